@@ -1,0 +1,239 @@
+package org.leadline.server.lead;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.leadline.server.lead.LeadData.Address;
+import org.leadline.server.lead.LeadData.Company;
+import org.leadline.server.lead.LeadData.Money;
+import org.leadline.server.lead.LeadData.Origin;
+import org.leadline.server.lead.LeadData.Person;
+import org.leadline.server.lead.LeadData.Qualification;
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.FieldError;
+
+/**
+ * The lead's JSON form, both ways. Reading is strict: unknown fields and type errors are listed;
+ * fields the server owns may be sent back unchanged (so a read-modify-write round trip works) but
+ * never with a new value.
+ */
+final class LeadJson {
+
+    /** Fields the server owns; clients cannot set them. */
+    static final Set<String> SERVER_OWNED = Set.of(
+            "id", "status", "rating", "score", "stage", "createdAt", "createdBy", "updatedAt", "updatedBy", "version");
+
+    private LeadJson() {
+    }
+
+    /**
+     * Reads a full lead document.
+     *
+     * @param current the lead's current representation, or an empty object for a new lead
+     */
+    static LeadData read(JsonObject body, JsonObject current, List<FieldError> errors) {
+        JsonInput in = new JsonInput(body, "", errors);
+        for (String key : SERVER_OWNED) {
+            in.allow(key);
+            JsonValue sent = body.get(key);
+            if (sent != null && sent != JsonValue.NULL && !Objects.equals(sent, current.get(key))) {
+                in.error(key, "is set by the server and cannot be written");
+            }
+        }
+        Person person = person(in.object("person"));
+        Company company = company(in.object("company"));
+        Origin origin = origin(in.object("origin"));
+        Qualification qualification = qualification(in.object("qualification"));
+        String topic = in.string("topic");
+        String description = in.string("description");
+        String ownerId = in.string("ownerId");
+        in.rejectUnknown();
+        return new LeadData(person, company, origin, qualification, topic, description, ownerId);
+    }
+
+    private static Person person(JsonInput p) {
+        if (p == null) {
+            return null;
+        }
+        Person person = new Person(p.string("salutation"), p.string("firstName"), p.string("lastName"),
+                p.string("jobTitle"), p.string("email"), p.string("businessPhone"), p.string("mobilePhone"),
+                p.enumValue("preferredContactMethod", ContactMethod.class), p.string("language"));
+        p.rejectUnknown();
+        return person;
+    }
+
+    private static Company company(JsonInput c) {
+        if (c == null) {
+            return null;
+        }
+        Company company = new Company(c.string("name"), c.string("website"), c.string("industry"),
+                c.integer("employees"), money(c.object("annualRevenue")), address(c.object("address")));
+        c.rejectUnknown();
+        return company;
+    }
+
+    private static Address address(JsonInput a) {
+        if (a == null) {
+            return null;
+        }
+        String country = a.string("country");
+        if (country != null) {
+            country = country.toUpperCase(java.util.Locale.ROOT);
+            if (country.matches("[A-Z]{2}") && !Set.of(java.util.Locale.getISOCountries()).contains(country)) {
+                a.error("country", "is not an ISO 3166 country code");
+            }
+        }
+        Address address = new Address(a.string("street"), a.string("postalCode"), a.string("city"),
+                a.string("region"), country);
+        a.rejectUnknown();
+        return address;
+    }
+
+    private static Money money(JsonInput m) {
+        if (m == null) {
+            return null;
+        }
+        BigDecimal amount = m.decimal("amount");
+        String currency = m.string("currency");
+        if (currency != null) {
+            String code = currency.toUpperCase(java.util.Locale.ROOT);
+            currency = code;
+            if (code.matches("[A-Z]{3}") && java.util.Currency.getAvailableCurrencies().stream()
+                    .noneMatch(cur -> cur.getCurrencyCode().equals(code))) {
+                m.error("currency", "is not an ISO 4217 currency code");
+            }
+        }
+        Money money = new Money(amount, currency);
+        m.rejectUnknown();
+        return money;
+    }
+
+    private static Origin origin(JsonInput o) {
+        if (o == null) {
+            return null;
+        }
+        Origin origin = new Origin(o.enumValue("source", Source.class), o.string("detail"));
+        o.rejectUnknown();
+        return origin;
+    }
+
+    private static Qualification qualification(JsonInput q) {
+        if (q == null) {
+            return null;
+        }
+        Qualification qualification = new Qualification(money(q.object("budget")), q.string("need"),
+                q.enumValue("purchaseTimeframe", PurchaseTimeframe.class), q.bool("decisionMaker"),
+                q.string("decisionMakerName"), q.enumValue("purchaseProcess", PurchaseProcess.class),
+                q.string("purchaseProcessNotes"));
+        q.rejectUnknown();
+        return qualification;
+    }
+
+    /** The full representation the API returns. Absent values are left out. */
+    static JsonObject write(Lead lead) {
+        LeadData d = lead.data();
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", lead.id());
+        writeData(d).forEach(b::add);
+        b.add("status", lead.status().name());
+        if (lead.rating() != null) {
+            b.add("rating", lead.rating().name());
+        }
+        if (lead.score() != null) {
+            b.add("score", lead.score());
+        }
+        if (lead.stage() != null) {
+            b.add("stage", lead.stage());
+        }
+        return b.add("createdAt", lead.createdAt().toString())
+                .add("createdBy", lead.createdBy())
+                .add("updatedAt", lead.updatedAt().toString())
+                .add("updatedBy", lead.updatedBy())
+                .add("version", lead.version())
+                .build();
+    }
+
+    /** The client-writable part only: the document a merge patch applies to. */
+    static JsonObject writeData(LeadData d) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        Person p = d.person();
+        b.add("person", obj()
+                .with("salutation", p.salutation()).with("firstName", p.firstName()).with("lastName", p.lastName())
+                .with("jobTitle", p.jobTitle()).with("email", p.email())
+                .with("businessPhone", p.businessPhone()).with("mobilePhone", p.mobilePhone())
+                .with("preferredContactMethod", p.preferredContactMethod()).with("language", p.language()).build());
+        Company c = d.company();
+        if (c != null) {
+            Address a = c.address();
+            JsonObject address = a == null ? null : obj().with("street", a.street()).with("postalCode", a.postalCode())
+                    .with("city", a.city()).with("region", a.region()).with("country", a.country()).build();
+            JsonObject company = obj().with("name", c.name()).with("website", c.website())
+                    .with("industry", c.industry()).with("employees", c.employees())
+                    .with("annualRevenue", money(c.annualRevenue()))
+                    .with("address", address == null || address.isEmpty() ? null : address).build();
+            if (!company.isEmpty()) {
+                b.add("company", company);
+            }
+        }
+        b.add("origin", obj().with("source", d.origin().source()).with("detail", d.origin().detail()).build());
+        Qualification q = d.qualification();
+        if (q != null) {
+            JsonObject qualification = obj().with("budget", money(q.budget())).with("need", q.need())
+                    .with("purchaseTimeframe", q.purchaseTimeframe()).with("decisionMaker", q.decisionMaker())
+                    .with("decisionMakerName", q.decisionMakerName()).with("purchaseProcess", q.purchaseProcess())
+                    .with("purchaseProcessNotes", q.purchaseProcessNotes()).build();
+            if (!qualification.isEmpty()) {
+                b.add("qualification", qualification);
+            }
+        }
+        JsonObject rest = obj().with("topic", d.topic()).with("description", d.description())
+                .with("ownerId", d.ownerId()).build();
+        rest.forEach(b::add);
+        return b.build();
+    }
+
+    private static JsonObject money(Money m) {
+        return m == null ? null : obj().with("amount", m.amount()).with("currency", m.currency()).build();
+    }
+
+    private static Obj obj() {
+        return new Obj();
+    }
+
+    /** A builder that leaves out nulls. */
+    private static final class Obj {
+        private final JsonObjectBuilder b = Json.createObjectBuilder();
+
+        Obj with(String key, Object value) {
+            if (value == null) {
+                return this;
+            }
+            if (value instanceof String s) {
+                b.add(key, s);
+            } else if (value instanceof Enum<?> e) {
+                b.add(key, e.name());
+            } else if (value instanceof Integer i) {
+                b.add(key, i);
+            } else if (value instanceof BigDecimal d) {
+                b.add(key, d);
+            } else if (value instanceof Boolean bool) {
+                b.add(key, bool);
+            } else if (value instanceof JsonValue v) {
+                b.add(key, v);
+            } else {
+                b.add(key, value.toString());
+            }
+            return this;
+        }
+
+        JsonObject build() {
+            return b.build();
+        }
+    }
+}

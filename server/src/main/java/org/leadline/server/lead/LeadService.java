@@ -1,0 +1,264 @@
+package org.leadline.server.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import org.leadline.server.platform.idempotency.IdempotencyKeys;
+import org.leadline.server.platform.problem.BeanValidation;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.Role;
+import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.tenancy.UserAccount;
+
+/** The lead use cases: every rule and every transaction about a lead's record. */
+@RequestScoped
+@Transactional
+public class LeadService {
+
+    static final String CREATE_SCOPE = "lead.create";
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Event<LeadEvent> events;
+
+    /** The outcome of a create: the lead, and whether it was created now or by an earlier retry. */
+    public record Created(Lead lead, boolean replayed) {
+    }
+
+    public Created create(JsonObject body, String idempotencyKey) {
+        EntityManager em = persistence.em();
+        String fingerprint = idempotencyKey != null ? IdempotencyKeys.fingerprint(body) : null;
+        if (idempotencyKey != null) {
+            Optional<String> previous = IdempotencyKeys.previous(em, CREATE_SCOPE, idempotencyKey, fingerprint);
+            if (previous.isPresent()) {
+                return new Created(find(previous.get()), true);
+            }
+        }
+        LeadData data = validated(body, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        Lead lead = Lead.create(data, caller.userId());
+        if (idempotencyKey != null) {
+            IdempotencyKeys.record(em, CREATE_SCOPE, idempotencyKey, fingerprint, lead.id());
+        }
+        em.persist(lead);
+        indexSearchTerms(em, lead, false);
+        events.fire(new LeadEvent.Created(caller.tenantId(), lead.id(), caller.userId()));
+        return new Created(lead, false);
+    }
+
+    /** After a concurrent request with the same key won the race: its result. */
+    public Created replay(JsonObject body, String idempotencyKey) {
+        String id = IdempotencyKeys.previous(persistence.em(), CREATE_SCOPE, idempotencyKey,
+                        IdempotencyKeys.fingerprint(body))
+                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
+                        "A request with this Idempotency-Key is still in progress; retry shortly"));
+        return new Created(find(id), true);
+    }
+
+    public Lead find(String id) {
+        Lead lead = org.leadline.server.platform.persistence.Ids.isValid(id) ? persistence.em().find(Lead.class, id) : null;
+        if (lead == null) {
+            throw ProblemException.notFound("Lead " + id);
+        }
+        return lead;
+    }
+
+    /** Replaces the lead's writable fields; {@code expectedVersion} null means "any". */
+    public Lead replace(String id, Long expectedVersion, JsonObject body) {
+        Lead lead = find(id);
+        checkVersion(lead, expectedVersion);
+        LeadData data = validated(body, LeadJson.write(lead));
+        lead.apply(data, caller.userId());
+        EntityManager em = persistence.em();
+        indexSearchTerms(em, lead, true);
+        em.flush();
+        events.fire(new LeadEvent.Updated(caller.tenantId(), lead.id(), caller.userId()));
+        return lead;
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the lead's writable fields. */
+    public Lead patch(String id, Long expectedVersion, JsonObject patch) {
+        Lead lead = find(id);
+        checkVersion(lead, expectedVersion);
+        JsonObject current = LeadJson.write(lead);
+        JsonObject patchedData = jakarta.json.Json.createMergePatch(withoutServerOwned(patch, current))
+                .apply(LeadJson.writeData(lead.data())).asJsonObject();
+        List<FieldError> readOnly = new ArrayList<>();
+        LeadJson.read(onlyServerOwned(patch), current, readOnly);
+        if (!readOnly.isEmpty()) {
+            throw ProblemException.validation(readOnly);
+        }
+        return replace(id, expectedVersion, patchedData);
+    }
+
+    public void delete(String id, Long expectedVersion) {
+        Lead lead = find(id);
+        checkVersion(lead, expectedVersion);
+        EntityManager em = persistence.em();
+        em.createQuery("DELETE FROM LeadSearchTerm t WHERE t.leadId = :id").setParameter("id", id).executeUpdate();
+        em.remove(lead);
+        em.flush();
+        events.fire(new LeadEvent.Deleted(caller.tenantId(), id, caller.userId()));
+    }
+
+    /** One page of leads, and the cursor of the next page if there is one. */
+    public record Page(List<Lead> items, Cursor next) {
+    }
+
+    public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
+        Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, order.param());
+        StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE 1 = 1");
+        if (!filter.statuses().isEmpty()) {
+            jpql.append(" AND l.status IN :statuses");
+        }
+        if (filter.ownerId() != null) {
+            jpql.append(" AND l.ownerId = :owner");
+        }
+        if (!filter.sources().isEmpty()) {
+            jpql.append(" AND l.source IN :sources");
+        }
+        if (filter.createdFrom() != null) {
+            jpql.append(" AND l.createdAt >= :from");
+        }
+        if (filter.createdTo() != null) {
+            jpql.append(" AND l.createdAt < :to");
+        }
+        for (int i = 0; i < filter.terms().size(); i++) {
+            jpql.append(" AND l.id IN (SELECT t").append(i).append(".leadId FROM LeadSearchTerm t").append(i)
+                    .append(" WHERE t").append(i).append(".term LIKE :term").append(i).append(" ESCAPE '\\')");
+        }
+        String attr = "l." + order.sort().attribute;
+        String cmp = order.descending() ? "<" : ">";
+        if (cursor != null) {
+            jpql.append(" AND (").append(attr).append(' ').append(cmp).append(" :ck OR (")
+                    .append(attr).append(" = :ck AND l.id ").append(cmp).append(" :cid))");
+        }
+        String dir = order.descending() ? " DESC" : " ASC";
+        jpql.append(" ORDER BY ").append(attr).append(dir).append(", l.id").append(dir);
+
+        TypedQuery<Lead> query = persistence.em().createQuery(jpql.toString(), Lead.class);
+        if (!filter.statuses().isEmpty()) {
+            query.setParameter("statuses", filter.statuses());
+        }
+        if (filter.ownerId() != null) {
+            query.setParameter("owner", filter.ownerId());
+        }
+        if (!filter.sources().isEmpty()) {
+            query.setParameter("sources", filter.sources());
+        }
+        if (filter.createdFrom() != null) {
+            query.setParameter("from", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            query.setParameter("to", filter.createdTo());
+        }
+        for (int i = 0; i < filter.terms().size(); i++) {
+            query.setParameter("term" + i, escapeLike(filter.terms().get(i)) + "%");
+        }
+        if (cursor != null) {
+            try {
+                query.setParameter("ck", order.sort().parseKey(cursor.key()));
+            } catch (RuntimeException e) {
+                throw ProblemException.parameter("cursor", "is not a cursor this server issued");
+            }
+            query.setParameter("cid", cursor.id());
+        }
+        List<Lead> rows = query.setMaxResults(limit + 1).getResultList();
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        List<Lead> items = rows.subList(0, limit);
+        Lead last = items.get(limit - 1);
+        return new Page(List.copyOf(items), new Cursor(order.param(), order.sort().keyOf.apply(last), last.id()));
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private LeadData validated(JsonObject body, JsonObject current) {
+        List<FieldError> errors = new ArrayList<>();
+        LeadData data = LeadJson.read(body, current, errors);
+        // Constraint checks run even after type errors, but a field already reported is not reported twice.
+        Set<String> reported = new java.util.HashSet<>();
+        errors.forEach(e -> reported.add(e.field()));
+        BeanValidation.errors(validator.validate(data), "").stream()
+                .filter(e -> !reported.contains(e.field()))
+                .forEach(errors::add);
+        if (errors.isEmpty() && data.ownerId() != null) {
+            checkOwner(data.ownerId(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return data;
+    }
+
+    private void checkOwner(String ownerId, List<FieldError> errors) {
+        UserAccount owner = org.leadline.server.platform.persistence.Ids.isValid(ownerId)
+                ? persistence.em().find(UserAccount.class, ownerId) : null;
+        if (owner == null || !caller.tenantId().equals(owner.tenantId())) {
+            errors.add(new FieldError("ownerId", "is not a user of this tenant"));
+        } else if (!owner.isActive()) {
+            errors.add(new FieldError("ownerId", "is a disabled user"));
+        } else if (!owner.roles().contains(Role.SALES) && !owner.roles().contains(Role.TENANT_ADMIN)) {
+            errors.add(new FieldError("ownerId", "is a user who does not work leads"));
+        }
+    }
+
+    private static void checkVersion(Lead lead, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != lead.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The lead is at version " + lead.version() + ", your If-Match names version " + expectedVersion
+                            + "; read it again and reapply your change");
+        }
+    }
+
+    private void indexSearchTerms(EntityManager em, Lead lead, boolean replace) {
+        if (replace) {
+            em.createQuery("DELETE FROM LeadSearchTerm t WHERE t.leadId = :id").setParameter("id", lead.id())
+                    .executeUpdate();
+        }
+        Set<String> terms = SearchTerms.of(lead);
+        for (String term : terms) {
+            em.persist(new LeadSearchTerm(lead.id(), term));
+        }
+    }
+
+    private static JsonObject withoutServerOwned(JsonObject patch, JsonObject current) {
+        var b = jakarta.json.Json.createObjectBuilder(patch);
+        LeadJson.SERVER_OWNED.forEach(b::remove);
+        return b.build();
+    }
+
+    private static JsonObject onlyServerOwned(JsonObject patch) {
+        var b = jakarta.json.Json.createObjectBuilder();
+        patch.forEach((k, v) -> {
+            if (LeadJson.SERVER_OWNED.contains(k)) {
+                b.add(k, v);
+            }
+        });
+        return b.build();
+    }
+}

@@ -1,0 +1,98 @@
+package org.leadline.server.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The server's configuration keys and their defaults, in one place so that the configuration
+ * reference in {@code docs/configuration.md} has a single source to follow.
+ *
+ * <p>Values come from MicroProfile Config: system properties, environment variables
+ * ({@code LEADLINE_DATA_DIR} for {@code leadline.data.dir}) and {@code leadline.properties}.
+ */
+public final class Settings {
+
+    public static final String DATA_DIR = "leadline.data.dir";
+    public static final String DB_URL = "leadline.db.url";
+    public static final String DB_USER = "leadline.db.user";
+    public static final String DB_PASSWORD = "leadline.db.password";
+    public static final String DB_POOL_MAX = "leadline.db.pool.max";
+    public static final String PLUGINS_DIR = "leadline.plugins.dir";
+    public static final String SESSION_TTL = "leadline.auth.session-ttl";
+    public static final String API_TOKEN_MAX_TTL = "leadline.auth.api-token.max-ttl";
+    public static final String MAX_BODY_BYTES = "leadline.api.max-body-bytes";
+    public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
+    public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
+    public static final String IDEMPOTENCY_TTL = "leadline.api.idempotency-key.ttl";
+    public static final String BOOTSTRAP_ADMIN_USERNAME = "leadline.bootstrap.admin.username";
+    public static final String BOOTSTRAP_ADMIN_PASSWORD = "leadline.bootstrap.admin.password";
+    public static final String BOOTSTRAP_TENANT_NAME = "leadline.bootstrap.tenant.name";
+    public static final String BOOTSTRAP_TENANT_ADMIN_USERNAME = "leadline.bootstrap.tenant-admin.username";
+    public static final String BOOTSTRAP_TENANT_ADMIN_PASSWORD = "leadline.bootstrap.tenant-admin.password";
+
+    private Settings() {
+    }
+
+    public static Config config() {
+        return ConfigProvider.getConfig(Settings.class.getClassLoader());
+    }
+
+    public static Path dataDir() {
+        return Path.of(config().getOptionalValue(DATA_DIR, String.class).orElse("data")).toAbsolutePath().normalize();
+    }
+
+    /** The JDBC URL; without one, an embedded Derby database in the data directory. */
+    public static String dbUrl() {
+        return config().getOptionalValue(DB_URL, String.class)
+                .filter(s -> !s.isBlank())
+                .orElseGet(() -> "jdbc:derby:" + dataDir().resolve("derby") + ";create=true");
+    }
+
+    public static Optional<String> dbUser() {
+        return config().getOptionalValue(DB_USER, String.class).filter(s -> !s.isBlank());
+    }
+
+    public static Optional<String> dbPassword() {
+        return config().getOptionalValue(DB_PASSWORD, String.class);
+    }
+
+    public static Path pluginsDir() {
+        return Path.of(config().getOptionalValue(PLUGINS_DIR, String.class).orElse("plugins")).toAbsolutePath().normalize();
+    }
+
+    public static Duration sessionTtl() {
+        return duration(SESSION_TTL, Duration.ofHours(12));
+    }
+
+    public static Duration apiTokenMaxTtl() {
+        return duration(API_TOKEN_MAX_TTL, Duration.ofDays(366));
+    }
+
+    public static Duration idempotencyTtl() {
+        return duration(IDEMPOTENCY_TTL, Duration.ofHours(24));
+    }
+
+    public static int maxBodyBytes() {
+        return config().getOptionalValue(MAX_BODY_BYTES, Integer.class).orElse(256 * 1024);
+    }
+
+    public static int pageSizeDefault() {
+        return config().getOptionalValue(PAGE_SIZE_DEFAULT, Integer.class).orElse(50);
+    }
+
+    public static int pageSizeMax() {
+        return config().getOptionalValue(PAGE_SIZE_MAX, Integer.class).orElse(200);
+    }
+
+    public static Optional<String> get(String key) {
+        return config().getOptionalValue(key, String.class).filter(s -> !s.isBlank());
+    }
+
+    private static Duration duration(String key, Duration fallback) {
+        return config().getOptionalValue(key, String.class).map(Duration::parse).orElse(fallback);
+    }
+}

@@ -1,0 +1,189 @@
+package org.leadline.server.platform.json;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.leadline.server.platform.problem.FieldError;
+
+/**
+ * Typed, strict reading of one JSON object of a request body.
+ *
+ * <p>Every accessor records a type error under the field's full path instead of throwing, so one
+ * response lists every problem of the body. Keys never asked for are reported by
+ * {@link #rejectUnknown()}: a misspelt field is an error, not silently dropped data.
+ */
+public final class JsonInput {
+
+    private final JsonObject object;
+    private final String prefix;
+    private final List<FieldError> errors;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    public JsonInput(JsonObject object, String prefix, List<FieldError> errors) {
+        this.object = object;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public String path(String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    public void error(String key, String reason) {
+        errors.add(new FieldError(path(key), reason));
+    }
+
+    public boolean has(String key) {
+        known.add(key);
+        return object.containsKey(key) && object.get(key).getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    /** Marks keys as known without reading them (read-only fields checked elsewhere). */
+    public void allow(String... keys) {
+        known.addAll(Arrays.asList(keys));
+    }
+
+    public String string(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonString s) {
+            String text = s.getString().strip();
+            return text.isEmpty() ? null : text;
+        }
+        error(key, "must be a string");
+        return null;
+    }
+
+    public Integer integer(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.bigIntegerValueExact().intValueExact();
+            } catch (ArithmeticException e) {
+                error(key, "is out of range");
+                return null;
+            }
+        }
+        error(key, "must be a whole number");
+        return null;
+    }
+
+    public BigDecimal decimal(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonNumber n) {
+            return n.bigDecimalValue();
+        }
+        if (v instanceof JsonString s) {
+            try {
+                return new BigDecimal(s.getString().strip());
+            } catch (NumberFormatException e) {
+                error(key, "must be a number");
+                return null;
+            }
+        }
+        error(key, "must be a number");
+        return null;
+    }
+
+    public Boolean bool(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v == JsonValue.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (v == JsonValue.FALSE) {
+            return Boolean.FALSE;
+        }
+        error(key, "must be true or false");
+        return null;
+    }
+
+    public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        error(key, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    public LocalDate date(String key) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            error(key, "must be a date like 2026-12-31");
+            return null;
+        }
+    }
+
+    public Instant instant(String key) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            error(key, "must be a UTC timestamp like 2026-12-31T23:59:59Z");
+            return null;
+        }
+    }
+
+    /** The nested object at {@code key}, or null when absent or null. */
+    public JsonInput object(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonObject o) {
+            return new JsonInput(o, path(key), errors);
+        }
+        error(key, "must be an object");
+        return null;
+    }
+
+    /** Reports every key of this object that no accessor asked for. */
+    public void rejectUnknown() {
+        for (String key : object.keySet()) {
+            if (!known.contains(key)) {
+                error(key, "is not a known field");
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.leadline.server.platform.problem;
+
+/**
+ * One reason why one field of a request was refused.
+ *
+ * @param field the field's path in the request body (e.g. {@code person.email}) or the name of a
+ *              query parameter or header
+ * @param reason a sentence a client developer can act on
+ */
+public record FieldError(String field, String reason) {
+}

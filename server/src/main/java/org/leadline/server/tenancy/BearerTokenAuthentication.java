@@ -1,0 +1,75 @@
+package org.leadline.server.tenancy;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.problem.Problems;
+
+/**
+ * Authenticates every API request by its {@code Authorization: Bearer} token (a session token
+ * from signing in, or an API token). Everything under {@code /api/} needs a token except the
+ * paths in {@link #isPublic}; a missing or unusable token gets a 401 problem here, before any
+ * application code runs.
+ */
+@ApplicationScoped
+public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
+
+    @Inject
+    Credentials credentials;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") || "OPTIONS".equals(request.getMethod())) {
+            return context.doNothing();
+        }
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<Caller> caller = credentials.authenticate(header.substring(7).strip());
+            if (caller.isPresent()) {
+                request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+                return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
+                        caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+            }
+            return reject(response, path, "The bearer token is unknown, expired or revoked, or its user or tenant is disabled");
+        }
+        if (isPublic(path)) {
+            return context.doNothing();
+        }
+        return reject(response, path, header == null
+                ? "Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login"
+                : "Only bearer tokens are accepted");
+    }
+
+    static boolean isPublic(String path) {
+        return path.equals("/api/v1/auth/login") || path.startsWith("/api/v1/public/");
+    }
+
+    private static AuthenticationStatus reject(HttpServletResponse response, String path, String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"leadline\"");
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.body(ProblemType.UNAUTHENTICATED, detail, path, List.of(), Map.of())
+                    .toString());
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,49 @@
+package org.leadline.server.tenancy;
+
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import org.leadline.server.platform.problem.ProblemException;
+
+/** Password hashing with Jakarta Security's PBKDF2 and the password policy. */
+@ApplicationScoped
+public class Passwords {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 200;
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @PostConstruct
+    void configure() {
+        // OWASP's current recommendation for PBKDF2-HMAC-SHA512.
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    }
+
+    public String hash(String password) {
+        return hash.generate(password.toCharArray());
+    }
+
+    public boolean matches(String password, String stored) {
+        return stored != null && hash.verify(password.toCharArray(), stored);
+    }
+
+    /** Refuses passwords a policy would: too short or too long. */
+    public static void checkPolicy(String field, String password) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            throw ProblemException.field(field, "must have at least " + MIN_LENGTH + " characters");
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw ProblemException.field(field, "must have at most " + MAX_LENGTH + " characters");
+        }
+    }
+}
