@@ -1,0 +1,149 @@
+package org.leadline.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** A small HTTP client for the Leadline API, as a client application would use it. */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String token;
+
+    public Api(String base) {
+        this(base, null);
+    }
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer token}. */
+    public Api as(String bearerToken) {
+        return new Api(base, bearerToken);
+    }
+
+    /** Signs in and returns a client that uses the session token. */
+    public Api login(String username, String password) {
+        Response r = post("/api/v1/auth/login", Json.createObjectBuilder()
+                .add("username", username).add("password", password).build());
+        if (r.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + r);
+        }
+        return as(r.json().getString("token"));
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    public Response post(String path, JsonValue body) {
+        return send("POST", path, body.toString(), "application/json", Map.of());
+    }
+
+    public Response post(String path, JsonValue body, Map<String, String> headers) {
+        return send("POST", path, body.toString(), "application/json", headers);
+    }
+
+    public Response put(String path, JsonValue body, Map<String, String> headers) {
+        return send("PUT", path, body.toString(), "application/json", headers);
+    }
+
+    public Response patch(String path, JsonValue body, Map<String, String> headers) {
+        return send("PATCH", path, body.toString(), "application/merge-patch+json", headers);
+    }
+
+    public Response delete(String path, Map<String, String> headers) {
+        return send("DELETE", path, null, null, headers);
+    }
+
+    /** Sends raw text, for malformed or oversized bodies. */
+    public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> responseHeaders = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> responseHeaders.put(k.toLowerCase(), String.join(", ", v)));
+            return new Response(r.statusCode(), responseHeaders, r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP response with its body parsed on demand. */
+    public record Response(int status, Map<String, String> headers, String body) {
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public JsonArray items() {
+            return json().getJsonArray("items");
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        public String etag() {
+            return header("etag");
+        }
+
+        /** The RFC 9457 problem type, e.g. {@code /problems/validation}. */
+        public String problemType() {
+            return json().getString("type");
+        }
+
+        /** The reason the problem gives for one field, or null. */
+        public String fieldError(String field) {
+            JsonArray errors = json().getJsonArray("errors");
+            if (errors == null) {
+                return null;
+            }
+            return errors.stream().map(JsonValue::asJsonObject)
+                    .filter(e -> e.getString("field").equals(field))
+                    .map(e -> e.getString("reason")).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.leadline.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Test data built through the API, the way a customer would set things up. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A new tenant and its administrator (who also works leads), signed in. */
+    public record TenantAdmin(String tenantId, String slug, String username, Api api) {
+    }
+
+    public static Api platformAdmin(LeadlineServer server) {
+        return server.api().login(LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD);
+    }
+
+    public static TenantAdmin newTenant(LeadlineServer server) {
+        String slug = LeadlineServer.unique("t");
+        String username = slug + "-admin";
+        String password = "password-of-" + slug;
+        Api.Response r = platformAdmin(server).post("/api/v1/tenants", Json.createObjectBuilder()
+                .add("slug", slug).add("name", "Tenant " + slug)
+                .add("admin", Json.createObjectBuilder().add("username", username).add("password", password))
+                .build());
+        if (r.status() != 201) {
+            throw new AssertionError("creating tenant failed: " + r);
+        }
+        return new TenantAdmin(r.json().getString("id"), slug, username, server.api().login(username, password));
+    }
+
+    /** A valid lead: a trade-fair contact whose budget and need are known. */
+    public static JsonObject tradeFairLead(String lastName) {
+        return Json.createObjectBuilder()
+                .add("person", Json.createObjectBuilder()
+                        .add("salutation", "Ms.").add("firstName", "Anna").add("lastName", lastName)
+                        .add("jobTitle", "Head of Sales").add("email", lastName.toLowerCase() + "@acme.example")
+                        .add("businessPhone", "+49 30 1234567").add("preferredContactMethod", "EMAIL")
+                        .add("language", "de"))
+                .add("company", Json.createObjectBuilder()
+                        .add("name", "ACME GmbH").add("website", "https://acme.example").add("industry", "Manufacturing")
+                        .add("employees", 250)
+                        .add("annualRevenue", Json.createObjectBuilder().add("amount", 12000000).add("currency", "EUR"))
+                        .add("address", Json.createObjectBuilder().add("street", "Hauptstr. 1").add("postalCode", "10115")
+                                .add("city", "Berlin").add("country", "DE")))
+                .add("origin", Json.createObjectBuilder().add("source", "TRADE_FAIR").add("detail", "Hannover Messe 2026"))
+                .add("qualification", Json.createObjectBuilder()
+                        .add("budget", Json.createObjectBuilder().add("amount", 50000).add("currency", "EUR"))
+                        .add("need", "Replace spreadsheets for lead tracking")
+                        .add("purchaseTimeframe", "THIS_QUARTER").add("decisionMaker", true)
+                        .add("purchaseProcess", "COMMITTEE"))
+                .add("topic", "CRM for the sales team")
+                .build();
+    }
+}

@@ -1,0 +1,236 @@
+package org.leadline.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Leadline distribution ({@code dist/target/leadline}) started as a user starts it
+ * ({@code java -jar leadline.jar}) in a child process, on a free port, with its own data folder
+ * (Derby) or its own fresh PostgreSQL database, chosen by the system property
+ * {@code leadline.it.db} ({@code derby} or {@code postgresql}).
+ *
+ * <p>Starting costs about 20 s, so {@link #shared()} starts one server per test JVM that all test
+ * classes use; each test class isolates itself by creating its own tenants. Tests that must
+ * restart a server start their own with {@link #start(Path, Map)}.
+ */
+public final class LeadlineServer implements AutoCloseable {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "platform-admin-secret";
+    public static final String OWNER = "owner";
+    public static final String OWNER_PASSWORD = "default-owner-secret";
+
+    private static LeadlineServer shared;
+
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+
+    private LeadlineServer(Path workDir, Map<String, String> env, int port) {
+        this.workDir = workDir;
+        this.env = env;
+        this.port = port;
+    }
+
+    /** The server all black-box tests of this JVM share, started on first use. */
+    public static synchronized LeadlineServer shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("leadline-it-");
+                shared = start(dir, Map.of());
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::discard));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("leadline.it.db", "derby"));
+    }
+
+    /**
+     * Starts a server working in {@code workDir} (its data folder is {@code workDir/data}). On
+     * PostgreSQL the database is named after the folder, so a restart on the same folder finds the
+     * same database.
+     */
+    public static LeadlineServer start(Path workDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEADLINE_DATA_DIR", workDir.resolve("data").toString());
+        env.put("LEADLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("LEADLINE_BOOTSTRAP_TENANT_ADMIN_PASSWORD", OWNER_PASSWORD);
+        if (onPostgresql()) {
+            String database = "leadline_it_" + workDir.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
+            createDatabaseIfMissing(database);
+            env.put("LEADLINE_DB_URL", pgBase() + database);
+            env.put("LEADLINE_DB_USER", System.getProperty("leadline.it.pg.user", "postgres"));
+        }
+        env.putAll(extraEnv);
+        LeadlineServer server = new LeadlineServer(workDir, env, freePort());
+        server.boot();
+        return server;
+    }
+
+    private void boot() {
+        Path home = Path.of(System.getProperty("leadline.home", "target/leadline")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", home.resolve("leadline.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("LEADLINE_HTTP_PORT", Integer.toString(port));
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + command, e);
+        }
+        awaitReady(Duration.ofSeconds(120));
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited during start; see " + workDir.resolve("server.log"));
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException("The server was not ready within " + timeout + "; see " + workDir.resolve("server.log"));
+    }
+
+    /** Stops the server and starts it again on the same data. */
+    public void restart() {
+        stop();
+        boot();
+    }
+
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Stops the server and deletes its data: the folder, and on PostgreSQL its database. */
+    public void discard() {
+        stop();
+        try (var files = Files.walk(workDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftovers in the temporary folder are harmless
+        }
+        String url = env.get("LEADLINE_DB_URL");
+        if (url != null && url.startsWith(pgBase())) {
+            String database = url.substring(pgBase().length());
+            try (Connection c = DriverManager.getConnection(pgBase() + "test",
+                    System.getProperty("leadline.it.pg.user", "postgres"), "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException e) {
+                // an orphaned test database is harmless
+            }
+        }
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(workDir.resolve("server.log"));
+    }
+
+    public Api api() {
+        return new Api(base());
+    }
+
+    private static String pgBase() {
+        return System.getProperty("leadline.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    private static void createDatabaseIfMissing(String database) {
+        String user = System.getProperty("leadline.it.pg.user", "postgres");
+        try (Connection c = DriverManager.getConnection(pgBase() + "test", user, "");
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + pgBase() + " as " + user, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A unique name for test data, so that test classes sharing a server never collide. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
