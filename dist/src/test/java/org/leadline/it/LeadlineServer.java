@@ -184,6 +184,21 @@ public final class LeadlineServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The JDBC URL of this server's database (embedded Derby only while the server is stopped). */
+    public String jdbcUrl() {
+        String url = env.get("LEADLINE_DB_URL");
+        return url != null ? url : "jdbc:derby:" + workDir.resolve("data").resolve("derby");
+    }
+
+    public String dbUser() {
+        return env.getOrDefault("LEADLINE_DB_USER", "");
+    }
+
+    /** The server's process id, for measuring its memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path workDir() {
         return workDir;
     }

@@ -151,8 +151,10 @@ public class LeadService {
         String attr = "l." + order.sort().attribute;
         String cmp = order.descending() ? "<" : ">";
         if (cursor != null) {
-            jpql.append(" AND (").append(attr).append(' ').append(cmp).append(" :ck OR (")
-                    .append(attr).append(" = :ck AND l.id ").append(cmp).append(" :cid))");
+            // The first conjunct alone is a plain range the index scan can start from; the second
+            // settles ties on the sort key by id.
+            jpql.append(" AND ").append(attr).append(' ').append(cmp).append("= :ck AND (")
+                    .append(attr).append(' ').append(cmp).append(" :ck OR l.id ").append(cmp).append(" :cid)");
         }
         String dir = order.descending() ? " DESC" : " ASC";
         jpql.append(" ORDER BY ").append(attr).append(dir).append(", l.id").append(dir);

@@ -1,0 +1,57 @@
+package org.leadline.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Small measuring helpers shared by the benchmarks. */
+final class Figures {
+
+    private Figures() {
+    }
+
+    /** Resident memory of a process in MiB, from /proc (Linux). */
+    static long rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** "p50 / p95 / p99" of latencies in nanoseconds, printed in milliseconds. */
+    static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99));
+    }
+
+    static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return at(sorted, 0.5);
+    }
+
+    private static double at(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1].replace("_", ""));
+            }
+        }
+        return fallback;
+    }
+}

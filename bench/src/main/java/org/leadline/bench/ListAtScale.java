@@ -1,0 +1,207 @@
+package org.leadline.bench;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.leadline.it.Api;
+import org.leadline.it.Fixtures;
+import org.leadline.it.LeadlineServer;
+
+/**
+ * Listing, filtering and searching one tenant's leads when it has a million of them.
+ *
+ * <p>Starts the distribution, creates a tenant, stops it, bulk-loads {@code --leads} leads for that
+ * tenant (plus a second tenant's leads, so the indexes hold other tenants' rows too) with JDBC
+ * batches, starts it again and times each kind of list request through the API.
+ *
+ * <p>{@code java -Dleadline.home=dist/target/leadline [-Dleadline.it.db=postgresql] -cp "$(cat bench/target/classpath.txt):bench/target/classes" org.leadline.bench.ListAtScale --leads 1000000}
+ */
+public final class ListAtScale {
+
+    private static final String[] LAST = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
+        "Becker", "Schulz", "Hoffmann", "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+        "Martin", "Bernard", "Dubois", "Rossi", "Russo", "Novak", "Kowalski", "Jensen", "Nielsen", "Berg", "Lindqvist",
+        "Virtanen"};
+    private static final String[] FIRST = {"Anna", "Lena", "Marie", "Sophie", "Lukas", "Jonas", "Paul", "Felix", "Emma",
+        "Olivia", "Liam", "Noah", "James", "Mia", "Ella", "Leon", "Ben", "Finn", "Clara", "Ida"};
+    private static final String[] SOURCES = {"WEB", "HOMEPAGE", "TRADE_FAIR", "CAMPAIGN", "EMAIL", "PHONE", "REFERRAL",
+        "PARTNER", "SOCIAL", "IMPORT", "OTHER"};
+    private static final String[] STATUSES = {"OPEN", "OPEN", "OPEN", "QUALIFIED", "DISQUALIFIED"};
+
+    private ListAtScale() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int leads = Figures.intArg(args, "--leads", 1_000_000);
+        int others = Figures.intArg(args, "--other-tenant-leads", 100_000);
+        int repeats = Figures.intArg(args, "--repeats", 30);
+        System.out.printf("database: %s, leads in the measured tenant: %,d, in another tenant: %,d%n",
+                LeadlineServer.onPostgresql() ? "postgresql" : "derby", leads, others);
+
+        LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-scale-"), Map.of());
+        try {
+            Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
+            Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+            String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
+            String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
+            server.stop();
+
+            long t0 = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
+                load(c, tenant.tenantId(), owner, leads, 1);
+                load(c, other.tenantId(), otherOwner, others, 2);
+            }
+            if (server.jdbcUrl().startsWith("jdbc:derby:")) {
+                // Embedded Derby allows one process per database: release it for the server.
+                try {
+                    DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
+                } catch (java.sql.SQLException expected) {
+                    // Derby reports a successful shutdown as an exception (SQLState 08006)
+                }
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("bulk load: %,d leads in %.0f s (%,.0f leads/s with their search terms)%n",
+                    leads + others, secs, (leads + others) / secs);
+
+            server.restart();
+            Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
+            String month = "createdFrom=" + Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
+                    + "&createdTo=" + Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+            time(api, repeats, "newest first (default)", "/api/v1/leads?limit=50");
+            time(api, repeats, "oldest first", "/api/v1/leads?limit=50&sort=createdAt");
+            time(api, repeats, "recently updated", "/api/v1/leads?limit=50&sort=-updatedAt");
+            time(api, repeats, "by last name", "/api/v1/leads?limit=50&sort=lastName");
+            time(api, repeats, "by company", "/api/v1/leads?limit=50&sort=companyName");
+            time(api, repeats, "status=DISQUALIFIED", "/api/v1/leads?limit=50&status=DISQUALIFIED");
+            time(api, repeats, "ownerId=me", "/api/v1/leads?limit=50&ownerId=me");
+            time(api, repeats, "source=PARTNER", "/api/v1/leads?limit=50&source=PARTNER");
+            time(api, repeats, "created in one month", "/api/v1/leads?limit=50&" + month);
+            time(api, repeats, "search q=virt (common)", "/api/v1/leads?limit=50&q=virt");
+            time(api, repeats, "search q=company 4711", "/api/v1/leads?limit=50&q=company4711");
+            time(api, repeats, "search q=lead123456 (one e-mail)", "/api/v1/leads?limit=50&q=lead123456");
+            walk(api, 100);
+        } finally {
+            server.discard();
+        }
+    }
+
+    private static void time(Api api, int repeats, String name, String path) {
+        api.get(path);
+        long[] nanos = new long[repeats];
+        int items = 0;
+        for (int i = 0; i < repeats; i++) {
+            long s = System.nanoTime();
+            Api.Response r = api.get(path);
+            nanos[i] = System.nanoTime() - s;
+            if (r.status() != 200) {
+                throw new IllegalStateException(path + " -> " + r);
+            }
+            items = r.items().size();
+        }
+        System.out.printf("%-36s %3d items  %s%n", name, items, Figures.percentiles(nanos));
+    }
+
+    /** Walks the newest-first list page by page, as a client paging through would. */
+    private static void walk(Api api, int pages) {
+        String path = "/api/v1/leads?limit=50";
+        long[] nanos = new long[pages];
+        for (int i = 0; i < pages; i++) {
+            long s = System.nanoTime();
+            Api.Response r = api.get(path);
+            nanos[i] = System.nanoTime() - s;
+            String next = r.json().getJsonObject("page").getString("nextCursor", null);
+            if (next == null) {
+                break;
+            }
+            path = "/api/v1/leads?limit=50&cursor=" + next;
+        }
+        System.out.printf("%-36s %3d pages  %s%n", "walking pages with the cursor", pages, Figures.percentiles(nanos));
+    }
+
+    private static void load(Connection c, String tenantId, String owner, int count, int seed) throws Exception {
+        c.setAutoCommit(false);
+        Random random = new Random(seed);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (PreparedStatement lead = c.prepareStatement("INSERT INTO leads (id, tenant_id, first_name, last_name,"
+                + " email, company_name, source, status, owner_id, created_at, created_by, updated_at, updated_by,"
+                + " version, last_name_key, company_key, email_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)");
+             PreparedStatement term = c.prepareStatement(
+                     "INSERT INTO lead_search_terms (lead_id, term, tenant_id) VALUES (?,?,?)")) {
+            for (int i = 0; i < count; i++) {
+                // Spread over the past year, oldest first, like leads arriving over time.
+                Instant created = now.minus((long) (count - i) * 31_536_000_000L / count, ChronoUnit.MILLIS);
+                String id = timeOrderedId(created, random);
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)];
+                String company = "Company" + random.nextInt(20_000) + " GmbH";
+                String email = "lead" + i + "." + seed + "@example.com";
+                Timestamp ts = Timestamp.valueOf(LocalDateTime.ofInstant(created, ZoneOffset.UTC));
+                lead.setString(1, id);
+                lead.setString(2, tenantId);
+                lead.setString(3, first);
+                lead.setString(4, last);
+                lead.setString(5, email);
+                lead.setString(6, company);
+                lead.setString(7, SOURCES[random.nextInt(SOURCES.length)]);
+                lead.setString(8, STATUSES[random.nextInt(STATUSES.length)]);
+                lead.setString(9, owner);
+                lead.setTimestamp(10, ts);
+                lead.setString(11, owner);
+                lead.setTimestamp(12, ts);
+                lead.setString(13, owner);
+                lead.setString(14, last.toLowerCase(Locale.ROOT));
+                lead.setString(15, company.toLowerCase(Locale.ROOT));
+                lead.setString(16, email);
+                lead.addBatch();
+                for (String t : terms(first, last, company, email)) {
+                    term.setString(1, id);
+                    term.setString(2, t);
+                    term.setString(3, tenantId);
+                    term.addBatch();
+                }
+                if (i % 1000 == 999) {
+                    lead.executeBatch();
+                    term.executeBatch();
+                    c.commit();
+                }
+            }
+            lead.executeBatch();
+            term.executeBatch();
+            c.commit();
+        }
+    }
+
+    /** The same words the server indexes: name and company words, the e-mail and its parts. */
+    private static Set<String> terms(String first, String last, String company, String email) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String text : new String[] {first, last, company, email.replace('@', ' ')}) {
+            String normalized = java.text.Normalizer.normalize(text.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "");
+            for (String w : normalized.split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isBlank()) {
+                    terms.add(w);
+                }
+            }
+        }
+        terms.add(email);
+        return terms;
+    }
+
+    private static String timeOrderedId(Instant at, Random random) {
+        long millis = at.toEpochMilli();
+        return String.format("%08x-%04x-7%03x-%04x-%012x", millis >>> 16, millis & 0xffff, random.nextInt(0x1000),
+                0x8000 | random.nextInt(0x4000), random.nextLong() & 0xffffffffffffL);
+    }
+}
