@@ -192,6 +192,17 @@ public final class LeadlineServer implements AutoCloseable {
         return Files.readString(workDir.resolve("server.log"));
     }
 
+    /** The PostgreSQL JDBC URL of this server's database, or null when it runs on embedded Derby. */
+    public String postgresqlUrl() {
+        String url = env.get("LEADLINE_DB_URL");
+        return url != null && url.startsWith("jdbc:postgresql:") ? url : null;
+    }
+
+    /** Opens a JDBC connection to this server's PostgreSQL database (Derby cannot be opened while the server runs). */
+    public Connection openPostgresql() throws SQLException {
+        return DriverManager.getConnection(postgresqlUrl(), System.getProperty("leadline.it.pg.user", "postgres"), "");
+    }
+
     public Api api() {
         return new Api(base());
     }
