@@ -17,8 +17,13 @@ public final class Fixtures {
     public record User(String id, String username, String password, Api api) {
     }
 
+    /** Signing in costs a deliberately slow password hash, so each server's admin session is reused. */
+    private static final java.util.Map<LeadlineServer, Api> PLATFORM_ADMINS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     public static Api platformAdmin(LeadlineServer server) {
-        return server.api().login(LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD);
+        return PLATFORM_ADMINS.computeIfAbsent(server,
+                s -> s.api().login(LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD));
     }
 
     public static TenantAdmin newTenant(LeadlineServer server) {

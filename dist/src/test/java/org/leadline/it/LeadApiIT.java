@@ -248,6 +248,44 @@ class LeadApiIT {
     }
 
     @Test
+    void ofConcurrentWritesBasedOnTheSameVersionExactlyOneWins() throws Exception {
+        Api.Response created = create(Fixtures.tradeFairLead("Gleichzeitig"));
+        String id = created.json().getString("id");
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                JsonObject patch = Json.createObjectBuilder().add("topic", "writer " + i).build();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.patch(LEADS + "/" + id, patch, ifMatch(created.etag()));
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            String winner = null;
+            for (Future<Api.Response> f : results) {
+                Api.Response r = f.get();
+                assertTrue(r.status() == 200 || r.status() == 412, r::toString);
+                if (r.status() == 200) {
+                    won++;
+                    winner = r.json().getString("topic");
+                } else {
+                    assertEquals("/problems/precondition-failed", r.problemType());
+                }
+            }
+            assertEquals(1, won, "one write wins, the others are told to re-read");
+            JsonObject stored = api.get(LEADS + "/" + id).json();
+            assertEquals(winner, stored.getString("topic"));
+            assertEquals(created.json().getJsonNumber("version").longValue() + 1, stored.getJsonNumber("version").longValue());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aWriteWithoutIfMatchIsRefusedWith428() {
         Api.Response created = create(Fixtures.tradeFairLead("Bauer"));
         String id = created.json().getString("id");

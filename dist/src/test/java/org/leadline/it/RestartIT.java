@@ -106,8 +106,11 @@ class RestartIT {
         String me = owner.get("/api/v1/auth/me").json().getString("id");
         assertEquals(200, owner.patch("/api/v1/users/" + me, Json.createObjectBuilder().add("password", ownerNewPassword)
                 .build(), Map.of()).status());
-        Fixtures.TenantAdmin second = Fixtures.newTenant(server);
-        tenantSlug = second.slug();
+        tenantSlug = LeadlineServer.unique("second");
+        Api.Response tenant = server.api().login(LeadlineServer.ADMIN, adminPassword).post("/api/v1/tenants",
+                Json.createObjectBuilder().add("slug", tenantSlug).add("name", "Second")
+                        .add("admin", Json.createObjectBuilder().add("username", tenantSlug + "-admin")).build());
+        assertEquals(201, tenant.status(), tenant::toString);
         String apiToken = owner.login(LeadlineServer.OWNER, ownerNewPassword).post("/api/v1/api-tokens",
                 Json.createObjectBuilder().add("name", "survivor").build()).json().getString("token");
 

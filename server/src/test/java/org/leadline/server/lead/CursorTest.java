@@ -23,7 +23,7 @@ class CursorTest {
 
     @Test
     void aCursorOfAnotherSortIsRefused() {
-        String text = new Cursor("createdAt", "2026-01-01T00:00:00Z", "id").encode();
+        String text = new Cursor("createdAt", "2026-01-01T00:00:00Z", "0190a1b2-0000-7000-8000-000000000001").encode();
         ProblemException e = assertThrows(ProblemException.class, () -> Cursor.decode(text, "-createdAt"));
         assertEquals(ProblemType.BAD_PARAMETER, e.type());
         assertEquals("cursor", e.errors().get(0).field());
@@ -33,7 +33,9 @@ class CursorTest {
     @Test
     void garbageIsRefusedAsABadParameter() {
         for (String bad : new String[] {"", "!!!", "abc", b64("[]"), b64("{}"), b64("{\"s\":1,\"k\":\"x\",\"i\":\"y\"}"),
-                b64("{\"s\":\"lastName\"}"), b64("not json")}) {
+                b64("{\"s\":\"lastName\"}"), b64("not json"),
+                new Cursor("lastName", "x", "not-an-id").encode(),
+                new Cursor("lastName", "a\u0000", "0190a1b2-0000-7000-8000-000000000001").encode()}) {
             ProblemException e = assertThrows(ProblemException.class, () -> Cursor.decode(bad, "lastName"), bad);
             assertEquals(ProblemType.BAD_PARAMETER, e.type(), bad);
         }
