@@ -111,7 +111,8 @@ class RestartIT {
                 Json.createObjectBuilder().add("slug", tenantSlug).add("name", "Second")
                         .add("admin", Json.createObjectBuilder().add("username", tenantSlug + "-admin")).build());
         assertEquals(201, tenant.status(), tenant::toString);
-        String apiToken = owner.login(LeadlineServer.OWNER, ownerNewPassword).post("/api/v1/api-tokens",
+        assertEquals(401, owner.get("/api/v1/leads").status(), "a new password ends the sessions of the old one");
+        String apiToken = server.api().login(LeadlineServer.OWNER, ownerNewPassword).post("/api/v1/api-tokens",
                 Json.createObjectBuilder().add("name", "survivor").build()).json().getString("token");
 
         server.restart();
