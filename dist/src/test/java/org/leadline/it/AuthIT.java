@@ -121,6 +121,9 @@ class AuthIT {
         unauthenticated(session.get(LEADS));
         unauthenticated(session.post("/api/v1/auth/logout", JsonValue.EMPTY_JSON_OBJECT));
         assertEquals(200, tenant.api().get(LEADS).status(), "other sessions of the same user go on");
+        Api.Response again = session.post(LOGIN, Json.createObjectBuilder().add("username", tenant.username())
+                .add("password", tenant.password()).build());
+        assertEquals(200, again.status(), "signing in again with the dead token still attached works: " + again);
     }
 
     // ---- roles -----------------------------------------------------------------------------------

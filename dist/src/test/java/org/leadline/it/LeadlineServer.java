@@ -161,7 +161,15 @@ public final class LeadlineServer implements AutoCloseable {
 
     /** Stops the server and deletes its data: the folder, and on PostgreSQL its database. */
     public void discard() {
-        stop();
+        // Its data goes anyway, so no graceful stop: a slow one outlives the test JVM's exit and
+        // leaves the folder and the PostgreSQL database behind.
+        if (process != null && process.isAlive()) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (var files = Files.walk(workDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
