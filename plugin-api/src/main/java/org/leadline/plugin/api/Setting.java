@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param required     whether the extension cannot work without a value (or default)
  * @param secret       whether the value is a credential: stored, passed to the extension, never
  *                     shown again through the API
- * @param options      the allowed values of a {@link SettingType#CHOICE}; empty otherwise
+ * @param options      the allowed values of a {@link SettingType#CHOICE} (at least one); empty otherwise
  */
 @Stable(since = "1.0")
 public record Setting(String name, String label, SettingType type, String defaultValue, String help,
@@ -41,10 +41,9 @@ public record Setting(String name, String label, SettingType type, String defaul
         }
         label = label == null || label.isBlank() ? name : label;
         help = help == null ? "" : help;
+        // A CHOICE without options is refused by the server when the plugin starts, not here, so that
+        // options() can follow of() in a declaration.
         options = options == null ? List.of() : List.copyOf(options);
-        if (type == SettingType.CHOICE && options.isEmpty()) {
-            throw new IllegalArgumentException("The CHOICE setting " + name + " needs options");
-        }
     }
 
     /** A setting of the given name and type: optional, not secret, without default. */

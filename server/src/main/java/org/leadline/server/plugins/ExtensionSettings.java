@@ -137,6 +137,9 @@ final class ExtensionSettings {
             if (!names.add(s.name())) {
                 return "it declares the setting " + s.name() + " twice";
             }
+            if (s.type() == SettingType.CHOICE && s.options().isEmpty()) {
+                return "the CHOICE setting " + s.name() + " has no options";
+            }
             if (s.defaultValue() != null) {
                 String problem = check(s, textAsJson(s.type(), s.defaultValue()));
                 if (problem != null) {

@@ -110,7 +110,10 @@ public class TenantExtensions {
         EntityManager em = emf.createEntityManager();
         try {
             return em.createNativeQuery("SELECT tenant_id, plugin_id, extension_id FROM tenant_extensions"
-                    + " WHERE quarantined_at IS NOT NULL").getResultList();
+                    + " WHERE quarantined_at IS NOT NULL")
+                    // Deliberately across tenants: restoring every quarantine is the platform's job.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .getResultList();
         } finally {
             em.close();
         }
