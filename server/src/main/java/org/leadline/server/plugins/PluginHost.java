@@ -124,7 +124,13 @@ public class PluginHost {
             if (states.get(a.id()) == PluginRecord.State.UNLOADED) {
                 continue;
             }
-            if (load(a) && states.get(a.id()) != PluginRecord.State.STOPPED && startPlugin(a.id()) == PluginState.STARTED) {
+            if (!load(a)) {
+                continue;
+            }
+            if (states.get(a.id()) == PluginRecord.State.STOPPED) {
+                // Loaded, never started in this run: shown as the administrator left it.
+                runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
+            } else if (startPlugin(a.id()) == PluginState.STARTED) {
                 started++;
             }
         }
