@@ -92,7 +92,8 @@ public final class Guard implements AutoCloseable {
     }
 
     public <T> Outcome<T> call(Target target, Callable<T> body) {
-        PluginMetrics m = metrics(target.pluginId());
+        // Reading declarations at start is the host's work, not a use of the plugin: not counted.
+        PluginMetrics m = SYSTEM.equals(target.tenantId()) ? new PluginMetrics() : metrics(target.pluginId());
         String key = target.quarantineKey();
         if (!quarantined.isEmpty() && quarantined.contains(key)) {
             m.skipped.increment();
