@@ -20,12 +20,11 @@ import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
  * with calling the extension directly. A program, not a test: the figures depend on the machine.
  *
  * <pre>
- * mvn -B -o -q verify -pl dist -am -DskipITs        # builds server classes and the fixture jars
- * mvn -B -o -q -pl server test-compile
- * java -cp "server/target/classes:server/target/test-classes:plugin-api/target/classes:$(cat server/target/bench.cp)" \
+ * mvn -B -o -q verify -pl dist -am -DskipITs      # server classes and the fixture jars in dist/target/test-plugins
+ * mvn -B -o -q -pl plugin-api,server compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -cp "server/target/classes:server/target/test-classes:$(cat server/target/bench.cp)" \
  *      org.leadline.server.plugins.GuardBenchmark dist/target/test-plugins/journal-v1.jar dist/target/test-plugins/misbehaving.jar
  * </pre>
- * ({@code server/target/bench.cp} from {@code mvn -o -q -pl server dependency:build-classpath -Dmdep.outputFile=target/bench.cp}.)
  */
 public final class GuardBenchmark {
 
