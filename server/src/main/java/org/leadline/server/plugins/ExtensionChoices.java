@@ -84,7 +84,7 @@ public class ExtensionChoices {
         }
         row.enable(enabled);
         em.flush();
-        if (enabled) {
+        if (enabled && host.guard() != null) {
             host.guard().release(tenantId, pluginId, extensionId);
         }
         tenantExtensions.invalidateAfterTransaction(tenantId);
@@ -105,7 +105,7 @@ public class ExtensionChoices {
                 .add("enabled", enabled)
                 .add("values", ExtensionSettings.visible(e.settings(), stored))
                 .add("secretsSet", Json.createArrayBuilder(ExtensionSettings.secretsSet(e.settings(), stored)));
-        boolean quarantined = host.guard().isQuarantined(tenantId, e.pluginId(), e.id());
+        boolean quarantined = host.guard() != null && host.guard().isQuarantined(tenantId, e.pluginId(), e.id());
         if (quarantined || choice != null && choice.quarantinedAt() != null && enabled) {
             JsonObjectBuilder q = Json.createObjectBuilder();
             if (choice != null && choice.quarantinedAt() != null) {

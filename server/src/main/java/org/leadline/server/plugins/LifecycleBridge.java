@@ -47,13 +47,14 @@ public class LifecycleBridge {
 
     void on(@Observes LeadEvent event) {
         String tenantId = event.tenantId();
-        if (!host.wantsLifecycleEvents(tenantId)) {
-            return;
-        }
         LeadLifecycleEvent lifecycle;
         try {
+            if (!host.wantsLifecycleEvents(tenantId)) {
+                return;
+            }
             lifecycle = translate(event);
         } catch (RuntimeException e) {
+            // Plugins never fail the core's request: without a description there is no delivery.
             LOG.log(Level.WARNING, "Cannot describe lead event " + event + " to plugins", e);
             return;
         }
