@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.timeline.InteractionData.Attachment;
@@ -33,6 +34,9 @@ public class InteractionKind extends TimelineItemKind<Interaction, InteractionDa
     @Override
     public InteractionData read(JsonInput in) {
         String employeeId = in.string("employeeId");
+        if (employeeId != null && !Ids.isValid(employeeId)) {
+            in.error("employeeId", "is not a user of this tenant");
+        }
         Medium medium = in.enumValue("medium", Medium.class);
         Direction direction = in.enumValue("direction", Direction.class);
         String purpose = in.string("purpose");

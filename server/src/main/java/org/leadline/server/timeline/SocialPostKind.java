@@ -9,12 +9,15 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.tenancy.Caller;
 
 /** Social-network posts documented on a lead. */
 @ApplicationScoped
 public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData> {
+
+    private static final String AUTHOR = "must be LEAD or the id of a user of this tenant";
 
     @Override public Class<SocialPost> type() { return SocialPost.class; }
     @Override public String label() { return "Social post"; }
@@ -31,6 +34,8 @@ public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData>
         String author = in.string("author");
         if (author != null && SocialPostData.LEAD.equalsIgnoreCase(author)) {
             author = SocialPostData.LEAD;
+        } else if (author != null && !Ids.isValid(author)) {
+            in.error("author", AUTHOR);
         }
         Instant postedAt = in.instant("postedAt");
         return new SocialPostData(in.string("network"), author, in.string("url"), in.string("text"),
@@ -46,7 +51,7 @@ public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData>
             int before = errors.size();
             Employees.check(em, caller.tenantId(), "author", data.author(), errors);
             if (errors.size() > before) {
-                errors.set(errors.size() - 1, new FieldError("author", "must be LEAD or the id of a user of this tenant"));
+                errors.set(errors.size() - 1, new FieldError("author", AUTHOR));
             }
         }
     }
