@@ -13,10 +13,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadService;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Ids;
@@ -54,8 +56,21 @@ public class LeadItems {
         leads.find(leadId);
     }
 
+    /**
+     * Like {@link #requireLead} for a write: holds a shared lock on the lead's row until commit, so
+     * a concurrent deletion of the lead either waits for this item or makes this write a 404,
+     * and never leaves an item behind without its lead.
+     */
+    private void lockLead(String leadId) {
+        Lead lead = Ids.isValid(leadId)
+                ? persistence.em().find(Lead.class, leadId, LockModeType.PESSIMISTIC_READ) : null;
+        if (lead == null) {
+            throw ProblemException.notFound("Lead " + leadId);
+        }
+    }
+
     public <E extends LeadItem, D> E create(LeadItemKind<E, D> kind, String leadId, JsonObject body) {
-        requireLead(leadId);
+        lockLead(leadId);
         EntityManager em = persistence.em();
         D data = validated(kind, body, JsonValue.EMPTY_JSON_OBJECT);
         E item = kind.create(leadId, data, caller.userId());
@@ -73,6 +88,15 @@ public class LeadItems {
 
     public <E extends LeadItem, D> E find(LeadItemKind<E, D> kind, String leadId, String id) {
         requireLead(leadId);
+        return item(kind, leadId, id);
+    }
+
+    private <E extends LeadItem, D> E findForWrite(LeadItemKind<E, D> kind, String leadId, String id) {
+        lockLead(leadId);
+        return item(kind, leadId, id);
+    }
+
+    private <E extends LeadItem, D> E item(LeadItemKind<E, D> kind, String leadId, String id) {
         E item = Ids.isValid(id) ? persistence.em().find(kind.type(), id) : null;
         if (item == null || !item.leadId().equals(leadId)) {
             throw ProblemException.notFound(kind.label() + " " + id);
@@ -83,7 +107,7 @@ public class LeadItems {
     /** Replaces the item's writable fields; {@code expectedVersion} null means "any". */
     public <E extends LeadItem, D> E replace(LeadItemKind<E, D> kind, String leadId, String id, Long expectedVersion,
                                              JsonObject body) {
-        E item = find(kind, leadId, id);
+        E item = findForWrite(kind, leadId, id);
         checkVersion(kind, item, expectedVersion);
         kind.authorizeChange(item, caller.get());
         EntityManager em = persistence.em();
@@ -109,7 +133,7 @@ public class LeadItems {
 
     public <E extends LeadItem, D> void delete(LeadItemKind<E, D> kind, String leadId, String id,
                                                Long expectedVersion) {
-        E item = find(kind, leadId, id);
+        E item = findForWrite(kind, leadId, id);
         checkVersion(kind, item, expectedVersion);
         kind.authorizeChange(item, caller.get());
         EntityManager em = persistence.em();
