@@ -447,8 +447,14 @@ class TimelineIT {
             }));
         }
         Set<String> expected = new HashSet<>();
-        for (var f : results) {
-            expected.addAll(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+        try {
+            for (var f : results) {
+                expected.addAll(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            String log = server.log();
+            System.out.println(log.substring(Math.max(0, log.length() - 30000)));
+            throw e;
         }
         pool.shutdown();
         assertEquals(writers * perWriter, expected.size());
