@@ -107,7 +107,8 @@ public final class LeadlineServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + command, e);
         }
-        awaitReady(Duration.ofSeconds(120));
+        // A start takes 20-60 s; on a loaded 2-core machine it has been seen to take longer.
+        awaitReady(Duration.ofSeconds(Long.getLong("leadline.it.start-timeout", 240)));
     }
 
     private void awaitReady(Duration timeout) {
@@ -115,7 +116,7 @@ public final class LeadlineServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The server exited during start; see " + workDir.resolve("server.log"));
+                throw new IllegalStateException("The server exited during start; the end of its log:\n" + logTail(60));
             }
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
@@ -132,7 +133,8 @@ public final class LeadlineServer implements AutoCloseable {
             sleep(250);
         }
         close();
-        throw new IllegalStateException("The server was not ready within " + timeout + "; see " + workDir.resolve("server.log"));
+        throw new IllegalStateException("The server was not ready within " + timeout + "; the end of "
+                + workDir.resolve("server.log") + ":\n" + logTail(60));
     }
 
     /** Stops the server and starts it again on the same data. */
@@ -209,6 +211,16 @@ public final class LeadlineServer implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** The last lines of the server log, for failure messages. */
+    private String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(workDir.resolve("server.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     public String log() throws IOException {
