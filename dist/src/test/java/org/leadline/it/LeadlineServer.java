@@ -112,7 +112,10 @@ public final class LeadlineServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
+        // HTTP/1.1 as the API client uses: no h2c upgrade on the probe.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        String lastProbe = "no answer yet";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -120,12 +123,14 @@ public final class LeadlineServer implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                        // The first health request initialises the health service: slow on a busy machine.
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
+                lastProbe = "HTTP " + r.statusCode();
             } catch (IOException e) {
-                // not listening yet
+                lastProbe = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -133,7 +138,8 @@ public final class LeadlineServer implements AutoCloseable {
             sleep(250);
         }
         close();
-        throw new IllegalStateException("The server was not ready within " + timeout + "; the end of "
+        throw new IllegalStateException("The server was not ready within " + timeout + " (last probe of "
+                + base() + "/health/ready: " + lastProbe + "); the end of "
                 + workDir.resolve("server.log") + ":\n" + logTail(60));
     }
 
