@@ -18,7 +18,10 @@ import jakarta.json.JsonValue;
 /** A small HTTP client for the Leadline API, as a client application would use it. */
 public final class Api {
 
+    // HTTP/1.1 as curl and most client libraries speak it: the JDK client's default h2c upgrade
+    // loses the connection when the server answers an upgrade request before reading its body.
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -82,6 +85,23 @@ public final class Api {
 
     /** Sends raw text, for malformed or oversized bodies. */
     public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
+    }
+
+    /** Sends a body without Content-Length (chunked transfer encoding), as a streaming client does. */
+    public Response sendChunked(String method, String path, byte[] body, String contentType) {
+        return sendBody(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+                contentType, Map.of());
+    }
+
+    /** A query parameter value, URL-encoded. */
+    public static String q(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                          Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -90,7 +110,7 @@ public final class Api {
             b.header("Content-Type", contentType);
         }
         headers.forEach(b::header);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body);
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> responseHeaders = new LinkedHashMap<>();

@@ -10,11 +10,20 @@ public final class Fixtures {
     }
 
     /** A new tenant and its administrator (who also works leads), signed in. */
-    public record TenantAdmin(String tenantId, String slug, String username, Api api) {
+    public record TenantAdmin(String tenantId, String slug, String username, Api api, String userId, String password) {
     }
 
+    /** A user of a tenant, signed in. */
+    public record User(String id, String username, String password, Api api) {
+    }
+
+    /** Signing in costs a deliberately slow password hash, so each server's admin session is reused. */
+    private static final java.util.Map<LeadlineServer, Api> PLATFORM_ADMINS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     public static Api platformAdmin(LeadlineServer server) {
-        return server.api().login(LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD);
+        return PLATFORM_ADMINS.computeIfAbsent(server,
+                s -> s.api().login(LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD));
     }
 
     public static TenantAdmin newTenant(LeadlineServer server) {
@@ -28,7 +37,33 @@ public final class Fixtures {
         if (r.status() != 201) {
             throw new AssertionError("creating tenant failed: " + r);
         }
-        return new TenantAdmin(r.json().getString("id"), slug, username, server.api().login(username, password));
+        return new TenantAdmin(r.json().getString("id"), slug, username, server.api().login(username, password),
+                r.json().getJsonObject("admin").getString("id"), password);
+    }
+
+    /** A new user of the tenant with the given roles (e.g. "SALES"), created by its administrator and signed in. */
+    public static User newUser(LeadlineServer server, TenantAdmin tenant, String... roles) {
+        String username = LeadlineServer.unique("u");
+        String password = "password-of-" + username;
+        var roleArray = Json.createArrayBuilder();
+        for (String role : roles) {
+            roleArray.add(role);
+        }
+        Api.Response r = tenant.api().post("/api/v1/users", Json.createObjectBuilder()
+                .add("username", username).add("displayName", "User " + username)
+                .add("email", username + "@example.com").add("roles", roleArray).add("password", password).build());
+        if (r.status() != 201) {
+            throw new AssertionError("creating user failed: " + r);
+        }
+        return new User(r.json().getString("id"), username, password, server.api().login(username, password));
+    }
+
+    /** A minimal valid lead: only what is required. */
+    public static JsonObject minimalLead(String lastName) {
+        return Json.createObjectBuilder()
+                .add("person", Json.createObjectBuilder().add("lastName", lastName))
+                .add("origin", Json.createObjectBuilder().add("source", "WEB"))
+                .build();
     }
 
     /** A valid lead: a trade-fair contact whose budget and need are known. */

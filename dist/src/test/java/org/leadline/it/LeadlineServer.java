@@ -161,7 +161,15 @@ public final class LeadlineServer implements AutoCloseable {
 
     /** Stops the server and deletes its data: the folder, and on PostgreSQL its database. */
     public void discard() {
-        stop();
+        // Its data goes anyway, so no graceful stop: a slow one outlives the test JVM's exit and
+        // leaves the folder and the PostgreSQL database behind.
+        if (process != null && process.isAlive()) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (var files = Files.walk(workDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -205,6 +213,17 @@ public final class LeadlineServer implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(workDir.resolve("server.log"));
+    }
+
+    /** The PostgreSQL JDBC URL of this server's database, or null when it runs on embedded Derby. */
+    public String postgresqlUrl() {
+        String url = env.get("LEADLINE_DB_URL");
+        return url != null && url.startsWith("jdbc:postgresql:") ? url : null;
+    }
+
+    /** Opens a JDBC connection to this server's PostgreSQL database (Derby cannot be opened while the server runs). */
+    public Connection openPostgresql() throws SQLException {
+        return DriverManager.getConnection(postgresqlUrl(), System.getProperty("leadline.it.pg.user", "postgres"), "");
     }
 
     public Api api() {

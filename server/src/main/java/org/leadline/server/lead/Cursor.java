@@ -7,6 +7,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 
 /**
@@ -25,6 +27,9 @@ record Cursor(String sort, String key, String id) {
                 new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
             JsonObject o = reader.readObject();
             Cursor c = new Cursor(o.getString("s"), o.getString("k"), o.getString("i"));
+            if (!Ids.isValid(c.id) || !JsonInput.isStorableText(c.key)) {
+                throw new IllegalArgumentException("not issued here");
+            }
             if (!c.sort.equals(expectedSort)) {
                 throw ProblemException.parameter("cursor", "belongs to sort " + c.sort + "; repeat the sort parameter of the page it came from");
             }

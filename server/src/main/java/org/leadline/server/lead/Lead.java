@@ -166,8 +166,8 @@ public class Lead {
         description = data.description();
         ownerId = data.ownerId() != null ? data.ownerId() : userId;
 
-        lastNameKey = key(lastName);
-        companyKey = companyName == null ? "" : key(companyName);
+        lastNameKey = key(lastName, 100);
+        companyKey = companyName == null ? "" : key(companyName, 200);
         emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
 
         updatedAt = now;
@@ -179,8 +179,14 @@ public class Lead {
         return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
-    static String key(String value) {
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The sort key of a name: folded like search terms, so that "Müller" sorts among the M's on
+     * every database rather than after "Z" where a database compares code points, and cut to its
+     * column (folding "ß" to "ss" can lengthen a name).
+     */
+    static String key(String value, int maxLength) {
+        String key = value == null ? "" : SearchTerms.normalize(value.strip());
+        return key.length() > maxLength ? key.substring(0, maxLength) : key;
     }
 
     public LeadData data() {

@@ -145,7 +145,10 @@ public class LeadResource {
             throw ProblemException.parameter("q", "may have at most " + MAX_SEARCH_WORDS + " words");
         }
         String owner = ownerId == null || ownerId.isBlank() ? null
-                : "me".equals(ownerId) ? caller.userId() : ownerId.strip();
+                : "me".equals(ownerId.strip()) ? caller.userId() : ownerId.strip();
+        if (owner != null && !org.leadline.server.platform.persistence.Ids.isValid(owner)) {
+            throw ProblemException.parameter("ownerId", "must be a user id or me");
+        }
         LeadFilter filter = new LeadFilter(enums("status", status, LeadStatus.class), owner,
                 enums("source", source, Source.class), instant("createdFrom", createdFrom),
                 instant("createdTo", createdTo), terms);

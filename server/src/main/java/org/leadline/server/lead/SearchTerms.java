@@ -31,7 +31,7 @@ public final class SearchTerms {
         Set<String> terms = new LinkedHashSet<>();
         String normalized = normalize(q);
         if (normalized.contains("@")) {
-            add(normalized.strip(), terms);
+            add(normalized.replaceAll("[\\p{Cntrl}\\s]+", ""), terms);
         } else {
             words(normalized, terms);
         }

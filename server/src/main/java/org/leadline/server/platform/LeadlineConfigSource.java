@@ -29,7 +29,13 @@ public class LeadlineConfigSource implements ConfigSource {
     private final Map<String, String> properties;
 
     public LeadlineConfigSource() {
-        this.properties = Map.copyOf(readFile(configFile()));
+        Map<String, String> values = readFile(configFile());
+        // Payara's OpenAPI scanner takes every bean-validation annotation on a method parameter for
+        // one on a @PathParam and fails the whole document with a NullPointerException; the lead
+        // form's records carry such annotations on their constructors. Request bodies are read as
+        // JSON objects, so the document loses nothing.
+        values.putIfAbsent("mp.openapi.scan.beanvalidation", "false");
+        this.properties = Map.copyOf(values);
     }
 
     static Path configFile() {
@@ -39,7 +45,7 @@ public class LeadlineConfigSource implements ConfigSource {
 
     private static Map<String, String> readFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            return Map.of();
+            return new HashMap<>();
         }
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(file)) {

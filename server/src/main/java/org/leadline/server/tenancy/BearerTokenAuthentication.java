@@ -45,6 +45,10 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
                         caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
             }
+            if (isPublic(path)) {
+                // A client whose stored token expired signs in again with that token still attached.
+                return context.doNothing();
+            }
             return reject(response, path, "The bearer token is unknown, expired or revoked, or its user or tenant is disabled");
         }
         if (isPublic(path)) {

@@ -71,6 +71,11 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "Malformed JSON" + where + ": " + e.getMessage());
         } catch (JsonException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "Malformed JSON: " + e.getMessage());
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson reports some limits (e.g. nesting deeper than 1000) with a plain RuntimeException.
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The JSON cannot be read: " + e.getMessage());
         }
     }
 

@@ -66,10 +66,34 @@ public final class JsonInput {
         JsonValue v = object.get(key);
         if (v instanceof JsonString s) {
             String text = s.getString().strip();
+            if (!isStorableText(text)) {
+                // JSON escapes can spell both; databases either refuse them (PostgreSQL) or garble them.
+                error(key, "must be valid Unicode text without NUL characters");
+                return null;
+            }
             return text.isEmpty() ? null : text;
         }
         error(key, "must be a string");
         return null;
+    }
+
+    /** False for text with a NUL character or a surrogate that is not part of a pair. */
+    public static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Integer integer(String key) {
