@@ -1,0 +1,18 @@
+package org.leadline.plugin.api;
+
+/** The type of a {@link Setting}'s value; the server checks a tenant's value against it. */
+@Stable(since = "1.0")
+public enum SettingType {
+    /** Any text up to 4000 characters. */
+    STRING,
+    /** A whole number (Java {@code long}). */
+    INTEGER,
+    /** A decimal number ({@link java.math.BigDecimal}). */
+    DECIMAL,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
+    /** An absolute {@code http} or {@code https} address. */
+    URL,
+    /** One of {@link Setting#options()}. */
+    CHOICE
+}

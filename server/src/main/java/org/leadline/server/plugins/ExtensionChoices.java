@@ -1,0 +1,121 @@
+package org.leadline.server.plugins;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/** A tenant administrator's use cases about extensions: see, enable, disable, configure. */
+@RequestScoped
+@Transactional
+public class ExtensionChoices {
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantExtensions tenantExtensions;
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    public List<JsonObject> list() {
+        String tenantId = caller.tenantId();
+        Map<String, TenantExtensions.Choice> choices = tenantExtensions.choices(tenantId);
+        List<JsonObject> items = new ArrayList<>();
+        for (Registry.Extension e : host.registry().extensions()) {
+            items.add(view(tenantId, e, choices.get(e.key())));
+        }
+        return items;
+    }
+
+    public JsonObject read(String pluginId, String extensionId) {
+        Registry.Extension e = extension(pluginId, extensionId);
+        return view(caller.tenantId(), e, tenantExtensions.choices(caller.tenantId()).get(e.key()));
+    }
+
+    /** Replaces the settings (secrets left out are kept); an enabled extension must stay complete. */
+    public JsonObject configure(String pluginId, String extensionId, JsonObject input) {
+        Registry.Extension e = extension(pluginId, extensionId);
+        String tenantId = caller.tenantId();
+        EntityManager em = persistence.em();
+        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        List<FieldError> errors = new ArrayList<>();
+        JsonObject stored = ExtensionSettings.parse(row.settings());
+        JsonObject merged = ExtensionSettings.merge(e.settings(), input, stored, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        row.replaceSettings(merged.toString());
+        em.flush();
+        tenantExtensions.invalidateAfterTransaction(tenantId);
+        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), merged, row.quarantinedAt(), row.quarantineReason()));
+    }
+
+    /** Enables the extension, and lifts a quarantine: the administrator says it deserves another try. */
+    public JsonObject enable(String pluginId, String extensionId, boolean enabled) {
+        Registry.Extension e = extension(pluginId, extensionId);
+        String tenantId = caller.tenantId();
+        EntityManager em = persistence.em();
+        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        JsonObject stored = ExtensionSettings.parse(row.settings());
+        if (enabled) {
+            List<String> missing = ExtensionSettings.missingRequired(e.settings(), stored);
+            if (!missing.isEmpty()) {
+                throw ProblemException.validation(missing.stream()
+                        .map(n -> new FieldError("settings." + n, "is required before the extension can be enabled")).toList());
+            }
+        }
+        row.enable(enabled);
+        em.flush();
+        if (enabled) {
+            host.guard().release(tenantId, pluginId, extensionId);
+        }
+        tenantExtensions.invalidateAfterTransaction(tenantId);
+        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), stored, row.quarantinedAt(), row.quarantineReason()));
+    }
+
+    private Registry.Extension extension(String pluginId, String extensionId) {
+        return host.registry().extensions().stream()
+                .filter(x -> x.pluginId().equals(pluginId) && x.id().equals(extensionId))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Extension " + pluginId + "/" + extensionId));
+    }
+
+    private JsonObject view(String tenantId, Registry.Extension e, TenantExtensions.Choice choice) {
+        JsonObject stored = choice == null ? JsonValue.EMPTY_JSON_OBJECT : choice.settings();
+        boolean enabled = choice == null ? host.enabledByDefault(e) : choice.enabled();
+        JsonObjectBuilder b = PluginJson.extension(e)
+                .add("enabled", enabled)
+                .add("values", ExtensionSettings.visible(e.settings(), stored))
+                .add("secretsSet", Json.createArrayBuilder(ExtensionSettings.secretsSet(e.settings(), stored)));
+        boolean quarantined = host.guard().isQuarantined(tenantId, e.pluginId(), e.id());
+        if (quarantined || choice != null && choice.quarantinedAt() != null && enabled) {
+            JsonObjectBuilder q = Json.createObjectBuilder();
+            if (choice != null && choice.quarantinedAt() != null) {
+                q.add("since", choice.quarantinedAt().toString());
+                q.add("reason", choice.quarantineReason());
+            }
+            b.add("quarantined", q);
+        } else {
+            b.addNull("quarantined");
+        }
+        return b.build();
+    }
+}

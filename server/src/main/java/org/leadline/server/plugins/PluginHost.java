@@ -1,0 +1,596 @@
+package org.leadline.server.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.leadline.plugin.api.ExtensionConfig;
+import org.leadline.plugin.api.LeadlineExtension;
+import org.leadline.plugin.api.PluginApi;
+import org.leadline.plugin.api.PluginContext;
+import org.leadline.plugin.api.Setting;
+import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
+import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
+import org.leadline.server.platform.Startup;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+
+/**
+ * The plugin host: loads the plugin archives at start, keeps one cached instance of every extension,
+ * and changes the set of plugins at runtime (install, upgrade, start, stop, unload, reload).
+ *
+ * <p>Every call into a plugin happens under the read lock and every change under the write lock, so
+ * a call sees the old plugin or the new one, never one being closed ("zip file closed" and silently
+ * missing extensions are what PF4J shows otherwise). Changes wait for running calls, which the
+ * {@link Guard}'s time limit bounds.
+ */
+@ApplicationScoped
+public class PluginHost {
+
+    private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+
+    @Inject
+    PluginRecords records;
+
+    @Inject
+    TenantExtensions tenantExtensions;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
+    private final Map<String, CachedExtensions> extensionCache = new HashMap<>();
+    private final Map<String, System.Logger> pluginLoggers = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    private volatile Registry registry = Registry.EMPTY;
+    private PluginRuntime runtime;
+    private Guard guard;
+    private Path builtInDir;
+    private Path installedDir;
+    private Set<String> builtInIds = Set.of();
+    private Set<String> tenantDefaults;
+    private volatile Duration loadTime = Duration.ZERO;
+
+    /** Extension instances of one loaded plugin, valid as long as that very wrapper is loaded. */
+    private record CachedExtensions(PluginWrapper wrapper, List<Registry.Extension> extensions, List<String> problems) {
+    }
+
+    void onReady(@Observes Startup.Ready ready) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            // The core serves without plugins rather than not at all.
+            LOG.log(Level.SEVERE, "The plugin host could not start; the server runs without plugins", e);
+        }
+    }
+
+    private void start() {
+        long t0 = System.nanoTime();
+        builtInDir = PluginSettings.builtInDir();
+        installedDir = PluginSettings.installedDir();
+        tenantDefaults = PluginSettings.tenantDefaults();
+        try {
+            Files.createDirectories(installedDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the folder for installed plugins " + installedDir, e);
+        }
+        guard = new Guard(PluginSettings.callTimeout(), PluginSettings.quarantineAfter(), PluginSettings.callThreads(),
+                (tenant, plugin, extension, reason) -> tenantExtensions.recordQuarantine(tenant, plugin, extension, reason));
+        for (Object[] q : tenantExtensions.quarantines()) {
+            guard.quarantine((String) q[0], (String) q[1], (String) q[2]);
+        }
+        runtime = new PluginRuntime(List.of(builtInDir, installedDir), PluginApi.VERSION);
+        Map<String, PluginRecord.State> states = records.all();
+
+        List<PluginArchive> builtIn = inspectAll(builtInDir);
+        List<PluginArchive> installed = inspectAll(installedDir);
+        builtInIds = builtIn.stream().map(PluginArchive::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Map<String, PluginArchive> chosen = new LinkedHashMap<>();
+        Stream.concat(builtIn.stream(), installed.stream()).forEach(a -> chosen.merge(a.id(), a,
+                // The higher version wins; on a tie the uploaded copy, which came later.
+                (x, y) -> runtime.getVersionManager().compareVersions(y.version(), x.version()) >= 0 ? y : x));
+        int started = 0;
+        for (PluginArchive a : chosen.values()) {
+            if (states.get(a.id()) == PluginRecord.State.UNLOADED) {
+                continue;
+            }
+            if (!load(a)) {
+                continue;
+            }
+            if (states.get(a.id()) == PluginRecord.State.STOPPED) {
+                // Loaded, never started in this run: shown as the administrator left it.
+                runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
+            } else if (startPlugin(a.id()) == PluginState.STARTED) {
+                started++;
+            }
+        }
+        rebuild();
+        loadTime = Duration.ofNanos(System.nanoTime() - t0);
+        LOG.info("Plugins: " + started + " started, " + (registry.plugins().size() - started) + " not started, "
+                + refusals.size() + " refused, " + registry.extensions().size() + " extensions, in "
+                + loadTime.toMillis() + " ms (plugin API " + PluginApi.VERSION + ", from " + builtInDir + " and "
+                + installedDir + ")");
+    }
+
+    @PreDestroy
+    void shutdown() {
+        lock.writeLock().lock();
+        try {
+            if (runtime != null) {
+                runtime.stopPlugins();
+                runtime.unloadPlugins();
+            }
+            if (guard != null) {
+                guard.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Stopping plugins failed", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---- reading
+
+    public Registry registry() {
+        return registry;
+    }
+
+    Guard guard() {
+        return guard;
+    }
+
+    Duration loadTime() {
+        return loadTime;
+    }
+
+    Map<String, String> refusals() {
+        return Map.copyOf(refusals);
+    }
+
+    boolean builtIn(String pluginId) {
+        return builtInIds.contains(pluginId);
+    }
+
+    /** Whether a tenant without a choice of its own has this extension enabled. */
+    boolean enabledByDefault(Registry.Extension e) {
+        boolean defaultPlugin = tenantDefaults == null ? builtInIds.contains(e.pluginId()) : tenantDefaults.contains(e.pluginId());
+        return defaultPlugin && ExtensionSettings.missingRequired(e.settings(), jakarta.json.JsonValue.EMPTY_JSON_OBJECT).isEmpty();
+    }
+
+    /** The tenant's settings for an enabled extension, or empty when the tenant has it off. */
+    Optional<JsonObject> enabledSettings(String tenantId, Registry.Extension e) {
+        TenantExtensions.Choice c = tenantExtensions.choices(tenantId).get(e.key());
+        if (c == null) {
+            return enabledByDefault(e) ? Optional.of(jakarta.json.JsonValue.EMPTY_JSON_OBJECT) : Optional.empty();
+        }
+        return c.enabled() ? Optional.of(c.settings()) : Optional.empty();
+    }
+
+    /** Whether any listener wanting this kind of event is enabled for the tenant: the core's cheap pre-check. */
+    boolean wantsLifecycleEvents(String tenantId) {
+        List<Registry.Extension> listeners = registry.lifecycleListeners();
+        if (listeners.isEmpty()) {
+            return false;
+        }
+        for (Registry.Extension e : listeners) {
+            if (enabledSettings(tenantId, e).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Delivers a lead event to the tenant's enabled listeners of the given delivery, each through the
+     * guard. Never throws: a listener's failure is the listener's.
+     */
+    void deliver(String tenantId, LeadLifecycleEvent event, LeadLifecycleListener.Delivery delivery) {
+        lock.readLock().lock();
+        try {
+            for (Registry.Extension e : registry.lifecycleListeners()) {
+                if (e.delivery() != delivery || !e.kinds().contains(event.kind())) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                LeadLifecycleListener listener = (LeadLifecycleListener) e.instance();
+                guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> {
+                    listener.onEvent(event, context);
+                    return null;
+                });
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Delivering " + event.kind() + " of lead " + event.lead().id() + " failed", ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {
+        System.Logger logger = pluginLoggers.computeIfAbsent(e.pluginId(), id -> System.getLogger("leadline.plugin." + id));
+        return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger);
+    }
+
+    // ---- changing (platform administrator)
+
+    /** The outcome of an upload: the plugin as it is now, and the version it replaced, if any. */
+    record Installed(Registry.Plugin plugin, String previousVersion) {
+    }
+
+    Installed install(InputStream body, boolean zip) {
+        Path temp = installedDir.resolve(".upload-" + UUID.randomUUID() + (zip ? ".zip" : ".jar"));
+        try {
+            copyLimited(body, temp, PluginSettings.maxArchiveBytes());
+            Optional<String> refusal = inspect(temp, zip);
+            if (refusal.isPresent()) {
+                throw refused(refusal.get());
+            }
+            PluginArchive archive = PluginArchive.read(temp, zip);
+            Path target = installedDir.resolve(archive.id() + "-" + archive.version().replaceAll("[^A-Za-z0-9.+-]", "_")
+                    + "-" + System.currentTimeMillis() + (zip ? ".zip" : ".jar"));
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            PluginArchive placed = new PluginArchive(target, archive.id(), archive.version(), archive.requires(),
+                    archive.provider(), archive.description(), zip);
+            return swap(placed);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot store the uploaded plugin in " + installedDir, e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                LOG.fine("Cannot delete " + temp);
+            }
+        }
+    }
+
+    private Installed swap(PluginArchive archive) {
+        lock.writeLock().lock();
+        try {
+            String id = archive.id();
+            PluginWrapper old = runtime.getPlugin(id);
+            Path oldPath = old == null ? null : old.getPluginPath();
+            String oldVersion = old == null ? null : old.getDescriptor().getVersion();
+            boolean wasStopped = old != null && old.getPluginState() == PluginState.STOPPED;
+            if (old != null) {
+                runtime.unloadPlugin(id);
+            }
+            try {
+                runtime.loadPlugin(archive.path());
+            } catch (Throwable e) {
+                deleteArchive(archive.path());
+                if (oldPath != null) {
+                    runtime.loadPlugin(oldPath);
+                    if (!wasStopped) {
+                        startPlugin(id);
+                    }
+                }
+                rebuild();
+                throw refused("PF4J could not load it: " + e.getMessage());
+            }
+            records.clear(id);
+            startPlugin(id);
+            if (oldPath != null && oldPath.startsWith(installedDir)) {
+                deleteArchive(oldPath);
+            }
+            refusals.keySet().removeIf(name -> name.startsWith(id + "-"));
+            rebuild();
+            LOG.info("Installed plugin " + id + " " + archive.version()
+                    + (oldVersion == null ? "" : " (replacing " + oldVersion + ")"));
+            return new Installed(registry.plugins().get(id), oldVersion);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Registry.Plugin startById(String id) {
+        return change(id, () -> {
+            records.clear(id);
+            startPlugin(id);
+        });
+    }
+
+    Registry.Plugin stopById(String id) {
+        return change(id, () -> {
+            runtime.stopPlugin(id);
+            records.set(id, PluginRecord.State.STOPPED);
+        });
+    }
+
+    Registry.Plugin reloadById(String id) {
+        return change(id, () -> {
+            PluginWrapper w = runtime.getPlugin(id);
+            Path path = w.getPluginPath();
+            boolean stopped = w.getPluginState() == PluginState.STOPPED;
+            runtime.unloadPlugin(id);
+            String loaded = runtime.loadPlugin(path);
+            if (!stopped) {
+                startPlugin(loaded);
+            }
+        });
+    }
+
+    void unloadById(String id) {
+        lock.writeLock().lock();
+        try {
+            PluginWrapper w = runtime.getPlugin(id);
+            if (w == null) {
+                throw ProblemException.notFound("Plugin " + id);
+            }
+            Path path = w.getPluginPath();
+            runtime.unloadPlugin(id);
+            if (path.startsWith(installedDir)) {
+                deleteArchive(path);
+            }
+            startFailures.remove(id);
+            records.set(id, PluginRecord.State.UNLOADED);
+            rebuild();
+            LOG.info("Unloaded plugin " + id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Registry.Plugin change(String id, Runnable action) {
+        lock.writeLock().lock();
+        try {
+            if (runtime.getPlugin(id) == null) {
+                throw ProblemException.notFound("Plugin " + id);
+            }
+            action.run();
+            rebuild();
+            return registry.plugins().get(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---- loading
+
+    private List<PluginArchive> inspectAll(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<PluginArchive> archives = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(PluginArchive::isArchive).sorted().toList()) {
+                boolean zip = p.toString().endsWith(".zip");
+                Optional<String> refusal = inspect(p, zip);
+                if (refusal.isPresent()) {
+                    refusals.put(p.getFileName().toString(), refusal.get());
+                    LOG.severe("Refused plugin archive " + p + ": " + refusal.get());
+                } else {
+                    archives.add(PluginArchive.read(p, zip));
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Cannot list plugin folder " + dir, e);
+        }
+        return archives;
+    }
+
+    /** Why an archive must not be loaded, or empty. */
+    private Optional<String> inspect(Path p, boolean zip) {
+        Optional<String> bundled = ClassLoaderBoundary.bundledHostClasses(p);
+        if (bundled.isPresent()) {
+            return bundled;
+        }
+        PluginArchive archive;
+        try {
+            archive = PluginArchive.read(p, zip);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            if (!runtime.satisfies(archive.requiresOrAny())) {
+                return Optional.of("plugin " + archive.id() + " " + archive.version() + " requires plugin API "
+                        + archive.requiresOrAny() + ", this server provides " + PluginApi.VERSION);
+            }
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private boolean load(PluginArchive a) {
+        try {
+            runtime.loadPlugin(a.path());
+            return true;
+        } catch (Throwable e) {
+            refusals.put(a.path().getFileName().toString(), "PF4J could not load it: " + e.getMessage());
+            LOG.log(Level.SEVERE, "Cannot load plugin " + a.path(), e);
+            return false;
+        }
+    }
+
+    /** Starts a loaded plugin; a plugin whose start fails ends FAILED and the server carries on. */
+    private PluginState startPlugin(String id) {
+        startFailures.remove(id);
+        try {
+            PluginState state = runtime.startPlugin(id);
+            PluginWrapper w = runtime.getPlugin(id);
+            if (state == PluginState.FAILED && w.getFailedException() != null) {
+                startFailures.put(id, String.valueOf(w.getFailedException()));
+            }
+            return state;
+        } catch (Throwable e) {
+            PluginWrapper w = runtime.getPlugin(id);
+            if (w != null) {
+                w.setPluginState(PluginState.FAILED);
+                w.setFailedException(e);
+            }
+            startFailures.put(id, String.valueOf(e));
+            LOG.log(Level.SEVERE, "Plugin " + id + " failed to start", e);
+            return PluginState.FAILED;
+        }
+    }
+
+    /** Builds the snapshot readers use; instances of plugins that did not change are kept. */
+    private void rebuild() {
+        List<Registry.Plugin> plugins = new ArrayList<>();
+        Set<String> present = new java.util.HashSet<>();
+        for (PluginWrapper w : runtime.getPlugins()) {
+            String id = w.getPluginId();
+            present.add(id);
+            CachedExtensions cached = extensionCache.get(id);
+            if (w.getPluginState() != PluginState.STARTED) {
+                extensionCache.remove(id);
+                cached = null;
+            } else if (cached == null || cached.wrapper() != w) {
+                cached = instantiate(w);
+                extensionCache.put(id, cached);
+            }
+            var d = w.getDescriptor();
+            String failure = w.getPluginState() == PluginState.FAILED
+                    ? startFailures.getOrDefault(id, String.valueOf(w.getFailedException())) : null;
+            plugins.add(new Registry.Plugin(id, d.getVersion(), d.getProvider(), d.getPluginDescription(),
+                    d.getRequires(), w.getPluginState().toString(), w.getPluginPath(), builtInIds.contains(id), failure,
+                    cached == null ? List.of() : cached.extensions(), cached == null ? List.of() : cached.problems()));
+        }
+        extensionCache.keySet().retainAll(present);
+        registry = Registry.of(plugins);
+    }
+
+    /** A declaration read from plugin code, inside the guard. */
+    private record Declaration(LeadlineExtension instance, String id, String description, List<Setting> settings,
+                               LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds) {
+    }
+
+    private CachedExtensions instantiate(PluginWrapper w) {
+        String pluginId = w.getPluginId();
+        List<Registry.Extension> extensions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Class<?>> classes;
+        try {
+            classes = runtime.getExtensionClasses(pluginId);
+        } catch (Throwable e) {
+            problems.add("its extensions cannot be listed: " + e);
+            return new CachedExtensions(w, List.of(), List.copyOf(problems));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (Class<?> c : classes) {
+            Optional<ExtensionKind> kind = ExtensionKind.of(c);
+            if (kind.isEmpty()) {
+                problems.add(c.getName() + " implements no Leadline extension point");
+                continue;
+            }
+            Guard.Outcome<Declaration> o = guard.call(new Guard.Target(Guard.SYSTEM, pluginId, c.getSimpleName(),
+                    w.getPluginClassLoader()), () -> declare(c));
+            if (!o.ok()) {
+                problems.add(c.getName() + " refused: it " + o.failure());
+                continue;
+            }
+            Declaration d = o.value();
+            String problem = ExtensionSettings.declarationProblem(d.id(), d.settings());
+            if (problem == null && !ids.add(d.id())) {
+                problem = "another extension of the plugin has the id " + d.id();
+            }
+            if (problem != null) {
+                problems.add(c.getName() + " refused: " + problem);
+                LOG.warning("Plugin " + pluginId + ": extension " + c.getName() + " refused: " + problem);
+                continue;
+            }
+            extensions.add(new Registry.Extension(pluginId, w.getDescriptor().getVersion(), d.id(), kind.get(),
+                    d.description() == null ? "" : d.description(), List.copyOf(d.settings()), d.instance(),
+                    w.getPluginClassLoader(), d.delivery(), d.kinds()));
+        }
+        extensions.sort(Comparator.comparing(Registry.Extension::id));
+        return new CachedExtensions(w, List.copyOf(extensions), List.copyOf(problems));
+    }
+
+    private static Declaration declare(Class<?> c) throws ReflectiveOperationException {
+        LeadlineExtension e = (LeadlineExtension) c.getDeclaredConstructor().newInstance();
+        LeadLifecycleListener.Delivery delivery = null;
+        Set<LeadLifecycleEvent.Kind> kinds = Set.of();
+        if (e instanceof LeadLifecycleListener l) {
+            delivery = l.delivery() == null ? LeadLifecycleListener.Delivery.AFTER_COMMIT : l.delivery();
+            kinds = l.kinds() == null || l.kinds().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(l.kinds()));
+        }
+        return new Declaration(e, e.id(), e.description(), e.settings(), delivery, kinds);
+    }
+
+    // ---- helpers
+
+    private static ProblemException refused(String reason) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The plugin archive was refused: " + reason,
+                List.of(new FieldError("archive", reason)));
+    }
+
+    private static void copyLimited(InputStream in, Path target, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > max) {
+                    throw new ProblemException(ProblemType.BODY_TOO_LARGE,
+                            "The plugin archive exceeds the limit of " + max + " bytes (" + PluginSettings.MAX_ARCHIVE_BYTES + ")");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (total == 0) {
+            throw refused("the request body is empty; send the jar or zip as the body");
+        }
+    }
+
+    private void deleteArchive(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                // A zip plugin runs from the folder PF4J unpacked next to it.
+                try (Stream<Path> files = Files.walk(path)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".zip"));
+            } else {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warning("Cannot delete plugin archive " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs {@code f} on the current snapshot under the read lock. */
+    <T> T read(Function<Registry, T> f) {
+        lock.readLock().lock();
+        try {
+            return f.apply(registry);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.leadline.server.plugins;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.leadline.server.tenancy.TenantPersistence;
+
+/**
+ * Each tenant's choices about extensions, cached in memory: the lead request path asks on every
+ * event whether a tenant has an extension enabled, and must not pay a query for it. The cache of a
+ * tenant is dropped when a transaction that changed its choices completes.
+ */
+@ApplicationScoped
+public class TenantExtensions {
+
+    /** A tenant's stored choice about one extension. */
+    public record Choice(boolean enabled, JsonObject settings, Instant quarantinedAt, String quarantineReason) {
+    }
+
+    @PersistenceUnit(unitName = "leadline")
+    EntityManagerFactory emf;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, Map<String, Choice>> cache = new ConcurrentHashMap<>();
+
+    /** The tenant's choices by {@code pluginId/extensionId}; extensions without a row are absent. */
+    public Map<String, Choice> choices(String tenantId) {
+        Map<String, Choice> c = cache.get(tenantId);
+        if (c != null) {
+            return c;
+        }
+        Map<String, Choice> loaded = new HashMap<>();
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        try {
+            for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class).getResultList()) {
+                loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(),
+                        ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason()));
+            }
+        } finally {
+            em.close();
+        }
+        Map<String, Choice> result = Map.copyOf(loaded);
+        cache.put(tenantId, result);
+        return result;
+    }
+
+    /** The row of one extension in the current transaction, created if missing. */
+    TenantExtension row(EntityManager em, String pluginId, String extensionId, boolean enabledIfNew) {
+        List<TenantExtension> rows = em.createQuery(
+                        "SELECT t FROM TenantExtension t WHERE t.pluginId = :p AND t.extensionId = :e", TenantExtension.class)
+                .setParameter("p", pluginId).setParameter("e", extensionId).getResultList();
+        if (!rows.isEmpty()) {
+            return rows.get(0);
+        }
+        TenantExtension t = new TenantExtension(pluginId, extensionId, enabledIfNew);
+        em.persist(t);
+        return t;
+    }
+
+    /** Forget the tenant's cached choices once the current transaction is over (at once without one). */
+    void invalidateAfterTransaction(String tenantId) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(tenantId);
+                }
+            });
+        }
+        cache.remove(tenantId);
+    }
+
+    /** Records a quarantine the guard decided, in its own transaction: the call that failed may be in one. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordQuarantine(String tenantId, String pluginId, String extensionId, String reason) {
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        try {
+            em.joinTransaction();
+            row(em, pluginId, extensionId, true).quarantine(reason);
+            em.flush();
+        } finally {
+            em.close();
+        }
+        invalidateAfterTransaction(tenantId);
+    }
+
+    /** Every recorded quarantine, as {tenantId, pluginId, extensionId}, to restore them at start. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> quarantines() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createNativeQuery("SELECT tenant_id, plugin_id, extension_id FROM tenant_extensions"
+                    + " WHERE quarantined_at IS NOT NULL")
+                    // Deliberately across tenants: restoring every quarantine is the platform's job.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .getResultList();
+        } finally {
+            em.close();
+        }
+    }
+}
