@@ -43,6 +43,9 @@ public class LeadService {
     @Inject
     Event<LeadEvent> events;
 
+    @Inject
+    Event<LeadFieldsChanged> fieldChanges;
+
     /** The outcome of a create: the lead, and whether it was created now or by an earlier retry. */
     public record Created(Lead lead, boolean replayed) {
     }
@@ -63,6 +66,8 @@ public class LeadService {
         }
         em.persist(lead);
         indexSearchTerms(em, lead, false);
+        fieldChanges.fire(new LeadFieldsChanged(caller.tenantId(), lead.id(), caller.userId(), lead.updatedAt(),
+                jakarta.json.JsonValue.EMPTY_JSON_OBJECT, LeadJson.writeData(lead.data())));
         events.fire(new LeadEvent.Created(caller.tenantId(), lead.id(), caller.userId()));
         return new Created(lead, false);
     }
@@ -89,7 +94,10 @@ public class LeadService {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
         LeadData data = validated(body, LeadJson.write(lead));
+        JsonObject before = LeadJson.writeData(lead.data());
         lead.apply(data, caller.userId());
+        fieldChanges.fire(new LeadFieldsChanged(caller.tenantId(), lead.id(), caller.userId(), lead.updatedAt(),
+                before, LeadJson.writeData(lead.data())));
         EntityManager em = persistence.em();
         indexSearchTerms(em, lead, true);
         em.flush();

@@ -202,6 +202,11 @@ public final class JsonInput {
         return null;
     }
 
+    /** The raw value at {@code key}, for shapes the typed accessors do not cover (e.g. lists); null when absent. */
+    public JsonValue value(String key) {
+        return has(key) ? object.get(key) : null;
+    }
+
     /** Reports every key of this object that no accessor asked for. */
     public void rejectUnknown() {
         for (String key : object.keySet()) {

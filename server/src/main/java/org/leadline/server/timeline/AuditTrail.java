@@ -1,0 +1,87 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The field-level audit history of a lead and of everything kept on it. Each change is written in
+ * the transaction that makes it, and shows on the timeline as an {@link TimelineKind#AUDIT} entry.
+ */
+public final class AuditTrail {
+
+    private AuditTrail() {
+    }
+
+    /**
+     * Records a change; nothing is recorded for an update that changed no field.
+     *
+     * @return the entry, or null when there was nothing to record
+     */
+    public static AuditEntry record(EntityManager em, String leadId, AuditSubject subject, String subjectId,
+                                    ChangeKind change, String actorId, Instant at, List<FieldDiff.Change> changes) {
+        if (change == ChangeKind.UPDATED && changes.isEmpty()) {
+            return null;
+        }
+        AuditEntry entry = new AuditEntry(leadId, subject, subjectId, change, actorId, at);
+        em.persist(entry);
+        int seq = 0;
+        for (FieldDiff.Change c : changes) {
+            em.persist(new AuditChange(entry, seq++, c));
+        }
+        TimelineEntries.add(em, leadId, TimelineKind.AUDIT, entry.id(), at, actorId);
+        return entry;
+    }
+
+    /** The entries with their changes, in the order of {@code entries}. */
+    static Map<String, JsonObject> write(EntityManager em, List<AuditEntry> entries) {
+        Map<String, JsonObject> out = new LinkedHashMap<>();
+        if (entries.isEmpty()) {
+            return out;
+        }
+        List<String> ids = entries.stream().map(AuditEntry::id).toList();
+        Map<String, List<AuditChange>> changes = new HashMap<>();
+        em.createQuery("SELECT c FROM AuditChange c WHERE c.entryId IN :ids ORDER BY c.entryId, c.seq",
+                        AuditChange.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(c -> changes.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
+        for (AuditEntry e : entries) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (AuditChange c : changes.getOrDefault(e.id(), List.of())) {
+                JsonObjectBuilder cb = Json.createObjectBuilder().add("field", c.field());
+                cb.add("from", c.oldValue() == null ? jakarta.json.JsonValue.NULL : Json.createValue(c.oldValue()));
+                cb.add("to", c.newValue() == null ? jakarta.json.JsonValue.NULL : Json.createValue(c.newValue()));
+                list.add(cb);
+            }
+            out.put(e.id(), Json.createObjectBuilder()
+                    .add("id", e.id())
+                    .add("leadId", e.leadId())
+                    .add("subject", Json.createObjectBuilder().add("kind", e.subject().name()).add("id", e.subjectId()))
+                    .add("change", e.change().name())
+                    .add("actorId", e.actorId())
+                    .add("occurredAt", e.occurredAt().toString())
+                    .add("changes", list)
+                    .build());
+        }
+        return out;
+    }
+
+    static Map<String, JsonObject> render(EntityManager em, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<AuditEntry> entries = em.createQuery("SELECT e FROM AuditEntry e WHERE e.id IN :ids", AuditEntry.class)
+                .setParameter("ids", ids).getResultList();
+        return write(em, entries);
+    }
+}

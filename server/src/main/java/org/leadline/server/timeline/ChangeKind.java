@@ -1,0 +1,4 @@
+package org.leadline.server.timeline;
+
+/** Whether an audited thing was created, changed or deleted. */
+public enum ChangeKind { CREATED, UPDATED, DELETED }

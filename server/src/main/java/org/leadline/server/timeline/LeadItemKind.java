@@ -1,0 +1,86 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.tenancy.Caller;
+
+/**
+ * One kind of thing kept on a lead (interaction, note, social post, stakeholder, competitor): its
+ * JSON form and how it is created and changed. {@link LeadItems} applies the rules every kind
+ * shares (tenant and lead scoping, strict input, versions, audit, timeline, paging) the same way.
+ *
+ * @param <E> the entity
+ * @param <D> the client-writable data, a record carrying its Bean Validation constraints
+ */
+public interface LeadItemKind<E extends LeadItem, D> {
+
+    /** Fields every item has that the server owns. */
+    Set<String> SERVER_OWNED = Set.of("id", "leadId", "createdAt", "createdBy", "updatedAt", "updatedBy", "version");
+
+    Class<E> type();
+
+    /** The name in messages, e.g. "Interaction". */
+    String label();
+
+    AuditSubject subject();
+
+    /** Server-owned fields besides {@link #SERVER_OWNED}. */
+    default Set<String> moreServerOwned() {
+        return Set.of();
+    }
+
+    /** Reads every writable field (nested objects reject their own unknown keys). */
+    D read(JsonInput in);
+
+    /** Checks that need the database, after the data passed its constraints. */
+    default void check(D data, EntityManager em, Caller caller, List<FieldError> errors) {
+    }
+
+    E create(String leadId, D data, String userId);
+
+    void apply(EntityManager em, E item, D data, String userId);
+
+    /** The client-writable part: what audit entries compare. */
+    JsonObject writeData(E item);
+
+    /** The full representation the API returns. */
+    JsonObject write(E item);
+
+    /** Refuses a change or deletion the caller may not make. */
+    default void authorizeChange(E item, Caller caller) {
+    }
+
+    /** Removes what belongs to the item only (e.g. a note's history). */
+    default void beforeDelete(EntityManager em, E item) {
+    }
+
+    /** The attribute lists sort by, newest first; null for creation order. */
+    default String sortAttribute() {
+        return null;
+    }
+
+    default Instant sortKey(E item) {
+        return null;
+    }
+
+    /** The timeline kind, or null when this kind does not show on the timeline itself. */
+    default TimelineKind timelineKind() {
+        return null;
+    }
+
+    default Instant occurredAt(E item) {
+        return null;
+    }
+
+    /** The employee the timeline attributes the item to. */
+    default String actorId(E item) {
+        return null;
+    }
+}

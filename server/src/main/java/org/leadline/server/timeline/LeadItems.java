@@ -1,0 +1,220 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadService;
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.platform.problem.BeanValidation;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/**
+ * The use cases shared by everything kept on a lead. Every method first finds the lead in the
+ * caller's tenant, so a lead of another tenant answers 404 for all of its sub-resources; every
+ * change writes its audit entry and timeline row in the same transaction.
+ */
+@RequestScoped
+@Transactional
+public class LeadItems {
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    LeadService leads;
+
+    /** Refuses with 404 unless the lead exists in the caller's tenant. */
+    public void requireLead(String leadId) {
+        leads.find(leadId);
+    }
+
+    /**
+     * Like {@link #requireLead} for a write: holds a shared lock on the lead's row until commit, so
+     * a concurrent deletion of the lead either waits for this item or makes this write a 404,
+     * and never leaves an item behind without its lead.
+     */
+    private void lockLead(String leadId) {
+        Lead lead = Ids.isValid(leadId)
+                ? persistence.em().find(Lead.class, leadId, LockModeType.PESSIMISTIC_READ) : null;
+        if (lead == null) {
+            throw ProblemException.notFound("Lead " + leadId);
+        }
+    }
+
+    public <E extends LeadItem, D> E create(LeadItemKind<E, D> kind, String leadId, JsonObject body) {
+        lockLead(leadId);
+        EntityManager em = persistence.em();
+        D data = validated(kind, body, JsonValue.EMPTY_JSON_OBJECT);
+        E item = kind.create(leadId, data, caller.userId());
+        em.persist(item);
+        if (kind.timelineKind() != null) {
+            TimelineEntries.add(em, leadId, kind.timelineKind(), item.id(), kind.occurredAt(item), kind.actorId(item));
+        } else {
+            // Items that are not on the timeline themselves appear there through their audit entry.
+            AuditTrail.record(em, leadId, kind.subject(), item.id(), ChangeKind.CREATED, caller.userId(),
+                    Timestamps.now(), FieldDiff.between(JsonValue.EMPTY_JSON_OBJECT, kind.writeData(item)));
+        }
+        em.flush();
+        return item;
+    }
+
+    public <E extends LeadItem, D> E find(LeadItemKind<E, D> kind, String leadId, String id) {
+        requireLead(leadId);
+        return item(kind, leadId, id);
+    }
+
+    private <E extends LeadItem, D> E findForWrite(LeadItemKind<E, D> kind, String leadId, String id) {
+        lockLead(leadId);
+        return item(kind, leadId, id);
+    }
+
+    private <E extends LeadItem, D> E item(LeadItemKind<E, D> kind, String leadId, String id) {
+        E item = Ids.isValid(id) ? persistence.em().find(kind.type(), id) : null;
+        if (item == null || !item.leadId().equals(leadId)) {
+            throw ProblemException.notFound(kind.label() + " " + id);
+        }
+        return item;
+    }
+
+    /** Replaces the item's writable fields; {@code expectedVersion} null means "any". */
+    public <E extends LeadItem, D> E replace(LeadItemKind<E, D> kind, String leadId, String id, Long expectedVersion,
+                                             JsonObject body) {
+        E item = findForWrite(kind, leadId, id);
+        checkVersion(kind, item, expectedVersion);
+        kind.authorizeChange(item, caller.get());
+        EntityManager em = persistence.em();
+        JsonObject before = kind.writeData(item);
+        D data = validated(kind, body, kind.write(item));
+        kind.apply(em, item, data, caller.userId());
+        AuditTrail.record(em, leadId, kind.subject(), item.id(), ChangeKind.UPDATED, caller.userId(),
+                Timestamps.now(), FieldDiff.between(before, kind.writeData(item)));
+        if (kind.timelineKind() != null) {
+            TimelineEntries.move(em, item.id(), kind.occurredAt(item), kind.actorId(item));
+        }
+        em.flush();
+        return item;
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the item's representation, then replaces it. */
+    public <E extends LeadItem, D> E patch(LeadItemKind<E, D> kind, String leadId, String id, Long expectedVersion,
+                                           JsonObject patch) {
+        E item = find(kind, leadId, id);
+        JsonObject merged = Json.createMergePatch(patch).apply(kind.write(item)).asJsonObject();
+        return replace(kind, leadId, id, expectedVersion, merged);
+    }
+
+    public <E extends LeadItem, D> void delete(LeadItemKind<E, D> kind, String leadId, String id,
+                                               Long expectedVersion) {
+        E item = findForWrite(kind, leadId, id);
+        checkVersion(kind, item, expectedVersion);
+        kind.authorizeChange(item, caller.get());
+        EntityManager em = persistence.em();
+        AuditTrail.record(em, leadId, kind.subject(), item.id(), ChangeKind.DELETED, caller.userId(),
+                Timestamps.now(), FieldDiff.between(kind.writeData(item), JsonValue.EMPTY_JSON_OBJECT));
+        if (kind.timelineKind() != null) {
+            TimelineEntries.remove(em, item.id());
+        }
+        kind.beforeDelete(em, item);
+        em.remove(item);
+        em.flush();
+    }
+
+    /** One page of items and the cursor of the next page, if any. */
+    public record Page<E>(List<E> items, Keyset next) {
+    }
+
+    public <E extends LeadItem, D> Page<E> list(LeadItemKind<E, D> kind, String leadId, String cursorText, int limit) {
+        requireLead(leadId);
+        String listName = kind.type().getSimpleName();
+        Keyset cursor = Keyset.decode(cursorText, listName);
+        String attr = kind.sortAttribute();
+        StringBuilder jpql = new StringBuilder("SELECT e FROM ").append(kind.type().getSimpleName())
+                .append(" e WHERE e.leadId = :lead");
+        if (cursor != null) {
+            jpql.append(attr == null ? " AND e.id > :cid"
+                    : " AND (e." + attr + " < :ck OR (e." + attr + " = :ck AND e.id < :cid))");
+        }
+        jpql.append(attr == null ? " ORDER BY e.id" : " ORDER BY e." + attr + " DESC, e.id DESC");
+        TypedQuery<E> query = persistence.em().createQuery(jpql.toString(), kind.type()).setParameter("lead", leadId);
+        if (cursor != null) {
+            query.setParameter("cid", cursor.id());
+            if (attr != null) {
+                query.setParameter("ck", cursor.instantKey());
+            }
+        }
+        List<E> rows = query.setMaxResults(limit + 1).getResultList();
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<E> items = List.copyOf(rows.subList(0, limit));
+        E last = items.get(limit - 1);
+        Instant key = kind.sortKey(last);
+        return new Page<>(items, new Keyset(listName, key == null ? "" : key.toString(), last.id()));
+    }
+
+    private <E extends LeadItem, D> D validated(LeadItemKind<E, D> kind, JsonObject body, JsonObject current) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", errors);
+        Set<String> serverOwned = new HashSet<>(LeadItemKind.SERVER_OWNED);
+        serverOwned.addAll(kind.moreServerOwned());
+        for (String key : serverOwned) {
+            in.allow(key);
+            JsonValue sent = body.get(key);
+            if (sent != null && sent != JsonValue.NULL && !Objects.equals(sent, current.get(key))) {
+                in.error(key, "is set by the server and cannot be written");
+            }
+        }
+        D data = kind.read(in);
+        in.rejectUnknown();
+        // Constraint checks run even after type errors, but a field already reported is not reported twice.
+        Set<String> reported = new HashSet<>();
+        errors.forEach(e -> reported.add(e.field()));
+        BeanValidation.errors(validator.validate(data), "").stream()
+                .filter(e -> !reported.contains(e.field()))
+                .forEach(errors::add);
+        if (errors.isEmpty()) {
+            kind.check(data, persistence.em(), caller.get(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return data;
+    }
+
+    private static <E extends LeadItem> void checkVersion(LeadItemKind<E, ?> kind, E item, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != item.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The " + kind.label().toLowerCase(java.util.Locale.ROOT) + " is at version " + item.version()
+                            + ", your If-Match names version " + expectedVersion
+                            + "; read it again and reapply your change");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.tenancy.Caller;
+import org.leadline.server.tenancy.Role;
+
+/**
+ * Notes: only their author or a tenant administrator may edit or delete one, and every edit keeps
+ * the text it replaced.
+ */
+@ApplicationScoped
+public class NoteKind extends TimelineItemKind<Note, NoteData> {
+
+    @Override public Class<Note> type() { return Note.class; }
+    @Override public String label() { return "Note"; }
+    @Override public AuditSubject subject() { return AuditSubject.NOTE; }
+    @Override public TimelineKind timelineKind() { return TimelineKind.NOTE; }
+    @Override public Set<String> moreServerOwned() { return Set.of("authorId", "revisions"); }
+    @Override public String sortAttribute() { return "createdAt"; }
+    @Override public Instant sortKey(Note n) { return n.createdAt(); }
+    @Override public Instant occurredAt(Note n) { return n.createdAt(); }
+    @Override public String actorId(Note n) { return n.authorId(); }
+
+    @Override
+    public NoteData read(JsonInput in) {
+        return new NoteData(in.string("text"));
+    }
+
+    @Override
+    public Note create(String leadId, NoteData data, String userId) {
+        return Note.create(leadId, data.text(), userId);
+    }
+
+    @Override
+    public void authorizeChange(Note note, Caller caller) {
+        if (!note.authorId().equals(caller.userId()) && !caller.has(Role.TENANT_ADMIN)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Only the note's author or a tenant administrator may change or delete it");
+        }
+    }
+
+    @Override
+    public void apply(EntityManager em, Note note, NoteData data, String userId) {
+        if (note.text().equals(data.text())) {
+            return;
+        }
+        Instant now = Timestamps.now();
+        em.persist(new NoteRevision(note, userId, now));
+        note.edit(data.text(), userId, now);
+    }
+
+    @Override
+    public void beforeDelete(EntityManager em, Note note) {
+        em.createQuery("DELETE FROM NoteRevision r WHERE r.noteId = :id").setParameter("id", note.id()).executeUpdate();
+    }
+
+    @Override
+    public JsonObject writeData(Note n) {
+        return JsonFields.of().with("text", n.text()).build();
+    }
+
+    @Override
+    public JsonObject write(Note n) {
+        return JsonFields.of().with("id", n.id()).with("leadId", n.leadId()).with("text", n.text())
+                .with("authorId", n.authorId()).with("createdAt", n.createdAt())
+                .with("updatedAt", n.updatedAt()).with("updatedBy", n.updatedBy())
+                .with("revisions", n.revisions()).with("version", n.version()).build();
+    }
+
+    static JsonObject write(NoteRevision r) {
+        return JsonFields.of().with("id", r.id()).with("noteId", r.noteId()).with("text", r.text())
+                .with("writtenBy", r.writtenBy()).with("writtenAt", r.writtenAt())
+                .with("replacedBy", r.replacedBy()).with("replacedAt", r.replacedAt()).build();
+    }
+}

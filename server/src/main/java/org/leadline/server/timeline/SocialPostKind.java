@@ -1,0 +1,83 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.tenancy.Caller;
+
+/** Social-network posts documented on a lead. */
+@ApplicationScoped
+public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData> {
+
+    private static final String AUTHOR = "must be LEAD or the id of a user of this tenant";
+
+    @Override public Class<SocialPost> type() { return SocialPost.class; }
+    @Override public String label() { return "Social post"; }
+    @Override public AuditSubject subject() { return AuditSubject.SOCIAL_POST; }
+    @Override public TimelineKind timelineKind() { return TimelineKind.SOCIAL_POST; }
+    @Override public String sortAttribute() { return "postedAt"; }
+    @Override public Instant sortKey(SocialPost p) { return p.postedAt(); }
+    @Override public Instant occurredAt(SocialPost p) { return p.postedAt(); }
+    /** A post by the lead belongs to no employee, so an employee filter leaves it out. */
+    @Override public String actorId(SocialPost p) { return p.authorUserId(); }
+
+    @Override
+    public SocialPostData read(JsonInput in) {
+        String author = in.string("author");
+        if (author != null && SocialPostData.LEAD.equalsIgnoreCase(author)) {
+            author = SocialPostData.LEAD;
+        } else if (author != null && !Ids.isValid(author)) {
+            in.error("author", AUTHOR);
+        }
+        Instant postedAt = in.instant("postedAt");
+        return new SocialPostData(in.string("network"), author, in.string("url"), in.string("text"),
+                postedAt == null ? null : postedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Override
+    public void check(SocialPostData data, EntityManager em, Caller caller, List<FieldError> errors) {
+        if (data.url() == null && data.text() == null) {
+            errors.add(new FieldError("text", "is required when there is no url"));
+        }
+        if (!SocialPostData.LEAD.equals(data.author())) {
+            int before = errors.size();
+            Employees.check(em, caller.tenantId(), "author", data.author(), errors);
+            if (errors.size() > before) {
+                errors.set(errors.size() - 1, new FieldError("author", AUTHOR));
+            }
+        }
+    }
+
+    @Override
+    public SocialPost create(String leadId, SocialPostData data, String userId) {
+        return SocialPost.create(leadId, data, userId);
+    }
+
+    @Override
+    public void apply(EntityManager em, SocialPost item, SocialPostData data, String userId) {
+        item.apply(data, userId);
+    }
+
+    @Override
+    public JsonObject writeData(SocialPost p) {
+        return JsonFields.of().with("network", p.network()).with("author", p.author()).with("url", p.url())
+                .with("text", p.text()).with("postedAt", p.postedAt()).build();
+    }
+
+    @Override
+    public JsonObject write(SocialPost p) {
+        JsonFields f = JsonFields.of().with("id", p.id()).with("leadId", p.leadId());
+        writeData(p).forEach(f::with);
+        return f.with("createdAt", p.createdAt()).with("createdBy", p.createdBy())
+                .with("updatedAt", p.updatedAt()).with("updatedBy", p.updatedBy())
+                .with("version", p.version()).build();
+    }
+}
