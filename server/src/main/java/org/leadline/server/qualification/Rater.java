@@ -18,6 +18,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.leadline.plugin.api.scoring.RecommendedAction;
 import org.leadline.server.lead.Lead;
@@ -57,7 +58,7 @@ public class Rater {
     /** The tenant's newest rule set, or version 0 (no rules of its own) before its first save. */
     public CurrentRules current(EntityManager em) {
         List<RuleSet> latest = em.createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
-                .setMaxResults(1).getResultList();
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList();
         if (latest.isEmpty()) {
             return new CurrentRules(0, RuleSetDefinition.EMPTY);
         }
@@ -75,19 +76,33 @@ public class Rater {
 
     /** Rates one lead now, e.g. after a change by a user. */
     public void rate(EntityManager em, String tenantId, Lead lead, String actorId) {
-        rateAll(em, tenantId, List.of(lead), current(em), actorId);
+        rateAll(em, tenantId, List.of(lead), current(em), actorId, false);
     }
 
-    /** Rates the given leads of one tenant with {@code rules}; two queries gather their related facts. */
-    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId) {
+    /**
+     * Rates the given leads of one tenant with {@code rules}; two queries gather their related facts.
+     * The queries do not flush: a lead changed in this transaction is written once, with its rating,
+     * so its version moves once per change.
+     *
+     * @param freshContext true when nothing of these leads' ratings can be pending in {@code em}
+     *                     (a job's own transaction), which saves a lookup per lead never rated
+     */
+    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
+                        boolean freshContext) {
         if (leads.isEmpty()) {
             return;
         }
         Map<String, Related> related = related(em, leads.stream().map(Lead::id).toList());
         Map<String, LeadRating> stored = new HashMap<>();
         em.createQuery("SELECT r FROM LeadRating r WHERE r.leadId IN :ids", LeadRating.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("ids", leads.stream().map(Lead::id).toList())
                 .getResultList().forEach(r -> stored.put(r.leadId(), r));
+        if (!freshContext) {
+            for (Lead lead : leads) {
+                stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
+            }
+        }
         boolean withPlugins = plugins.wantsScoring(tenantId);
         Instant now = Timestamps.now();
         for (Lead lead : leads) {
@@ -187,18 +202,32 @@ public class Rater {
     private static Map<String, Related> related(EntityManager em, Collection<String> ids) {
         Set<String> deciders = new HashSet<>(em.createQuery(
                         "SELECT DISTINCT s.leadId FROM Stakeholder s WHERE s.leadId IN :ids AND s.role = :role", String.class)
-                .setParameter("ids", ids).setParameter("role", BuyingRole.DECISION_MAKER).getResultList());
+                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).setParameter("role", BuyingRole.DECISION_MAKER).getResultList());
         Map<String, Related> out = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT i.leadId, COUNT(i), MAX(i.occurredAt) FROM Interaction i "
                         + "WHERE i.leadId IN :ids GROUP BY i.leadId", Object[].class)
-                .setParameter("ids", ids).getResultList()) {
+                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).getResultList()) {
             String id = (String) row[0];
-            out.put(id, new Related(deciders.contains(id), ((Number) row[1]).intValue(), (Instant) row[2]));
+            out.put(id, new Related(deciders.contains(id), ((Number) row[1]).intValue(), instant(row[2])));
         }
         for (String id : deciders) {
             out.putIfAbsent(id, new Related(true, 0, null));
         }
         return out;
+    }
+
+    /** An aggregate over a converted column may come back in the column's type rather than the attribute's. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        }
+        return null;
     }
 
     static String reasons(Rating.Outcome o) {

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceUnit;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
+import org.leadline.server.lead.LeadFieldsChanged;
 import org.leadline.server.party.Stakeholder;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -35,11 +36,11 @@ public class RatingKeeper {
     @Inject
     Rater rater;
 
-    void created(@Observes LeadEvent.Created e) {
-        rate(e.tenantId(), e.leadId(), e.userId());
-    }
-
-    void updated(@Observes LeadEvent.Updated e) {
+    /**
+     * Fired on every create and update before the lead is written, so the new rating goes into the
+     * same row write and the lead's version moves once per change.
+     */
+    void fieldsChanged(@Observes LeadFieldsChanged e) {
         rate(e.tenantId(), e.leadId(), e.userId());
     }
 

@@ -40,7 +40,7 @@ public class RerateSteps {
             job.finish(RerateJob.State.DONE, Timestamps.now());
             return new Step(false);
         }
-        rater.rateAll(em, tenantId, leads, rules(em, job), null);
+        rater.rateAll(em, tenantId, leads, rules(em, job), null, true);
         job.advance(leads.get(leads.size() - 1).id(), leads.size(), 0, null, Timestamps.now());
         return new Step(true);
     }
@@ -80,7 +80,7 @@ public class RerateSteps {
         RerateJob job = em.find(RerateJob.class, jobId);
         Lead lead = em.find(Lead.class, leadId);
         if (job != null && lead != null) {
-            rater.rateAll(em, tenantId, List.of(lead), rules(em, job), null);
+            rater.rateAll(em, tenantId, List.of(lead), rules(em, job), null, false);
         }
     }
 
