@@ -91,8 +91,8 @@ class QualificationIT {
     static JsonObject qualification(Api as, String leadId) {
         Api.Response r = as.get("/api/v1/leads/" + leadId);
         assertEquals(200, r.status(), r::toString);
-        assertEquals("qualification", r.json().keySet().iterator().next(), "the qualification comes first");
-        return r.json().getJsonObject("qualification");
+        assertEquals("scoring", r.json().keySet().iterator().next(), "the scoring comes first");
+        return r.json().getJsonObject("scoring");
     }
 
     static JsonObject finished(Api as, String jobId) throws InterruptedException {
@@ -144,8 +144,8 @@ class QualificationIT {
                 .add("qualification", Json.createObjectBuilder().add("need", JsonValue.NULL)).build(), Map.of());
         assertEquals(200, patched.status(), patched::toString);
         assertEquals("COLD", patched.json().getString("rating"));
-        assertEquals(20, patched.json().getJsonObject("qualification").getInt("score"));
-        assertEquals(0, patched.json().getJsonObject("qualification").getJsonArray("recommendations").size());
+        assertEquals(20, patched.json().getJsonObject("scoring").getInt("score"));
+        assertEquals(0, patched.json().getJsonObject("scoring").getJsonArray("recommendations").size());
         long changes = admin.get("/api/v1/leads/" + id + "/timeline").items().stream().map(JsonValue::asJsonObject)
                 .filter(e -> e.getString("kind").equals("RATING_CHANGE")).count();
         assertEquals(2, changes, "HOT, then COLD");

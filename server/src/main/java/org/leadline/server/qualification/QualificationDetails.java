@@ -16,7 +16,10 @@ import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
 import org.leadline.server.tenancy.TenantPersistence;
 
-/** Shows a lead's rating, score, reasons and open recommendations at the top of the lead. */
+/**
+ * Shows a lead's rating, score, reasons and open recommendations at the top of the lead, as
+ * {@code scoring} ({@code qualification} is the lead's own budget, need, timeframe and authority).
+ */
 @ApplicationScoped
 public class QualificationDetails implements LeadDetails {
 
@@ -25,7 +28,7 @@ public class QualificationDetails implements LeadDetails {
 
     @Override
     public String name() {
-        return "qualification";
+        return "scoring";
     }
 
     @Override

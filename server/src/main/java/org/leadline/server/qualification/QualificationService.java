@@ -95,7 +95,9 @@ public class QualificationService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        String stored = body.toString();
+        jakarta.json.JsonObjectBuilder definition = Json.createObjectBuilder(body);
+        RuleSetDefinition.READ_ONLY.forEach(definition::remove);
+        String stored = definition.build().toString();
         if (stored.length() > 32000) {
             throw ProblemException.field("rules", "the rule set is too large (at most 32000 characters of JSON)");
         }

@@ -203,13 +203,21 @@ public class Rater {
         Set<String> deciders = new HashSet<>(em.createQuery(
                         "SELECT DISTINCT s.leadId FROM Stakeholder s WHERE s.leadId IN :ids AND s.role = :role", String.class)
                 .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).setParameter("role", BuyingRole.DECISION_MAKER).getResultList());
-        Map<String, Related> out = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT i.leadId, COUNT(i), MAX(i.occurredAt) FROM Interaction i "
-                        + "WHERE i.leadId IN :ids GROUP BY i.leadId", Object[].class)
+        // Rows rather than COUNT/MAX: an aggregate of a converted column skips the converter's types.
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT i.leadId, i.occurredAt FROM Interaction i WHERE i.leadId IN :ids",
+                        Object[].class)
                 .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).getResultList()) {
             String id = (String) row[0];
-            out.put(id, new Related(deciders.contains(id), ((Number) row[1]).intValue(), instant(row[2])));
+            counts.computeIfAbsent(id, k -> new int[1])[0]++;
+            Instant at = instant(row[1]);
+            if (at != null) {
+                latest.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
+        Map<String, Related> out = new HashMap<>();
+        counts.forEach((id, n) -> out.put(id, new Related(deciders.contains(id), n[0], latest.get(id))));
         for (String id : deciders) {
             out.putIfAbsent(id, new Related(true, 0, null));
         }

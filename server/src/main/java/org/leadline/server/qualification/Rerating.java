@@ -45,7 +45,10 @@ public class Rerating {
         try {
             @SuppressWarnings("unchecked")
             List<Object[]> running = em.createNativeQuery(
-                    "SELECT id, tenant_id FROM rerating_jobs WHERE state = 'RUNNING' ORDER BY created_at").getResultList();
+                    "SELECT id, tenant_id FROM rerating_jobs WHERE state = 'RUNNING' ORDER BY created_at")
+                    // Deliberately across tenants: each job then runs bound to its own tenant.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .getResultList();
             for (Object[] row : running) {
                 LOG.info("Resuming re-rating job " + row[0] + " of tenant " + row[1]);
                 start((String) row[1], (String) row[0]);

@@ -32,6 +32,9 @@ public record RuleSetDefinition(int hotFrom, int warmFrom, List<Rule> rules) {
     /** Used until a tenant saves its first rule set: no own rules, so plugin rules alone decide. */
     public static final RuleSetDefinition EMPTY = new RuleSetDefinition(60, 30, List.of());
 
+    /** Members the server writes; accepted and ignored on input. */
+    public static final List<String> READ_ONLY = List.of("version", "createdAt", "createdBy");
+
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -55,6 +58,8 @@ public record RuleSetDefinition(int hotFrom, int warmFrom, List<Rule> rules) {
     /** Reads and validates a rule set; every problem found is added to {@code errors}. */
     public static RuleSetDefinition parse(JsonObject body, List<FieldError> errors) {
         JsonInput in = new JsonInput(body, "", errors);
+        // What GET adds, so a client can send back what it read.
+        in.allow(READ_ONLY.toArray(String[]::new));
         int hot = 60;
         int warm = 30;
         JsonInput t = in.object("thresholds");
