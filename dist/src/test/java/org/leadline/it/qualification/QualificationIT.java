@@ -140,8 +140,9 @@ class QualificationIT {
         assertEquals("HOT", change.getJsonObject("item").getString("to"));
 
         // A change of the lead rates it again at once: without need the budget rule gives nothing.
+        String etag = admin.get("/api/v1/leads/" + id).etag();
         Api.Response patched = admin.patch("/api/v1/leads/" + id, Json.createObjectBuilder()
-                .add("qualification", Json.createObjectBuilder().add("need", JsonValue.NULL)).build(), Map.of());
+                .add("qualification", Json.createObjectBuilder().add("need", JsonValue.NULL)).build(), Map.of("If-Match", etag));
         assertEquals(200, patched.status(), patched::toString);
         assertEquals("COLD", patched.json().getString("rating"));
         assertEquals(20, patched.json().getJsonObject("scoring").getInt("score"));
@@ -180,7 +181,8 @@ class QualificationIT {
         assertEquals(201, call.status(), call::toString);
         assertEquals(40, qualification(admin, id).getInt("score"));
 
-        Api.Response gone = admin.delete("/api/v1/leads/" + id + "/stakeholders/" + decider.json().getString("id"), Map.of());
+        Api.Response gone = admin.delete("/api/v1/leads/" + id + "/stakeholders/" + decider.json().getString("id"),
+                Map.of("If-Match", decider.etag()));
         assertEquals(204, gone.status(), gone::toString);
         assertEquals(10, qualification(admin, id).getInt("score"));
     }
