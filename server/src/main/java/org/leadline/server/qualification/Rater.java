@@ -145,7 +145,8 @@ public class Rater {
             }
         }
         lead.rate(org.leadline.server.lead.Rating.valueOf(outcome.rating()), outcome.score());
-        if (!outcome.rating().equals(before)) {
+        // A lead's first rating is not a change: only a rating that moves shows on the timeline.
+        if (before != null && !outcome.rating().equals(before)) {
             RatingChange change = new RatingChange(Ids.next(), lead.id(), before, outcome.rating(), outcome.score(),
                     version, now, actorId);
             em.persist(change);
