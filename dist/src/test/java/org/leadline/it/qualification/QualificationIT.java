@@ -256,11 +256,11 @@ class QualificationIT {
         save(admin, ruleSet(fromTheFair()));
         String id = lead(admin, Fixtures.tradeFairLead("Bant"));
         JsonObject q = qualification(admin, id);
-        assertEquals(20 + 60, q.getInt("score"), q::toString);
+        assertEquals(20 + 40, q.getInt("score"), q::toString);
         JsonObject plugin = q.getJsonArray("reasons").stream().map(JsonValue::asJsonObject)
                 .filter(r -> r.getString("origin").equals("plugin")).findFirst().orElseThrow();
         assertEquals("scoring-bant/bant", plugin.getString("id"));
-        assertEquals(60, plugin.getInt("points"));
+        assertEquals(40, plugin.getInt("points"));
         assertTrue(q.getJsonArray("recommendations").stream().map(JsonValue::asJsonObject)
                 .anyMatch(r -> r.getString("text").equals("Send a proposal")), q::toString);
 
@@ -270,7 +270,7 @@ class QualificationIT {
         assertEquals(200, configured.status(), configured::toString);
         Api.Response rerated = admin.post("/api/v1/qualification/leads/" + id + "/rate", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, rerated.status(), rerated::toString);
-        assertEquals(20 + 45, rerated.json().getInt("score"), rerated::toString);
+        assertEquals(20 + 30, rerated.json().getInt("score"), rerated::toString);
     }
 
     @Test

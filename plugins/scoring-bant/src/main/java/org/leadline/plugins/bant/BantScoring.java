@@ -44,7 +44,7 @@ public class BantScoring implements ScoringRule {
                 Setting.of("latestTimeframe", SettingType.CHOICE).defaultValue("NEXT_QUARTER")
                         .options("IMMEDIATE", "THIS_QUARTER", "NEXT_QUARTER", "THIS_YEAR", "NEXT_YEAR")
                         .help("The latest purchase timeframe that counts as timeframe"),
-                Setting.of("pointsPerCriterion", SettingType.INTEGER).defaultValue("15")
+                Setting.of("pointsPerCriterion", SettingType.INTEGER).defaultValue("10")
                         .help("Points for each of budget, authority, need and timeframe"));
     }
 
@@ -53,7 +53,7 @@ public class BantScoring implements ScoringRule {
         BigDecimal minimum = context.config().decimal("minimumBudget").orElse(new BigDecimal("10000"));
         String currency = context.config().string("currency").orElse("EUR");
         String latest = context.config().string("latestTimeframe").orElse("NEXT_QUARTER");
-        int each = Math.toIntExact(Math.max(0, Math.min(250, context.config().integer("pointsPerCriterion").orElse(15L))));
+        int each = Math.toIntExact(Math.max(0, Math.min(250, context.config().integer("pointsPerCriterion").orElse(10L))));
 
         List<String> reasons = new ArrayList<>();
         int met = 0;
