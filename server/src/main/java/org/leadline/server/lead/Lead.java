@@ -202,6 +202,19 @@ public class Lead {
                 ownerId);
     }
 
+    /**
+     * Sets the rating the qualification rules gave. Unchanged values leave the row (and its version)
+     * alone, so re-rating a lead that rates the same writes nothing here.
+     */
+    public void rate(Rating newRating, Integer newScore) {
+        if (newRating != rating) {
+            rating = newRating;
+        }
+        if (!java.util.Objects.equals(newScore, score)) {
+            score = newScore;
+        }
+    }
+
     public String id() { return id; }
     public String firstName() { return firstName; }
     public String lastName() { return lastName; }

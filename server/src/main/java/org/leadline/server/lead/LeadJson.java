@@ -30,6 +30,12 @@ final class LeadJson {
     static final Set<String> SERVER_OWNED = Set.of(
             "id", "status", "rating", "score", "stage", "createdAt", "createdBy", "updatedAt", "updatedBy", "version");
 
+    /**
+     * Members other features add to a single lead ({@link LeadDetails}); derived, so ignored on
+     * input, letting a client send back what it read.
+     */
+    static final Set<String> DETAILS = Set.of("scoring");
+
     private LeadJson() {
     }
 
@@ -47,6 +53,7 @@ final class LeadJson {
                 in.error(key, "is set by the server and cannot be written");
             }
         }
+        DETAILS.forEach(in::allow);
         Person person = person(in.object("person"));
         Company company = company(in.object("company"));
         Origin origin = origin(in.object("origin"));

@@ -51,6 +51,9 @@ import org.leadline.server.tenancy.Role;
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
 public class LeadResource {
 
+    @Inject
+    jakarta.enterprise.inject.Instance<LeadDetails> details;
+
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int MAX_SEARCH_WORDS = 5;
 
@@ -81,7 +84,7 @@ public class LeadResource {
         URI location = uriInfo.getBaseUriBuilder().path("leads").path(lead.id()).build();
         Response.ResponseBuilder rb = Response.created(location)
                 .tag(Preconditions.etag(lead.version()))
-                .entity(LeadJson.write(lead));
+                .entity(LeadDetails.withDetails(details, lead, LeadJson.write(lead)));
         if (created.replayed()) {
             rb.header("Idempotent-Replayed", "true");
         }
@@ -97,7 +100,7 @@ public class LeadResource {
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(LeadJson.write(lead)).tag(etag).build();
+        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(etag).build();
     }
 
     @PUT
@@ -107,7 +110,7 @@ public class LeadResource {
                             JsonObject body) {
         leads.find(id);
         Lead lead = leads.replace(id, Preconditions.requiredVersion(ifMatch), body);
-        return Response.ok(LeadJson.write(lead)).tag(Preconditions.etag(lead.version())).build();
+        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(Preconditions.etag(lead.version())).build();
     }
 
     @PATCH
@@ -117,7 +120,7 @@ public class LeadResource {
                           JsonObject patch) {
         leads.find(id);
         Lead lead = leads.patch(id, Preconditions.requiredVersion(ifMatch), patch);
-        return Response.ok(LeadJson.write(lead)).tag(Preconditions.etag(lead.version())).build();
+        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(Preconditions.etag(lead.version())).build();
     }
 
     @DELETE

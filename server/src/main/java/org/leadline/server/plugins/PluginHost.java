@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import org.leadline.plugin.api.ExtensionConfig;
+import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.LeadlineExtension;
 import org.leadline.plugin.api.PluginApi;
 import org.leadline.plugin.api.PluginContext;
@@ -238,6 +239,57 @@ public class PluginHost {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** One scoring rule's answer for a lead. */
+    public record Scored(String pluginId, String extensionId, org.leadline.plugin.api.scoring.ScoringResult result) {
+    }
+
+    /** Whether the tenant has any scoring rule enabled: lets the rating skip building a view. */
+    public boolean wantsScoring(String tenantId) {
+        for (Registry.Extension e : registry.extensions()) {
+            if (e.kind() == ExtensionKind.SCORING_RULE && enabledSettings(tenantId, e).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Asks the tenant's enabled scoring rules about a lead, each through the guard. A rule that
+     * fails, times out or is quarantined is left out; this never throws.
+     */
+    public List<Scored> score(String tenantId, org.leadline.server.lead.Lead lead) {
+        List<Scored> out = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            LeadView view = null;
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.SCORING_RULE) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                if (view == null) {
+                    view = LeadViews.of(lead);
+                }
+                LeadView v = view;
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                org.leadline.plugin.api.scoring.ScoringRule rule = (org.leadline.plugin.api.scoring.ScoringRule) e.instance();
+                Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult> o =
+                        guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> rule.evaluate(v, context));
+                if (o.ok() && o.value() != null) {
+                    out.add(new Scored(e.pluginId(), e.id(), o.value()));
+                }
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Scoring lead " + lead.id() + " with plugins failed", ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return out;
     }
 
     private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {

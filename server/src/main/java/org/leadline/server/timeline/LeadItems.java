@@ -51,6 +51,9 @@ public class LeadItems {
     @Inject
     LeadService leads;
 
+    @Inject
+    jakarta.enterprise.event.Event<LeadItemChanged> itemChanges;
+
     /** Refuses with 404 unless the lead exists in the caller's tenant. */
     public void requireLead(String leadId) {
         leads.find(leadId);
@@ -83,6 +86,7 @@ public class LeadItems {
                     Timestamps.now(), FieldDiff.between(JsonValue.EMPTY_JSON_OBJECT, kind.writeData(item)));
         }
         em.flush();
+        itemChanges.fire(new LeadItemChanged(caller.tenantId(), leadId, kind.type(), caller.userId()));
         return item;
     }
 
@@ -120,6 +124,7 @@ public class LeadItems {
             TimelineEntries.move(em, item.id(), kind.occurredAt(item), kind.actorId(item));
         }
         em.flush();
+        itemChanges.fire(new LeadItemChanged(caller.tenantId(), leadId, kind.type(), caller.userId()));
         return item;
     }
 
@@ -145,6 +150,7 @@ public class LeadItems {
         kind.beforeDelete(em, item);
         em.remove(item);
         em.flush();
+        itemChanges.fire(new LeadItemChanged(caller.tenantId(), leadId, kind.type(), caller.userId()));
     }
 
     /** One page of items and the cursor of the next page, if any. */

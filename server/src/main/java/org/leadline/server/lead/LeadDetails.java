@@ -1,0 +1,33 @@
+package org.leadline.server.lead;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/**
+ * Something another feature shows at the top of a single lead (e.g. its qualification), kept out
+ * of the lead package so the lead does not depend on the features built on it.
+ */
+public interface LeadDetails {
+
+    /** The member name in the lead's representation. */
+    String name();
+
+    /** The value for this lead, or null to leave the member out. */
+    JsonValue of(Lead lead);
+
+    /** The lead's representation with every feature's details first. */
+    static JsonObject withDetails(Instance<LeadDetails> details, Lead lead, JsonObject body) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        for (LeadDetails d : details) {
+            JsonValue v = d.of(lead);
+            if (v != null && !body.containsKey(d.name())) {
+                b.add(d.name(), v);
+            }
+        }
+        body.forEach(b::add);
+        return b.build();
+    }
+}

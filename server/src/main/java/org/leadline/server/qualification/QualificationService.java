@@ -1,0 +1,199 @@
+package org.leadline.server.qualification;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/** The tenant's rule sets and re-rating jobs. */
+@RequestScoped
+@Transactional
+public class QualificationService {
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Rater rater;
+
+    @Inject
+    Rerating rerating;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The outcome of a save: the new version and the job re-rating the tenant's leads with it. */
+    public record Saved(RuleSet ruleSet, RerateJob job) {
+    }
+
+    public JsonObject current() {
+        EntityManager em = persistence.em();
+        List<RuleSet> latest = em.createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
+                .setMaxResults(1).getResultList();
+        if (latest.isEmpty()) {
+            return Json.createObjectBuilder().add("version", 0)
+                    .add("thresholds", Json.createObjectBuilder().add("hot", RuleSetDefinition.EMPTY.hotFrom())
+                            .add("warm", RuleSetDefinition.EMPTY.warmFrom()))
+                    .add("rules", Json.createArrayBuilder()).build();
+        }
+        return write(latest.get(0));
+    }
+
+    public JsonObject version(String versionText) {
+        int v;
+        try {
+            v = Integer.parseInt(versionText);
+        } catch (NumberFormatException e) {
+            throw ProblemException.parameter("version", "must be a whole number");
+        }
+        List<RuleSet> sets = persistence.em().createQuery("SELECT r FROM RuleSet r WHERE r.version = :v", RuleSet.class)
+                .setParameter("v", v).getResultList();
+        if (sets.isEmpty()) {
+            throw ProblemException.notFound("Rule set version " + versionText);
+        }
+        return write(sets.get(0));
+    }
+
+    public JsonObject versions() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        persistence.em().createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
+                .setMaxResults(100).getResultList().forEach(r -> items.add(Json.createObjectBuilder()
+                        .add("version", r.version()).add("createdAt", r.createdAt().toString())
+                        .add("createdBy", r.createdBy())));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    /** Saves the rule set as the next version and starts re-rating all of the tenant's leads with it. */
+    public Saved save(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        RuleSetDefinition.parse(body, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        jakarta.json.JsonObjectBuilder definition = Json.createObjectBuilder(body);
+        RuleSetDefinition.READ_ONLY.forEach(definition::remove);
+        String stored = definition.build().toString();
+        if (stored.length() > 32000) {
+            throw ProblemException.field("rules", "the rule set is too large (at most 32000 characters of JSON)");
+        }
+        EntityManager em = persistence.em();
+        Integer max = em.createQuery("SELECT MAX(r.version) FROM RuleSet r", Integer.class).getSingleResult();
+        int next = max == null ? 1 : max + 1;
+        RuleSet set = new RuleSet(Ids.next(), next, stored, Timestamps.now(), caller.userId());
+        em.persist(set);
+        em.createQuery("SELECT j FROM RerateJob j WHERE j.state = :s", RerateJob.class)
+                .setParameter("s", RerateJob.State.RUNNING).getResultList()
+                .forEach(j -> j.finish(RerateJob.State.SUPERSEDED, Timestamps.now()));
+        long total = em.createQuery("SELECT COUNT(l) FROM Lead l", Long.class).getSingleResult();
+        RerateJob job = new RerateJob(Ids.next(), next, total, Timestamps.now());
+        em.persist(job);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another save of the same tenant took this version number first.
+            throw new ProblemException(ProblemType.CONFLICT, "The rule set was saved concurrently; read it and save again");
+        }
+        String tenantId = caller.tenantId();
+        String jobId = job.id();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    rerating.start(tenantId, jobId);
+                }
+            }
+        });
+        return new Saved(set, job);
+    }
+
+    public RerateJob job(String id) {
+        RerateJob job = Ids.isValid(id) ? persistence.em().find(RerateJob.class, id) : null;
+        if (job == null) {
+            throw ProblemException.notFound("Re-rating job " + id);
+        }
+        return job;
+    }
+
+    public JsonObject jobs() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        persistence.em().createQuery("SELECT j FROM RerateJob j ORDER BY j.createdAt DESC", RerateJob.class)
+                .setMaxResults(20).getResultList().forEach(j -> items.add(write(j)));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    /** Rates one lead again now, e.g. after the tenant enabled a scoring plugin. */
+    public JsonObject rerate(String leadId) {
+        EntityManager em = persistence.em();
+        Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
+        if (lead == null) {
+            throw ProblemException.notFound("Lead " + leadId);
+        }
+        rater.rate(em, caller.tenantId(), lead, caller.userId());
+        em.flush();
+        return QualificationDetails.write(em.find(LeadRating.class, leadId));
+    }
+
+    public JsonObject rating(String leadId) {
+        EntityManager em = persistence.em();
+        Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
+        if (lead == null) {
+            throw ProblemException.notFound("Lead " + leadId);
+        }
+        LeadRating r = em.find(LeadRating.class, leadId);
+        if (r == null) {
+            return rerate(leadId);
+        }
+        return QualificationDetails.write(r);
+    }
+
+    static JsonObject write(RuleSet r) {
+        JsonObject definition = Json.createReader(new StringReader(r.definition())).readObject();
+        JsonObjectBuilder b = Json.createObjectBuilder().add("version", r.version())
+                .add("createdAt", r.createdAt().toString()).add("createdBy", r.createdBy());
+        definition.forEach(b::add);
+        return b.build();
+    }
+
+    static JsonObject write(RerateJob j) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", j.id()).add("ruleSetVersion", j.ruleSetVersion())
+                .add("state", j.state().name()).add("processed", j.processed()).add("total", j.total())
+                .add("errors", j.errors()).add("createdAt", j.createdAt().toString())
+                .add("updatedAt", j.updatedAt().toString());
+        if (j.finishedAt() != null) {
+            b.add("finishedAt", j.finishedAt().toString());
+        }
+        if (j.lastError() != null) {
+            b.add("lastError", j.lastError());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,279 @@
+package org.leadline.server.qualification;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+
+import org.leadline.plugin.api.scoring.RecommendedAction;
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadData;
+import org.leadline.server.party.BuyingRole;
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.timeline.TimelineEntries;
+import org.leadline.server.timeline.TimelineKind;
+
+/**
+ * Rates leads with the tenant's current rule set and its enabled scoring plugins, and stores the
+ * outcome with the lead in the caller's transaction. Works on the entity manager it is given, so
+ * the same code serves requests (the request's persistence context) and the re-rating job.
+ */
+@ApplicationScoped
+public class Rater {
+
+    /** A saved rule set as the engine uses it. */
+    public record CurrentRules(int version, RuleSetDefinition definition) {
+    }
+
+    /** The related facts of one lead, gathered in bulk. */
+    record Related(boolean decisionMaker, int interactions, Instant lastContact) {
+        static final Related NONE = new Related(false, 0, null);
+    }
+
+    private static final int MAX_STORED_TEXT = 32000;
+
+    /** Parsed definitions by rule-set id: versions never change, so the cache is never stale. */
+    private final Map<String, RuleSetDefinition> parsed = new ConcurrentHashMap<>();
+
+    @Inject
+    PluginHost plugins;
+
+    /** The tenant's newest rule set, or version 0 (no rules of its own) before its first save. */
+    public CurrentRules current(EntityManager em) {
+        List<RuleSet> latest = em.createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList();
+        if (latest.isEmpty()) {
+            return new CurrentRules(0, RuleSetDefinition.EMPTY);
+        }
+        RuleSet r = latest.get(0);
+        return new CurrentRules(r.version(), definition(r));
+    }
+
+    RuleSetDefinition definition(RuleSet r) {
+        return parsed.computeIfAbsent(r.id(), id -> {
+            List<org.leadline.server.platform.problem.FieldError> errors = new ArrayList<>();
+            JsonObject body = Json.createReader(new StringReader(r.definition())).readObject();
+            return RuleSetDefinition.parse(body, errors);
+        });
+    }
+
+    /** Rates one lead now, e.g. after a change by a user. */
+    public void rate(EntityManager em, String tenantId, Lead lead, String actorId) {
+        rateAll(em, tenantId, List.of(lead), current(em), actorId, false);
+    }
+
+    /**
+     * Rates the given leads of one tenant with {@code rules}; two queries gather their related facts.
+     * The queries do not flush: a lead changed in this transaction is written once, with its rating,
+     * so its version moves once per change.
+     *
+     * @param freshContext true when nothing of these leads' ratings can be pending in {@code em}
+     *                     (a job's own transaction), which saves a lookup per lead never rated
+     */
+    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
+                        boolean freshContext) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        Map<String, Related> related = related(em, leads.stream().map(Lead::id).toList());
+        Map<String, LeadRating> stored = new HashMap<>();
+        em.createQuery("SELECT r FROM LeadRating r WHERE r.leadId IN :ids", LeadRating.class)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("ids", leads.stream().map(Lead::id).toList())
+                .getResultList().forEach(r -> stored.put(r.leadId(), r));
+        if (!freshContext) {
+            for (Lead lead : leads) {
+                stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
+            }
+        }
+        boolean withPlugins = plugins.wantsScoring(tenantId);
+        Instant now = Timestamps.now();
+        for (Lead lead : leads) {
+            LeadFacts facts = facts(lead, related.getOrDefault(lead.id(), Related.NONE), now);
+            List<Rating.PluginContribution> contributions = withPlugins ? contributions(tenantId, lead) : List.of();
+            Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
+            store(em, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
+        }
+    }
+
+    private List<Rating.PluginContribution> contributions(String tenantId, Lead lead) {
+        List<Rating.PluginContribution> out = new ArrayList<>();
+        for (PluginHost.Scored s : plugins.score(tenantId, lead)) {
+            String origin = s.pluginId() + "/" + s.extensionId();
+            List<Rating.Recommendation> actions = new ArrayList<>();
+            for (RecommendedAction a : s.result().actions()) {
+                actions.add(new Rating.Recommendation("plugin", origin, a.title(), a.code(), "MEDIUM", null));
+            }
+            List<String> reasons = new ArrayList<>(s.result().reasons());
+            s.result().ratingVote().ifPresent(v -> reasons.add("suggests " + v.name()));
+            out.add(new Rating.PluginContribution(s.pluginId(), s.extensionId(), s.result().points(), reasons, actions));
+        }
+        return out;
+    }
+
+    private void store(EntityManager em, Lead lead, LeadRating previous, Rating.Outcome outcome, int version,
+                       String actorId, Instant now) {
+        String before = lead.rating() == null ? null : lead.rating().name();
+        LeadRating r = previous;
+        if (r == null) {
+            r = new LeadRating(lead.id());
+            r.set(outcome.rating(), outcome.score(), version, reasons(outcome), recommendations(outcome), now);
+            em.persist(r);
+        } else {
+            String reasons = reasons(outcome);
+            String recs = recommendations(outcome);
+            if (!r.rating().equals(outcome.rating()) || r.score() != outcome.score() || r.ruleSetVersion() != version
+                    || !r.reasons().equals(reasons) || !r.recommendations().equals(recs)) {
+                r.set(outcome.rating(), outcome.score(), version, reasons, recs, now);
+            }
+        }
+        lead.rate(org.leadline.server.lead.Rating.valueOf(outcome.rating()), outcome.score());
+        // A lead's first rating is not a change: only a rating that moves shows on the timeline.
+        if (before != null && !outcome.rating().equals(before)) {
+            RatingChange change = new RatingChange(Ids.next(), lead.id(), before, outcome.rating(), outcome.score(),
+                    version, now, actorId);
+            em.persist(change);
+            TimelineEntries.add(em, lead.id(), TimelineKind.RATING_CHANGE, change.id(), now, actorId);
+        }
+    }
+
+    static LeadFacts facts(Lead lead, Related related, Instant now) {
+        LeadData d = lead.data();
+        Map<String, String> fields = new HashMap<>();
+        LeadData.Person p = d.person();
+        put(fields, "email", p.email());
+        put(fields, "phone", p.businessPhone() != null ? p.businessPhone() : p.mobilePhone());
+        put(fields, "jobTitle", p.jobTitle());
+        put(fields, "language", p.language());
+        LeadData.Company c = d.company();
+        if (c != null) {
+            put(fields, "companyName", c.name());
+            put(fields, "industry", c.industry());
+            put(fields, "website", c.website());
+            put(fields, "employees", c.employees());
+            put(fields, "country", c.address() == null ? null : c.address().country());
+        }
+        put(fields, "source", d.origin().source());
+        put(fields, "sourceDetail", d.origin().detail());
+        put(fields, "topic", d.topic());
+        LeadData.Qualification q = d.qualification();
+        java.math.BigDecimal amount = null;
+        String currency = null;
+        String timeframe = null;
+        if (q != null) {
+            if (q.budget() != null) {
+                amount = q.budget().amount();
+                currency = q.budget().currency();
+                put(fields, "budget", amount.toPlainString());
+            }
+            put(fields, "need", q.need());
+            timeframe = q.purchaseTimeframe() == null ? null : q.purchaseTimeframe().name();
+            put(fields, "purchaseTimeframe", timeframe);
+            put(fields, "decisionMaker", q.decisionMaker());
+            put(fields, "decisionMakerName", q.decisionMakerName());
+            put(fields, "purchaseProcess", q.purchaseProcess());
+        }
+        return new LeadFacts(d.origin().source() == null ? null : d.origin().source().name(), amount, currency,
+                timeframe, fields, related.decisionMaker(), related.interactions(), related.lastContact(), now);
+    }
+
+    private static void put(Map<String, String> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value instanceof Enum<?> e ? e.name() : value.toString());
+        }
+    }
+
+    private static Map<String, Related> related(EntityManager em, Collection<String> ids) {
+        Set<String> deciders = new HashSet<>(em.createQuery(
+                        "SELECT DISTINCT s.leadId FROM Stakeholder s WHERE s.leadId IN :ids AND s.role = :role", String.class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).setParameter("role", BuyingRole.DECISION_MAKER).getResultList());
+        // Rows rather than COUNT/MAX: an aggregate of a converted column skips the converter's types.
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT i.leadId, i.occurredAt FROM Interaction i WHERE i.leadId IN :ids",
+                        Object[].class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).getResultList()) {
+            String id = (String) row[0];
+            counts.computeIfAbsent(id, k -> new int[1])[0]++;
+            Instant at = instant(row[1]);
+            if (at != null) {
+                latest.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        Map<String, Related> out = new HashMap<>();
+        counts.forEach((id, n) -> out.put(id, new Related(deciders.contains(id), n[0], latest.get(id))));
+        for (String id : deciders) {
+            out.putIfAbsent(id, new Related(true, 0, null));
+        }
+        return out;
+    }
+
+    /** An aggregate over a converted column may come back in the column's type rather than the attribute's. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    static String reasons(Rating.Outcome o) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        int size = 2;
+        for (Rating.Reason r : o.reasons()) {
+            JsonObject item = Json.createObjectBuilder().add("origin", r.origin()).add("id", r.id())
+                    .add("text", clip(r.text(), 300)).add("points", r.points()).build();
+            size += item.toString().length() + 1;
+            if (size > MAX_STORED_TEXT) {
+                break;
+            }
+            a.add(item);
+        }
+        return a.build().toString();
+    }
+
+    static String recommendations(Rating.Outcome o) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        int size = 2;
+        for (Rating.Recommendation r : o.recommendations()) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("origin", r.origin()).add("id", r.id())
+                    .add("text", clip(r.text(), 500)).add("kind", r.kind()).add("priority", r.priority());
+            if (r.dueInDays() != null) {
+                b.add("dueInDays", r.dueInDays());
+            }
+            JsonObject item = b.build();
+            size += item.toString().length() + 1;
+            if (size > MAX_STORED_TEXT) {
+                break;
+            }
+            a.add(item);
+        }
+        return a.build().toString();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null ? "" : text.length() > max ? text.substring(0, max) : text;
+    }
+}

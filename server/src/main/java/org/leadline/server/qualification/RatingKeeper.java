@@ -1,0 +1,80 @@
+package org.leadline.server.qualification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadEvent;
+import org.leadline.server.lead.LeadFieldsChanged;
+import org.leadline.server.party.Stakeholder;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.timeline.Interaction;
+import org.leadline.server.timeline.LeadItemChanged;
+
+/**
+ * Re-rates a lead inside the transaction of every change the rules can see: its own fields, its
+ * interactions and its stakeholders. The rating is thus never older than the lead.
+ */
+@ApplicationScoped
+public class RatingKeeper {
+
+    @PersistenceUnit(unitName = "leadline")
+    EntityManagerFactory emf;
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Rater rater;
+
+    /**
+     * Fired on every create and update before the lead is written, so the new rating goes into the
+     * same row write and the lead's version moves once per change.
+     */
+    void fieldsChanged(@Observes LeadFieldsChanged e) {
+        rate(e.tenantId(), e.leadId(), e.userId());
+    }
+
+    void itemChanged(@Observes LeadItemChanged e) {
+        if (e.itemType() == Interaction.class || e.itemType() == Stakeholder.class) {
+            rate(e.tenantId(), e.leadId(), e.userId());
+        }
+    }
+
+    void deleted(@Observes LeadEvent.Deleted e) {
+        EntityManager em = em(e.tenantId());
+        em.createQuery("DELETE FROM LeadRating r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
+        em.createQuery("DELETE FROM RatingChange r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
+    }
+
+    private void rate(String tenantId, String leadId, String userId) {
+        EntityManager em = em(tenantId);
+        Lead lead = em.find(Lead.class, leadId);
+        if (lead != null) {
+            rater.rate(em, tenantId, lead, userId);
+        }
+    }
+
+    /** The request's persistence context when the change comes from a request of that tenant. */
+    private EntityManager em(String tenantId) {
+        try {
+            if (caller.isPresent() && tenantId.equals(caller.get().tenantId())) {
+                return persistence.em();
+            }
+        } catch (ContextNotActiveException e) {
+            // no request: fall through
+        }
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        em.joinTransaction();
+        return em;
+    }
+}

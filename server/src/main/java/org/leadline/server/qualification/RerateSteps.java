@@ -1,0 +1,120 @@
+package org.leadline.server.qualification;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/** The transactions of a re-rating job; each call is its own transaction, bound to the job's tenant. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class RerateSteps {
+
+    /** Whether the job has more to do. */
+    public record Step(boolean more) {
+    }
+
+    @PersistenceUnit(unitName = "leadline")
+    EntityManagerFactory emf;
+
+    @Inject
+    Rater rater;
+
+    public Step batch(String tenantId, String jobId, int size) {
+        EntityManager em = open(tenantId);
+        RerateJob job = em.find(RerateJob.class, jobId);
+        if (job == null || job.state() != RerateJob.State.RUNNING) {
+            return new Step(false);
+        }
+        List<Lead> leads = next(em, job, size);
+        if (leads.isEmpty()) {
+            job.finish(RerateJob.State.DONE, Timestamps.now());
+            return new Step(false);
+        }
+        rater.rateAll(em, tenantId, leads, rules(em, job), null, true);
+        job.advance(leads.get(leads.size() - 1).id(), leads.size(), 0, null, Timestamps.now());
+        return new Step(true);
+    }
+
+    /** The fallback after a failed batch: each lead in its own transaction, failures counted. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Step oneByOne(String tenantId, String jobId, int size) {
+        List<String> ids = ids(tenantId, jobId, size);
+        if (ids.isEmpty()) {
+            return self().batch(tenantId, jobId, size);
+        }
+        int errors = 0;
+        String lastError = null;
+        for (String id : ids) {
+            try {
+                self().one(tenantId, jobId, id);
+            } catch (RuntimeException e) {
+                errors++;
+                lastError = "lead " + id + ": " + e;
+            }
+        }
+        self().advance(tenantId, jobId, ids.get(ids.size() - 1), ids.size(), errors, lastError);
+        return new Step(true);
+    }
+
+    public List<String> ids(String tenantId, String jobId, int size) {
+        EntityManager em = open(tenantId);
+        RerateJob job = em.find(RerateJob.class, jobId);
+        if (job == null || job.state() != RerateJob.State.RUNNING) {
+            return List.of();
+        }
+        return next(em, job, size).stream().map(Lead::id).toList();
+    }
+
+    public void one(String tenantId, String jobId, String leadId) {
+        EntityManager em = open(tenantId);
+        RerateJob job = em.find(RerateJob.class, jobId);
+        Lead lead = em.find(Lead.class, leadId);
+        if (job != null && lead != null) {
+            rater.rateAll(em, tenantId, List.of(lead), rules(em, job), null, false);
+        }
+    }
+
+    public void advance(String tenantId, String jobId, String lastLeadId, int processed, int errors, String lastError) {
+        EntityManager em = open(tenantId);
+        RerateJob job = em.find(RerateJob.class, jobId);
+        if (job != null) {
+            job.advance(lastLeadId, processed, errors, lastError, Timestamps.now());
+        }
+    }
+
+    private RerateSteps self() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(RerateSteps.class).get();
+    }
+
+    private static List<Lead> next(EntityManager em, RerateJob job, int size) {
+        TypedQuery<Lead> q = job.lastLeadId() == null
+                ? em.createQuery("SELECT l FROM Lead l ORDER BY l.id", Lead.class)
+                : em.createQuery("SELECT l FROM Lead l WHERE l.id > :last ORDER BY l.id", Lead.class)
+                        .setParameter("last", job.lastLeadId());
+        return q.setMaxResults(size).getResultList();
+    }
+
+    private Rater.CurrentRules rules(EntityManager em, RerateJob job) {
+        List<RuleSet> sets = em.createQuery("SELECT r FROM RuleSet r WHERE r.version = :v", RuleSet.class)
+                .setParameter("v", job.ruleSetVersion()).getResultList();
+        return sets.isEmpty() ? new Rater.CurrentRules(0, RuleSetDefinition.EMPTY)
+                : new Rater.CurrentRules(job.ruleSetVersion(), rater.definition(sets.get(0)));
+    }
+
+    /** An entity manager bound to the job's tenant (there is no request here), joined to this transaction. */
+    private EntityManager open(String tenantId) {
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        em.joinTransaction();
+        return em;
+    }
+}
