@@ -91,6 +91,8 @@ class ConversionIT {
 
     @Test
     void qualificationCreatesContactAccountAndOpportunityExactlyOnceEvenWhenRunConcurrently() throws Exception {
+        // A tenant of its own: the counts below are the whole tenant's.
+        Api seller = Fixtures.newUser(server, Fixtures.newTenant(server), "SALES").api();
         String lead = newLead(seller, lead("Kranz", "p.kranz@kranz-maschinen.example", "Kranz Maschinenbau GmbH",
                 "https://www.kranz-maschinen.example"));
         assertEquals(201, seller.post("/api/v1/leads/" + lead + "/stakeholders", Json.createObjectBuilder()
