@@ -241,8 +241,24 @@ public class ConversionService {
                 .build();
     }
 
-    private static String stakeholdersJson(List<Stakeholder> list) {
+    /** The column's size: a lead with more parties than fit carries over the first ones. */
+    static final int MAX_CARRIED = 16000;
+
+    private static String fitting(List<JsonObject> items) {
         JsonArrayBuilder a = Json.createArrayBuilder();
+        int length = 2;
+        for (JsonObject item : items) {
+            length += item.toString().length() + 1;
+            if (length > MAX_CARRIED) {
+                break;
+            }
+            a.add(item);
+        }
+        return a.build().toString();
+    }
+
+    private static String stakeholdersJson(List<Stakeholder> list) {
+        List<JsonObject> a = new ArrayList<>();
         for (Stakeholder s : list) {
             JsonObjectBuilder b = Json.createObjectBuilder().add("name", s.name()).add("role", s.role().name())
                     .add("attitude", s.attitude().name());
@@ -255,13 +271,13 @@ public class ConversionService {
             if (s.phone() != null) {
                 b.add("phone", s.phone());
             }
-            a.add(b);
+            a.add(b.build());
         }
-        return a.build().toString();
+        return fitting(a);
     }
 
     private static String competitorsJson(List<Competitor> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        List<JsonObject> a = new ArrayList<>();
         for (Competitor s : list) {
             JsonObjectBuilder b = Json.createObjectBuilder().add("name", s.name()).add("status", s.status().name());
             if (s.offer() != null) {
@@ -273,8 +289,8 @@ public class ConversionService {
             if (s.weaknesses() != null) {
                 b.add("weaknesses", s.weaknesses());
             }
-            a.add(b);
+            a.add(b.build());
         }
-        return a.build().toString();
+        return fitting(a);
     }
 }
