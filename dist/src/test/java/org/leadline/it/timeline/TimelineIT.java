@@ -650,6 +650,8 @@ class TimelineIT {
         assertEquals(204, deleted.status(), deleted::toString);
         assertEquals(404, anna.get(base + "/timeline").status());
         assertEquals(1, walk(anna, "/api/v1/leads/" + keep + "/notes", 10).size(), "other leads keep theirs");
+        // Deleting is soft (a tenant administrator may restore the lead); erasing removes it for good.
+        assertEquals(204, admin.post(base + "/erase", jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
 
         if (LeadlineServer.onPostgresql()) {
             // Nothing of the lead is left behind in any table.
@@ -658,7 +660,7 @@ class TimelineIT {
             String url = System.getProperty("leadline.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/") + database;
             try (Connection c = DriverManager.getConnection(url,
                     System.getProperty("leadline.it.pg.user", "postgres"), "")) {
-                for (String table : List.of("timeline_entries", "interactions", "notes", "note_revisions",
+                for (String table : List.of("timeline_entries", "lead_stage_changes", "interactions", "notes", "note_revisions",
                         "social_posts", "audit_entries", "audit_changes", "stakeholders", "competitors")) {
                     try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE lead_id = ?")) {
                         s.setString(1, lead);

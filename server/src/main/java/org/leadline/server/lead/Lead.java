@@ -98,6 +98,9 @@ public class Lead {
     @Column(name = "updated_at", nullable = false) private Instant updatedAt;
     @Column(name = "updated_by", nullable = false, length = 36) private String updatedBy;
     @Version private long version;
+    // soft deletion: a deleted lead is hidden until it is restored or purged
+    @Column(name = "deleted_at") private Instant deletedAt;
+    @Column(name = "deleted_by", length = 36) private String deletedBy;
 
     // lower-cased copies for sorting, searching and duplicate checks
     @Column(name = "last_name_key", nullable = false, length = 100) private String lastNameKey;
@@ -231,6 +234,37 @@ public class Lead {
     public Instant updatedAt() { return updatedAt; }
     public String updatedBy() { return updatedBy; }
     public long version() { return version; }
+    public Instant deletedAt() { return deletedAt; }
+    public String deletedBy() { return deletedBy; }
+
+    /** The staged process moved the lead; {@code null} for the process's first stage. */
+    public void moveToStage(String stageKey, String userId) {
+        stage = stageKey;
+        touch(userId);
+    }
+
+    /** Qualifying, disqualifying and reopening change the status; only the closing feature does that. */
+    public void changeStatus(LeadStatus newStatus, String userId) {
+        status = newStatus;
+        touch(userId);
+    }
+
+    public void markDeleted(String userId) {
+        deletedAt = Timestamps.now();
+        deletedBy = userId;
+        touch(userId);
+    }
+
+    public void restore(String userId) {
+        deletedAt = null;
+        deletedBy = null;
+        touch(userId);
+    }
+
+    private void touch(String userId) {
+        updatedAt = Timestamps.now();
+        updatedBy = userId;
+    }
     public String lastNameKey() { return lastNameKey; }
     public String companyKey() { return companyKey; }
 }

@@ -24,7 +24,7 @@ import org.leadline.server.platform.problem.FieldError;
  * fields the server owns may be sent back unchanged (so a read-modify-write round trip works) but
  * never with a new value.
  */
-final class LeadJson {
+public final class LeadJson {
 
     /** Fields the server owns; clients cannot set them. */
     static final Set<String> SERVER_OWNED = Set.of(
@@ -144,7 +144,7 @@ final class LeadJson {
     }
 
     /** The full representation the API returns. Absent values are left out. */
-    static JsonObject write(Lead lead) {
+    public static JsonObject write(Lead lead) {
         LeadData d = lead.data();
         JsonObjectBuilder b = Json.createObjectBuilder().add("id", lead.id());
         writeData(d).forEach(b::add);

@@ -83,7 +83,7 @@ public class LeadService {
 
     public Lead find(String id) {
         Lead lead = org.leadline.server.platform.persistence.Ids.isValid(id) ? persistence.em().find(Lead.class, id) : null;
-        if (lead == null) {
+        if (lead == null || lead.deletedAt() != null) {
             throw ProblemException.notFound("Lead " + id);
         }
         return lead;
@@ -93,6 +93,10 @@ public class LeadService {
     public Lead replace(String id, Long expectedVersion, JsonObject body) {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
+        if (lead.status() == LeadStatus.QUALIFIED) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Lead " + id + " is qualified and read-only; work on its contact, account and opportunity instead");
+        }
         LeadData data = validated(body, LeadJson.write(lead));
         JsonObject before = LeadJson.writeData(lead.data());
         lead.apply(data, caller.userId());
@@ -120,14 +124,16 @@ public class LeadService {
         return replace(id, expectedVersion, patchedData);
     }
 
+    /**
+     * Soft deletion: the lead leaves every list and search but keeps its timeline, so a tenant
+     * administrator can restore it; the closing feature purges or erases it for good, and only
+     * then is {@link LeadEvent.Deleted} fired.
+     */
     public void delete(String id, Long expectedVersion) {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
-        EntityManager em = persistence.em();
-        em.createQuery("DELETE FROM LeadSearchTerm t WHERE t.leadId = :id").setParameter("id", id).executeUpdate();
-        em.remove(lead);
-        em.flush();
-        events.fire(new LeadEvent.Deleted(caller.tenantId(), id, caller.userId()));
+        lead.markDeleted(caller.userId());
+        persistence.em().flush();
     }
 
     /** One page of leads, and the cursor of the next page if there is one. */
@@ -136,7 +142,7 @@ public class LeadService {
 
     public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, order.param());
-        StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE l.deletedAt IS NULL");
         if (!filter.statuses().isEmpty()) {
             jpql.append(" AND l.status IN :statuses");
         }

@@ -7,12 +7,12 @@ import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
 
 /** Copies a lead into the read-only value a plugin sees; no entity ever crosses into plugin code. */
-final class LeadViews {
+public final class LeadViews {
 
     private LeadViews() {
     }
 
-    static LeadView of(Lead lead) {
+    public static LeadView of(Lead lead) {
         LeadData d = lead.data();
         LeadData.Person p = d.person();
         LeadData.Company c = d.company();

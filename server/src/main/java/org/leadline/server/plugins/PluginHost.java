@@ -292,6 +292,98 @@ public class PluginHost {
         return out;
     }
 
+    /** A sales process offered by a started plugin, with its stages as read now. */
+    public record ProcessOffer(String pluginId, String extensionId, String description,
+                               List<org.leadline.plugin.api.process.StageDefinition> stages) {
+
+        public String key() {
+            return pluginId + "/" + extensionId;
+        }
+    }
+
+    /**
+     * The processes the tenant may choose: process definitions it has enabled whose stages could be
+     * read (at least one stage, unique keys). A definition failing to answer is left out.
+     */
+    public List<ProcessOffer> processes(String tenantId) {
+        lock.readLock().lock();
+        try {
+            List<ProcessOffer> offers = new java.util.ArrayList<>();
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.PROCESS_DEFINITION || enabledSettings(tenantId, e).isEmpty()) {
+                    continue;
+                }
+                var definition = (org.leadline.plugin.api.process.ProcessDefinition) e.instance();
+                Guard.Outcome<List<org.leadline.plugin.api.process.StageDefinition>> o = guard.call(
+                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
+                        () -> List.copyOf(definition.stages()));
+                if (o.ok() && !o.value().isEmpty() && o.value().stream()
+                        .map(org.leadline.plugin.api.process.StageDefinition::key).distinct().count() == o.value().size()) {
+                    offers.add(new ProcessOffer(e.pluginId(), e.id(), e.description(), o.value()));
+                }
+            }
+            return offers;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Asks the tenant's enabled conversion handlers before the qualification commits. Returns the
+     * first veto as "extension: reason"; a handler that fails or times out does not veto.
+     */
+    public Optional<String> vetoConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
+        lock.readLock().lock();
+        try {
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
+                Guard.Outcome<org.leadline.plugin.api.conversion.ConversionDecision> o = guard.call(
+                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
+                        () -> handler.beforeCommit(conversion, context));
+                if (o.ok() && o.value() != null && o.value().vetoed()) {
+                    return Optional.of(e.pluginId() + "/" + e.id() + ": " + o.value().reason());
+                }
+            }
+            return Optional.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Tells the tenant's enabled conversion handlers that a qualification committed. Never throws. */
+    public void afterConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
+        lock.readLock().lock();
+        try {
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
+                guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> {
+                    handler.afterCommit(conversion, context);
+                    return null;
+                });
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Telling conversion handlers about lead " + conversion.lead().id() + " failed", ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {
         System.Logger logger = pluginLoggers.computeIfAbsent(e.pluginId(), id -> System.getLogger("leadline.plugin." + id));
         return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger);

@@ -1,0 +1,103 @@
+package org.leadline.plugins.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.leadline.plugin.api.LeadView;
+import org.leadline.plugin.api.PluginContext;
+import org.leadline.plugin.api.Setting;
+import org.leadline.plugin.api.SettingType;
+import org.leadline.plugin.api.conversion.Conversion;
+import org.leadline.plugin.api.conversion.ConversionHandler;
+import org.pf4j.Extension;
+
+/**
+ * Posts every qualification of the tenant to a URL as JSON, after it committed. Off until a
+ * tenant administrator sets the URL; a failed post is logged and not retried.
+ */
+@Extension
+public class ConversionWebhook implements ConversionHandler {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public String id() {
+        return "webhook";
+    }
+
+    @Override
+    public String description() {
+        return "Posts each qualified lead with its contact, account and opportunity to a URL";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                Setting.of("url", SettingType.URL).asRequired().help("Where the qualification is posted (HTTP POST, JSON)"),
+                Setting.of("token", SettingType.STRING).asSecret().help("Sent as a bearer token, if set"));
+    }
+
+    @Override
+    public void afterCommit(Conversion conversion, PluginContext context) {
+        URI url = context.config().url("url").orElseThrow();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(conversion, context)));
+        context.config().string("token").ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        try {
+            HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " answered " + response.statusCode()
+                        + " for lead " + conversion.lead().id());
+            }
+        } catch (java.io.IOException e) {
+            context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String json(Conversion c, PluginContext context) {
+        LeadView l = c.lead();
+        return "{\"event\":\"lead.qualified\",\"tenantId\":" + quote(context.tenantId())
+                + ",\"leadId\":" + quote(l.id())
+                + ",\"contactId\":" + quote(c.contactId())
+                + ",\"accountId\":" + quote(c.accountId())
+                + ",\"opportunityId\":" + quote(c.opportunityId())
+                + ",\"qualifiedBy\":" + quote(c.userId())
+                + ",\"lead\":{\"firstName\":" + quote(l.firstName()) + ",\"lastName\":" + quote(l.lastName())
+                + ",\"email\":" + quote(l.email()) + ",\"companyName\":" + quote(l.companyName())
+                + ",\"topic\":" + quote(l.topic()) + "}"
+                + ",\"at\":" + quote(context.clock().instant().toString()) + "}";
+    }
+
+    /** A JSON string literal; the plugin API brings no JSON library and this one message needs none. */
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,296 @@
+package org.leadline.server.conversion;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.leadline.plugin.api.LeadView;
+import org.leadline.plugin.api.conversion.Conversion;
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadData;
+import org.leadline.server.lead.LeadService;
+import org.leadline.server.lead.LeadStatus;
+import org.leadline.server.party.Competitor;
+import org.leadline.server.party.Stakeholder;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.plugins.LeadViews;
+import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/**
+ * Qualifying a lead: its person becomes a Contact, its company an Account (each matched to an
+ * existing one where possible) and the deal an Opportunity, all in one transaction together with
+ * the lead turning QUALIFIED, the record that it happened, and the tenant's conversion handlers'
+ * say. Anything failing or vetoing rolls all of it back.
+ */
+@RequestScoped
+@Transactional
+public class ConversionService {
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    LeadService leads;
+
+    @Inject
+    PluginHost host;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** What the client asked for the opportunity; all optional. */
+    public record OpportunityInput(String topic, BigDecimal valueAmount, String valueCurrency, LocalDate expectedClose) {
+    }
+
+    /** What qualification did or would do, and whether it had been done before. */
+    public record Outcome(JsonObject result, boolean replayed) {
+    }
+
+    enum Action { CREATED, LINKED }
+
+    /** The earlier qualification of the lead, if there was one. */
+    public Optional<Outcome> previous(String leadId) {
+        EntityManager em = persistence.em();
+        em.clear();
+        List<LeadConversion> rows = em.createQuery("SELECT c FROM LeadConversion c WHERE c.leadId = :lead",
+                LeadConversion.class).setParameter("lead", leadId).getResultList();
+        return rows.stream().findFirst().map(c -> new Outcome(
+                Json.createReader(new StringReader(c.result())).readObject(), true));
+    }
+
+    public Outcome qualify(String leadId, Long expectedVersion, OpportunityInput input, boolean dryRun) {
+        Lead lead = leads.find(leadId);
+        Optional<Outcome> earlier = previous(leadId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        lead = leads.find(leadId);
+        if (expectedVersion != null && expectedVersion != lead.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The lead is at version " + lead.version()
+                    + ", your If-Match names version " + expectedVersion + "; read it again");
+        }
+        if (lead.status() != LeadStatus.OPEN) {
+            throw new ProblemException(ProblemType.CONFLICT, "Lead " + leadId + " is " + lead.status()
+                    + "; reopen it before qualifying");
+        }
+        EntityManager em = persistence.em();
+        LeadData data = lead.data();
+        LeadData.Person p = data.person();
+        LeadData.Company c = data.company();
+        LeadData.Qualification q = data.qualification();
+
+        Optional<Contact> contactMatch = Optional.ofNullable(Matching.emailKey(p.email())).flatMap(key ->
+                em.createQuery("SELECT c FROM Contact c WHERE c.emailKey = :k ORDER BY c.createdAt, c.id", Contact.class)
+                        .setParameter("k", key).setMaxResults(1).getResultList().stream().findFirst());
+        Optional<Account> accountMatch = Optional.empty();
+        String accountReason = null;
+        if (c != null && c.name() != null) {
+            String website = Matching.websiteKey(c.website());
+            if (website != null) {
+                accountMatch = em.createQuery("SELECT a FROM Account a WHERE a.websiteKey = :k ORDER BY a.createdAt, a.id",
+                        Account.class).setParameter("k", website).setMaxResults(1).getResultList().stream().findFirst();
+                accountReason = accountMatch.isPresent() ? "same website" : null;
+            }
+            if (accountMatch.isEmpty()) {
+                accountMatch = em.createQuery("SELECT a FROM Account a WHERE a.nameKey = :k ORDER BY a.createdAt, a.id",
+                        Account.class).setParameter("k", Matching.companyKey(c.name())).setMaxResults(1)
+                        .getResultList().stream().findFirst();
+                accountReason = accountMatch.isPresent() ? "same company name" : null;
+            }
+        }
+        String topic = input.topic() != null ? input.topic() : data.topic() != null ? data.topic()
+                : "Opportunity with " + (c != null && c.name() != null ? c.name() : p.lastName());
+        List<Stakeholder> stakeholders = em.createQuery("SELECT s FROM Stakeholder s WHERE s.leadId = :lead ORDER BY s.id",
+                Stakeholder.class).setParameter("lead", leadId).getResultList();
+        List<Competitor> competitors = em.createQuery("SELECT s FROM Competitor s WHERE s.leadId = :lead ORDER BY s.id",
+                Competitor.class).setParameter("lead", leadId).getResultList();
+
+        if (dryRun) {
+            return new Outcome(result(lead, true,
+                    contactMatch.map(x -> part(x.id(), Action.LINKED, "same e-mail")).orElse(part(null, Action.CREATED, null)),
+                    c == null || c.name() == null ? null : accountMatch.map(
+                            x -> part(x.id(), Action.LINKED, null)).orElse(part(null, Action.CREATED, null)),
+                    accountReason, part(null, Action.CREATED, null), topic, stakeholders.size(), competitors.size()), false);
+        }
+
+        // First: claim the lead. A concurrent qualification fails here (unique key) or on the lead's version.
+        LeadConversion record = new LeadConversion(leadId, caller.userId());
+        em.persist(record);
+        em.flush();
+
+        Account account = accountMatch.orElse(null);
+        Action accountAction = Action.LINKED;
+        if (account == null && c != null && c.name() != null) {
+            account = new Account(c.name(), c.website(), c.industry(), c.address() == null ? null : c.address().country());
+            em.persist(account);
+            accountAction = Action.CREATED;
+        }
+        Contact contact = contactMatch.orElse(null);
+        Action contactAction = Action.LINKED;
+        if (contact == null) {
+            contact = new Contact(account == null ? null : account.id(), p.salutation(), p.firstName(), p.lastName(),
+                    p.jobTitle(), p.email(), p.businessPhone() != null ? p.businessPhone() : p.mobilePhone());
+            em.persist(contact);
+            contactAction = Action.CREATED;
+        } else if (account != null) {
+            contact.linkAccount(account.id());
+        }
+        Opportunity opportunity = new Opportunity(leadId, contact.id(), account == null ? null : account.id(), topic,
+                q == null || q.budget() == null ? null : q.budget().amount(),
+                q == null || q.budget() == null ? null : q.budget().currency(),
+                input.valueAmount() != null ? input.valueAmount() : q == null || q.budget() == null ? null : q.budget().amount(),
+                input.valueAmount() != null ? input.valueCurrency() : q == null || q.budget() == null ? null : q.budget().currency(),
+                input.expectedClose(), stakeholdersJson(stakeholders), competitorsJson(competitors));
+        em.persist(opportunity);
+        lead.changeStatus(LeadStatus.QUALIFIED, caller.userId());
+
+        JsonObject result = result(lead, false,
+                part(contact.id(), contactAction, contactAction == Action.LINKED ? "same e-mail" : null),
+                account == null ? null : part(account.id(), accountAction, null), accountReason,
+                part(opportunity.id(), Action.CREATED, null), topic, stakeholders.size(), competitors.size());
+        record.result(result.toString());
+        em.flush();
+
+        LeadView view = LeadViews.of(lead);
+        Conversion conversion = new Conversion(view, contact.id(), account == null ? null : account.id(),
+                opportunity.id(), caller.userId());
+        String tenantId = caller.tenantId();
+        Optional<String> veto = host.vetoConversion(tenantId, conversion);
+        if (veto.isPresent()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The qualification was vetoed by the conversion handler "
+                    + veto.get() + "; nothing was created");
+        }
+        afterCommit(() -> host.afterConversion(tenantId, conversion));
+        return new Outcome(result, false);
+    }
+
+    private void afterCommit(Runnable task) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        executor.execute(task);
+                    } catch (RuntimeException e) {
+                        java.util.logging.Logger.getLogger(ConversionService.class.getName())
+                                .warning("Cannot hand a qualification to conversion handlers: " + e);
+                    }
+                }
+            }
+        });
+    }
+
+    private static JsonObject part(String id, Action action, String reason) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (id == null) {
+            b.addNull("id");
+        } else {
+            b.add("id", id);
+        }
+        b.add("action", action.name());
+        if (reason != null) {
+            b.add("matchedBy", reason);
+        }
+        return b.build();
+    }
+
+    private static JsonObject result(Lead lead, boolean dryRun, JsonObject contact, JsonObject account,
+                                     String accountReason, JsonObject opportunity, String topic, int stakeholders,
+                                     int competitors) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("leadId", lead.id()).add("dryRun", dryRun)
+                .add("status", dryRun ? lead.status().name() : LeadStatus.QUALIFIED.name())
+                .add("contact", contact);
+        if (account == null) {
+            b.addNull("account");
+        } else {
+            b.add("account", accountReason == null ? account
+                    : Json.createObjectBuilder(account).add("matchedBy", accountReason).build());
+        }
+        return b.add("opportunity", Json.createObjectBuilder(opportunity).add("topic", topic)
+                        .add("stakeholdersCarriedOver", stakeholders).add("competitorsCarriedOver", competitors))
+                .build();
+    }
+
+    /** The column's size: a lead with more parties than fit carries over the first ones. */
+    static final int MAX_CARRIED = 16000;
+
+    private static String fitting(List<JsonObject> items) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        int length = 2;
+        for (JsonObject item : items) {
+            length += item.toString().length() + 1;
+            if (length > MAX_CARRIED) {
+                break;
+            }
+            a.add(item);
+        }
+        return a.build().toString();
+    }
+
+    private static String stakeholdersJson(List<Stakeholder> list) {
+        List<JsonObject> a = new ArrayList<>();
+        for (Stakeholder s : list) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("name", s.name()).add("role", s.role().name())
+                    .add("attitude", s.attitude().name());
+            if (s.jobTitle() != null) {
+                b.add("jobTitle", s.jobTitle());
+            }
+            if (s.email() != null) {
+                b.add("email", s.email());
+            }
+            if (s.phone() != null) {
+                b.add("phone", s.phone());
+            }
+            a.add(b.build());
+        }
+        return fitting(a);
+    }
+
+    private static String competitorsJson(List<Competitor> list) {
+        List<JsonObject> a = new ArrayList<>();
+        for (Competitor s : list) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("name", s.name()).add("status", s.status().name());
+            if (s.offer() != null) {
+                b.add("offer", s.offer());
+            }
+            if (s.strengths() != null) {
+                b.add("strengths", s.strengths());
+            }
+            if (s.weaknesses() != null) {
+                b.add("weaknesses", s.weaknesses());
+            }
+            a.add(b.build());
+        }
+        return fitting(a);
+    }
+}

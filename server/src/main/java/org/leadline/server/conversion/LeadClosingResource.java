@@ -1,0 +1,181 @@
+package org.leadline.server.conversion;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadJson;
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.Preconditions;
+
+/**
+ * Closing a lead: qualify (or preview it), disqualify, reopen, erase. The root resources
+ * ({@link QualifyResource}, {@link DisqualifyResource} ...) each own one path below the lead and
+ * delegate here: one root resource at {@code leads/{leadId}} would take every request for a lead
+ * away from the lead resource.
+ */
+@RequestScoped
+public class LeadClosingResource {
+
+    private static final int RETRIES = 3;
+
+    @Inject
+    ConversionService conversion;
+
+    @Inject
+    ClosingService closing;
+
+    @Inject
+    org.leadline.server.lead.LeadService leads;
+
+    /**
+     * Qualifies the lead: {@code {"opportunity": {"topic", "estimatedValue": {"amount", "currency"},
+     * "expectedCloseDate"}}}, all optional. {@code ?dryRun=true} answers what would be created or
+     * linked without changing anything. Repeating it answers the first result (200, Idempotent-Replayed).
+     */
+    Response qualify(String leadId, String dryRunText,
+                            String ifMatch, JsonObject body) {
+        boolean dryRun = flag("dryRun", dryRunText);
+        ConversionService.OpportunityInput input = opportunity(body == null ? JsonValue.EMPTY_JSON_OBJECT : body);
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        ConversionService.Outcome outcome = null;
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < RETRIES && outcome == null; attempt++) {
+            try {
+                outcome = conversion.qualify(leadId, version, input, dryRun);
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A concurrent qualification of the same lead won (unique key or lead version): answer its result.
+                last = e;
+                outcome = conversion.previous(leadId).orElse(null);
+            }
+        }
+        if (outcome == null) {
+            throw last;
+        }
+        Response.ResponseBuilder rb = Response.status(dryRun || outcome.replayed() ? 200 : 201).entity(outcome.result());
+        if (outcome.replayed()) {
+            rb.header("Idempotent-Replayed", "true");
+        }
+        return rb.build();
+    }
+
+    /** {@code {"reason": "NO_BUDGET", "note": "..."}}; the reason is built in or one the tenant defined. */
+    Response disqualify(String leadId, String ifMatch,
+                               JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", errors);
+        String reason = in.string("reason");
+        String note = in.string("note");
+        in.rejectUnknown();
+        if (reason == null && !in.has("reason")) {
+            errors.add(new FieldError("reason", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        return lead(closing.disqualify(leadId, version, reason, note));
+    }
+
+    Response reopen(String leadId, String ifMatch) {
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        return lead(closing.reopen(leadId, version));
+    }
+
+    /** The lead's closing state: its disqualification in force, if any. */
+    JsonObject disqualification(String leadId) {
+        leads.find(leadId);
+        return closing.current(leadId).map(LeadClosingResource::json)
+                .orElseThrow(() -> ProblemException.notFound("Disqualification of lead " + leadId));
+    }
+
+    /** Erases the lead at once, deleted or not: personal data gone from the lead, its timeline and audit. */
+    Response erase(String leadId) {
+        closing.erase(leadId);
+        return Response.noContent().build();
+    }
+
+    private Response lead(Lead lead) {
+        JsonObject json = LeadJson.write(lead);
+        var b = Json.createObjectBuilder(json);
+        closing.current(lead.id()).ifPresentOrElse(d -> b.add("disqualification", json(d)), () -> b.addNull("disqualification"));
+        return Response.ok(b.build()).tag(Preconditions.etag(lead.version())).build();
+    }
+
+    static JsonObject json(Disqualification d) {
+        var b = Json.createObjectBuilder().add("reason", d.reason()).add("disqualifiedAt", d.disqualifiedAt().toString())
+                .add("disqualifiedBy", d.disqualifiedBy());
+        if (d.note() != null) {
+            b.add("note", d.note());
+        } else {
+            b.addNull("note");
+        }
+        return b.build();
+    }
+
+    private static boolean flag(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.parameter(name, "must be true or false");
+        };
+    }
+
+    private static ConversionService.OpportunityInput opportunity(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", errors);
+        JsonInput o = in.object("opportunity");
+        in.rejectUnknown();
+        String topic = null;
+        BigDecimal amount = null;
+        String currency = null;
+        LocalDate close = null;
+        if (o != null) {
+            topic = o.string("topic");
+            if (topic != null && topic.length() > 200) {
+                o.error("topic", "must be at most 200 characters");
+            }
+            JsonInput value = o.object("estimatedValue");
+            if (value != null) {
+                amount = value.decimal("amount");
+                currency = value.string("currency");
+                value.rejectUnknown();
+                if (amount == null && !value.has("amount")) {
+                    value.error("amount", "is required");
+                } else if (amount != null && (amount.signum() < 0 || amount.precision() - amount.scale() > 17)) {
+                    value.error("amount", "must be between 0 and 99999999999999999");
+                } else if (amount != null && amount.scale() > 2) {
+                    value.error("amount", "may have at most 2 decimals");
+                }
+                if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+                    value.error("currency", "must be an ISO 4217 currency code like EUR");
+                } else {
+                    currency = currency.toUpperCase(Locale.ROOT);
+                }
+            }
+            close = o.date("expectedCloseDate");
+            o.rejectUnknown();
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new ConversionService.OpportunityInput(topic, amount, currency, close);
+    }
+}

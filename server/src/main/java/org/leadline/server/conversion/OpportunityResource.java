@@ -1,0 +1,138 @@
+package org.leadline.server.conversion;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.Paging;
+import org.leadline.server.platform.web.Preconditions;
+import org.leadline.server.tenancy.Role;
+
+/** Opportunities: read, list, patch with If-Match, win, lose. */
+@Path("opportunities")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
+public class OpportunityResource {
+
+    @Inject
+    CustomerService customers;
+
+    @GET
+    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+        int limit = Paging.limit(limitText);
+        return CustomerResources.page(customers.list(Opportunity.class, CustomerResources.blankToNull(cursor), limit), limit, CustomerJson::opportunity,
+                Opportunity::id);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response read(@PathParam("id") String id, @Context Request request) {
+        Opportunity o = customers.find(Opportunity.class, id);
+        return CustomerResources.read(request, o.version(), CustomerJson.opportunity(o));
+    }
+
+    /** Changes topic, estimated value, expected close date or the pipeline stage (WON and LOST close it). */
+    @PATCH
+    @Path("{id}")
+    @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        Opportunity o = customers.find(Opportunity.class, id);
+        Long version = Preconditions.requiredVersion(ifMatch);
+        List<FieldError> errors = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", errors);
+        String topic = CustomerResources.text(body, in, "topic", o.topic(), 200, true);
+        BigDecimal amount = o.valueAmount();
+        String currency = o.valueCurrency();
+        if (CustomerResources.isNull(body, "estimatedValue")) {
+            amount = null;
+            currency = null;
+        } else {
+            JsonInput value = in.object("estimatedValue");
+            if (value != null) {
+                amount = value.decimal("amount");
+                currency = value.string("currency");
+                value.rejectUnknown();
+                if (amount == null || amount.signum() < 0 || amount.precision() - amount.scale() > 17 || amount.scale() > 2) {
+                    value.error("amount", "must be an amount between 0 and 99999999999999999 with at most 2 decimals");
+                }
+                if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+                    value.error("currency", "must be an ISO 4217 currency code like EUR");
+                } else {
+                    currency = currency.toUpperCase(Locale.ROOT);
+                }
+            }
+        }
+        LocalDate close = CustomerResources.isNull(body, "expectedCloseDate") ? null
+                : in.has("expectedCloseDate") ? in.date("expectedCloseDate") : o.expectedClose();
+        Opportunity.Stage stage = in.has("stage") ? in.enumValue("stage", Opportunity.Stage.class) : null;
+        String reason = CustomerResources.text(body, in, "closeReason", null, 2000, false);
+        in.rejectUnknown();
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version, topic, amount,
+                currency, close, stage, reason);
+        return Response.ok(CustomerJson.opportunity(updated)).tag(Preconditions.etag(updated.version())).build();
+    }
+
+    @POST
+    @Path("{id}/win")
+    public Response win(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        return close(id, ifMatch, body, Opportunity.Stage.WON);
+    }
+
+    @POST
+    @Path("{id}/lose")
+    public Response lose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        return close(id, ifMatch, body, Opportunity.Stage.LOST);
+    }
+
+    private Response close(String id, String ifMatch, JsonObject body, Opportunity.Stage stage) {
+        Opportunity o = customers.find(Opportunity.class, id);
+        if (o.stage().closed()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Opportunity " + id + " is already " + o.stage());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        body = body == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : body;
+        JsonInput in = new JsonInput(body, "", errors);
+        String reason = CustomerResources.text(body, in, "reason", null, 2000, false);
+        in.rejectUnknown();
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version, o.topic(),
+                o.valueAmount(), o.valueCurrency(), o.expectedClose(), stage, reason);
+        return Response.ok(CustomerJson.opportunity(updated)).tag(Preconditions.etag(updated.version())).build();
+    }
+}
