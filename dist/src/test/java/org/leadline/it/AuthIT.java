@@ -85,6 +85,31 @@ class AuthIT {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheUsernameForAWhileWithoutLockingOthers() {
+        Fixtures.User victim = Fixtures.newUser(server, tenant, "SALES");
+        Fixtures.User bystander = Fixtures.newUser(server, tenant, "SALES");
+        for (int i = 0; i < 5; i++) {
+            unauthenticated(login(victim.username(), "guess-number-" + i));
+        }
+        // locked now: even the right password is refused, with the time to wait
+        Api.Response locked = login(victim.username(), victim.password());
+        assertEquals(429, locked.status(), locked::toString);
+        assertEquals("/problems/too-many-requests", locked.problemType());
+        long retryAfter = Long.parseLong(locked.header("retry-after"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 61, locked::toString);
+        assertFalse(locked.body().contains("token\""), locked::toString);
+        // another account and an existing session of the locked one are unaffected
+        assertEquals(200, login(bystander.username(), bystander.password()).status());
+        assertEquals(200, victim.api().get("/api/v1/auth/me").status());
+        // an unknown username is locked the same way, so a lock reveals nothing about accounts
+        String nobody = "nobody-locked-" + tenant.slug();
+        for (int i = 0; i < 5; i++) {
+            unauthenticated(login(nobody, "guess-number-" + i));
+        }
+        assertEquals(429, login(nobody, "guess-number-6").status());
+    }
+
+    @Test
     void aLoginWithoutUsernameOrPasswordIsInvalid() {
         Api.Response noPassword = server.api().post(LOGIN, Json.createObjectBuilder().add("username", tenant.username()).build());
         assertEquals(400, noPassword.status(), noPassword::toString);

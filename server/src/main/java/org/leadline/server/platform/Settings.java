@@ -24,6 +24,8 @@ public final class Settings {
     public static final String PLUGINS_DIR = "leadline.plugins.dir";
     public static final String SESSION_TTL = "leadline.auth.session-ttl";
     public static final String API_TOKEN_MAX_TTL = "leadline.auth.api-token.max-ttl";
+    public static final String LOGIN_MAX_FAILURES = "leadline.auth.login.max-failures";
+    public static final String LOGIN_LOCKOUT = "leadline.auth.login.lockout";
     public static final String MAX_BODY_BYTES = "leadline.api.max-body-bytes";
     public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
     public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
@@ -74,6 +76,16 @@ public final class Settings {
 
     public static Duration idempotencyTtl() {
         return duration(IDEMPOTENCY_TTL, Duration.ofHours(24));
+    }
+
+    /** Failed sign-ins in a row after which an account is locked for a while. */
+    public static int loginMaxFailures() {
+        return config().getOptionalValue(LOGIN_MAX_FAILURES, Integer.class).orElse(5);
+    }
+
+    /** How long the first lock lasts; each further lock in a row lasts twice as long, up to 32 times. */
+    public static Duration loginLockout() {
+        return duration(LOGIN_LOCKOUT, Duration.ofMinutes(1));
     }
 
     public static int maxBodyBytes() {

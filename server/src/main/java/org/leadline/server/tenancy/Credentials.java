@@ -30,20 +30,27 @@ public class Credentials {
     @Inject
     Passwords passwords;
 
+    @Inject
+    LoginThrottle throttle;
+
     /** A freshly issued token: the only moment its secret is known. */
     public record Issued(AccessToken token, String secret) {
     }
 
     public Issued login(String username, String password) {
+        throttle.checkAllowed(username);
         UserAccount user = findUser(username).orElse(null);
         if (user == null) {
             // Spend the same time as a real check, so response times do not reveal usernames.
             passwords.matches(password, DUMMY_HASH.get(passwords));
+            throttle.failed(username);
             throw invalidLogin();
         }
         if (!passwords.matches(password, user.passwordHash()) || !user.isActive() || !tenantActive(user)) {
+            throttle.failed(username);
             throw invalidLogin();
         }
+        throttle.succeeded(username);
         return issue(user, AccessToken.Kind.SESSION, "session",
                 Timestamps.now().plus(Settings.sessionTtl()), user.id());
     }
