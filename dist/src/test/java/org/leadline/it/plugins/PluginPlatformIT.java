@@ -488,7 +488,7 @@ class PluginPlatformIT {
             assertEquals(expected.get(kind), lines(aJournal, aLead, kind).size(), kind + " in " + journalText);
         }
         assertEquals("{}", details(lines(aJournal, aLead, "CREATED").get(0)));
-        assertEquals(List.of("{}", "{change=REOPENED, disqualifiedFor=NO_BUDGET}"),
+        assertEquals(List.of("{change=REOPENED, disqualifiedFor=NO_BUDGET}", "{}"),
                 lines(aJournal, aLead, "UPDATED").stream().map(PluginPlatformIT::details).sorted().toList());
         assertEquals("{fromRating=COLD, fromScore=0, score=100, toRating=HOT}", details(lines(aJournal, aLead, "RATED").get(0)));
         assertEquals("{fromStage=qualify, toStage=develop}", details(lines(aJournal, aLead, "STAGE_CHANGED").get(0)));
