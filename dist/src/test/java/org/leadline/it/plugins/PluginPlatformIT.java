@@ -46,7 +46,9 @@ import org.leadline.it.LeadlineServer;
  * install, upgrade, stop and unload plugins through the admin API while leads are being worked.
  *
  * <p>The journal plugin appends a line per lead event to a file named in its settings, naming the
- * plugin version and tenant: what a plugin did is read from those files.
+ * plugin version, the event kind, the tenant, the lead and the event's details: what a plugin did is
+ * read from those files. The built-in sales process is in the plugins folder too, so leads can move
+ * through stages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginPlatformIT {
@@ -62,15 +64,19 @@ class PluginPlatformIT {
     static void startServerWithPluginsFolder() throws IOException {
         workDir = Files.createTempDirectory("leadline-it-plugins-");
         Path builtIn = Files.createDirectories(workDir.resolve("builtin-plugins"));
-        for (String name : List.of("journal-v1", "misbehaving", "failing-start", "bundles-api", "requires-future")) {
+        for (String name : List.of("journal-v1", "misbehaving", "failing-start", "hanging-start", "bundles-api",
+                "requires-future")) {
             Files.copy(TEST_PLUGINS.resolve(name + ".jar"), builtIn.resolve(name + ".jar"));
         }
+        Path home = Path.of(System.getProperty("leadline.home", "target/leadline")).toAbsolutePath();
+        Files.copy(home.resolve("plugins/process-sales.jar"), builtIn.resolve("process-sales.jar"));
         Map<String, String> env = new HashMap<>();
         env.put("LEADLINE_PLUGINS_DIR", builtIn.toString());
         env.put("LEADLINE_PLUGINS_TENANT_DEFAULTS", "journal");
         env.put("LEADLINE_PLUGINS_CALL_TIMEOUT", "PT0.5S");
         env.put("LEADLINE_PLUGINS_QUARANTINE_AFTER", "3");
         env.put("LEADLINE_PLUGINS_MAX_ARCHIVE_BYTES", "200000");
+        env.put("LEADLINE_PLUGINS_START_TIMEOUT", "PT2S");
         server = LeadlineServer.start(workDir, env);
         admin = Fixtures.platformAdmin(server);
     }
@@ -114,6 +120,14 @@ class PluginPlatformIT {
         assertTrue(failing.getString("failure").contains("cannot reach the partner's back end"), failing::toString);
         assertEquals(0, failing.getJsonArray("extensions").size());
 
+        // A start() that never returns is given up on after the configured time limit (2 s here).
+        JsonObject hanging = plugins.get("hanging-start");
+        assertEquals("FAILED", hanging.getString("state"), hanging::toString);
+        assertTrue(hanging.getString("failure").contains("start() did not return within 2000 ms"), hanging::toString);
+        assertEquals(0, hanging.getJsonArray("extensions").size());
+        assertTrue(server.log().contains("Plugin hanging-start failed to start: start() did not return"),
+                "the time-out is logged");
+
         assertFalse(plugins.containsKey("bundles-api"));
         assertFalse(plugins.containsKey("requires-future"));
         Map<String, String> refused = list.json().getJsonArray("refused").stream().map(JsonValue::asJsonObject)
@@ -123,7 +137,11 @@ class PluginPlatformIT {
         assertTrue(refused.get("requires-future.jar").contains("requires plugin API >=99.0.0"), refused::toString);
 
         assertEquals("1.0.0", list.json().getString("pluginApiVersion"));
-        assertTrue(list.json().getJsonNumber("loadTimeMillis").longValue() >= 0);
+        assertTrue(list.json().getJsonNumber("loadTimeMillis").longValue() >= 2000,
+                "the total includes the hanging plugin's 2 s: " + list.json().get("loadTimeMillis"));
+        assertTrue(journal.getJsonNumber("loadMillis").doubleValue() > 0, journal::toString);
+        assertTrue(hanging.getJsonNumber("loadMillis").doubleValue() >= 2000, hanging::toString);
+        assertTrue(server.log().contains("Plugin journal 1.0.0: loaded in "), "each plugin's load time is logged");
         assertEquals(200, server.api().get("/health/ready").status());
         // PF4J's own logging reaches the server log through SLF4J's JUL binding.
         assertTrue(server.log().contains("org.pf4j"), "PF4J log lines are missing from the server log");
@@ -140,6 +158,7 @@ class PluginPlatformIT {
         assertFalse(byKey.get("misbehaving/sleeper").getBoolean("enabled"), "plugins outside the default set stay off");
         assertFalse(byKey.get("misbehaving/thrower").getBoolean("enabled"));
         assertFalse(byKey.containsKey("failing-start/never-called"), "a failed plugin offers no extensions");
+        assertFalse(byKey.containsKey("hanging-start/never-called"), "a plugin that never started offers none");
 
         assertEquals(403, admin.get("/api/v1/extensions").status(), "platform administrators belong to no tenant");
         assertEquals(403, tenant.api().get("/api/v1/admin/plugins").status());
@@ -408,6 +427,144 @@ class PluginPlatformIT {
         assertFalse(read(journal).contains(whileStopped), "a stopped plugin missed the lead created meanwhile");
     }
 
+    @Test
+    @Order(10)
+    void aPluginPackagedAsAZipInstallsLoadsAndItsExtensionsWork() throws Exception {
+        Path zip = TEST_PLUGINS.resolve("zipped.zip");
+        Api.Response installed = upload(admin, zip, "application/zip");
+        assertEquals(201, installed.status(), installed::toString);
+        assertEquals("zipped", installed.json().getString("id"));
+        assertEquals("STARTED", installed.json().getString("state"), installed::toString);
+        assertEquals("Leadline tests", installed.json().getString("provider"));
+        assertEquals(List.of("zipped-journal"), installed.json().getJsonArray("extensions").stream()
+                .map(e -> e.asJsonObject().getString("id")).toList());
+        assertTrue(byId(admin.get("/api/v1/admin/plugins")).containsKey("zipped"));
+
+        Fixtures.TenantAdmin t = Fixtures.newTenant(server);
+        Path journal = workDir.resolve("zipped-" + t.slug() + ".log");
+        configure(t, "zipped", "zipped-journal", Json.createObjectBuilder().add("journalFile", journal.toString()).build());
+        String lead = createLead(t, "Gezippt");
+        await(() -> read(journal).contains("zip CREATED " + t.tenantId() + " " + lead), "the zipped plugin journals the lead");
+
+        // Uploading the zip again replaces it in place; a zip without plugin.properties is refused.
+        Api.Response again = upload(admin, zip, "application/zip");
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("1.0.0", again.json().getString("replacedVersion"));
+        assertEquals("STARTED", again.json().getString("state"));
+        Api.Response asZip = upload(admin, TEST_PLUGINS.resolve("journal-v1.jar"), "application/zip");
+        assertEquals(422, asZip.status(), asZip::toString);
+        assertTrue(asZip.fieldError("archive").contains("plugin.properties"), asZip::toString);
+    }
+
+    @Test
+    @Order(11)
+    void everyLifecycleKindReachesTheTenantsListenerExactlyOnceAndNoOtherTenant() throws Exception {
+        Fixtures.TenantAdmin a = Fixtures.newTenant(server);
+        Fixtures.TenantAdmin b = Fixtures.newTenant(server);
+        Path aJournal = workDir.resolve("lifecycle-" + a.slug() + ".log");
+        configure(a, "journal", "journal", Json.createObjectBuilder().add("journalFile", aJournal.toString()).build());
+        assertEquals(200, b.api().post("/api/v1/extensions/journal/journal/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        for (Fixtures.TenantAdmin t : List.of(a, b)) {
+            assertEquals(200, t.api().post("/api/v1/extensions/process-sales/sales/enable", JsonValue.EMPTY_JSON_OBJECT).status());
+        }
+
+        Map<String, String> aIds = walkThroughTheLifecycle(a);
+        String aLead = aIds.get("lead");
+        String bLead = walkThroughTheLifecycle(b).get("lead");
+
+        List<String> kinds = List.of("CREATED", "UPDATED", "RATED", "STAGE_CHANGED", "DISQUALIFIED", "QUALIFIED",
+                "DELETED", "RESTORED");
+        await(() -> kinds.stream().allMatch(k -> !lines(aJournal, aLead, k).isEmpty()), "every kind reached A's journal");
+        Thread.sleep(1_000);
+        String journalText = read(aJournal);
+        for (String line : journalText.split("\n")) {
+            assertTrue(line.split(" ")[2].equals(a.tenantId()), "only A's events reach A's journal: " + line);
+        }
+        // UPDATED twice: the edit, and the reopening (the API has no kind of its own for it).
+        Map<String, Integer> expected = new HashMap<>();
+        kinds.forEach(k -> expected.put(k, 1));
+        expected.put("UPDATED", 2);
+        for (String kind : kinds) {
+            assertEquals(expected.get(kind), lines(aJournal, aLead, kind).size(), kind + " in " + journalText);
+        }
+        assertEquals("{}", details(lines(aJournal, aLead, "CREATED").get(0)));
+        assertEquals(List.of("{change=REOPENED, disqualifiedFor=NO_BUDGET}", "{}"),
+                lines(aJournal, aLead, "UPDATED").stream().map(PluginPlatformIT::details).sorted().toList());
+        assertEquals("{fromRating=COLD, fromScore=0, score=100, toRating=HOT}", details(lines(aJournal, aLead, "RATED").get(0)));
+        assertEquals("{fromStage=qualify, toStage=develop}", details(lines(aJournal, aLead, "STAGE_CHANGED").get(0)));
+        assertEquals("{reason=NO_BUDGET}", details(lines(aJournal, aLead, "DISQUALIFIED").get(0)));
+        assertEquals("{accountId=" + aIds.get("account") + ", contactId=" + aIds.get("contact") + ", opportunityId="
+                + aIds.get("opportunity") + "}", details(lines(aJournal, aLead, "QUALIFIED").get(0)));
+        assertEquals("{restorable=true}", details(lines(aJournal, aLead, "DELETED").get(0)));
+        assertEquals("{}", details(lines(aJournal, aLead, "RESTORED").get(0)));
+
+        // B went through the same steps with the journal off: nothing of its lead reached any journal.
+        try (var files = Files.list(workDir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                assertFalse(read(f).contains(bLead), "B's lead must not reach " + f.getFileName());
+            }
+        }
+    }
+
+    /**
+     * Drives one new lead of the tenant through create, edit, rating (a rule set making it HOT,
+     * applied by the re-rating job), a stage change, disqualify, reopen, qualify, delete and restore.
+     */
+    private static Map<String, String> walkThroughTheLifecycle(Fixtures.TenantAdmin t) throws InterruptedException {
+        Api api = t.api();
+        String lead = createLead(t, "Lebenslauf");
+        String path = "/api/v1/leads/" + lead;
+        Api.Response edited = api.patch(path, Json.createObjectBuilder().add("topic", "A CRM for the field team").build(),
+                Map.of("If-Match", api.get(path).etag()));
+        assertEquals(200, edited.status(), edited::toString);
+
+        JsonObject rules = Json.createObjectBuilder()
+                .add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
+                .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "fair").add("points", 100)
+                        .add("when", Json.createObjectBuilder().add("sourceIn", Json.createArrayBuilder().add("TRADE_FAIR")))))
+                .build();
+        Api.Response saved = api.put("/api/v1/qualification/rules", rules, Map.of());
+        assertEquals(201, saved.status(), saved::toString);
+        String job = saved.json().getJsonObject("rerating").getString("id");
+        await(() -> !api.get("/api/v1/qualification/jobs/" + job).json().getString("state").equals("RUNNING"),
+                "the re-rating job ends");
+        assertEquals("HOT", api.get(path).json().getString("rating"));
+
+        Api.Response ticked = api.post(path + "/process/checklist", Json.createObjectBuilder().add("stage", "qualify")
+                .add("item", "The need was confirmed with the lead").add("done", true).build());
+        assertEquals(200, ticked.status(), ticked::toString);
+        Api.Response moved = api.post(path + "/process/stage", Json.createObjectBuilder().add("stage", "develop").build());
+        assertEquals(200, moved.status(), moved::toString);
+
+        Api.Response out = api.post(path + "/disqualify", Json.createObjectBuilder().add("reason", "NO_BUDGET").build());
+        assertEquals(200, out.status(), out::toString);
+        Api.Response reopened = api.post(path + "/reopen", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, reopened.status(), reopened::toString);
+        Api.Response qualified = api.post(path + "/qualify", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(201, qualified.status(), qualified::toString);
+
+        assertEquals(204, api.delete(path, Map.of("If-Match", api.get(path).etag())).status());
+        Api.Response restored = api.post("/api/v1/deleted-leads/" + lead + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, restored.status(), restored::toString);
+
+        JsonObject q = qualified.json();
+        return Map.of("lead", lead, "contact", q.getJsonObject("contact").getString("id"),
+                "account", q.getJsonObject("account").getString("id"),
+                "opportunity", q.getJsonObject("opportunity").getString("id"));
+    }
+
+    /** The journal's lines about one lead and one kind of event. */
+    private static List<String> lines(Path journal, String lead, String kind) {
+        return read(journal).lines().filter(l -> {
+            String[] f = l.split(" ");
+            return f.length > 3 && f[1].equals(kind) && f[3].equals(lead);
+        }).toList();
+    }
+
+    private static String details(String line) {
+        return line.substring(line.indexOf(" details=") + " details=".length());
+    }
+
     // ---- helpers
 
     private static void configure(Fixtures.TenantAdmin t, String plugin, String extension, JsonObject settings) {
@@ -438,9 +595,13 @@ class PluginPlatformIT {
     }
 
     private static Api.Response upload(Api api, Path archive) throws IOException, InterruptedException {
+        return upload(api, archive, JAR);
+    }
+
+    private static Api.Response upload(Api api, Path archive, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/admin/plugins"))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", JAR)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofFile(archive));
         if (api.token() != null) {
             b.header("Authorization", "Bearer " + api.token());

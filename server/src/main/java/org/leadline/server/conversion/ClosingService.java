@@ -96,7 +96,7 @@ public class ClosingService {
         persistence.em().persist(new Disqualification(leadId, key, note, caller.userId()));
         lead.changeStatus(LeadStatus.DISQUALIFIED, caller.userId());
         persistence.em().flush();
-        events.fire(new LeadEvent.Updated(caller.tenantId(), leadId, caller.userId()));
+        events.fire(new LeadEvent.Disqualified(caller.tenantId(), leadId, caller.userId(), key));
         return lead;
     }
 
@@ -107,10 +107,12 @@ public class ClosingService {
             throw new ProblemException(ProblemType.CONFLICT, "Lead " + leadId + " is " + lead.status()
                     + "; only a disqualified lead can be reopened");
         }
-        current(leadId).ifPresent(Disqualification::reopened);
+        java.util.Optional<Disqualification> disqualification = current(leadId);
+        disqualification.ifPresent(Disqualification::reopened);
         lead.changeStatus(LeadStatus.OPEN, caller.userId());
         persistence.em().flush();
-        events.fire(new LeadEvent.Updated(caller.tenantId(), leadId, caller.userId()));
+        events.fire(new LeadEvent.Reopened(caller.tenantId(), leadId, caller.userId(),
+                disqualification.map(Disqualification::reason).orElse(null)));
         return lead;
     }
 
@@ -144,6 +146,7 @@ public class ClosingService {
         }
         lead.restore(caller.userId());
         persistence.em().flush();
+        events.fire(new LeadEvent.Restored(caller.tenantId(), leadId, caller.userId()));
         return lead;
     }
 
@@ -162,6 +165,7 @@ public class ClosingService {
 
     static void remove(EntityManager em, Event<LeadEvent> events, String tenantId, Lead lead, String userId) {
         String id = lead.id();
+        boolean wasSoftDeleted = lead.deletedAt() != null;
         for (String entity : new String[] {"LeadSearchTerm", "StageChange", "ChecklistTick", "Disqualification",
                 "LeadConversion"}) {
             em.createQuery("DELETE FROM " + entity + " x WHERE x.leadId = :id").setParameter("id", id).executeUpdate();
@@ -169,7 +173,7 @@ public class ClosingService {
         em.remove(lead);
         em.flush();
         // The timeline and the parties remove theirs on this event, in this transaction.
-        events.fire(new LeadEvent.Deleted(tenantId, id, userId));
+        events.fire(new LeadEvent.Deleted(tenantId, id, userId, wasSoftDeleted));
     }
 
     private static void checkVersion(Lead lead, Long expectedVersion) {

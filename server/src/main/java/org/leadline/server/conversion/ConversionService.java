@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -25,6 +26,7 @@ import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.conversion.Conversion;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
+import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadService;
 import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.party.Competitor;
@@ -57,6 +59,9 @@ public class ConversionService {
 
     @Inject
     PluginHost host;
+
+    @Inject
+    Event<LeadEvent> events;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -186,6 +191,9 @@ public class ConversionService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The qualification was vetoed by the conversion handler "
                     + veto.get() + "; nothing was created");
         }
+        // After the handlers' say: a vetoed qualification never happened, not even for in-transaction listeners.
+        events.fire(new LeadEvent.Qualified(tenantId, leadId, caller.userId(), contact.id(),
+                account == null ? null : account.id(), opportunity.id()));
         afterCommit(() -> host.afterConversion(tenantId, conversion));
         return new Outcome(result, false);
     }

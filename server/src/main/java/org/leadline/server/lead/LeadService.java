@@ -126,14 +126,15 @@ public class LeadService {
 
     /**
      * Soft deletion: the lead leaves every list and search but keeps its timeline, so a tenant
-     * administrator can restore it; the closing feature purges or erases it for good, and only
-     * then is {@link LeadEvent.Deleted} fired.
+     * administrator can restore it ({@link LeadEvent.SoftDeleted}); the closing feature purges or
+     * erases it for good, and only then is {@link LeadEvent.Deleted} fired.
      */
     public void delete(String id, Long expectedVersion) {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
         lead.markDeleted(caller.userId());
         persistence.em().flush();
+        events.fire(new LeadEvent.SoftDeleted(caller.tenantId(), lead.id(), caller.userId()));
     }
 
     /** One page of leads, and the cursor of the next page if there is one. */

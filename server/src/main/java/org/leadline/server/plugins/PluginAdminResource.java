@@ -46,7 +46,7 @@ public class PluginAdminResource {
     public JsonObject list() {
         return host.read(r -> {
             JsonArrayBuilder items = Json.createArrayBuilder();
-            r.plugins().values().forEach(p -> items.add(PluginJson.plugin(p, host.guard())));
+            r.plugins().values().forEach(p -> items.add(plugin(p)));
             JsonArrayBuilder refused = Json.createArrayBuilder();
             host.refusals().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
                     refused.add(Json.createObjectBuilder().add("archive", e.getKey()).add("reason", e.getValue())));
@@ -62,7 +62,7 @@ public class PluginAdminResource {
     @GET
     @Path("{id}")
     public JsonObject read(@PathParam("id") String id) {
-        return PluginJson.plugin(plugin(id), host.guard());
+        return plugin(plugin(id));
     }
 
     /**
@@ -106,6 +106,14 @@ public class PluginAdminResource {
     public Response unload(@PathParam("id") String id) {
         host.unloadById(id);
         return Response.noContent().build();
+    }
+
+    /** The plugin's JSON with how long it took to load and start in this run ({@code loadMillis}). */
+    private JsonObject plugin(Registry.Plugin p) {
+        JsonObject json = PluginJson.plugin(p, host.guard());
+        return host.loadTime(p.id())
+                .map(d -> Json.createObjectBuilder(json).add("loadMillis", d.toNanos() / 1e6).build())
+                .orElse(json);
     }
 
     private Registry.Plugin plugin(String id) {

@@ -81,6 +81,9 @@ public class PluginHost {
     private Set<String> builtInIds = Set.of();
     private Set<String> tenantDefaults;
     private volatile Duration loadTime = Duration.ZERO;
+    private Duration startTimeout = Duration.ofSeconds(30);
+    /** How long each plugin took to load and start, at server start or at its last install/start/reload. */
+    private final Map<String, Duration> pluginLoadTimes = new ConcurrentHashMap<>();
 
     /** Extension instances of one loaded plugin, valid as long as that very wrapper is loaded. */
     private record CachedExtensions(PluginWrapper wrapper, List<Registry.Extension> extensions, List<String> problems) {
@@ -100,6 +103,7 @@ public class PluginHost {
         builtInDir = PluginSettings.builtInDir();
         installedDir = PluginSettings.installedDir();
         tenantDefaults = PluginSettings.tenantDefaults();
+        startTimeout = PluginSettings.startTimeout();
         try {
             Files.createDirectories(installedDir);
         } catch (IOException e) {
@@ -121,26 +125,50 @@ public class PluginHost {
                 // The higher version wins; on a tie the uploaded copy, which came later.
                 (x, y) -> runtime.getVersionManager().compareVersions(y.version(), x.version()) >= 0 ? y : x));
         int started = 0;
-        for (PluginArchive a : chosen.values()) {
-            if (states.get(a.id()) == PluginRecord.State.UNLOADED) {
-                continue;
-            }
-            if (!load(a)) {
-                continue;
-            }
-            if (states.get(a.id()) == PluginRecord.State.STOPPED) {
-                // Loaded, never started in this run: shown as the administrator left it.
-                runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
-            } else if (startPlugin(a.id()) == PluginState.STARTED) {
-                started++;
-            }
+        // Under the write lock: a start() returning after its time limit changes the registry too.
+        lock.writeLock().lock();
+        try {
+            started = loadAndStart(chosen.values(), states);
+            rebuild();
+        } finally {
+            lock.writeLock().unlock();
         }
-        rebuild();
         loadTime = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("Plugins: " + started + " started, " + (registry.plugins().size() - started) + " not started, "
                 + refusals.size() + " refused, " + registry.extensions().size() + " extensions, in "
                 + loadTime.toMillis() + " ms (plugin API " + PluginApi.VERSION + ", from " + builtInDir + " and "
                 + installedDir + ")");
+    }
+
+    private int loadAndStart(java.util.Collection<PluginArchive> archives, Map<String, PluginRecord.State> states) {
+        int started = 0;
+        for (PluginArchive a : archives) {
+            if (states.get(a.id()) == PluginRecord.State.UNLOADED) {
+                continue;
+            }
+            long p0 = System.nanoTime();
+            if (!load(a)) {
+                continue;
+            }
+            long loaded = System.nanoTime();
+            PluginState state;
+            if (states.get(a.id()) == PluginRecord.State.STOPPED) {
+                // Loaded, never started in this run: shown as the administrator left it.
+                runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
+                state = PluginState.STOPPED;
+            } else {
+                state = startPlugin(a.id());
+                if (state == PluginState.STARTED) {
+                    started++;
+                }
+            }
+            long done = System.nanoTime();
+            pluginLoadTimes.put(a.id(), Duration.ofNanos(done - p0));
+            LOG.info("Plugin " + a.id() + " " + a.version() + ": loaded in " + millis(loaded - p0) + " ms, "
+                    + (state == PluginState.STOPPED ? "left stopped" : "start took " + millis(done - loaded) + " ms")
+                    + ", " + state);
+        }
+        return started;
     }
 
     @PreDestroy
@@ -173,6 +201,15 @@ public class PluginHost {
 
     Duration loadTime() {
         return loadTime;
+    }
+
+    /** How long the plugin took to load and start, if it was loaded in this run. */
+    Optional<Duration> loadTime(String pluginId) {
+        return Optional.ofNullable(pluginLoadTimes.get(pluginId));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     Map<String, String> refusals() {
@@ -432,6 +469,7 @@ public class PluginHost {
             if (old != null) {
                 runtime.unloadPlugin(id);
             }
+            long p0 = System.nanoTime();
             try {
                 runtime.loadPlugin(archive.path());
             } catch (Throwable e) {
@@ -447,6 +485,7 @@ public class PluginHost {
             }
             records.clear(id);
             startPlugin(id);
+            pluginLoadTimes.put(id, Duration.ofNanos(System.nanoTime() - p0));
             if (oldPath != null && oldPath.startsWith(installedDir)) {
                 deleteArchive(oldPath);
             }
@@ -500,6 +539,7 @@ public class PluginHost {
                 deleteArchive(path);
             }
             startFailures.remove(id);
+            pluginLoadTimes.remove(id);
             records.set(id, PluginRecord.State.UNLOADED);
             rebuild();
             LOG.info("Unloaded plugin " + id);
@@ -580,25 +620,87 @@ public class PluginHost {
         }
     }
 
-    /** Starts a loaded plugin; a plugin whose start fails ends FAILED and the server carries on. */
+    /**
+     * Starts a loaded plugin; a plugin whose start fails, or does not return within the start time
+     * limit, ends FAILED and the server carries on. {@code start()} runs on a thread of its own so a
+     * hanging one can be left behind; should it return after all, the plugin is stopped again and
+     * stays FAILED, so an administrator's later start is the only way it runs.
+     */
     private PluginState startPlugin(String id) {
         startFailures.remove(id);
-        try {
+        PluginWrapper w = runtime.getPlugin(id);
+        // 0 running, 1 returned in time, 2 given up on
+        java.util.concurrent.atomic.AtomicInteger outcome = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.FutureTask<PluginState> task = new java.util.concurrent.FutureTask<>(() -> {
             PluginState state = runtime.startPlugin(id);
-            PluginWrapper w = runtime.getPlugin(id);
+            if (!outcome.compareAndSet(0, 1)) {
+                undoLateStart(id, w);
+            }
+            return state;
+        });
+        Thread thread = new Thread(task, "leadline-plugin-start-" + id);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(w == null ? getClass().getClassLoader() : w.getPluginClassLoader());
+        thread.start();
+        try {
+            PluginState state;
+            try {
+                state = task.get(startTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (outcome.compareAndSet(0, 2)) {
+                    String reason = "start() did not return within " + startTimeout.toMillis() + " ms ("
+                            + PluginSettings.START_TIMEOUT + ")";
+                    w.setPluginState(PluginState.FAILED);
+                    w.setFailedException(new java.util.concurrent.TimeoutException(reason));
+                    startFailures.put(id, reason);
+                    thread.interrupt();
+                    LOG.severe("Plugin " + id + " failed to start: " + reason + "; the server carries on without it");
+                    return PluginState.FAILED;
+                }
+                // It returned just as the time ran out.
+                state = task.get();
+            }
             if (state == PluginState.FAILED && w.getFailedException() != null) {
                 startFailures.put(id, String.valueOf(w.getFailedException()));
             }
             return state;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(id, w, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return fail(id, w, e.getCause());
         } catch (Throwable e) {
-            PluginWrapper w = runtime.getPlugin(id);
-            if (w != null) {
-                w.setPluginState(PluginState.FAILED);
-                w.setFailedException(e);
+            return fail(id, w, e);
+        }
+    }
+
+    private PluginState fail(String id, PluginWrapper w, Throwable e) {
+        if (w != null) {
+            w.setPluginState(PluginState.FAILED);
+            w.setFailedException(e);
+        }
+        startFailures.put(id, String.valueOf(e));
+        LOG.log(Level.SEVERE, "Plugin " + id + " failed to start", e);
+        return PluginState.FAILED;
+    }
+
+    /** A start() that returned after the time limit: the plugin is stopped and stays FAILED. */
+    private void undoLateStart(String id, PluginWrapper w) {
+        lock.writeLock().lock();
+        try {
+            if (runtime.getPlugin(id) != w) {
+                return;
             }
-            startFailures.put(id, String.valueOf(e));
-            LOG.log(Level.SEVERE, "Plugin " + id + " failed to start", e);
-            return PluginState.FAILED;
+            if (w.getPluginState() == PluginState.STARTED) {
+                runtime.stopPlugin(id);
+            }
+            w.setPluginState(PluginState.FAILED);
+            LOG.warning("Plugin " + id + " returned from start() after the time limit; it was stopped and stays FAILED");
+            rebuild();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "Plugin " + id + " returned from start() late and could not be stopped", e);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -15,6 +15,11 @@ public final class PluginSettings {
     public static final String CALL_TIMEOUT = "leadline.plugins.call-timeout";
     /** Consecutive failures after which an extension is quarantined for a tenant. */
     public static final String QUARANTINE_AFTER = "leadline.plugins.quarantine-after";
+    /**
+     * How long a plugin's {@code start()} may take (ISO-8601 duration); a plugin still starting
+     * then ends FAILED and the server carries on without it.
+     */
+    public static final String START_TIMEOUT = "leadline.plugins.start-timeout";
     /** Threads that run plugin calls; a call finding all busy fails at once. */
     public static final String CALL_THREADS = "leadline.plugins.call-threads";
     /** The largest plugin archive an administrator may upload, in bytes. */
@@ -42,6 +47,10 @@ public final class PluginSettings {
 
     static Duration callTimeout() {
         return Settings.get(CALL_TIMEOUT).map(Duration::parse).orElse(Duration.ofSeconds(2));
+    }
+
+    static Duration startTimeout() {
+        return Settings.get(START_TIMEOUT).map(Duration::parse).orElse(Duration.ofSeconds(30));
     }
 
     static int quarantineAfter() {

@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.leadline.plugin.api.process.StageDefinition;
 import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadJson;
 import org.leadline.server.lead.LeadService;
 import org.leadline.server.lead.LeadStatus;
@@ -52,6 +54,9 @@ public class ProcessService {
 
     @Inject
     LeadService leads;
+
+    @Inject
+    Event<LeadEvent> events;
 
     /** A lead's position in its process. */
     public record LeadProcess(ProcessOffer process, Lead lead, String currentStage, List<StageProgress> stages,
@@ -212,6 +217,7 @@ public class ProcessService {
         TimelineEntries.add(em, lead.id(), TimelineKind.STAGE_CHANGE, change.id(), at, caller.userId());
         lead.moveToStage(stageKey, caller.userId());
         em.flush();
+        events.fire(new LeadEvent.StageChanged(caller.tenantId(), lead.id(), caller.userId(), now.currentStage(), stageKey));
         return evaluate(lead, process);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -23,6 +24,7 @@ import jakarta.persistence.FlushModeType;
 import org.leadline.plugin.api.scoring.RecommendedAction;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
+import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.party.BuyingRole;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
@@ -54,6 +56,9 @@ public class Rater {
 
     @Inject
     PluginHost plugins;
+
+    @Inject
+    Event<LeadEvent> events;
 
     /** The tenant's newest rule set, or version 0 (no rules of its own) before its first save. */
     public CurrentRules current(EntityManager em) {
@@ -109,7 +114,7 @@ public class Rater {
             LeadFacts facts = facts(lead, related.getOrDefault(lead.id(), Related.NONE), now);
             List<Rating.PluginContribution> contributions = withPlugins ? contributions(tenantId, lead) : List.of();
             Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
-            store(em, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
+            store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
         }
     }
 
@@ -128,9 +133,11 @@ public class Rater {
         return out;
     }
 
-    private void store(EntityManager em, Lead lead, LeadRating previous, Rating.Outcome outcome, int version,
-                       String actorId, Instant now) {
-        String before = lead.rating() == null ? null : lead.rating().name();
+    private void store(EntityManager em, String tenantId, Lead lead, LeadRating previous, Rating.Outcome outcome,
+                       int version, String actorId, Instant now) {
+        org.leadline.server.lead.Rating beforeRating = lead.rating();
+        Integer beforeScore = lead.score();
+        String before = beforeRating == null ? null : beforeRating.name();
         LeadRating r = previous;
         if (r == null) {
             r = new LeadRating(lead.id());
@@ -144,7 +151,11 @@ public class Rater {
                 r.set(outcome.rating(), outcome.score(), version, reasons, recs, now);
             }
         }
-        lead.rate(org.leadline.server.lead.Rating.valueOf(outcome.rating()), outcome.score());
+        org.leadline.server.lead.Rating after = org.leadline.server.lead.Rating.valueOf(outcome.rating());
+        lead.rate(after, outcome.score());
+        if (beforeRating != null && (beforeRating != after || beforeScore == null || beforeScore != outcome.score())) {
+            events.fire(new LeadEvent.Rated(tenantId, lead, actorId, beforeRating, beforeScore, after, outcome.score()));
+        }
         // A lead's first rating is not a change: only a rating that moves shows on the timeline.
         if (before != null && !outcome.rating().equals(before)) {
             RatingChange change = new RatingChange(Ids.next(), lead.id(), before, outcome.rating(), outcome.score(),

@@ -28,6 +28,29 @@ public record LeadLifecycleEvent(Kind kind, LeadView lead, String userId, Instan
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
-    /** The kinds of lifecycle events. */
-    public enum Kind { CREATED, UPDATED, RATED, STAGE_CHANGED, QUALIFIED, DISQUALIFIED, DELETED, RESTORED }
+    /** The kinds of lifecycle events, with the {@link #details()} each carries. */
+    public enum Kind {
+        /** The lead was created; no details. */
+        CREATED,
+        /**
+         * A user changed the lead's fields (no details), or a disqualified lead was reopened
+         * ({@code "change"} = {@code "REOPENED"}, {@code "disqualifiedFor"} = the reason it had).
+         */
+        UPDATED,
+        /** The rating or score moved: {@code "fromRating"}, {@code "toRating"}, {@code "fromScore"}, {@code "score"}. */
+        RATED,
+        /** The lead moved to another stage, forward or back: {@code "fromStage"}, {@code "toStage"}. */
+        STAGE_CHANGED,
+        /** The lead was qualified: {@code "contactId"}, {@code "opportunityId"}, {@code "accountId"} if it named a company. */
+        QUALIFIED,
+        /** The lead was disqualified: {@code "reason"}. */
+        DISQUALIFIED,
+        /**
+         * The lead was deleted: {@code "restorable"} is {@code "true"} when it went to the recycle bin,
+         * {@code "false"} when it was erased at once; sent once per lead, not again when it is purged.
+         */
+        DELETED,
+        /** A deleted lead was restored from the recycle bin; no details. */
+        RESTORED
+    }
 }
