@@ -121,6 +121,8 @@ public class WebFormLeads {
         } catch (ProblemException e) {
             throw inFormTerms(e, formFieldOf);
         }
+        // The timeline locks the lead's row, so the row must be written first.
+        persistence.em().flush();
         JsonObjectBuilder interaction = Json.createObjectBuilder()
                 .add("medium", "OTHER")
                 .add("direction", "INBOUND")
