@@ -369,6 +369,40 @@ class WebFormIT {
     }
 
     @Test
+    void aDoubleClickSendingTwoPostsAtOnceMakesOneLead() throws Exception {
+        JsonObject form = create(admin, contactForm("Double click").add("perIpPerMinute", 100));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String lastName = LeadlineServer.unique("Clicker");
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Api.Response>> posts = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    posts.add(pool.submit(() -> {
+                        start.await();
+                        return postForm(form, visitorNamed(lastName));
+                    }));
+                }
+                start.countDown();
+                java.util.Set<String> answers = new java.util.HashSet<>();
+                for (var p : posts) {
+                    Api.Response r = p.get();
+                    assertEquals(202, r.status(), r::toString);
+                    answers.add(r.json().getString("submissionId"));
+                }
+                assertEquals(1, answers.size(), "every click gets the same answer");
+                assertEquals(1, leadsNamed(admin, lastName).size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject stats = statistics(form);
+        assertEquals(12, stats.getInt("submissions"));
+        assertEquals(3, stats.getInt("leadsCreated"));
+        assertEquals(9, stats.getInt("duplicates"));
+    }
+
+    @Test
     void aFloodIsAnsweredWith429AndRetryAfter() throws InterruptedException {
         JsonObject form = create(admin, contactForm("Limited").add("perIpPerMinute", 3));
         // The limits count in minute windows: start early in one so that all posts fall into it.
