@@ -481,6 +481,18 @@ class WebFormIT {
     }
 
     @Test
+    void aDisabledTenantsFormsTakeNothing() {
+        Fixtures.TenantAdmin t = Fixtures.newTenant(server);
+        JsonObject form = create(t.api(), contactForm("Closing down"));
+        assertEquals(200, visitor.get(publicPath(form)).status());
+        Api.Response disabled = Fixtures.platformAdmin(server).patch("/api/v1/tenants/" + t.tenantId(),
+                Json.createObjectBuilder().add("status", "DISABLED").build(), Map.of());
+        assertEquals(200, disabled.status(), disabled::toString);
+        assertEquals(404, visitor.get(publicPath(form)).status());
+        assertEquals(404, postForm(form, visitorNamed(LeadlineServer.unique("Late"))).status());
+    }
+
+    @Test
     void withoutTheWebFormSourceATenantHasNoForms() {
         Fixtures.TenantAdmin t = Fixtures.newTenant(server);
         JsonObject form = create(t.api(), contactForm("Before"));
