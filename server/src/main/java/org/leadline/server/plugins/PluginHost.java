@@ -421,6 +421,55 @@ public class PluginHost {
         }
     }
 
+    /**
+     * What a lead source made of inbound material: {@code available} is false when the tenant does
+     * not have the source enabled (or it is not loaded); {@code failure} says why a call that was
+     * made brought no result (threw, timed out, quarantined).
+     */
+    public record SourceReading(boolean available, org.leadline.plugin.api.source.ReadResult result, String failure) {
+    }
+
+    /** Whether the lead source is loaded, started and enabled for the tenant. */
+    public boolean sourceEnabled(String tenantId, String pluginId, String extensionId) {
+        return leadSource(pluginId, extensionId).filter(e -> enabledSettings(tenantId, e).isPresent()).isPresent();
+    }
+
+    /** Asks one lead source, through the guard, to read material for a tenant. Never throws. */
+    public SourceReading readSource(String tenantId, String pluginId, String extensionId,
+                                    org.leadline.plugin.api.source.InboundMaterial material) {
+        lock.readLock().lock();
+        try {
+            Optional<Registry.Extension> found = leadSource(pluginId, extensionId);
+            Optional<JsonObject> settings = found.flatMap(e -> enabledSettings(tenantId, e));
+            if (settings.isEmpty()) {
+                return new SourceReading(false, null, null);
+            }
+            Registry.Extension e = found.get();
+            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+            var source = (org.leadline.plugin.api.source.LeadSource) e.instance();
+            Guard.Outcome<org.leadline.plugin.api.source.ReadResult> o = guard.call(
+                    new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> source.read(material, context));
+            if (o.skipped()) {
+                return new SourceReading(true, null, "is quarantined for this tenant");
+            }
+            if (!o.ok() || o.value() == null) {
+                return new SourceReading(true, null, o.failure() == null ? "returned nothing" : o.failure());
+            }
+            return new SourceReading(true, o.value(), null);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Reading with lead source " + pluginId + "/" + extensionId + " failed", ex);
+            return new SourceReading(true, null, "failed: " + ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Optional<Registry.Extension> leadSource(String pluginId, String extensionId) {
+        return registry.extensions().stream()
+                .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE && e.pluginId().equals(pluginId) && e.id().equals(extensionId))
+                .findFirst();
+    }
+
     private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {
         System.Logger logger = pluginLoggers.computeIfAbsent(e.pluginId(), id -> System.getLogger("leadline.plugin." + id));
         return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger);

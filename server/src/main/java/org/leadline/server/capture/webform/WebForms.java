@@ -1,0 +1,141 @@
+package org.leadline.server.capture.webform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.Role;
+import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.tenancy.UserAccount;
+
+/** A tenant administrator's use cases about web forms. */
+@RequestScoped
+@Transactional
+public class WebForms {
+
+    /** Forms one tenant may have: enough for every page and campaign, bounded against mistakes. */
+    static final int MAX_FORMS = 500;
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    PluginHost plugins;
+
+    public WebForm create(JsonObject body) {
+        requireSource();
+        WebFormDefinition d = validated(body);
+        EntityManager em = persistence.em();
+        long count = em.createQuery("SELECT COUNT(f) FROM WebForm f", Long.class).getSingleResult();
+        if (count >= MAX_FORMS) {
+            throw new ProblemException(ProblemType.CONFLICT, "A tenant may have at most " + MAX_FORMS
+                    + " web forms; delete one that is no longer used");
+        }
+        WebForm form = WebForm.create(d, caller.userId());
+        em.persist(form);
+        em.persist(new WebFormCounters(form.id()));
+        em.flush();
+        return form;
+    }
+
+    public List<WebForm> list() {
+        return persistence.em().createQuery("SELECT f FROM WebForm f ORDER BY f.name, f.id", WebForm.class)
+                .setMaxResults(MAX_FORMS).getResultList();
+    }
+
+    public WebForm find(String id) {
+        WebForm form = Ids.isValid(id) ? persistence.em().find(WebForm.class, id) : null;
+        if (form == null) {
+            throw ProblemException.notFound("Web form " + id);
+        }
+        return form;
+    }
+
+    public WebFormCounters counters(String formId) {
+        return persistence.em().find(WebFormCounters.class, formId);
+    }
+
+    public WebForm replace(String id, Long expectedVersion, JsonObject body) {
+        WebForm form = find(id);
+        checkVersion(form, expectedVersion);
+        WebFormDefinition d = validated(body);
+        if (d.enabled()) {
+            requireSource();
+        }
+        form.apply(d, caller.userId());
+        persistence.em().flush();
+        return form;
+    }
+
+    public WebForm rotateKey(String id, Long expectedVersion) {
+        WebForm form = find(id);
+        checkVersion(form, expectedVersion);
+        form.rotateKey(caller.userId());
+        persistence.em().flush();
+        return form;
+    }
+
+    /** Removes the form, its counters and its remembered submissions; the leads it created stay. */
+    public void delete(String id, Long expectedVersion) {
+        WebForm form = find(id);
+        checkVersion(form, expectedVersion);
+        EntityManager em = persistence.em();
+        em.createQuery("DELETE FROM WebFormSubmission s WHERE s.formId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM WebFormCounters c WHERE c.formId = :id").setParameter("id", id).executeUpdate();
+        em.remove(form);
+        em.flush();
+    }
+
+    private void requireSource() {
+        if (!plugins.sourceEnabled(caller.tenantId(), WebFormSource.PLUGIN_ID, WebFormSource.EXTENSION_ID)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Web forms need the lead source "
+                    + WebFormSource.PLUGIN_ID + "/" + WebFormSource.EXTENSION_ID + ", which is not enabled for this"
+                    + " tenant; enable it with POST /api/v1/extensions/" + WebFormSource.PLUGIN_ID + "/"
+                    + WebFormSource.EXTENSION_ID + "/enable");
+        }
+    }
+
+    private WebFormDefinition validated(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        WebFormDefinition d = WebFormJson.read(body, errors);
+        if (errors.isEmpty() && d.ownerId() != null) {
+            checkOwner(d.ownerId(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return d;
+    }
+
+    private void checkOwner(String ownerId, List<FieldError> errors) {
+        UserAccount owner = Ids.isValid(ownerId) ? persistence.em().find(UserAccount.class, ownerId) : null;
+        if (owner == null || !caller.tenantId().equals(owner.tenantId())) {
+            errors.add(new FieldError("ownerId", "is not a user of this tenant"));
+        } else if (!owner.isActive()) {
+            errors.add(new FieldError("ownerId", "is a disabled user"));
+        } else if (!owner.roles().contains(Role.SALES) && !owner.roles().contains(Role.TENANT_ADMIN)) {
+            errors.add(new FieldError("ownerId", "is a user who does not work leads"));
+        }
+    }
+
+    private static void checkVersion(WebForm form, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != form.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The web form is at version " + form.version()
+                    + ", your If-Match names version " + expectedVersion + "; read it again and reapply your change");
+        }
+    }
+}
