@@ -94,7 +94,7 @@ class AuthIT {
         // locked now: even the right password is refused, with the time to wait
         Api.Response locked = login(victim.username(), victim.password());
         assertEquals(429, locked.status(), locked::toString);
-        assertEquals("/problems/too-many-requests", locked.problemType());
+        assertEquals("/problems/rate-limited", locked.problemType());
         long retryAfter = Long.parseLong(locked.header("retry-after"));
         assertTrue(retryAfter >= 1 && retryAfter <= 61, locked::toString);
         assertFalse(locked.body().contains("token\""), locked::toString);

@@ -57,7 +57,7 @@ public class LoginThrottle {
         Instant until = r.lockedUntil;
         if (until != null && now.isBefore(until)) {
             long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+            throw new ProblemException(ProblemType.RATE_LIMITED,
                     "Too many failed sign-ins for this username; try again in " + seconds + " s",
                     java.util.List.of(), Map.of("retryAfterSeconds", seconds),
                     Map.of("Retry-After", Long.toString(seconds)));

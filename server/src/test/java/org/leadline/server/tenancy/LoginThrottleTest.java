@@ -31,7 +31,7 @@ class LoginThrottleTest {
 
     long retryAfter(String user) {
         ProblemException e = assertThrows(ProblemException.class, () -> throttle.checkAllowed(user));
-        assertEquals(ProblemType.TOO_MANY_REQUESTS, e.type());
+        assertEquals(ProblemType.RATE_LIMITED, e.type());
         return Long.parseLong(e.headers().get("Retry-After"));
     }
 

@@ -26,7 +26,6 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", null, "The Idempotency-Key was used for a different request"),
     PRECONDITION_REQUIRED("precondition-required", null, "If-Match is required"),
     UNPROCESSABLE("unprocessable", null, "The request cannot be processed"),
-    TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Internal server error");
 
     private final String slug;
