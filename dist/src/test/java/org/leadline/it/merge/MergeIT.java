@@ -386,12 +386,12 @@ class MergeIT {
                 String contested = lead(seller, person(name(), Json.createObjectBuilder()));
                 created("/api/v1/leads/" + contested + "/notes", Json.createObjectBuilder().add("text", "n1").build());
                 created("/api/v1/leads/" + contested + "/notes", Json.createObjectBuilder().add("text", "n2").build());
-                // Round 2 merges the two survivors into each other as well: A<-B and B<-A.
-                String otherWay = round == 2 ? first : contested;
+                // The last round also merges the two survivors into each other: A<-B and B<-A.
+                List<String> intoSecond = round == 2 ? List.of(contested, first) : List.of(contested);
                 Future<Api.Response> a = pool.submit((Callable<Api.Response>) () ->
                         merge(seller, first, request(List.of(contested, second), null)));
                 Future<Api.Response> b = pool.submit((Callable<Api.Response>) () ->
-                        merge(seller, second, request(List.of(otherWay), null)));
+                        merge(seller, second, request(intoSecond, null)));
                 List<Api.Response> answers = List.of(a.get(120, TimeUnit.SECONDS), b.get(120, TimeUnit.SECONDS));
                 assertEquals(1, answers.stream().filter(r -> r.status() == 200).count(), answers::toString);
                 Api.Response loser = answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
