@@ -425,4 +425,37 @@ class MergeIT {
                 request(List.of(UUID.randomUUID().toString()), null), key);
         assertEquals(422, reused.status(), reused::toString);
     }
+
+    @Test
+    void aMergeThatFailsHalfWayLeavesEveryLeadAsItWas() {
+        // The duplicate's owner left the company: taking the owner from it fails only when the
+        // survivor is updated, after the timeline has moved. All of it must be undone.
+        Fixtures.User leaver = Fixtures.newUser(server, tenant, "SALES");
+        String survivor = lead(seller, person(name(), Json.createObjectBuilder()));
+        String duplicate = lead(seller, Json.createObjectBuilder(person(name(), Json.createObjectBuilder()))
+                .add("ownerId", leaver.id()).build());
+        created("/api/v1/leads/" + duplicate + "/notes", Json.createObjectBuilder().add("text", "keep me").build());
+        created("/api/v1/leads/" + duplicate + "/stakeholders", Json.createObjectBuilder().add("name", "Tom Kraus")
+                .add("role", "GATEKEEPER").build());
+        Api.Response disabled = seller.patch("/api/v1/users/" + leaver.id(),
+                Json.createObjectBuilder().add("status", "DISABLED").build(), Map.of("If-Match", "*"));
+        assertEquals(200, disabled.status(), disabled::toString);
+        String survivorEtag = seller.get("/api/v1/leads/" + survivor).etag();
+        String duplicateEtag = seller.get("/api/v1/leads/" + duplicate).etag();
+
+        Api.Response r = merge(seller, survivor, request(List.of(duplicate),
+                Json.createObjectBuilder().add("ownerId", duplicate).build()));
+        assertEquals(400, r.status(), r::toString);
+        assertNotNull(r.fieldError("ownerId"), r::toString);
+
+        assertEquals(survivorEtag, seller.get("/api/v1/leads/" + survivor).etag());
+        assertEquals(duplicateEtag, seller.get("/api/v1/leads/" + duplicate).etag());
+        assertEquals(1, items(seller, "/api/v1/leads/" + duplicate + "/notes").size());
+        assertEquals(1, items(seller, "/api/v1/leads/" + duplicate + "/stakeholders").size());
+        assertTrue(items(seller, "/api/v1/leads/" + survivor + "/notes").isEmpty());
+        assertTrue(items(seller, "/api/v1/leads/" + survivor + "/timeline").stream()
+                .noneMatch(e -> e.getString("kind").equals("MERGE")));
+        assertTrue(items(seller, "/api/v1/leads?q=" + seller.get("/api/v1/leads/" + duplicate).json()
+                .getJsonObject("person").getString("lastName")).size() == 1, "still found by its name");
+    }
 }
