@@ -427,6 +427,34 @@ class MergeIT {
     }
 
     @Test
+    void fourRetriesOfOneMergeAtOnceMergeOnce() throws Exception {
+        String survivor = lead(seller, person(name(), Json.createObjectBuilder()));
+        String duplicate = lead(seller, person(name(), Json.createObjectBuilder()));
+        created("/api/v1/leads/" + duplicate + "/notes", Json.createObjectBuilder().add("text", "once").build());
+        Map<String, String> key = Map.of("Idempotency-Key", "merge-" + UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Api.Response> answers = new ArrayList<>();
+        try {
+            List<Future<Api.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit((Callable<Api.Response>) () -> seller.post("/api/v1/leads/" + survivor + "/merge",
+                        request(List.of(duplicate), null), key)));
+            }
+            for (Future<Api.Response> f : futures) {
+                answers.add(f.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(answers.stream().allMatch(r -> r.status() == 200), answers::toString);
+        assertEquals(3, answers.stream().filter(r -> "true".equals(r.header("idempotent-replayed"))).count(),
+                answers::toString);
+        assertEquals(1, answers.stream().map(r -> r.json().getString("mergeId")).distinct().count());
+        assertEquals(1, items(seller, "/api/v1/leads/" + survivor + "/notes").size());
+        assertEquals(1, items(seller, "/api/v1/leads/" + survivor + "/timeline?kind=MERGE").size());
+    }
+
+    @Test
     void aMergeThatFailsHalfWayLeavesEveryLeadAsItWas() {
         // The duplicate's owner left the company: taking the owner from it fails only when the
         // survivor is updated, after the timeline has moved. All of it must be undone.
