@@ -240,6 +240,10 @@ class MergeIT {
         assertTrue(old.header("location").endsWith("/api/v1/leads/" + survivor), old.header("location"));
         assertEquals("/problems/lead-merged", old.problemType());
         assertEquals(survivor, old.json().getString("mergedInto"));
+        assertEquals(301, old.json().getInt("status"));
+        Api.Response followedOnce = seller.get(old.header("location").substring(old.header("location").indexOf("/api/v1")));
+        assertEquals(200, followedOnce.status(), followedOnce::toString);
+        assertEquals(survivor, followedOnce.json().getString("id"));
         Api.Response oldNotes = seller.get("/api/v1/leads/" + fromForm + "/notes?limit=5");
         assertEquals(301, oldNotes.status(), oldNotes::toString);
         assertTrue(oldNotes.header("location").endsWith("/api/v1/leads/" + survivor + "/notes?limit=5"),

@@ -2,6 +2,8 @@ package org.leadline.server.lead;
 
 import java.net.URI;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -34,7 +36,6 @@ public class LeadMergedMapper implements ExceptionMapper<LeadMerged> {
         URI requested = uriInfo.getRequestUri();
         String path = requested.getRawPath();
         URI survivor = uriInfo.getBaseUriBuilder().path("leads").path(merged.survivorId()).build();
-        Response problem = Problems.response(merged, path);
         String method = request.getMethod();
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
             String marker = "/leads/" + merged.mergedId();
@@ -42,9 +43,12 @@ public class LeadMergedMapper implements ExceptionMapper<LeadMerged> {
             URI location = at < 0 ? survivor : requested.resolve(path.substring(0, at) + "/leads/"
                     + merged.survivorId() + path.substring(at + marker.length())
                     + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
-            return Response.fromResponse(problem).status(Response.Status.MOVED_PERMANENTLY)
+            // The body repeats the status it is sent with, as RFC 9457 asks.
+            JsonObject body = Json.createObjectBuilder(Problems.body(merged.type(), merged.getMessage(), path,
+                    merged.errors(), merged.extensions())).add("status", 301).build();
+            return Response.status(Response.Status.MOVED_PERMANENTLY).type(Problems.MEDIA).entity(body.toString())
                     .location(location).build();
         }
-        return Response.fromResponse(problem).header(HttpHeaders.LINK, "<" + survivor + ">; rel=\"alternate\"").build();
+        return Response.fromResponse(Problems.response(merged, path)).header(HttpHeaders.LINK, "<" + survivor + ">; rel=\"alternate\"").build();
     }
 }
