@@ -543,4 +543,28 @@ class MergeIT {
         assertEquals(404, gone.status(), "the redirect went with the survivor: " + gone);
         assertEquals(Map.of(), rowsOf(List.of(survivor, duplicate)), "nothing of either lead is left");
     }
+
+    @Test
+    void theSurvivorKeepsItsOwnStageAndTheMergeRecordKeepsTheMergedLeadsStageHistory() {
+        String survivor = lead(seller, Fixtures.minimalLead(name()));
+        String advanced = lead(seller, Fixtures.tradeFairLead(name()));
+        Api.Response ticked = seller.post("/api/v1/leads/" + advanced + "/process/checklist", Json.createObjectBuilder()
+                .add("stage", "qualify").add("item", "The need was confirmed with the lead").add("done", true).build());
+        assertEquals(200, ticked.status(), ticked::toString);
+        Api.Response moved = seller.post("/api/v1/leads/" + advanced + "/process/stage",
+                Json.createObjectBuilder().add("stage", "develop").build());
+        assertEquals(200, moved.status(), moved::toString);
+        String survivorStage = seller.get("/api/v1/leads/" + survivor + "/process").json().getString("stage");
+
+        Api.Response merged = merge(seller, survivor, request(List.of(advanced), null));
+        assertEquals(200, merged.status(), merged::toString);
+        assertEquals(survivorStage, seller.get("/api/v1/leads/" + survivor + "/process").json().getString("stage"),
+                "the survivor stays where it was in its process");
+        assertTrue(items(seller, "/api/v1/leads/" + survivor + "/timeline?kind=STAGE_CHANGE").isEmpty(),
+                "the merged lead's stage moves are not the survivor's");
+        JsonObject mergedLead = items(seller, "/api/v1/leads/" + survivor + "/timeline?kind=MERGE").get(0)
+                .getJsonObject("item").getJsonArray("mergedLeads").getJsonObject(0);
+        assertEquals("develop", mergedLead.getString("stage"));
+        assertEquals("develop", mergedLead.getJsonArray("stageHistory").getJsonObject(0).getString("to"));
+    }
 }

@@ -48,6 +48,9 @@ public class MergeRenderer implements TimelineRenderer {
             b.add("lastName", person.getOrDefault("lastName", JsonValue.NULL));
             b.add("email", person.getOrDefault("email", JsonValue.NULL));
             b.add("companyName", company == null ? JsonValue.NULL : company.getOrDefault("name", JsonValue.NULL));
+            // Its stage history stays here: the survivor's process position and time in stage are its own.
+            b.add("stage", lead.getOrDefault("stage", JsonValue.NULL));
+            b.add("stageHistory", v.asJsonObject().getOrDefault("stageHistory", JsonValue.EMPTY_JSON_ARRAY));
             merged.add(b);
         });
         return Json.createObjectBuilder()
