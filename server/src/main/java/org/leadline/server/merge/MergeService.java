@@ -1,13 +1,14 @@
 package org.leadline.server.merge;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Instant;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -70,7 +71,10 @@ public class MergeService {
      */
     private static final List<TimelineKind> NOT_MOVED = List.of(TimelineKind.STAGE_CHANGE, TimelineKind.RATING_CHANGE);
 
-    /** Things kept on a lead that move to the survivor, with the name the result counts them under. */
+    /**
+     * Things kept on a lead that move to the survivor, with the name the result counts them under
+     * (none for audit changes, which move with their audit entries).
+     */
     private static final Map<String, String> MOVED = new LinkedHashMap<>();
 
     static {
@@ -285,7 +289,7 @@ public class MergeService {
         List<String> order = new ArrayList<>();
         order.add(survivorId);
         order.addAll(request.mergedIds());
-        Map<String, Lead> found = new java.util.HashMap<>();
+        Map<String, Lead> found = new HashMap<>();
         for (String id : order.stream().sorted().toList()) {
             Lead lead = Ids.isValid(id)
                     ? em.find(Lead.class, id, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE) : null;
