@@ -167,7 +167,7 @@ public final class LeadJson {
     }
 
     /** The client-writable part only: the document a merge patch applies to. */
-    static JsonObject writeData(LeadData d) {
+    public static JsonObject writeData(LeadData d) {
         JsonObjectBuilder b = Json.createObjectBuilder();
         Person p = d.person();
         b.add("person", obj()

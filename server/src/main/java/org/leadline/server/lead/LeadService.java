@@ -83,10 +83,22 @@ public class LeadService {
 
     public Lead find(String id) {
         Lead lead = org.leadline.server.platform.persistence.Ids.isValid(id) ? persistence.em().find(Lead.class, id) : null;
+        if (lead == null) {
+            LeadRedirect redirect = redirect(id);
+            if (redirect != null) {
+                throw new LeadMerged(id, redirect.survivorId());
+            }
+        }
         if (lead == null || lead.deletedAt() != null) {
             throw ProblemException.notFound("Lead " + id);
         }
         return lead;
+    }
+
+    /** Where a merged-away lead's id leads now, or null when {@code id} was never merged away. */
+    public LeadRedirect redirect(String id) {
+        return org.leadline.server.platform.persistence.Ids.isValid(id)
+                ? persistence.em().find(LeadRedirect.class, id) : null;
     }
 
     /** Replaces the lead's writable fields; {@code expectedVersion} null means "any". */

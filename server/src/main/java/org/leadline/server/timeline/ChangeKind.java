@@ -1,4 +1,4 @@
 package org.leadline.server.timeline;
 
-/** Whether an audited thing was created, changed or deleted. */
-public enum ChangeKind { CREATED, UPDATED, DELETED }
+/** Whether an audited thing was created, changed or deleted, or other leads were merged into a lead. */
+public enum ChangeKind { CREATED, UPDATED, DELETED, MERGED }

@@ -68,6 +68,8 @@ public class LeadItems {
         Lead lead = Ids.isValid(leadId)
                 ? persistence.em().find(Lead.class, leadId, LockModeType.PESSIMISTIC_READ) : null;
         if (lead == null) {
+            // gone, or merged into another lead: find says which
+            leads.find(leadId);
             throw ProblemException.notFound("Lead " + leadId);
         }
     }

@@ -18,6 +18,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT("conflict", Status.CONFLICT, "Conflict"),
+    /** The lead was merged into another; {@code mergedInto} names it. */
+    LEAD_MERGED("lead-merged", Status.CONFLICT, "The lead was merged into another lead"),
     PRECONDITION_FAILED("precondition-failed", Status.PRECONDITION_FAILED,
             "The resource was changed since you read it"),
     BODY_TOO_LARGE("body-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
