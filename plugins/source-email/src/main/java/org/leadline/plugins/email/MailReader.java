@@ -63,8 +63,32 @@ final class MailReader {
 
     ParsedMail read(byte[] raw) throws MailLimits.Exceeded, MessagingException, IOException {
         parts = 0;
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        precheckBoundaries(raw);
+        // A shared stream lets every part point into the one buffer instead of copying its bytes.
+        MimeMessage message = new MimeMessage(session, new jakarta.mail.util.SharedByteArrayInputStream(raw));
         return read(message, 0);
+    }
+
+    /**
+     * Refuses before parsing a message whose boundary lines alone show more parts than allowed:
+     * parsing thousands of parts costs seconds, and that is what such a message is made for. Each
+     * part starts with a boundary line and each multipart ends with one, so the parts are at least
+     * half the lines that start with "--" and a non-blank.
+     */
+    private void precheckBoundaries(byte[] raw) throws MailLimits.Exceeded {
+        long delimiters = 0;
+        boolean lineStart = true;
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (lineStart && b == '-' && i + 2 < raw.length && raw[i + 1] == '-' && raw[i + 2] > ' ') {
+                delimiters++;
+            }
+            lineStart = b == '\n';
+        }
+        if (delimiters > 2L * limits.maxParts() + 2) {
+            throw new MailLimits.Exceeded("maxParts", delimiters + " MIME boundary lines, so more than "
+                    + limits.maxParts() + " MIME parts");
+        }
     }
 
     private ParsedMail read(MimeMessage m, int depth) throws MailLimits.Exceeded, MessagingException, IOException {

@@ -52,6 +52,7 @@ final class Signature {
     private static final Pattern POSTAL_CITY = Pattern.compile("^(?:(?:D|A|CH|DE|AT)[- ])?(\\d{4,5})\\s+(\\p{L}[\\p{L} .'/()-]{1,60})$");
     private static final Pattern UK_POSTCODE = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}?),?\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$");
     private static final Pattern US_CITY = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
+    private static final String ENGLISH_STREET = "(?i).*\\b(street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|drive|way|boulevard|blvd\\.?|square|place)$";
     private static final Pattern STREET = Pattern.compile(
             "^(\\p{L}[\\p{L} .'-]{1,80}?\\s*\\d{1,4}\\s?[a-zA-Z]?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?|\\d{1,5}[A-Za-z]?\\s+\\p{L}[\\p{L} .'-]{1,80})$");
     private static final Pattern PERSON_NAME = Pattern.compile(
@@ -120,6 +121,17 @@ final class Signature {
                     segments.add(seg);
                     origins.add("signature line " + (i + 1) + ": \"" + MailReader.cut(lines.get(i), 120) + "\"");
                 }
+            }
+        }
+        // The address's country decides how national phone numbers are read, so it is looked for first.
+        for (String seg : segments) {
+            String c = COUNTRIES.get(seg.toLowerCase(Locale.ROOT).replace(".", ""));
+            if (c == null && US_CITY.matcher(seg).matches()) {
+                c = "US";
+            }
+            if (c != null) {
+                region = c;
+                break;
             }
         }
         for (int i = 0; i < segments.size(); i++) {
@@ -191,32 +203,40 @@ final class Signature {
     }
 
     private static boolean addressPart(Signature s, String seg, String from, String previous, String previousFrom) {
-        for (String part : seg.split(",\\s*")) {
-            Matcher m;
-            if ((m = POSTAL_CITY.matcher(part.strip())).matches()) {
-                s.postalCode = new Found(m.group(1), from);
-                s.city = new Found(m.group(2).strip(), from);
-            } else if ((m = US_CITY.matcher(seg.strip())).matches()) {
-                s.city = new Found(m.group(1).strip(), from);
-                s.postalCode = new Found(m.group(3), from);
-                s.country = s.country != null ? s.country : new Found("US", from + " (a US state and ZIP code)");
-                break;
-            } else if ((m = UK_POSTCODE.matcher(part.strip())).matches()) {
-                s.city = new Found(m.group(1).strip(), from);
-                s.postalCode = new Found(m.group(2), from);
-            } else {
-                continue;
+        String[] parts = seg.split(",\\s*");
+        boolean found = false;
+        Matcher m;
+        if ((m = US_CITY.matcher(seg.strip())).matches()) {
+            s.city = new Found(m.group(1).strip(), from);
+            s.postalCode = new Found(m.group(3), from);
+            s.country = s.country != null ? s.country : new Found("US", from + " (a US state and ZIP code)");
+            found = true;
+        } else {
+            for (String part : parts) {
+                if ((m = POSTAL_CITY.matcher(part.strip())).matches() && !m.group(2).strip().matches(ENGLISH_STREET)) {
+                    s.postalCode = new Found(m.group(1), from);
+                    s.city = new Found(m.group(2).strip(), from);
+                    found = true;
+                    break;
+                }
+                if ((m = UK_POSTCODE.matcher(part.strip())).matches()) {
+                    s.city = new Found(m.group(1).strip(), from);
+                    s.postalCode = new Found(m.group(2), from);
+                    found = true;
+                    break;
+                }
             }
-            // The street is on the same line before the comma, or on the line before.
-            String[] parts = seg.split(",\\s*");
-            if (parts.length > 1 && STREET.matcher(parts[0].strip()).matches() && !parts[0].equals(part)) {
-                s.street = new Found(parts[0].strip(), from);
-            } else if (previous != null && STREET.matcher(previous).matches() && s.street == null) {
-                s.street = new Found(previous, previousFrom);
-            }
-            return true;
         }
-        return false;
+        if (!found) {
+            return false;
+        }
+        // The street is on the same line before the comma, or on the line before.
+        if (parts.length > 1 && STREET.matcher(parts[0].strip()).matches() && !POSTAL_CITY.matcher(parts[0].strip()).matches()) {
+            s.street = new Found(parts[0].strip(), from);
+        } else if (previous != null && STREET.matcher(previous).matches() && s.street == null) {
+            s.street = new Found(previous, previousFrom);
+        }
+        return true;
     }
 
     private static PhoneNumber parse(String text, String region) {
