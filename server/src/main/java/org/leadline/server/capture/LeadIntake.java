@@ -133,6 +133,8 @@ public class LeadIntake {
                     draft.provenance());
         }
         Lead lead = leads.create(body, null).lead();
+        // The timeline locks the lead's row, which must be in the database for that.
+        em.flush();
         if (message != null) {
             addMessage(lead, message);
         }
