@@ -194,4 +194,34 @@ class EmailIntakeIT {
         Api.Response off = upload(api, mail("apple-mail-forward-attached.eml"));
         assertEquals(415, off.status(), off::toString);
     }
+
+    @Test
+    void aColleagueWithTheSamePhoneIsADuplicateWhichSkipReportsAndTheDefaultCreatesWithAWarning() {
+        Api api = Fixtures.newTenant(server).api();
+        String hans = leadId(only(upload(api, mail("outlook-de-signature.eml"))));
+        String colleague = new String(mail("outlook-de-signature.eml"), StandardCharsets.ISO_8859_1)
+                .replace("outlook-de-1@", "outlook-de-3@").replace("H.Mueller@", "einkauf@")
+                .replace("From: =?iso-8859-1?Q?M=FCller=2C_Hans?=", "From: Einkauf");
+        byte[] bytes = colleague.getBytes(StandardCharsets.ISO_8859_1);
+
+        Api.Response skipped = api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP", bytes, "message/rfc822", Map.of());
+        assertEquals(200, skipped.status(), skipped::toString);
+        JsonObject dup = only(skipped);
+        assertEquals("DUPLICATE", dup.getString("outcome"));
+        assertEquals(hans, dup.getJsonArray("duplicates").getJsonObject(0).getString("id"));
+        assertEquals(1, api.get("/api/v1/leads?q=mueller-maschinenbau").items().size());
+        // The same message again: the earlier answer, still nothing stored.
+        JsonObject again = only(upload(api, bytes));
+        assertEquals("DUPLICATE", again.getString("outcome"));
+        assertTrue(again.getBoolean("replayed"));
+
+        String other = colleague.replace("outlook-de-3@", "outlook-de-4@");
+        Api.Response created = upload(api, other.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject warned = only(created);
+        assertEquals("CREATED", warned.getString("outcome"));
+        assertTrue(warned.getJsonArray("duplicates").getJsonObject(0).getJsonArray("reasons").toString().contains("PHONE"),
+                warned::toString);
+        assertNotNull(warned.getString("reason"));
+    }
 }
