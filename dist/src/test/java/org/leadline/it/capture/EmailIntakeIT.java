@@ -210,18 +210,22 @@ class EmailIntakeIT {
         assertEquals("DUPLICATE", dup.getString("outcome"));
         assertEquals(hans, dup.getJsonArray("duplicates").getJsonObject(0).getString("id"));
         assertEquals(1, api.get("/api/v1/leads?q=mueller-maschinenbau").items().size());
-        // The same message again: the earlier answer, still nothing stored.
-        JsonObject again = only(upload(api, bytes));
+        // A refusal stores nothing: sent again, the same message may now be created anyway.
+        JsonObject again = only(api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP", bytes, "message/rfc822", Map.of()));
         assertEquals("DUPLICATE", again.getString("outcome"));
-        assertTrue(again.getBoolean("replayed"));
+        assertFalse(again.getBoolean("replayed"));
 
-        String other = colleague.replace("outlook-de-3@", "outlook-de-4@");
-        Api.Response created = upload(api, other.getBytes(StandardCharsets.ISO_8859_1));
+        Api.Response created = api.sendBytes("POST", "/api/v1/intake?onDuplicate=CREATE", bytes, "message/rfc822", Map.of());
         assertEquals(201, created.status(), created::toString);
         JsonObject warned = only(created);
         assertEquals("CREATED", warned.getString("outcome"));
         assertTrue(warned.getJsonArray("duplicates").getJsonObject(0).getJsonArray("reasons").toString().contains("PHONE"),
                 warned::toString);
         assertNotNull(warned.getString("reason"));
+        // Now taken in: the same message once more is the earlier outcome.
+        JsonObject replay = only(upload(api, bytes));
+        assertEquals("CREATED", replay.getString("outcome"));
+        assertTrue(replay.getBoolean("replayed"));
+        assertEquals(leadId(warned), leadId(replay));
     }
 }

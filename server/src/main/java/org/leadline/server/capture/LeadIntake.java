@@ -156,8 +156,8 @@ public class LeadIntake {
         }
         List<DuplicateFinder.Candidate> candidates = finder.find(DuplicateFinder.Probe.of(data));
         if (!candidates.isEmpty() && skips(onDuplicate)) {
+            // No receipt: the same message sent again with "create anyway" must be able to create the lead.
             String reason = DuplicateCheck.warning(candidates.size());
-            record(em, messageId, source, IntakeOutcome.Kind.DUPLICATE, null, reason);
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, null, candidates, reason, List.of(), false,
                     draft.provenance());
         }

@@ -26,12 +26,14 @@ class PhoneKeyBackfillTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE leads (id VARCHAR(36) PRIMARY KEY, business_phone VARCHAR(40), mobile_phone VARCHAR(40),"
                     + " country VARCHAR(2), business_phone_key VARCHAR(20), mobile_phone_key VARCHAR(20), version BIGINT)");
+            c.setAutoCommit(false);
             for (int i = 0; i < 1203; i++) {
                 s.execute("INSERT INTO leads VALUES ('id-" + String.format("%05d", i) + "', '030 1234" + String.format("%03d", i % 1000)
                         + "', NULL, 'DE', NULL, NULL, 7)");
             }
             s.execute("INSERT INTO leads VALUES ('at', '0662 123456', '+43 664 1234567', 'AT', NULL, NULL, 3)");
             s.execute("INSERT INTO leads VALUES ('junk', 'ask the receptionist', NULL, NULL, NULL, NULL, 1)");
+            c.commit();
         }
         assertEquals(1205, PhoneKeyBackfill.run(ds));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
