@@ -175,6 +175,15 @@ class EmailIntakeIT {
                 "message/rfc822", Map.of());
         assertEquals(400, badParam.status(), badParam::toString);
 
+        // Control characters in a message (PostgreSQL stores no NUL in text) are dropped, not a failure.
+        String withNul = "From: Nina Null <nina@null-gmbh.de>\r\nSubject: Anfrage\u0000 Test\r\nMessage-ID: <nul-1@null-gmbh.de>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nBitte um ein Angebot.\u0000\u0007\r\n";
+        Api.Response nul = upload(api, withNul.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, nul.status(), nul::toString);
+        String nulLead = leadId(only(nul));
+        assertEquals("Anfrage Test", api.get("/api/v1/leads/" + nulLead).json().getString("topic"));
+        assertEquals(1, interactions(api, nulLead));
+
         // Still serving, and a real enquiry still goes through.
         assertEquals(201, upload(api, mail("freemail-gmx.eml")).status());
         assertEquals(0, api.get("/api/v1/leads?q=eve").items().size());

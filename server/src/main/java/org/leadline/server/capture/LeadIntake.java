@@ -184,7 +184,7 @@ public class LeadIntake {
                 return replay(em, earlier, null);
             }
         }
-        String reason = notALead.reason() == null ? "not a lead" : notALead.reason();
+        String reason = notALead.reason() == null ? "not a lead" : printable(notALead.reason());
         record(em, reference, source, IntakeOutcome.Kind.IGNORED, null, reason);
         return new IntakeOutcome(IntakeOutcome.Kind.IGNORED, null, List.of(), reason, List.of(), false, Map.of());
     }
@@ -287,7 +287,7 @@ public class LeadIntake {
         if (id == null) {
             return null;
         }
-        String s = id.strip();
+        String s = printable(id).strip();
         if (s.startsWith("<") && s.endsWith(">")) {
             s = s.substring(1, s.length() - 1).strip();
         }
@@ -347,13 +347,26 @@ public class LeadIntake {
     }
 
     private static void put(JsonObjectBuilder b, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            b.add(key, value.strip());
+        String v = printable(value);
+        if (v != null && !v.isBlank()) {
+            b.add(key, v.strip());
         }
     }
 
     private static String cut(String s, int max) {
+        s = printable(s);
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
+
+    /**
+     * Without control characters other than line breaks and tabs: mail may carry NUL bytes, which
+     * PostgreSQL refuses to store in text, and nothing a source reads needs them.
+     */
+    static String printable(String s) {
+        return s == null ? null : CONTROL.matcher(s).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 }
