@@ -89,6 +89,11 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
     }
 
+    /** Sends raw bytes, e.g. an e-mail as message/rfc822. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
+        return sendBody(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+    }
+
     /** Sends a body without Content-Length (chunked transfer encoding), as a streaming client does. */
     public Response sendChunked(String method, String path, byte[] body, String contentType) {
         return sendBody(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),

@@ -106,6 +106,9 @@ public class Lead {
     @Column(name = "last_name_key", nullable = false, length = 100) private String lastNameKey;
     @Column(name = "company_key", nullable = false, length = 200) private String companyKey;
     @Column(name = "email_key", length = 254) private String emailKey;
+    // E.164 forms of the phone numbers (PhoneKeys), for duplicate checks
+    @Column(name = "business_phone_key", length = 20) private String businessPhoneKey;
+    @Column(name = "mobile_phone_key", length = 20) private String mobilePhoneKey;
 
     protected Lead() {
     }
@@ -172,6 +175,8 @@ public class Lead {
         lastNameKey = key(lastName, 100);
         companyKey = companyName == null ? "" : key(companyName, 200);
         emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+        businessPhoneKey = PhoneKeys.key(businessPhone, country);
+        mobilePhoneKey = PhoneKeys.key(mobilePhone, country);
 
         updatedAt = now;
         updatedBy = userId;
@@ -267,4 +272,12 @@ public class Lead {
     }
     public String lastNameKey() { return lastNameKey; }
     public String companyKey() { return companyKey; }
+    public String emailKey() { return emailKey; }
+    public String businessPhoneKey() { return businessPhoneKey; }
+    public String mobilePhoneKey() { return mobilePhoneKey; }
+    public String businessPhone() { return businessPhone; }
+    public String mobilePhone() { return mobilePhone; }
+    public String country() { return country; }
+    public String topic() { return topic; }
+
 }

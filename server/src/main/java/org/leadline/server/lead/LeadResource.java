@@ -37,6 +37,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.leadline.server.capture.DuplicateCheck;
+import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Paging;
@@ -61,6 +63,9 @@ public class LeadResource {
     LeadService leads;
 
     @Inject
+    DuplicateCheck duplicates;
+
+    @Inject
     CurrentCaller caller;
 
     @Context
@@ -68,11 +73,15 @@ public class LeadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    public Response create(JsonObject body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           @QueryParam("allowDuplicate") String allowDuplicate) {
         String key = IdempotencyKeys.validate(idempotencyKey);
+        boolean allow = flag("allowDuplicate", allowDuplicate);
+        java.net.URI base = uriInfo.getBaseUri();
+        List<DuplicateFinder.Candidate> candidates = new java.util.ArrayList<>();
         LeadService.Created created;
         try {
-            created = leads.create(body, key);
+            created = leads.create(body, key, data -> candidates.addAll(duplicates.check(data, allow, base)));
         } catch (PersistenceException e) {
             if (key == null) {
                 throw e;
@@ -82,9 +91,15 @@ public class LeadResource {
         }
         Lead lead = created.lead();
         URI location = uriInfo.getBaseUriBuilder().path("leads").path(lead.id()).build();
+        JsonObject entity = LeadDetails.withDetails(details, lead, LeadJson.write(lead));
+        if (!candidates.isEmpty() && !created.replayed()) {
+            entity = Json.createObjectBuilder(entity)
+                    .add("warnings", Json.createArrayBuilder().add(DuplicateCheck.warning(candidates.size())))
+                    .add("duplicates", DuplicateCheck.json(candidates, base)).build();
+        }
         Response.ResponseBuilder rb = Response.created(location)
                 .tag(Preconditions.etag(lead.version()))
-                .entity(LeadDetails.withDetails(details, lead, LeadJson.write(lead)));
+                .entity(entity);
         if (created.replayed()) {
             rb.header("Idempotent-Replayed", "true");
         }
@@ -167,6 +182,17 @@ public class LeadResource {
             rb.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
         }
         return rb.entity(Json.createObjectBuilder().add("items", items).add("page", pageInfo).build()).build();
+    }
+
+    private static boolean flag(String param, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.parameter(param, "must be true or false");
+        };
     }
 
     private static <E extends Enum<E>> Set<E> enums(String param, List<String> values, Class<E> type) {

@@ -51,6 +51,14 @@ public class LeadService {
     }
 
     public Created create(JsonObject body, String idempotencyKey) {
+        return create(body, idempotencyKey, data -> { });
+    }
+
+    /**
+     * Creates a lead; {@code beforeCreate} sees the validated data first and may refuse by throwing
+     * (the duplicate check does). Not called when the request is the replay of an earlier one.
+     */
+    public Created create(JsonObject body, String idempotencyKey, java.util.function.Consumer<LeadData> beforeCreate) {
         EntityManager em = persistence.em();
         String fingerprint = idempotencyKey != null ? IdempotencyKeys.fingerprint(body) : null;
         if (idempotencyKey != null) {
@@ -60,6 +68,7 @@ public class LeadService {
             }
         }
         LeadData data = validated(body, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        beforeCreate.accept(data);
         Lead lead = Lead.create(data, caller.userId());
         if (idempotencyKey != null) {
             IdempotencyKeys.record(em, CREATE_SCOPE, idempotencyKey, fingerprint, lead.id());
@@ -70,6 +79,15 @@ public class LeadService {
                 jakarta.json.JsonValue.EMPTY_JSON_OBJECT, LeadJson.writeData(lead.data())));
         events.fire(new LeadEvent.Created(caller.tenantId(), lead.id(), caller.userId()));
         return new Created(lead, false);
+    }
+
+    /**
+     * Checks a lead document as a create would, without storing anything: the validated data, or a
+     * validation problem naming the fields. A refusal leaves the caller's transaction usable.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public LeadData check(JsonObject body) {
+        return validated(body, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /** After a concurrent request with the same key won the race: its result. */

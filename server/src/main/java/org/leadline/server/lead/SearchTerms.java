@@ -54,7 +54,7 @@ public final class SearchTerms {
     }
 
     /** Lower case without diacritics, so "Müller" is found by "muller" and by "Mül". */
-    static String normalize(String text) {
+    public static String normalize(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace("ß", "ss");
         return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }

@@ -23,12 +23,20 @@ import org.pf4j.PluginManager;
  * instances of the server's extension points ("not assignable"), or two logging set-ups would
  * fight. An archive that bundles pf4j or the plugin API is refused outright, with a message that
  * names the fix.
+ *
+ * <p>Jakarta Mail and Jakarta Activation are the exception within {@code jakarta.}: no type of
+ * theirs crosses the plugin API, so a plugin that reads mail (the built-in e-mail source) brings
+ * its own copy and loads it first, whatever the application server has or lacks. A plugin without
+ * its own copy still gets the server's.
  */
 public final class ClassLoaderBoundary {
 
     /** Package prefixes that always come from the server's class loader. */
     public static final List<String> PARENT_FIRST = List.of(
             "java.", "javax.", "jakarta.", "org.pf4j.", "org.slf4j.", "org.leadline.plugin.api.");
+
+    /** Packages under a parent-first prefix that a plugin may bring itself; its own copy is loaded first. */
+    public static final List<String> PLUGIN_MAY_BRING = List.of("jakarta.mail.", "jakarta.activation.");
 
     /** Class-file folders whose presence in a plugin archive means it bundles the host's copy. */
     private static final List<String> FORBIDDEN_FOLDERS = List.of("org/pf4j/", "org/leadline/plugin/api/");
@@ -37,6 +45,11 @@ public final class ClassLoaderBoundary {
     }
 
     public static boolean parentFirst(String className) {
+        for (String prefix : PLUGIN_MAY_BRING) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
         for (String prefix : PARENT_FIRST) {
             if (className.startsWith(prefix)) {
                 return true;

@@ -464,10 +464,57 @@ public class PluginHost {
         }
     }
 
+    /** What the chosen lead source answered: its result, or why there is none. */
+    public record SourceRead(String pluginId, String extensionId, org.leadline.plugin.api.source.ReadResult result,
+                             String failure) {
+    }
+
+    /**
+     * Reads inbound material with the first of the tenant's enabled lead sources (by plugin and
+     * extension id) that declares the material's media type, through the guard. Empty when no
+     * enabled source reads that type; a source that fails or times out gives a failure, never an
+     * exception.
+     */
+    public Optional<SourceRead> readLeads(String tenantId, org.leadline.plugin.api.source.InboundMaterial material) {
+        String wanted = baseType(material.mediaType());
+        lock.readLock().lock();
+        try {
+            List<Registry.Extension> sources = registry.extensions().stream()
+                    .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE)
+                    .sorted(Comparator.comparing(Registry.Extension::key)).toList();
+            for (Registry.Extension e : sources) {
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                var source = (org.leadline.plugin.api.source.LeadSource) e.instance();
+                Guard.Target target = new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader());
+                Guard.Outcome<Set<String>> types = guard.call(target, () -> Set.copyOf(source.mediaTypes()));
+                if (!types.ok() || types.value().stream().map(PluginHost::baseType).noneMatch(wanted::equals)) {
+                    continue;
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                Guard.Outcome<org.leadline.plugin.api.source.ReadResult> o =
+                        guard.call(target, () -> source.read(material, context));
+                return Optional.of(new SourceRead(e.pluginId(), e.id(), o.ok() ? o.value() : null,
+                        o.ok() ? (o.value() == null ? "returned no result" : null)
+                                : o.skipped() ? "is quarantined for this tenant" : o.failure()));
+            }
+            return Optional.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private Optional<Registry.Extension> leadSource(String pluginId, String extensionId) {
         return registry.extensions().stream()
                 .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE && e.pluginId().equals(pluginId) && e.id().equals(extensionId))
                 .findFirst();
+    }
+
+    private static String baseType(String mediaType) {
+        int semicolon = mediaType.indexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {

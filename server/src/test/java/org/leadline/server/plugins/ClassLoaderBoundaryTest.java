@@ -31,6 +31,14 @@ class ClassLoaderBoundaryTest {
     }
 
     @Test
+    void aPluginMayBringItsOwnJakartaMailAndActivationButNoOtherJakartaApi() {
+        assertFalse(ClassLoaderBoundary.parentFirst("jakarta.mail.internet.MimeMessage"));
+        assertFalse(ClassLoaderBoundary.parentFirst("jakarta.activation.DataHandler"));
+        assertTrue(ClassLoaderBoundary.parentFirst("jakarta.mailx.Other"));
+        assertTrue(ClassLoaderBoundary.parentFirst("jakarta.persistence.EntityManager"));
+    }
+
+    @Test
     void anArchiveBundlingThePluginApiDirectlyOrInANestedJarIsRefused() throws IOException {
         assertEquals(Optional.empty(), ClassLoaderBoundary.bundledHostClasses(jar("clean.jar", "com/example/Listener.class")));
         assertTrue(ClassLoaderBoundary.bundledHostClasses(jar("fat.jar", "org/leadline/plugin/api/LeadView.class"))

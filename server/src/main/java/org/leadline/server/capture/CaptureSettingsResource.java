@@ -1,0 +1,80 @@
+package org.leadline.server.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.Role;
+import org.leadline.server.tenancy.TenantPersistence;
+
+/** The tenant's lead-capture settings: read by everyone who works leads, changed by its administrator. */
+@Path("settings/capture")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CaptureSettingsResource {
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
+    public JsonObject read() {
+        return json(persistence.em().find(CaptureSettings.class, caller.tenantId()));
+    }
+
+    /** Replaces the settings: {@code {"duplicatePolicy": "WARN" | "REJECT"}}. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.TENANT_ADMIN_NAME)
+    @Transactional
+    public JsonObject replace(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", errors);
+        DuplicatePolicy policy = in.enumValue("duplicatePolicy", DuplicatePolicy.class);
+        in.rejectUnknown();
+        if (policy == null && errors.stream().noneMatch(e -> e.field().equals("duplicatePolicy"))) {
+            errors.add(new FieldError("duplicatePolicy", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        var em = persistence.em();
+        CaptureSettings s = em.find(CaptureSettings.class, caller.tenantId());
+        if (s == null) {
+            s = new CaptureSettings(caller.tenantId(), policy, caller.userId());
+            em.persist(s);
+        } else {
+            s.change(policy, caller.userId());
+        }
+        em.flush();
+        return json(s);
+    }
+
+    private static JsonObject json(CaptureSettings s) {
+        var b = Json.createObjectBuilder()
+                .add("duplicatePolicy", (s == null ? CaptureSettings.DEFAULT_POLICY : s.duplicatePolicy()).name());
+        if (s != null) {
+            b.add("updatedAt", s.updatedAt().toString()).add("updatedBy", s.updatedBy());
+        }
+        return b.build();
+    }
+}

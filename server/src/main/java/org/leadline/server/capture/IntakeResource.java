@@ -1,0 +1,253 @@
+package org.leadline.server.capture;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.leadline.plugin.api.source.InboundMaterial;
+import org.leadline.plugin.api.source.LeadDraft;
+import org.leadline.plugin.api.source.NotALead;
+import org.leadline.plugin.api.source.ReadResult;
+import org.leadline.server.lead.Source;
+import org.leadline.server.platform.Settings;
+import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.tenancy.CurrentCaller;
+import org.leadline.server.tenancy.Role;
+
+/**
+ * Inbound material of any kind (an e-mail as {@code message/rfc822}, a CSV file): the tenant's
+ * enabled lead source for the body's media type reads it, and every draft goes through
+ * {@link LeadIntake}. Answers 201 when a lead was created, else 200, with one outcome per draft or
+ * recognised non-lead; 415 when no enabled source reads the type; 413 over
+ * {@value #MAX_BYTES}; 422 when the source found a limit broken (the problem names it).
+ */
+@Path("intake")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
+public class IntakeResource {
+
+    /** The largest body the intake accepts, in bytes (default 10 MiB). */
+    public static final String MAX_BYTES = "leadline.capture.max-material-bytes";
+    public static final String PATH = "/api/v1/intake";
+
+    @Inject
+    PluginHost plugins;
+
+    @Inject
+    LeadIntake intake;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    public static int maxBytes() {
+        return Settings.config().getOptionalValue(MAX_BYTES, Integer.class).orElse(10 * 1024 * 1024);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response take(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @HeaderParam("Content-Length") String contentLength,
+                         @QueryParam("source") String sourceParam,
+                         @QueryParam("sourceDetail") String sourceDetail,
+                         @QueryParam("onDuplicate") String onDuplicateParam,
+                         @QueryParam("name") String name,
+                         InputStream body) {
+        String tenantId = caller.tenantId();
+        if (contentType == null || contentType.isBlank()) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the material with its Content-Type, e.g. message/rfc822 for an e-mail");
+        }
+        LeadIntake.OnDuplicate onDuplicate = choice("onDuplicate", onDuplicateParam, LeadIntake.OnDuplicate.class,
+                LeadIntake.OnDuplicate.ATTACH);
+        Source source = choice("source", sourceParam, Source.class, defaultSource(contentType));
+        if (sourceDetail != null && sourceDetail.length() > 200) {
+            throw ProblemException.parameter("sourceDetail", "may have at most 200 characters");
+        }
+        byte[] content = read(body, contentLength);
+        InboundMaterial material = new InboundMaterial(contentType, name, Map.of("receivedBy", caller.userId()), content);
+        PluginHost.SourceRead read = plugins.readLeads(tenantId, material).orElseThrow(() -> new ProblemException(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE, "No lead source enabled for this tenant reads " + contentType
+                + "; a tenant administrator enables one under /api/v1/extensions"));
+        String reader = read.pluginId() + "/" + read.extensionId();
+        if (read.failure() != null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The lead source " + reader + " could not read the material: "
+                    + read.failure(), List.of(), Map.of("reader", reader), Map.of());
+        }
+        ReadResult result = read.result();
+        if (result.limitExceeded() != null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The material breaks the limit "
+                    + result.limitExceeded().limit() + " of " + reader
+                    + (result.limitExceeded().detail() != null ? ": " + result.limitExceeded().detail() : ""),
+                    List.of(), Map.of("limit", result.limitExceeded().limit(), "reader", reader), Map.of());
+        }
+        URI base = uriInfo.getBaseUri();
+        JsonArrayBuilder outcomes = Json.createArrayBuilder();
+        URI firstCreated = null;
+        for (LeadDraft draft : result.drafts()) {
+            IntakeOutcome o = acceptOnce(draft, source, sourceDetail, onDuplicate);
+            if (o.kind() == IntakeOutcome.Kind.CREATED && !o.replayed() && firstCreated == null) {
+                firstCreated = uriInfo.getBaseUriBuilder().path("leads").path(o.lead().id()).build();
+            }
+            outcomes.add(json(o, draft, base));
+        }
+        for (NotALead n : result.notLeads()) {
+            outcomes.add(json(intake.ignore(n, source), null, base));
+        }
+        JsonArrayBuilder problems = Json.createArrayBuilder();
+        result.problems().forEach(problems::add);
+        JsonObject entity = Json.createObjectBuilder().add("reader", reader).add("source", source.name())
+                .add("outcomes", outcomes).add("problems", problems).build();
+        return (firstCreated != null ? Response.created(firstCreated) : Response.ok()).entity(entity).build();
+    }
+
+    /** A concurrent upload of the same message may win the race for its receipt: then its outcome is ours. */
+    private IntakeOutcome acceptOnce(LeadDraft draft, Source source, String sourceDetail, LeadIntake.OnDuplicate onDuplicate) {
+        try {
+            return intake.accept(draft, source, sourceDetail, onDuplicate);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (draft.message() == null || draft.message().messageId() == null) {
+                throw e;
+            }
+            return intake.accept(draft, source, sourceDetail, onDuplicate);
+        }
+    }
+
+    private static Source defaultSource(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("message/rfc822")) {
+            return Source.EMAIL;
+        }
+        if (type.startsWith("text/csv")) {
+            return Source.IMPORT;
+        }
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+            return Source.WEB;
+        }
+        return Source.OTHER;
+    }
+
+    private static byte[] read(InputStream body, String contentLength) {
+        int max = maxBytes();
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > max) {
+                    throw tooLarge(max);
+                }
+            } catch (NumberFormatException e) {
+                // The container checks the header; the stream below is cut off anyway.
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                if (out.size() + n > max) {
+                    throw tooLarge(max);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "The body could not be read: " + e.getMessage());
+        }
+        if (out.size() == 0) {
+            throw new ProblemException(ProblemType.VALIDATION, "The body is empty; send the material itself");
+        }
+        return out.toByteArray();
+    }
+
+    private static ProblemException tooLarge(int max) {
+        return new ProblemException(ProblemType.BODY_TOO_LARGE, "The material exceeds the limit " + MAX_BYTES + " of "
+                + max + " bytes", List.of(), Map.of("limit", MAX_BYTES, "maxBytes", max), Map.of());
+    }
+
+    private static <E extends Enum<E>> E choice(String param, String value, Class<E> type, E fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.parameter(param, "must be one of " + java.util.EnumSet.allOf(type));
+        }
+    }
+
+    static JsonObject json(IntakeOutcome o, LeadDraft draft, URI base) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("outcome", o.kind().name()).add("replayed", o.replayed());
+        if (o.lead() != null) {
+            b.add("lead", Json.createObjectBuilder().add("id", o.lead().id())
+                    .add("href", jakarta.ws.rs.core.UriBuilder.fromUri(base).path("leads").path(o.lead().id()).build().toString()));
+        }
+        if (o.reason() != null) {
+            b.add("reason", o.reason());
+        }
+        if (!o.candidates().isEmpty()) {
+            b.add("duplicates", DuplicateCheck.json(o.candidates(), base));
+        }
+        if (!o.errors().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            o.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
+            b.add("errors", errors);
+        }
+        if (draft != null) {
+            b.add("extracted", extracted(draft));
+        }
+        return b.build();
+    }
+
+    /** What the source read, field by field, and where each field was found. */
+    private static JsonObject extracted(LeadDraft d) {
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        List<Object[]> pairs = new ArrayList<>(List.of(
+                new Object[] {"salutation", d.salutation()}, new Object[] {"firstName", d.firstName()},
+                new Object[] {"lastName", d.lastName()}, new Object[] {"jobTitle", d.jobTitle()},
+                new Object[] {"email", d.email()}, new Object[] {"phone", d.phone()},
+                new Object[] {"mobilePhone", d.mobilePhone()}, new Object[] {"companyName", d.companyName()},
+                new Object[] {"website", d.website()}, new Object[] {"street", d.street()},
+                new Object[] {"postalCode", d.postalCode()}, new Object[] {"city", d.city()},
+                new Object[] {"country", d.country()}, new Object[] {"topic", d.topic()}));
+        for (Object[] p : pairs) {
+            if (p[1] != null) {
+                JsonObjectBuilder f = Json.createObjectBuilder().add("value", (String) p[1]);
+                String from = d.provenance().get((String) p[0]);
+                if (from != null) {
+                    f.add("from", from);
+                }
+                fields.add((String) p[0], f);
+            }
+        }
+        return fields.build();
+    }
+}
