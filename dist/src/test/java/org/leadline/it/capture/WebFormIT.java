@@ -247,6 +247,31 @@ class WebFormIT {
     }
 
     @Test
+    void aKnownVisitorUnderTheRejectPolicyJoinsTheExistingLeadsTimelineInsteadOfMakingASecondLead() {
+        Fixtures.TenantAdmin strict = Fixtures.newTenant(server);
+        assertEquals(200, strict.api().put("/api/v1/settings/capture",
+                Json.createObjectBuilder().add("duplicatePolicy", "REJECT").build(), Map.of()).status());
+        JsonObject form = create(strict.api(), contactForm("Strict contact"));
+        String lastName = LeadlineServer.unique("Kowalski");
+        Map<String, String> first = visitorNamed(lastName);
+        assertEquals(202, postForm(form, first).status());
+        Map<String, String> again = visitorNamed(lastName);
+        again.put("message", "Any news about my request?");
+        Api.Response second = postForm(form, again);
+        assertEquals(202, second.status(), second::toString);
+
+        List<JsonObject> leads = leadsNamed(strict.api(), lastName);
+        assertEquals(1, leads.size(), "the second submission made no second lead");
+        Api.Response timeline = strict.api().get("/api/v1/leads/" + leads.get(0).getString("id")
+                + "/timeline?kind=INTERACTION");
+        assertEquals(2, timeline.items().size(), timeline::toString);
+        assertTrue(timeline.items().getJsonObject(0).getJsonObject("item").getJsonObject("content")
+                .getString("text").contains("Any news about my request?"), timeline::toString);
+        // the tenant with the default policy (WARN) still gets a lead per new submission
+        assertTrue(leadsNamed(admin, lastName).isEmpty(), "other tenants see nothing of it");
+    }
+
+    @Test
     void aJsonPostCreatesALeadAndABrowserPostIsRedirected() {
         JsonObject form = create(admin, contactForm("Campaign").add("source", "CAMPAIGN")
                 .add("sourceDetail", "Spring campaign 2027").add("redirectUrl", SITE + "/thanks"));

@@ -341,7 +341,7 @@ public class LeadIntake {
         if (!d.extra().isEmpty()) {
             StringBuilder description = new StringBuilder();
             new java.util.TreeMap<>(d.extra()).forEach((k, v) -> description.append(k).append(": ").append(v).append('\n'));
-            b.add("description", description.toString().strip());
+            b.add("description", cut(description.toString().strip(), 4000));
         }
         return b.build();
     }

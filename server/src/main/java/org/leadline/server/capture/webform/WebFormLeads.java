@@ -9,13 +9,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
-import org.leadline.server.lead.LeadService;
+import org.leadline.server.capture.IntakeOutcome;
+import org.leadline.server.capture.LeadIntake;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
@@ -32,8 +33,6 @@ import org.leadline.server.timeline.LeadItems;
 @Transactional
 public class WebFormLeads {
 
-    /** The lead's description takes the form fields that fill no lead field, up to this length. */
-    static final int MAX_DESCRIPTION = 4000;
     /** The timeline entry keeps the submitted content up to this length. */
     static final int MAX_INTERACTION_TEXT = 10_000;
 
@@ -50,7 +49,7 @@ public class WebFormLeads {
     TenantPersistence persistence;
 
     @Inject
-    LeadService leads;
+    LeadIntake intake;
 
     @Inject
     LeadItems items;
@@ -107,73 +106,46 @@ public class WebFormLeads {
     }
 
     /**
-     * The one place a web form makes a lead: today through the lead service (audit, search terms,
-     * rating and lifecycle events), then the first timeline entry. Switching to the shared intake
-     * pipeline changes this method only.
+     * The one place a web form makes a lead: through the shared intake pipeline (the lead rules,
+     * the duplicate check under the tenant's policy, audit, search terms, rating and lifecycle
+     * events), with the submission as the lead's first inbound interaction. When the tenant rejects
+     * duplicates and the visitor is already a lead, the submission joins that lead's timeline
+     * instead, so nothing a visitor sent is lost.
      *
      * @param formFieldOf lead draft field → the form field that filled it, to name form fields in errors
+     * @return the id of the lead that holds the submission
      */
-    String createLead(WebForm form, LeadDraft draft, Map<String, String> formFieldOf, String submittedContent) {
-        JsonObject body = leadBody(form, draft);
-        String leadId;
-        try {
-            leadId = leads.create(body, null).lead().id();
-        } catch (ProblemException e) {
-            throw inFormTerms(e, formFieldOf);
-        }
-        // The timeline locks the lead's row, so the row must be written first.
-        persistence.em().flush();
-        JsonObjectBuilder interaction = Json.createObjectBuilder()
-                .add("medium", "OTHER")
-                .add("direction", "INBOUND")
-                .add("purpose", cut("Web form submitted: " + form.name(), 200))
-                .add("occurredAt", Timestamps.now().toString());
-        if (!submittedContent.isEmpty()) {
-            interaction.add("content", Json.createObjectBuilder().add("text", cut(submittedContent, MAX_INTERACTION_TEXT)));
-        }
-        items.create(interactions, leadId, interaction.build());
-        return leadId;
-    }
-
-    private static JsonObject leadBody(WebForm form, LeadDraft d) {
-        JsonObjectBuilder person = Json.createObjectBuilder();
-        put(person, "salutation", d.salutation());
-        put(person, "firstName", d.firstName());
-        put(person, "lastName", d.lastName());
-        put(person, "jobTitle", d.jobTitle());
-        put(person, "email", d.email());
-        put(person, "businessPhone", d.phone());
-        JsonObjectBuilder company = Json.createObjectBuilder();
-        put(company, "name", d.companyName());
-        put(company, "website", d.website());
-        if (d.country() != null) {
-            company.add("address", Json.createObjectBuilder().add("country", d.country()));
-        }
+    String createLead(WebForm form, LeadDraft d, Map<String, String> formFieldOf, String submittedContent) {
         String detail = d.sourceDetail() != null ? d.sourceDetail()
                 : form.sourceDetail() != null ? form.sourceDetail() : form.name();
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("person", person)
-                .add("origin", Json.createObjectBuilder().add("source", form.source().name()).add("detail", cut(detail, 200)));
-        JsonObject c = company.build();
-        if (!c.isEmpty()) {
-            b.add("company", c);
+        String purpose = cut("Web form submitted: " + form.name(), 200);
+        String text = submittedContent.isEmpty() ? null : cut(submittedContent, MAX_INTERACTION_TEXT);
+        InboundMessage message = new InboundMessage("OTHER", null, List.of(), Timestamps.now(), purpose, text);
+        LeadDraft draft = new LeadDraft(d.salutation(), d.firstName(), d.lastName(), d.jobTitle(), d.email(),
+                d.phone(), d.mobilePhone(), d.companyName(), d.website(), d.street(), d.postalCode(), d.city(),
+                d.country(), d.budget(), d.need(), d.topic(), null, d.extra(), message, d.provenance());
+        IntakeOutcome outcome = intake.accept(draft, form.source(), cut(detail, 200),
+                LeadIntake.OnDuplicate.TENANT_POLICY);
+        switch (outcome.kind()) {
+            case CREATED, ATTACHED:
+                return outcome.lead().id();
+            case INVALID:
+                throw inFormTerms(ProblemException.validation(outcome.errors()), formFieldOf);
+            case DUPLICATE:
+                String existing = outcome.candidates().get(0).lead().id();
+                JsonObjectBuilder interaction = Json.createObjectBuilder()
+                        .add("medium", "OTHER")
+                        .add("direction", "INBOUND")
+                        .add("purpose", purpose)
+                        .add("occurredAt", message.sentAt().toString());
+                if (text != null) {
+                    interaction.add("content", Json.createObjectBuilder().add("text", text));
+                }
+                items.create(interactions, existing, interaction.build());
+                return existing;
+            default:
+                throw new IllegalStateException("a web form draft cannot be " + outcome.kind());
         }
-        JsonObjectBuilder q = Json.createObjectBuilder();
-        put(q, "need", d.need());
-        if (d.budget() != null) {
-            q.add("budget", Json.createObjectBuilder().add("amount", d.budget().amount()).add("currency", d.budget().currency()));
-        }
-        JsonObject qualification = q.build();
-        if (!qualification.isEmpty()) {
-            b.add("qualification", qualification);
-        }
-        put(b, "topic", d.topic());
-        if (!d.extra().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            d.extra().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-            b.add("description", cut(sb.toString().strip(), MAX_DESCRIPTION));
-        }
-        return b.build();
     }
 
     /** A lead field error, told as the form field that filled it. */
@@ -192,12 +164,6 @@ public class WebFormLeads {
             errors.add(new FieldError(formField != null ? formField : fe.field(), fe.reason()));
         }
         return ProblemException.validation(errors);
-    }
-
-    private static void put(JsonObjectBuilder b, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            b.add(key, value.strip());
-        }
     }
 
     static String cut(String text, int max) {
