@@ -92,6 +92,15 @@ public final class Guard implements AutoCloseable {
     }
 
     public <T> Outcome<T> call(Target target, Callable<T> body) {
+        return call(target, timeoutNanos, body);
+    }
+
+    /** {@link #call(Target, Callable)} with its own time limit, for calls that talk to another server (a mailbox). */
+    public <T> Outcome<T> call(Target target, Duration timeout, Callable<T> body) {
+        return call(target, timeout.toNanos(), body);
+    }
+
+    private <T> Outcome<T> call(Target target, long timeoutNanos, Callable<T> body) {
         // Reading declarations at start is the host's work, not a use of the plugin: not counted.
         PluginMetrics m = SYSTEM.equals(target.tenantId()) ? new PluginMetrics() : metrics(target.pluginId());
         String key = target.quarantineKey();

@@ -506,6 +506,88 @@ public class PluginHost {
         }
     }
 
+    /**
+     * A tenant's mailbox: an enabled {@link org.leadline.plugin.api.source.MailboxSource} whose
+     * settings name a mailbox; {@code interval} is zero when it is polled only on demand.
+     */
+    public record Mailbox(String pluginId, String extensionId, java.time.Duration interval) {
+    }
+
+    /** The tenant's mailboxes, each asked through the guard; a source that fails to answer is left out. */
+    public List<Mailbox> mailboxes(String tenantId) {
+        lock.readLock().lock();
+        try {
+            List<Mailbox> found = new java.util.ArrayList<>();
+            for (Registry.Extension e : registry.extensions()) {
+                if (!(e.instance() instanceof org.leadline.plugin.api.source.MailboxSource source)) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                ExtensionConfig config = ExtensionSettings.config(e.settings(), settings.get());
+                Guard.Outcome<Optional<java.time.Duration>> o = guard.call(
+                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> source.pollInterval(config));
+                if (o.ok() && o.value() != null && o.value().isPresent()) {
+                    java.time.Duration d = o.value().get();
+                    found.add(new Mailbox(e.pluginId(), e.id(), d.isNegative() ? java.time.Duration.ZERO : d));
+                }
+            }
+            found.sort(Comparator.comparing(m -> m.pluginId() + "/" + m.extensionId()));
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** What a mailbox handed out, or why it did not. */
+    public record Fetched(List<org.leadline.plugin.api.source.InboundMaterial> materials, String failure) {
+    }
+
+    /** Fetches up to {@code max} pieces of material from the tenant's mailbox, through the guard with {@code timeout}. */
+    public Fetched fetchMail(String tenantId, Mailbox mailbox, int max, java.time.Duration timeout) {
+        return onMailbox(tenantId, mailbox, timeout, (source, context) -> {
+            List<org.leadline.plugin.api.source.InboundMaterial> got = source.fetch(context, max);
+            return got == null ? List.<org.leadline.plugin.api.source.InboundMaterial>of()
+                    : List.copyOf(got.size() > max ? got.subList(0, max) : got);
+        });
+    }
+
+    /** Has the mailbox move the material it took in; the failure, or null when done. */
+    public String acknowledgeMail(String tenantId, Mailbox mailbox, List<String> refs, java.time.Duration timeout) {
+        return onMailbox(tenantId, mailbox, timeout, (source, context) -> {
+            source.acknowledge(context, List.copyOf(refs));
+            return List.<org.leadline.plugin.api.source.InboundMaterial>of();
+        }).failure();
+    }
+
+    private interface MailboxCall {
+        List<org.leadline.plugin.api.source.InboundMaterial> call(org.leadline.plugin.api.source.MailboxSource source,
+                                                                  PluginContext context) throws Exception;
+    }
+
+    private Fetched onMailbox(String tenantId, Mailbox mailbox, java.time.Duration timeout, MailboxCall call) {
+        lock.readLock().lock();
+        try {
+            Optional<Registry.Extension> found = leadSource(mailbox.pluginId(), mailbox.extensionId());
+            Optional<JsonObject> settings = found.flatMap(e -> enabledSettings(tenantId, e));
+            if (settings.isEmpty() || !(found.get().instance() instanceof org.leadline.plugin.api.source.MailboxSource source)) {
+                return new Fetched(List.of(), "is not enabled for this tenant");
+            }
+            Registry.Extension e = found.get();
+            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+            Guard.Outcome<List<org.leadline.plugin.api.source.InboundMaterial>> o = guard.call(
+                    new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), timeout, () -> call.call(source, context));
+            if (o.skipped()) {
+                return new Fetched(List.of(), "is quarantined for this tenant");
+            }
+            return o.ok() ? new Fetched(o.value() == null ? List.of() : o.value(), null) : new Fetched(List.of(), o.failure());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private Optional<Registry.Extension> leadSource(String pluginId, String extensionId) {
         return registry.extensions().stream()
                 .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE && e.pluginId().equals(pluginId) && e.id().equals(extensionId))

@@ -18,7 +18,7 @@ import org.leadline.plugin.api.SettingType;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
-import org.leadline.plugin.api.source.LeadSource;
+import org.leadline.plugin.api.source.MailboxSource;
 import org.leadline.plugin.api.source.LimitExceeded;
 import org.leadline.plugin.api.source.NotALead;
 import org.leadline.plugin.api.source.ReadResult;
@@ -32,7 +32,7 @@ import org.pf4j.Extension;
  * Every field says where it was found.
  */
 @Extension
-public class EmailSource implements LeadSource {
+public class EmailSource implements MailboxSource {
 
     static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch",
             "gmx.com", "web.de", "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "hotmail.co.uk", "live.com",
@@ -48,7 +48,7 @@ public class EmailSource implements LeadSource {
 
     @Override
     public String description() {
-        return "Reads e-mails (message/rfc822): sender, signature details and the message as the first interaction";
+        return "Reads e-mails (message/rfc822), uploaded or polled from an IMAP folder: sender, signature details and the message as the first interaction";
     }
 
     @Override
@@ -58,7 +58,7 @@ public class EmailSource implements LeadSource {
 
     @Override
     public List<Setting> settings() {
-        return List.of(
+        List<Setting> settings = new java.util.ArrayList<>(List.of(
                 Setting.of("defaultRegion", SettingType.STRING).defaultValue("DE")
                         .help("Country (ISO 3166) of phone numbers written without country code, when the sender's domain does not tell"),
                 Setting.of("freeMailDomains", SettingType.STRING)
@@ -70,7 +70,24 @@ public class EmailSource implements LeadSource {
                 Setting.of("maxDepth", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxDepth()))
                         .help("Deepest nesting of MIME parts"),
                 Setting.of("maxParts", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxParts()))
-                        .help("Most MIME parts in one message"));
+                        .help("Most MIME parts in one message")));
+        settings.addAll(ImapMailbox.settings());
+        return List.copyOf(settings);
+    }
+
+    @Override
+    public Optional<java.time.Duration> pollInterval(ExtensionConfig config) {
+        return ImapMailbox.pollInterval(config);
+    }
+
+    @Override
+    public List<InboundMaterial> fetch(PluginContext context, int max) throws Exception {
+        return new ImapMailbox(context.config()).fetch(max);
+    }
+
+    @Override
+    public void acknowledge(PluginContext context, List<String> refs) throws Exception {
+        new ImapMailbox(context.config()).acknowledge(refs);
     }
 
     @Override

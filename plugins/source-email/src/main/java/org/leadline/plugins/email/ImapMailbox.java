@@ -1,0 +1,192 @@
+package org.leadline.plugins.email;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.leadline.plugin.api.ExtensionConfig;
+import org.leadline.plugin.api.Setting;
+import org.leadline.plugin.api.SettingType;
+import org.leadline.plugin.api.source.InboundMaterial;
+import org.leadline.plugin.api.source.MailboxSource;
+
+/**
+ * The tenant's IMAP folder: waiting messages are fetched oldest first with their UID as reference
+ * ({@code <uidvalidity>:<uid>}, so a folder that was re-created never gets the wrong message
+ * moved), and acknowledged ones are moved to the processed folder (IMAP MOVE where the server has
+ * it, else copy, flag deleted and expunge). Connections time out, so a dead server cannot hang a poll.
+ */
+final class ImapMailbox {
+
+    static final int CONNECT_TIMEOUT_MS = 15_000;
+    static final int READ_TIMEOUT_MS = 30_000;
+    static final int MAX_PER_POLL = 500;
+    static final long MIN_INTERVAL_SECONDS = 5;
+
+    static List<Setting> settings() {
+        return List.of(
+                Setting.of("imapHost", SettingType.STRING)
+                        .help("The IMAP server of the mailbox to poll for leads; empty: no mailbox"),
+                Setting.of("imapPort", SettingType.INTEGER).defaultValue("993").help("The IMAP server's port"),
+                Setting.of("imapTls", SettingType.BOOLEAN).defaultValue("true")
+                        .help("Connect with TLS (IMAPS); turn off only for a server on a trusted network"),
+                Setting.of("imapUser", SettingType.STRING).help("The user name of the mailbox"),
+                Setting.of("imapPassword", SettingType.STRING).asSecret().help("The password of the mailbox"),
+                Setting.of("imapFolder", SettingType.STRING).defaultValue("INBOX").help("The folder to take leads from"),
+                Setting.of("processedFolder", SettingType.STRING).defaultValue("Processed")
+                        .help("Where taken-in messages are moved; created when missing"),
+                Setting.of("pollIntervalSeconds", SettingType.INTEGER).defaultValue("0")
+                        .help("Seconds between polls (at least " + MIN_INTERVAL_SECONDS + "); 0: only when an administrator asks"),
+                Setting.of("maxPerPoll", SettingType.INTEGER).defaultValue("50")
+                        .help("Most messages taken per poll (at most " + MAX_PER_POLL + ")"));
+    }
+
+    private final ExtensionConfig config;
+
+    ImapMailbox(ExtensionConfig config) {
+        this.config = config;
+    }
+
+    static Optional<Duration> pollInterval(ExtensionConfig config) {
+        if (text(config, "imapHost").isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = number(config, "pollIntervalSeconds", 0);
+        return Optional.of(seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.max(MIN_INTERVAL_SECONDS, seconds)));
+    }
+
+    List<InboundMaterial> fetch(int max) throws MessagingException, java.io.IOException {
+        int limit = (int) Math.max(1, Math.min(Math.min(max, MAX_PER_POLL), number(config, "maxPerPoll", 50)));
+        Store store = connect();
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(text(config, "imapFolder").orElse("INBOX"));
+            folder.open(Folder.READ_ONLY);
+            try {
+                Message[] waiting = folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false));
+                int n = Math.min(limit, waiting.length);
+                Message[] batch = java.util.Arrays.copyOf(waiting, n);
+                FetchProfile profile = new FetchProfile();
+                profile.add(UIDFolder.FetchProfileItem.UID);
+                folder.fetch(batch, profile);
+                long validity = folder.getUIDValidity();
+                List<InboundMaterial> out = new ArrayList<>(n);
+                for (Message m : batch) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    m.writeTo(bytes);
+                    Map<String, String> attributes = new HashMap<>();
+                    attributes.put(MailboxSource.MAILBOX_REF, validity + ":" + folder.getUID(m));
+                    attributes.put("mailbox", folder.getFullName());
+                    out.add(new InboundMaterial("message/rfc822", m.getSubject(), attributes, bytes.toByteArray()));
+                }
+                return out;
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    void acknowledge(List<String> refs) throws MessagingException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        IMAPStore store = connect();
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(text(config, "imapFolder").orElse("INBOX"));
+            folder.open(Folder.READ_WRITE);
+            try {
+                long validity = folder.getUIDValidity();
+                List<Long> uids = new ArrayList<>();
+                for (String ref : refs) {
+                    int colon = ref.indexOf(':');
+                    try {
+                        if (colon > 0 && Long.parseLong(ref.substring(0, colon)) == validity) {
+                            uids.add(Long.parseLong(ref.substring(colon + 1)));
+                        }
+                    } catch (NumberFormatException e) {
+                        // Not one of ours: skipped.
+                    }
+                }
+                if (uids.isEmpty()) {
+                    return;
+                }
+                Message[] messages = java.util.Arrays.stream(
+                                folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray()))
+                        .filter(m -> m != null).toArray(Message[]::new);
+                if (messages.length == 0) {
+                    return;
+                }
+                Folder processed = store.getFolder(text(config, "processedFolder").orElse("Processed"));
+                if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("The folder " + processed.getFullName() + " cannot be created");
+                }
+                if (store.hasCapability("MOVE")) {
+                    folder.moveMessages(messages, processed);
+                } else {
+                    folder.copyMessages(messages, processed);
+                    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+                    folder.expunge(messages);
+                }
+            } finally {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private IMAPStore connect() throws MessagingException {
+        String host = text(config, "imapHost").orElseThrow(() -> new MessagingException("No imapHost is set"));
+        boolean tls = config.bool("imapTls").orElse(true);
+        String protocol = tls ? "imaps" : "imap";
+        Properties p = new Properties();
+        p.put("mail.store.protocol", protocol);
+        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT_MS));
+        p.put("mail." + protocol + ".timeout", String.valueOf(READ_TIMEOUT_MS));
+        p.put("mail." + protocol + ".writetimeout", String.valueOf(READ_TIMEOUT_MS));
+        if (tls) {
+            p.put("mail.imaps.ssl.checkserveridentity", "true");
+        }
+        Session session = Session.getInstance(p);
+        IMAPStore store = (IMAPStore) session.getStore(protocol);
+        store.connect(host, (int) number(config, "imapPort", tls ? 993 : 143),
+                text(config, "imapUser").orElse(null), text(config, "imapPassword").orElse(null));
+        return store;
+    }
+
+    private static Optional<String> text(ExtensionConfig config, String name) {
+        try {
+            return config.string(name).map(String::strip).filter(s -> !s.isEmpty());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long number(ExtensionConfig config, String name, long fallback) {
+        try {
+            return config.integer(name).orElse(fallback);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}
