@@ -46,7 +46,8 @@ import org.leadline.server.tenancy.UserAccount;
  *   <li>reads each piece with the source and takes the drafts in through {@link LeadIntake}, each in
  *       its own transaction, acting for the tenant's owner ({@link #owner}: its oldest active tenant
  *       administrator), who creates and owns the leads;</li>
- *   <li>acknowledges what was taken in (created, attached, ignored, duplicate, invalid, over a limit):
+ *   <li>acknowledges what was taken in (created, attached, ignored, duplicate, invalid, over a limit of the
+ *       source or over {@link IntakeResource#MAX_BYTES}):
  *       the source moves it to its processed folder. Material whose reading or intake failed stays
  *       in the mailbox for the next poll.</li>
  * </ol>
@@ -166,7 +167,7 @@ public class MailboxPolling {
             statuses.put(key, status);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Polling mailbox " + key + " failed", e);
-            statuses.put(key, failed(Timestamps.now(), "failed: " + e, statuses.get(key)));
+            statuses.put(key, failed(Timestamps.now(), "failed: " + e));
         } finally {
             lock.unlock();
         }
@@ -176,11 +177,11 @@ public class MailboxPolling {
         Instant at = Timestamps.now();
         Optional<Caller> owner = owner(tenantId);
         if (owner.isEmpty()) {
-            return failed(at, "the tenant has no active tenant administrator to own the leads", previous);
+            return failed(at, "the tenant has no active tenant administrator to own the leads");
         }
         PluginHost.Fetched fetched = plugins.fetchMail(tenantId, mailbox, maxPerPoll(), callTimeout());
         if (fetched.failure() != null) {
-            return failed(at, "fetching " + fetched.failure(), previous);
+            return failed(at, "fetching " + fetched.failure());
         }
         Map<IntakeOutcome.Kind, Integer> outcomes = new EnumMap<>(IntakeOutcome.Kind.class);
         List<String> done = new ArrayList<>();
@@ -189,6 +190,14 @@ public class MailboxPolling {
         String error = null;
         for (InboundMaterial material : fetched.materials()) {
             String ref = material.attributes().get(MailboxSource.MAILBOX_REF);
+            if (material.content().length > IntakeResource.maxBytes()) {
+                // As an upload of it would be refused: set aside, counted, not read.
+                overLimit++;
+                if (ref != null) {
+                    done.add(ref);
+                }
+                continue;
+            }
             PluginHost.SourceReading reading = plugins.readSource(tenantId, mailbox.pluginId(), mailbox.extensionId(), material);
             if (reading.result() == null) {
                 failed++;
@@ -226,7 +235,7 @@ public class MailboxPolling {
                 error != null ? error : previous == null ? null : previous.lastError());
     }
 
-    private static Status failed(Instant at, String error, Status previous) {
+    private static Status failed(Instant at, String error) {
         return new Status(at, 0, Map.of(), 0, 0, 0, error, at, error);
     }
 

@@ -39,6 +39,9 @@ final class ImapMailbox {
     static final int READ_TIMEOUT_MS = 30_000;
     static final int MAX_PER_POLL = 500;
     static final long MIN_INTERVAL_SECONDS = 5;
+    static final long DEFAULT_MAX_MESSAGE_BYTES = 10L * 1024 * 1024;
+    /** The most bytes one fetch hands out (a message larger than this alone is still handed out alone). */
+    static final long MAX_BYTES_PER_FETCH = 64L * 1024 * 1024;
 
     static List<Setting> settings() {
         return List.of(
@@ -55,13 +58,17 @@ final class ImapMailbox {
                 Setting.of("pollIntervalSeconds", SettingType.INTEGER).defaultValue("0")
                         .help("Seconds between polls (at least " + MIN_INTERVAL_SECONDS + "); 0: only when an administrator asks"),
                 Setting.of("maxPerPoll", SettingType.INTEGER).defaultValue("50")
-                        .help("Most messages taken per poll (at most " + MAX_PER_POLL + ")"));
+                        .help("Most messages taken per poll (at most " + MAX_PER_POLL + ")"),
+                Setting.of("maxMessageBytes", SettingType.INTEGER).defaultValue(String.valueOf(DEFAULT_MAX_MESSAGE_BYTES))
+                        .help("A larger message is not downloaded: it stays in the folder and the plugin log says so"));
     }
 
     private final ExtensionConfig config;
+    private final System.Logger logger;
 
-    ImapMailbox(ExtensionConfig config) {
+    ImapMailbox(ExtensionConfig config, System.Logger logger) {
         this.config = config;
+        this.logger = logger;
     }
 
     static Optional<Duration> pollInterval(ExtensionConfig config) {
@@ -80,16 +87,34 @@ final class ImapMailbox {
             folder.open(Folder.READ_ONLY);
             try {
                 Message[] waiting = folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false));
-                int n = Math.min(limit, waiting.length);
-                Message[] batch = java.util.Arrays.copyOf(waiting, n);
                 FetchProfile profile = new FetchProfile();
                 profile.add(UIDFolder.FetchProfileItem.UID);
-                folder.fetch(batch, profile);
+                profile.add(FetchProfile.Item.SIZE);
+                folder.fetch(waiting, profile);
                 long validity = folder.getUIDValidity();
-                List<InboundMaterial> out = new ArrayList<>(n);
-                for (Message m : batch) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                long maxBytes = Math.max(1, number(config, "maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES));
+                List<InboundMaterial> out = new ArrayList<>();
+                long total = 0;
+                for (Message m : waiting) {
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                    int size = m.getSize();
+                    if (size > maxBytes) {
+                        logger.log(System.Logger.Level.WARNING, "Message UID " + folder.getUID(m) + " in "
+                                + folder.getFullName() + " has " + size + " bytes, over maxMessageBytes " + maxBytes
+                                + "; it stays in the folder");
+                        continue;
+                    }
+                    if (!out.isEmpty() && total + Math.max(0, size) > MAX_BYTES_PER_FETCH) {
+                        break;
+                    }
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(0, size));
                     m.writeTo(bytes);
+                    if (bytes.size() > maxBytes) {
+                        continue;
+                    }
+                    total += bytes.size();
                     Map<String, String> attributes = new HashMap<>();
                     attributes.put(MailboxSource.MAILBOX_REF, validity + ":" + folder.getUID(m));
                     attributes.put("mailbox", folder.getFullName());

@@ -30,6 +30,8 @@ import org.leadline.plugin.api.source.MailboxSource;
 /** The IMAP side of the e-mail source against a real IMAP server (GreenMail) in this JVM. */
 class ImapMailboxTest {
 
+    private static final System.Logger LOG = System.getLogger(ImapMailboxTest.class.getName());
+
     private GreenMail imap;
     private GreenMailUser user;
 
@@ -77,7 +79,7 @@ class ImapMailboxTest {
         deliver(1);
         deliver(2);
         deliver(3);
-        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(settings()));
+        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(settings()), LOG);
         List<InboundMaterial> first = box.fetch(10);
         assertEquals(2, first.size(), "maxPerPoll");
         assertEquals("Enquiry 1", first.get(0).name());
@@ -99,11 +101,28 @@ class ImapMailboxTest {
     }
 
     @Test
+    void aMessageOverTheSizeLimitIsNotDownloadedAndStaysInTheFolder() throws Exception {
+        String big = "From: Big <big@example.org>\r\nSubject: Huge\r\nMessage-ID: <big@example.org>\r\n\r\n"
+                + "x".repeat(5000) + "\r\n";
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(big.getBytes(StandardCharsets.US_ASCII))));
+        deliver(1);
+        Map<String, Object> s = settings();
+        s.put("maxMessageBytes", 2000L);
+        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(s), LOG);
+        List<InboundMaterial> got = box.fetch(10);
+        assertEquals(List.of("Enquiry 1"), got.stream().map(InboundMaterial::name).toList());
+        box.acknowledge(got.stream().map(m -> m.attributes().get(MailboxSource.MAILBOX_REF)).toList());
+        assertEquals(1, count("INBOX"), "the large message stays");
+        assertEquals(1, count("Done"));
+    }
+
+    @Test
     void aWrongPasswordFailsTheFetch() throws Exception {
         deliver(1);
         Map<String, Object> s = settings();
         s.put("imapPassword", "wrong");
-        assertThrows(jakarta.mail.AuthenticationFailedException.class, () -> new ImapMailbox(ExtensionConfig.of(s)).fetch(10));
+        assertThrows(jakarta.mail.AuthenticationFailedException.class, () -> new ImapMailbox(ExtensionConfig.of(s), LOG).fetch(10));
         assertEquals(1, count("INBOX"));
     }
 
