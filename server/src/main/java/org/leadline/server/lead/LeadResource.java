@@ -169,7 +169,7 @@ public class LeadResource {
         return rb.entity(Json.createObjectBuilder().add("items", items).add("page", pageInfo).build()).build();
     }
 
-    private static <E extends Enum<E>> Set<E> enums(String param, List<String> values, Class<E> type) {
+    static <E extends Enum<E>> Set<E> enums(String param, List<String> values, Class<E> type) {
         Set<E> set = new LinkedHashSet<>();
         for (String value : values) {
             for (String part : value.split(",")) {
@@ -186,7 +186,7 @@ public class LeadResource {
         return set;
     }
 
-    private static Instant instant(String param, String text) {
+    static Instant instant(String param, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -25,8 +25,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         int length = request.getLength();
-        // Plugin archives are far larger than API bodies; their upload enforces its own limit.
-        if (length > maxBytes && !request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/v1/admin/plugins")) {
+        // Plugin archives and CSV imports are far larger than API bodies; their uploads enforce their own limits.
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (length > maxBytes && !path.startsWith("/api/v1/admin/plugins") && !path.startsWith("/api/v1/imports")) {
             request.abortWith(Problems.response(ProblemType.BODY_TOO_LARGE,
                     "The request body of " + length + " bytes exceeds the limit of " + maxBytes + " bytes",
                     request.getUriInfo().getRequestUri().getRawPath()));
