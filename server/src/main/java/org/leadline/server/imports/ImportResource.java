@@ -200,7 +200,6 @@ public class ImportResource {
         }
         ChunkPlan plan;
         try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
             plan = ChunkPlan.of(rows, policy, new LeadRows(c, tenantId, caller.userId(), "dry-run", null), caller.userId());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot look up duplicates", e);

@@ -161,7 +161,28 @@ public class ImportRunner {
     private void run(String tenantId, String jobId) {
         int chunkSize = Settings.get(CHUNK_SIZE).map(Integer::parseInt).orElse(1000);
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            try {
+                c.setAutoCommit(false);
+                runOn(c, tenantId, jobId, chunkSize);
+            } finally {
+                // The connection goes back to the pool as the pool gave it.
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Import " + jobId + " of tenant " + tenantId + " stopped", e);
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                finish(c, tenantId, jobId, "FAILED", cut(String.valueOf(e), 500));
+                c.setAutoCommit(true);
+            } catch (SQLException inner) {
+                LOG.log(Level.WARNING, "Cannot mark import " + jobId + " failed", inner);
+            }
+        }
+    }
+
+    private void runOn(Connection c, String tenantId, String jobId, int chunkSize) throws SQLException, IOException {
+        {
             Job job = load(c, tenantId, jobId);
             if (job == null || job.state.equals("DONE") || job.state.equals("FAILED")) {
                 c.rollback();
@@ -212,14 +233,6 @@ public class ImportRunner {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Cannot start re-rating after import " + jobId, e);
                 }
-            }
-        } catch (SQLException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Import " + jobId + " of tenant " + tenantId + " stopped", e);
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                finish(c, tenantId, jobId, "FAILED", cut(String.valueOf(e), 500));
-            } catch (SQLException inner) {
-                LOG.log(Level.WARNING, "Cannot mark import " + jobId + " failed", inner);
             }
         }
     }
