@@ -150,7 +150,7 @@ final class LeadRows {
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
             String sql = "SELECT id, status, first_name, last_name, company_name, email, email_key FROM leads "
-                    + "WHERE tenant_id = ? AND email_key IN (" + marks(part.size()) + ") AND deleted_at IS NULL ORDER BY id";
+                    + "WHERE tenant_id = ? AND email_key IN (" + marks(part.size()) + ") AND deleted_at IS NULL";
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 for (int i = 0; i < part.size(); i++) {
@@ -158,7 +158,7 @@ final class LeadRows {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.putIfAbsent(rs.getString(7), existing(rs));
+                        found.merge(rs.getString(7), existing(rs), LeadRows::older);
                     }
                 }
             }
@@ -179,7 +179,7 @@ final class LeadRows {
             List<String> part = names.subList(from, Math.min(names.size(), from + 500));
             String sql = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key FROM leads "
                     + "WHERE tenant_id = ? AND last_name_key IN (" + marks(part.size()) + ") AND company_key IN ("
-                    + marks(companies.size()) + ") AND deleted_at IS NULL ORDER BY id";
+                    + marks(companies.size()) + ") AND deleted_at IS NULL";
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int p = 1;
                 ps.setString(p++, tenantId);
@@ -191,12 +191,21 @@ final class LeadRows {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.putIfAbsent(rs.getString(7) + "|" + rs.getString(8), existing(rs));
+                        found.merge(rs.getString(7) + "|" + rs.getString(8), existing(rs), LeadRows::older);
                     }
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * Of two matching leads, the older one (ids are time-ordered). Sorting in Java, not in the
+     * query: an ORDER BY id would tempt the optimizer to walk the primary key instead of probing
+     * the key index.
+     */
+    private static Existing older(Existing a, Existing b) {
+        return a.id().compareTo(b.id()) <= 0 ? a : b;
     }
 
     private static Existing existing(ResultSet rs) throws SQLException {
