@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -32,6 +32,9 @@ final class RowReader {
             return data != null;
         }
     }
+
+    /** Looked up once: {@code Json.createValue} and friends look the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Map<String, Source> SOURCES = new HashMap<>();
     private static final Map<String, String> COUNTRIES = new HashMap<>();
@@ -108,12 +111,12 @@ final class RowReader {
                 errors.add(new FieldError("(row)", "has " + cells.size() + " cells, the header has " + columns.length));
             }
         }
-        values.putIfAbsent("origin.source", Json.createValue(Source.IMPORT.name()));
+        values.putIfAbsent("origin.source", JSON.createValue(Source.IMPORT.name()));
         if (values.containsKey("company.annualRevenue.amount")) {
-            values.putIfAbsent("company.annualRevenue.currency", Json.createValue(currency));
+            values.putIfAbsent("company.annualRevenue.currency", JSON.createValue(currency));
         }
         if (values.containsKey("qualification.budget.amount")) {
-            values.putIfAbsent("qualification.budget.currency", Json.createValue(currency));
+            values.putIfAbsent("qualification.budget.currency", JSON.createValue(currency));
         }
         if (!values.containsKey("person.lastName")) {
             values.put("person.lastName", JsonValue.NULL);
@@ -160,14 +163,14 @@ final class RowReader {
                               Map<String, JsonValue> values) {
         switch (column.kind()) {
             case ENUM:
-                return Json.createValue(text.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
+                return JSON.createValue(text.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
             case INTEGER: {
                 String digits = text.replaceAll("[\\s,.'_]", "");
                 if (!digits.matches("\\d{1,9}")) {
                     errors.add(new FieldError(header, "must be a whole number"));
                     return null;
                 }
-                return Json.createValue(Integer.parseInt(digits));
+                return JSON.createValue(Integer.parseInt(digits));
             }
             case AMOUNT: {
                 BigDecimal amount = amount(text);
@@ -175,7 +178,7 @@ final class RowReader {
                     errors.add(new FieldError(header, "must be an amount like 1234.50"));
                     return null;
                 }
-                return Json.createValue(amount);
+                return JSON.createValue(amount);
             }
             case BOOLEAN: {
                 String t = text.toLowerCase(Locale.ROOT);
@@ -190,24 +193,24 @@ final class RowReader {
             }
             case COUNTRY: {
                 if (text.length() == 2) {
-                    return Json.createValue(text.toUpperCase(Locale.ROOT));
+                    return JSON.createValue(text.toUpperCase(Locale.ROOT));
                 }
                 String code = COUNTRIES.get(HeaderNames.normalize(text));
-                return Json.createValue(code != null ? code : text);
+                return JSON.createValue(code != null ? code : text);
             }
             case SOURCE: {
                 Source source = SOURCES.get(HeaderNames.normalize(text));
                 if (source == null) {
                     // A source of the other system we have no channel for: an import, and its name kept.
                     if (!values.containsKey("origin.detail")) {
-                        values.put("origin.detail", Json.createValue(text.length() > 200 ? text.substring(0, 200) : text));
+                        values.put("origin.detail", JSON.createValue(text.length() > 200 ? text.substring(0, 200) : text));
                     }
-                    return Json.createValue(Source.IMPORT.name());
+                    return JSON.createValue(Source.IMPORT.name());
                 }
-                return Json.createValue(source.name());
+                return JSON.createValue(source.name());
             }
             default:
-                return Json.createValue(text);
+                return JSON.createValue(text);
         }
     }
 
@@ -251,7 +254,7 @@ final class RowReader {
 
     @SuppressWarnings("unchecked")
     private static JsonObject build(Map<String, Object> node) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         node.forEach((k, v) -> {
             if (v instanceof JsonValue jv) {
                 b.add(k, jv);

@@ -35,7 +35,7 @@ class CsvLeadSourceTest {
 
     @Test
     void windows1252WithSemicolonsAndAMultiLineValue() {
-        byte[] bytes = "Vorname;Nachname;Firma;Notiz\r\nJürgen;Müller;Straßenbau GmbH;\"eins\r\nzwei; drei\"\r\n"
+        byte[] bytes = "First Name;Last Name;Company;Notiz\r\nJürgen;Müller;Straßenbau GmbH;\"eins\r\nzwei; drei\"\r\n"
                 .getBytes(Charset.forName("windows-1252"));
         ReadResult r = read(bytes);
         assertEquals(1, r.drafts().size(), r.problems().toString());
