@@ -160,14 +160,17 @@ public class ImportRunner {
 
     private void run(String tenantId, String jobId) {
         int chunkSize = Settings.get(CHUNK_SIZE).map(Integer::parseInt).orElse(1000);
+        boolean wrote;
         try (Connection c = dataSource.getConnection()) {
             try {
                 c.setAutoCommit(false);
-                runOn(c, tenantId, jobId, chunkSize);
+                wrote = runOn(c, tenantId, jobId, chunkSize);
             } finally {
                 // The connection goes back to the pool as the pool gave it.
-                c.rollback();
-                c.setAutoCommit(true);
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Import " + jobId + " of tenant " + tenantId + " stopped", e);
@@ -178,15 +181,25 @@ public class ImportRunner {
             } catch (SQLException inner) {
                 LOG.log(Level.WARNING, "Cannot mark import " + jobId + " failed", inner);
             }
+            return;
+        }
+        // Rating happens in transactions of its own, after the import's connection went back to the pool.
+        if (wrote) {
+            try {
+                rerating.rerateTenant(tenantId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot start re-rating after import " + jobId, e);
+            }
         }
     }
 
-    private void runOn(Connection c, String tenantId, String jobId, int chunkSize) throws SQLException, IOException {
+    /** Runs the import on {@code c}; whether it created or updated leads. */
+    private boolean runOn(Connection c, String tenantId, String jobId, int chunkSize) throws SQLException, IOException {
         {
             Job job = load(c, tenantId, jobId);
             if (job == null || job.state.equals("DONE") || job.state.equals("FAILED")) {
                 c.rollback();
-                return;
+                return false;
             }
             state(c, tenantId, jobId, "RUNNING", null, false);
             c.commit();
@@ -227,13 +240,7 @@ public class ImportRunner {
                 finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
             }
             Files.deleteIfExists(file);
-            if (job.created + job.updated > 0) {
-                try {
-                    rerating.rerateTenant(tenantId);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Cannot start re-rating after import " + jobId, e);
-                }
-            }
+            return job.created + job.updated > 0;
         }
     }
 
