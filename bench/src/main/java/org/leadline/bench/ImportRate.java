@@ -70,8 +70,7 @@ public final class ImportRate {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : Figures.intArg(args, "--rows", 1_000_000);
         String db = LeadlineServer.onPostgresql() ? "postgresql" : "derby";
-        Path dir = Files.createTempDirectory("leadline-import-rate-");
-        Path csv = dir.resolve("leads.csv");
+        Path csv = Files.createTempFile("leadline-import-rate-", ".csv");
         Random random = new Random(42);
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("First Name,Last Name,Title,Company,Email,Phone,City,Country\n");
@@ -83,7 +82,7 @@ public final class ImportRate {
         }
         System.out.printf("database: %s, rows: %,d, file: %,d bytes%n", db, rows, Files.size(csv));
 
-        LeadlineServer server = LeadlineServer.start(dir.resolve("server"), Map.of());
+        LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-import-rate-"), Map.of());
         try {
             Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
             Api api = tenant.api();
@@ -140,6 +139,7 @@ public final class ImportRate {
             System.out.printf("import / raw JDBC: %.2f (target >= 0.50)%n", importRate / rawRate);
         } finally {
             server.discard();
+            Files.deleteIfExists(csv);
         }
     }
 

@@ -69,7 +69,7 @@ public class ImportRunner {
     Rerating rerating;
 
     /** Chunks between refreshes of the planner statistics. */
-    private static final int ANALYZE_EVERY = 200;
+    private static final int ANALYZE_EVERY = 100;
 
     /**
      * Refreshes PostgreSQL's planner statistics of the tables a bulk import grows: with the
@@ -252,7 +252,9 @@ public class ImportRunner {
                         break;
                     }
                     write(c, store, tenantId, jobId, job, chunk, sourceMapped);
-                    if (++chunks % ANALYZE_EVERY == 0) {
+                    chunks++;
+                    // Early and often while the tables are small (their statistics go stale fastest), then every ANALYZE_EVERY chunks.
+                    if (Integer.bitCount(chunks) == 1 || chunks % ANALYZE_EVERY == 0) {
                         analyze(c);
                     }
                     if (chunk.size() < chunkSize && parseError == null) {
