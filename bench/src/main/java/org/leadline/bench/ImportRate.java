@@ -124,8 +124,13 @@ public final class ImportRate {
             long r0 = System.nanoTime();
             while (true) {
                 JsonObject jobs = api.get("/api/v1/qualification/jobs").json();
-                if (jobs.getJsonArray("items").isEmpty()
-                        || !jobs.getJsonArray("items").getJsonObject(0).getString("state").equals("RUNNING")) {
+                boolean started = !jobs.getJsonArray("items").isEmpty();
+                if (started && !jobs.getJsonArray("items").getJsonObject(0).getString("state").equals("RUNNING")) {
+                    System.out.printf("re-rating job: %s%n", jobs.getJsonArray("items").getJsonObject(0));
+                    break;
+                }
+                if (!started && System.nanoTime() - r0 > 30_000_000_000L) {
+                    System.out.println("no re-rating job started within 30 s");
                     break;
                 }
                 Thread.sleep(1000);
