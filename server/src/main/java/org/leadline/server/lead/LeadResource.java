@@ -195,7 +195,7 @@ public class LeadResource {
         };
     }
 
-    private static <E extends Enum<E>> Set<E> enums(String param, List<String> values, Class<E> type) {
+    static <E extends Enum<E>> Set<E> enums(String param, List<String> values, Class<E> type) {
         Set<E> set = new LinkedHashSet<>();
         for (String value : values) {
             for (String part : value.split(",")) {
@@ -212,7 +212,7 @@ public class LeadResource {
         return set;
     }
 
-    private static Instant instant(String param, String text) {
+    static Instant instant(String param, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -45,6 +45,22 @@ public class RerateSteps {
         return new Step(true);
     }
 
+    /**
+     * Opens a job re-rating all of the tenant's leads with its current rules, superseding a running
+     * one (which would rate with the same or older rules); for work that wrote leads in bulk.
+     */
+    public String begin(String tenantId) {
+        EntityManager em = open(tenantId);
+        em.createQuery("SELECT j FROM RerateJob j WHERE j.state = :s", RerateJob.class)
+                .setParameter("s", RerateJob.State.RUNNING).getResultList()
+                .forEach(j -> j.finish(RerateJob.State.SUPERSEDED, Timestamps.now()));
+        int version = rater.current(em).version();
+        long total = em.createQuery("SELECT COUNT(l) FROM Lead l", Long.class).getSingleResult();
+        RerateJob job = new RerateJob(org.leadline.server.platform.persistence.Ids.next(), version, total, Timestamps.now());
+        em.persist(job);
+        return job.id();
+    }
+
     /** The fallback after a failed batch: each lead in its own transaction, failures counted. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Step oneByOne(String tenantId, String jobId, int size) {

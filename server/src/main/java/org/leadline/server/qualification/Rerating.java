@@ -60,6 +60,13 @@ public class Rerating {
         }
     }
 
+    /** Re-rates all of the tenant's leads with its current rules, e.g. after an import wrote leads in bulk. */
+    public String rerateTenant(String tenantId) {
+        String jobId = steps.begin(tenantId);
+        start(tenantId, jobId);
+        return jobId;
+    }
+
     /** Starts (or resumes) a job; call after the transaction that created it committed. */
     public void start(String tenantId, String jobId) {
         executor.execute(() -> run(tenantId, jobId));

@@ -25,10 +25,11 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         int length = request.getLength();
-        // Plugin archives and inbound material (e-mails, CSV files) are far larger than API bodies;
-        // their endpoints enforce their own limits.
+        // Plugin archives, inbound material (e-mails, files) and CSV imports are far larger than API
+        // bodies; their endpoints enforce their own limits.
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (length > maxBytes && !path.startsWith("/api/v1/admin/plugins") && !path.startsWith("/api/v1/intake")) {
+        if (length > maxBytes && !path.startsWith("/api/v1/admin/plugins") && !path.startsWith("/api/v1/intake")
+                && !path.startsWith("/api/v1/imports")) {
             request.abortWith(Problems.response(ProblemType.BODY_TOO_LARGE,
                     "The request body of " + length + " bytes exceeds the limit of " + maxBytes + " bytes",
                     request.getUriInfo().getRequestUri().getRawPath()));

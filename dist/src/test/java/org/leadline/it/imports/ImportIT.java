@@ -1,0 +1,349 @@
+package org.leadline.it.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadline.it.Api;
+import org.leadline.it.Fixtures;
+import org.leadline.it.LeadlineServer;
+
+/**
+ * CSV import and export through the API of a running server: the vendor exports and ours, the
+ * encodings and delimiters found in practice, broken rows, duplicate policies, the error report,
+ * a round trip through the export, and tenant isolation.
+ */
+class ImportIT {
+
+    private static LeadlineServer server;
+    private static Api tenantA;
+    private static Api tenantB;
+
+    @BeforeAll
+    static void twoTenants() {
+        server = LeadlineServer.shared();
+        tenantA = Fixtures.newTenant(server).api();
+        tenantB = Fixtures.newTenant(server).api();
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = ImportIT.class.getResourceAsStream("/csv/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uploads and waits for the import to end; returns its final status. */
+    static JsonObject importAndWait(Api api, byte[] csv, String query) {
+        Api.Response r = api.sendChunked("POST", "/api/v1/imports" + query, csv, "text/csv");
+        assertEquals(202, r.status(), r.toString());
+        String id = r.json().getString("id");
+        assertEquals("/api/v1/imports/" + id, java.net.URI.create(r.header("location")).getPath());
+        return awaitEnd(api, id, 120);
+    }
+
+    static JsonObject awaitEnd(Api api, String id, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Api.Response s = api.get("/api/v1/imports/" + id);
+            assertEquals(200, s.status(), s.toString());
+            String state = s.json().getString("state");
+            if (state.equals("DONE") || state.equals("FAILED")) {
+                return s.json();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("import " + id + " did not end within " + seconds + " s");
+    }
+
+    static JsonObject onlyLead(Api api, String q) {
+        Api.Response r = api.get("/api/v1/leads?q=" + Api.q(q));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(1, r.items().size(), "leads matching " + q + ": " + r.body());
+        return r.items().getJsonObject(0);
+    }
+
+    static List<CSVRecord> csv(String text) {
+        try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
+            return p.getRecords();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void salesforceExportIsMappedAutomaticallyAndDryRunWritesNothing() {
+        Api api = Fixtures.newTenant(server).api();
+        Api.Response dry = api.sendChunked("POST", "/api/v1/imports?dryRun=true", resource("salesforce-leads.csv"), "text/csv");
+        assertEquals(200, dry.status(), dry.toString());
+        JsonObject d = dry.json();
+        assertEquals("UTF-8", d.getString("encoding"));
+        assertEquals(",", d.getString("delimiter"));
+        JsonArray columns = d.getJsonObject("mapping").getJsonArray("columns");
+        assertTrue(columns.contains(Json.createObjectBuilder().add("column", "Zip/Postal Code").add("field", "postalCode").build()), columns.toString());
+        assertTrue(columns.contains(Json.createObjectBuilder().add("column", "No. of Employees").add("field", "employees").build()), columns.toString());
+        assertEquals(List.of("Lead Status", "Rating"), d.getJsonObject("mapping").getJsonArray("ignored").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(3, d.getJsonArray("rows").size());
+        assertEquals("create", d.getJsonArray("rows").getJsonObject(0).getString("result"));
+        assertEquals(2, d.getJsonArray("rows").getJsonObject(0).getInt("row"));
+        assertEquals(0, api.get("/api/v1/leads").items().size(), "a dry run writes nothing");
+        assertEquals(0, api.get("/api/v1/imports").items().size(), "a dry run leaves no import behind");
+
+        JsonObject done = importAndWait(api, resource("salesforce-leads.csv"), "?name=salesforce-leads.csv");
+        assertEquals("DONE", done.getString("state"), done.toString());
+        assertEquals(3, done.getInt("rowsRead"));
+        assertEquals(3, done.getInt("created"));
+        assertEquals(0, done.getInt("failed"));
+
+        JsonObject ada = onlyLead(api, "lovelace");
+        assertEquals("Analytical Engines Ltd", ada.getJsonObject("company").getString("name"));
+        assertEquals("GB", ada.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertEquals("EC1A 1BB", ada.getJsonObject("company").getJsonObject("address").getString("postalCode"));
+        assertEquals("WEB", ada.getJsonObject("origin").getString("source"));
+        assertEquals("+44 7700 900001", ada.getJsonObject("person").getString("mobilePhone"));
+        assertEquals(0, ada.getJsonObject("company").getJsonObject("annualRevenue").getJsonNumber("amount")
+                .bigDecimalValue().compareTo(new java.math.BigDecimal("1250000")));
+        assertEquals("EUR", ada.getJsonObject("company").getJsonObject("annualRevenue").getString("currency"));
+        JsonObject grace = onlyLead(api, "hopper");
+        assertEquals(2500, grace.getJsonObject("company").getInt("employees"));
+        assertEquals("US", grace.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertEquals("TRADE_FAIR", grace.getJsonObject("origin").getString("source"));
+        assertEquals("PARTNER", onlyLead(api, "torvalds").getJsonObject("origin").getString("source"));
+
+        // The timeline shows one "imported" entry for the lead.
+        Api.Response timeline = api.get("/api/v1/leads/" + ada.getString("id") + "/timeline");
+        assertEquals(200, timeline.status(), timeline.toString());
+        assertTrue(timeline.body().contains("CSV import " + done.getString("id")), timeline.body());
+    }
+
+    @Test
+    void dynamicsExportIsMappedAutomatically() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject done = importAndWait(api, resource("dynamics-leads.csv"), "?currency=EUR");
+        assertEquals(2, done.getInt("created"), done.toString());
+        JsonObject hedy = onlyLead(api, "lamarr");
+        assertEquals("Inventor", hedy.getJsonObject("person").getString("jobTitle"));
+        assertEquals("Frequency Hopping GmbH", hedy.getJsonObject("company").getString("name"));
+        assertEquals("DE", hedy.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertEquals("THIS_QUARTER", hedy.getJsonObject("qualification").getString("purchaseTimeframe"));
+        assertEquals(50000, hedy.getJsonObject("qualification").getJsonObject("budget").getJsonNumber("amount").intValue());
+        assertEquals("Spread spectrum licences", hedy.getString("topic"));
+        assertEquals("CAMPAIGN", hedy.getJsonObject("origin").getString("source"));
+        JsonObject konrad = onlyLead(api, "zuse");
+        assertEquals("DE", konrad.getJsonObject("company").getJsonObject("address").getString("country"), "Deutschland");
+        assertEquals("Hünfeld", konrad.getJsonObject("company").getJsonObject("address").getString("city"));
+        assertEquals("REFERRAL", konrad.getJsonObject("origin").getString("source"));
+    }
+
+    @Test
+    void windows1252WithSemicolonsMultiLineValuesAndAnExplicitMapping() {
+        Api api = Fixtures.newTenant(server).api();
+        String mapping = Api.q("{\"Vorname\":\"firstName\",\"Nachname\":\"lastName\",\"Firma\":\"companyName\",\"Beschreibung\":\"description\"}");
+        Api.Response dry = api.sendChunked("POST", "/api/v1/imports?dryRun=true&mapping=" + mapping,
+                resource("german-1252-semicolon.csv"), "text/csv");
+        assertEquals(200, dry.status(), dry.toString());
+        assertEquals("windows-1252", dry.json().getString("encoding"));
+        assertEquals(";", dry.json().getString("delimiter"));
+        assertEquals(List.of(), dry.json().getJsonObject("mapping").getJsonArray("unmapped"));
+
+        JsonObject done = importAndWait(api, resource("german-1252-semicolon.csv"), "?mapping=" + mapping);
+        assertEquals(2, done.getInt("created"), done.toString());
+        JsonObject mueller = onlyLead(api, "müller");
+        assertEquals("Jürgen", mueller.getJsonObject("person").getString("firstName"));
+        assertEquals("Straßenbau GmbH", mueller.getJsonObject("company").getString("name"));
+        assertEquals("Erste Zeile\r\nzweite Zeile; mit Semikolon", mueller.getString("description"));
+        assertEquals("Kosten 5€", onlyLead(api, "weiß").getString("description"));
+    }
+
+    @Test
+    void utf8WithByteOrderMarkAndOurOwnHeaders() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject done = importAndWait(api, resource("bom-utf8.csv"), "");
+        assertEquals(2, done.getInt("created"), done.toString());
+        assertEquals("UTF-8", done.getString("encoding"));
+        JsonObject zoe = onlyLead(api, "zoe@orsted.example");
+        assertEquals("Zoë", zoe.getJsonObject("person").getString("firstName"), "the byte order mark is not part of the first header");
+        assertEquals("Ångström", zoe.getJsonObject("person").getString("lastName"));
+        assertEquals("København", zoe.getJsonObject("company").getJsonObject("address").getString("city"));
+        assertEquals("Żółć", onlyLead(api, "gdansk").getJsonObject("person").getString("lastName"));
+    }
+
+    @Test
+    void brokenRowsGoToTheErrorReportAndTheImportGoesOn() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject done = importAndWait(api, resource("broken-rows.csv"), "");
+        assertEquals("DONE", done.getString("state"), done.toString());
+        assertEquals(2, done.getInt("created"), done.toString());
+        assertEquals(5, done.getInt("failed"), done.toString());
+        assertTrue(done.getString("lastError").contains("not valid CSV"), done.toString());
+        onlyLead(api, "good@fine.example");
+        onlyLead(api, "also@fine.example");
+        assertEquals(0, api.get("/api/v1/leads?q=" + Api.q("never@fine.example")).items().size());
+
+        Api.Response report = api.get("/api/v1/imports/" + done.getString("id") + "/errors");
+        assertEquals(200, report.status(), report.toString());
+        assertTrue(report.header("content-type").startsWith("text/csv"), report.headers().toString());
+        List<CSVRecord> lines = csv(report.body());
+        assertEquals(List.of("row", "field", "reason"), lines.get(0).toList());
+        assertEquals(List.of("3", "Last Name", "is required"), lines.get(1).toList());
+        assertEquals("4", lines.get(2).get(0));
+        assertEquals("Last Name", lines.get(2).get(1));
+        assertTrue(lines.get(2).get(2).contains("100"), lines.get(2).toString());
+        assertEquals(List.of("5", "Email", "must be a valid e-mail address"), lines.get(3).toList());
+        assertEquals(List.of("6", "No. of Employees", "must be a whole number"), lines.get(4).toList());
+        assertEquals("8", lines.get(5).get(0));
+        assertEquals("(row)", lines.get(5).get(1));
+        assertTrue(lines.get(5).get(2).contains("not valid CSV"), lines.get(5).toString());
+        assertEquals(6, lines.size());
+    }
+
+    private static byte[] twoLeads(String title) {
+        return ("First Name,Last Name,Company,Email,Title\n"
+                + "Marie,Curie,Radium Institute,marie@radium.example," + title + "\n"
+                + "Pierre,Curie,Radium Institute,PIERRE@radium.example," + title + "\n"
+                + "Irène,Joliot,Radium Institute,," + title + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void duplicatePoliciesSkipUpdateOrCreate() {
+        Api api = Fixtures.newTenant(server).api();
+        assertEquals(3, importAndWait(api, twoLeads("Physicist"), "").getInt("created"));
+        JsonObject marie = onlyLead(api, "marie@radium.example");
+
+        Api.Response dry = api.sendChunked("POST", "/api/v1/imports?dryRun=true&policy=SKIP", twoLeads("Chemist"), "text/csv");
+        assertEquals("duplicate", dry.json().getJsonArray("rows").getJsonObject(0).getString("result"));
+        assertEquals(marie.getString("id"), dry.json().getJsonArray("rows").getJsonObject(0).getString("duplicateOf"));
+
+        JsonObject skipped = importAndWait(api, twoLeads("Chemist"), "?policy=SKIP");
+        assertEquals(0, skipped.getInt("created"), skipped.toString());
+        assertEquals(3, skipped.getInt("skippedAsDuplicate"), "by e-mail (any case) and by name at the same company");
+        assertEquals("Physicist", onlyLead(api, "marie@radium.example").getJsonObject("person").getString("jobTitle"));
+
+        JsonObject updated = importAndWait(api, twoLeads("Chemist"), "?policy=update");
+        assertEquals(3, updated.getInt("updated"), updated.toString());
+        JsonObject after = onlyLead(api, "marie@radium.example");
+        assertEquals("Chemist", after.getJsonObject("person").getString("jobTitle"));
+        assertEquals("Marie", after.getJsonObject("person").getString("firstName"));
+        assertTrue(after.getInt("version") > marie.getInt("version"), "an update moves the version");
+        assertEquals("Chemist", onlyLead(api, "joliot").getJsonObject("person").getString("jobTitle"));
+
+        JsonObject created = importAndWait(api, twoLeads("Chemist"), "?policy=CREATE");
+        assertEquals(3, created.getInt("created"), created.toString());
+        assertEquals(2, api.get("/api/v1/leads?q=" + Api.q("marie@radium.example")).items().size());
+
+        JsonObject sameFile = importAndWait(api, ("lastName,email\nNoether,emmy@math.example\nNoether,EMMY@math.example\n")
+                .getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(1, sameFile.getInt("created"), "a row repeating an earlier row of the file is a duplicate");
+        assertEquals(1, sameFile.getInt("skippedAsDuplicate"));
+    }
+
+    @Test
+    void exportNeutralisesFormulasAndReimportsCleanly() {
+        Fixtures.TenantAdmin source = Fixtures.newTenant(server);
+        Api api = source.api();
+        JsonObject lead = Json.createObjectBuilder()
+                .add("person", Json.createObjectBuilder().add("firstName", "=HYPERLINK(\"http://evil.example\")")
+                        .add("lastName", "Formula").add("email", "formula@export.example")
+                        .add("businessPhone", "+49 30 1234567").add("mobilePhone", "-0170 123"))
+                .add("company", Json.createObjectBuilder().add("name", "@Risk, \"Quoted\" & Co").add("employees", 12)
+                        .add("annualRevenue", Json.createObjectBuilder().add("amount", 1000.5).add("currency", "USD"))
+                        .add("address", Json.createObjectBuilder().add("city", "Köln").add("country", "DE")))
+                .add("origin", Json.createObjectBuilder().add("source", "TRADE_FAIR").add("detail", "CeBIT"))
+                .add("qualification", Json.createObjectBuilder().add("purchaseTimeframe", "NEXT_YEAR").add("decisionMaker", true))
+                .add("description", "line one\nline two")
+                .build();
+        assertEquals(201, api.post("/api/v1/leads", lead).status());
+        assertEquals(201, api.post("/api/v1/leads", Fixtures.minimalLead("Plain")).status());
+
+        Api.Response export = api.get("/api/v1/leads/export?q=formula");
+        assertEquals(200, export.status(), export.toString());
+        assertTrue(export.header("content-type").startsWith("text/csv"));
+        List<CSVRecord> rows = csv(export.body());
+        assertEquals(2, rows.size(), "the header and the one lead the filter selects");
+        Map<String, String> row = new java.util.HashMap<>();
+        for (int i = 0; i < rows.get(0).size(); i++) {
+            row.put(rows.get(0).get(i), rows.get(1).get(i));
+        }
+        assertEquals("'=HYPERLINK(\"http://evil.example\")", row.get("firstName"));
+        assertEquals("'+49 30 1234567", row.get("businessPhone"));
+        assertEquals("'-0170 123", row.get("mobilePhone"));
+        assertEquals("'@Risk, \"Quoted\" & Co", row.get("companyName"));
+        assertEquals("TRADE_FAIR", row.get("source"));
+
+        Api.Response all = api.get("/api/v1/leads/export");
+        assertEquals(3, csv(all.body()).size());
+
+        // The export imports into another tenant as it was.
+        Api target = Fixtures.newTenant(server).api();
+        JsonObject done = importAndWait(target, all.body().getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(2, done.getInt("created"), done.toString());
+        assertEquals(0, done.getInt("failed"), done.toString());
+        assertTrue(done.toString().contains("DONE"));
+        JsonObject copy = onlyLead(target, "formula@export.example");
+        JsonObject original = onlyLead(api, "formula@export.example");
+        for (String part : List.of("person", "company", "origin", "qualification")) {
+            assertEquals(original.getJsonObject(part), copy.getJsonObject(part), part);
+        }
+        assertEquals(original.getString("description"), copy.getString("description"));
+    }
+
+    @Test
+    void badRequestsAreProblemsNamingTheParameter() {
+        byte[] ok = twoLeads("x");
+        Api.Response policy = tenantA.sendChunked("POST", "/api/v1/imports?policy=MAYBE", ok, "text/csv");
+        assertEquals(400, policy.status());
+        assertEquals("policy", policy.json().getJsonArray("errors").getJsonObject(0).getString("field"), policy.toString());
+        Api.Response field = tenantA.sendChunked("POST", "/api/v1/imports?mapping=" + Api.q("{\"Title\":\"shoeSize\"}"), ok, "text/csv");
+        assertEquals(400, field.status());
+        assertNotNull(field.fieldError("mapping.Title"), field.toString());
+        Api.Response noLastName = tenantA.sendChunked("POST", "/api/v1/imports",
+                "Vorname,Firma\nA,B\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(400, noLastName.status());
+        assertNotNull(noLastName.fieldError("mapping"), noLastName.toString());
+        Api.Response empty = tenantA.sendChunked("POST", "/api/v1/imports", new byte[0], "text/csv");
+        assertEquals(400, empty.status());
+        assertNotNull(empty.fieldError("body"), empty.toString());
+        Api.Response charset = tenantA.sendChunked("POST", "/api/v1/imports?charset=EBCDIC", ok, "text/csv");
+        assertEquals(400, charset.status(), charset.toString());
+        assertEquals(404, tenantA.get("/api/v1/imports/not-an-id").status());
+    }
+
+    @Test
+    void anotherTenantNeverSeesImportsOrTheirLeads() {
+        JsonObject done = importAndWait(tenantA, resource("broken-rows.csv"), "");
+        String id = done.getString("id");
+        assertEquals(404, tenantB.get("/api/v1/imports/" + id).status());
+        assertEquals(404, tenantB.get("/api/v1/imports/" + id + "/errors").status());
+        assertFalse(tenantB.get("/api/v1/imports").body().contains(id));
+        assertTrue(tenantA.get("/api/v1/imports").body().contains(id));
+        String exportB = tenantB.get("/api/v1/leads/export").body();
+        assertFalse(exportB.contains("good@fine.example"), exportB);
+        assertTrue(tenantA.get("/api/v1/leads/export").body().contains("good@fine.example"));
+        assertEquals(0, tenantB.get("/api/v1/leads?q=" + Api.q("good@fine.example")).items().size());
+    }
+
+}

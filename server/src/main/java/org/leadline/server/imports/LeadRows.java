@@ -1,0 +1,382 @@
+package org.leadline.server.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadData;
+import org.leadline.server.lead.LeadValidation;
+import org.leadline.server.lead.SearchTerms;
+import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.timeline.AuditSubject;
+import org.leadline.server.timeline.ChangeKind;
+import org.leadline.server.timeline.TimelineKind;
+
+/**
+ * Writes imported leads in JDBC batches on the import's own connection: the lead rows, their
+ * search terms, and one audit entry per lead on its timeline ("imported from file X"), which is
+ * everything the lead API writes for a new lead except the rating (the import starts a re-rating
+ * of the tenant when it ends). Every statement names the tenant explicitly.
+ */
+final class LeadRows {
+
+    /** An existing lead an imported row matched. */
+    record Existing(String id, String status, String firstName, String lastName, String companyName, String email) {
+    }
+
+    /** The audit field an import entry records: the import's id and file. */
+    static final String AUDIT_FIELD = "import";
+
+    private record Col(String name, Function<LeadData, Object> value, int sqlType) {
+        Col(String name, Function<LeadData, Object> value) {
+            this(name, value, Types.VARCHAR);
+        }
+    }
+
+    /** The client-writable columns, in the lead API's field order. */
+    private static final List<Col> DATA_COLUMNS = List.of(
+            new Col("salutation", d -> d.person().salutation()),
+            new Col("first_name", d -> d.person().firstName()),
+            new Col("last_name", d -> d.person().lastName()),
+            new Col("job_title", d -> d.person().jobTitle()),
+            new Col("email", d -> d.person().email()),
+            new Col("business_phone", d -> d.person().businessPhone()),
+            new Col("mobile_phone", d -> d.person().mobilePhone()),
+            new Col("preferred_contact", d -> name(d.person().preferredContactMethod())),
+            new Col("language", d -> d.person().language()),
+            new Col("company_name", d -> d.company() == null ? null : d.company().name()),
+            new Col("website", d -> d.company() == null ? null : d.company().website()),
+            new Col("industry", d -> d.company() == null ? null : d.company().industry()),
+            new Col("employees", d -> d.company() == null ? null : d.company().employees(), Types.INTEGER),
+            new Col("revenue_amount", d -> d.company() == null || d.company().annualRevenue() == null ? null
+                    : d.company().annualRevenue().amount().setScale(2, java.math.RoundingMode.HALF_EVEN), Types.DECIMAL),
+            new Col("revenue_currency", d -> d.company() == null || d.company().annualRevenue() == null ? null
+                    : d.company().annualRevenue().currency()),
+            new Col("street", d -> address(d) == null ? null : address(d).street()),
+            new Col("postal_code", d -> address(d) == null ? null : address(d).postalCode()),
+            new Col("city", d -> address(d) == null ? null : address(d).city()),
+            new Col("region", d -> address(d) == null ? null : address(d).region()),
+            new Col("country", d -> address(d) == null ? null : address(d).country()),
+            new Col("source", d -> d.origin().source().name()),
+            new Col("source_detail", d -> d.origin().detail()),
+            new Col("budget_amount", d -> d.qualification() == null || d.qualification().budget() == null ? null
+                    : d.qualification().budget().amount().setScale(2, java.math.RoundingMode.HALF_EVEN), Types.DECIMAL),
+            new Col("budget_currency", d -> d.qualification() == null || d.qualification().budget() == null ? null
+                    : d.qualification().budget().currency()),
+            new Col("need", d -> d.qualification() == null ? null : d.qualification().need()),
+            new Col("purchase_timeframe", d -> d.qualification() == null ? null : name(d.qualification().purchaseTimeframe())),
+            new Col("decision_maker", d -> d.qualification() == null ? null : d.qualification().decisionMaker(), Types.BOOLEAN),
+            new Col("decision_maker_name", d -> d.qualification() == null ? null : d.qualification().decisionMakerName()),
+            new Col("purchase_process", d -> d.qualification() == null ? null : name(d.qualification().purchaseProcess())),
+            new Col("purchase_process_notes", d -> d.qualification() == null ? null : d.qualification().purchaseProcessNotes()),
+            new Col("topic", LeadData::topic),
+            new Col("description", LeadData::description));
+
+    private static final String INSERT_LEAD;
+    private static final String UPDATE_LEAD;
+
+    static {
+        StringBuilder cols = new StringBuilder("id, tenant_id");
+        StringBuilder marks = new StringBuilder("?, ?");
+        StringBuilder sets = new StringBuilder();
+        for (Col c : DATA_COLUMNS) {
+            cols.append(", ").append(c.name);
+            marks.append(", ?");
+            if (!c.name.equals("source")) {
+                sets.append(c.name).append(" = COALESCE(?, ").append(c.name).append("), ");
+            }
+        }
+        cols.append(", owner_id, status, created_at, created_by, updated_at, updated_by, version, last_name_key, company_key, email_key");
+        marks.append(", ?, ?, ?, ?, ?, ?, 0, ?, ?, ?");
+        INSERT_LEAD = "INSERT INTO leads (" + cols + ") VALUES (" + marks + ")";
+        UPDATE_LEAD = "UPDATE leads SET " + sets + "source = COALESCE(?, source), updated_at = ?, updated_by = ?, "
+                + "version = version + 1, last_name_key = ?, company_key = ?, email_key = ? "
+                + "WHERE id = ? AND tenant_id = ?";
+    }
+
+    /** The client-writable values of a lead in the order of {@link LeadColumn}. */
+    static Object[] values(LeadData d) {
+        Object[] values = new Object[DATA_COLUMNS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = DATA_COLUMNS.get(i).value.apply(d);
+        }
+        return values;
+    }
+
+    private final Connection connection;
+    private final String tenantId;
+    private final String userId;
+    private final String importId;
+    private final String importLabel;
+
+    LeadRows(Connection connection, String tenantId, String userId, String importId, String fileName) {
+        this.connection = connection;
+        this.tenantId = tenantId;
+        this.userId = userId;
+        this.importId = importId;
+        String label = "CSV import " + importId + (fileName == null || fileName.isBlank() ? "" : " (" + fileName + ")");
+        this.importLabel = label.length() > 4000 ? label.substring(0, 4000) : label;
+    }
+
+    private static Object name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static LeadData.Address address(LeadData d) {
+        return d.company() == null ? null : d.company().address();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** Live leads of the tenant with one of these e-mail keys, by key (the oldest lead first). */
+    Map<String, Existing> byEmail(Collection<String> emailKeys) throws SQLException {
+        Map<String, Existing> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(emailKeys);
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
+            String sql = "SELECT id, status, first_name, last_name, company_name, email, email_key FROM leads "
+                    + "WHERE tenant_id = ? AND email_key IN (" + marks(part.size()) + ") AND deleted_at IS NULL";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 2, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.merge(rs.getString(7), existing(rs), LeadRows::older);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Live leads of the tenant by "last name key|company key", for rows without an e-mail address. */
+    Map<String, Existing> byNameAndCompany(Collection<String> lastNameKeys, Collection<String> companyKeys)
+            throws SQLException {
+        Map<String, Existing> found = new HashMap<>();
+        if (lastNameKeys.isEmpty()) {
+            return found;
+        }
+        List<String> names = new ArrayList<>(lastNameKeys);
+        List<String> companies = new ArrayList<>(companyKeys);
+        for (int from = 0; from < names.size(); from += 500) {
+            List<String> part = names.subList(from, Math.min(names.size(), from + 500));
+            String sql = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key FROM leads "
+                    + "WHERE tenant_id = ? AND last_name_key IN (" + marks(part.size()) + ") AND company_key IN ("
+                    + marks(companies.size()) + ") AND deleted_at IS NULL";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int p = 1;
+                ps.setString(p++, tenantId);
+                for (String n : part) {
+                    ps.setString(p++, n);
+                }
+                for (String c : companies) {
+                    ps.setString(p++, c);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.merge(rs.getString(7) + "|" + rs.getString(8), existing(rs), LeadRows::older);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Of two matching leads, the older one (ids are time-ordered). Sorting in Java, not in the
+     * query: an ORDER BY id would tempt the optimizer to walk the primary key instead of probing
+     * the key index.
+     */
+    private static Existing older(Existing a, Existing b) {
+        return a.id().compareTo(b.id()) <= 0 ? a : b;
+    }
+
+    private static Existing existing(ResultSet rs) throws SQLException {
+        return new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Inserts new leads with their search terms and their "imported" audit entry. */
+    void insert(List<Lead> leads, Instant now) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        Timestamp at = timestamp(now);
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_LEAD)) {
+            for (Lead lead : leads) {
+                LeadData d = lead.data();
+                int p = 1;
+                ps.setString(p++, lead.id());
+                ps.setString(p++, tenantId);
+                for (Col c : DATA_COLUMNS) {
+                    set(ps, p++, c.value.apply(d), c.sqlType);
+                }
+                ps.setString(p++, userId);
+                ps.setString(p++, lead.status().name());
+                ps.setTimestamp(p++, at);
+                ps.setString(p++, userId);
+                ps.setTimestamp(p++, at);
+                ps.setString(p++, userId);
+                ps.setString(p++, lead.lastNameKey());
+                ps.setString(p++, lead.companyKey());
+                set(ps, p, LeadValidation.emailKey(d.person().email()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Map<String, java.util.Set<String>> terms = new java.util.LinkedHashMap<>();
+        leads.forEach(l -> terms.put(l.id(), SearchTerms.of(l)));
+        terms(terms, false);
+        audit(leads.stream().map(Lead::id).toList(), ChangeKind.CREATED, at);
+    }
+
+    /**
+     * Updates matched leads with the row's values; a cell left empty keeps the lead's value. The
+     * source changes only when the file has a source column.
+     */
+    void update(List<Existing> targets, List<LeadData> rows, boolean sourceMapped, Instant now) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        Timestamp at = timestamp(now);
+        Map<String, java.util.Set<String>> terms = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_LEAD)) {
+            for (int i = 0; i < targets.size(); i++) {
+                Existing e = targets.get(i);
+                LeadData d = rows.get(i);
+                int p = 1;
+                for (Col c : DATA_COLUMNS) {
+                    if (!c.name.equals("source")) {
+                        set(ps, p++, c.value.apply(d), c.sqlType);
+                    }
+                }
+                set(ps, p++, sourceMapped ? d.origin().source().name() : null);
+                ps.setTimestamp(p++, at);
+                ps.setString(p++, userId);
+                String first = d.person().firstName() != null ? d.person().firstName() : e.firstName();
+                String last = d.person().lastName() != null ? d.person().lastName() : e.lastName();
+                String company = d.company() != null && d.company().name() != null ? d.company().name() : e.companyName();
+                String email = d.person().email() != null ? d.person().email() : e.email();
+                Lead keys = LeadValidation.forKeys(first, last, company, email, userId);
+                ps.setString(p++, keys.lastNameKey());
+                ps.setString(p++, keys.companyKey());
+                set(ps, p++, LeadValidation.emailKey(email));
+                ps.setString(p++, e.id());
+                ps.setString(p, tenantId);
+                ps.addBatch();
+                terms.put(e.id(), SearchTerms.of(keys));
+            }
+            ps.executeBatch();
+        }
+        terms(terms, true);
+        audit(targets.stream().map(Existing::id).toList(), ChangeKind.UPDATED, at);
+    }
+
+    private void terms(Map<String, java.util.Set<String>> terms, boolean replace) throws SQLException {
+        if (replace) {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM lead_search_terms WHERE tenant_id = ? AND lead_id = ?")) {
+                for (String leadId : terms.keySet()) {
+                    ps.setString(1, tenantId);
+                    ps.setString(2, leadId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO lead_search_terms (lead_id, term, tenant_id) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, java.util.Set<String>> e : terms.entrySet()) {
+                for (String term : e.getValue()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, term);
+                    ps.setString(3, tenantId);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void audit(List<String> leadIds, ChangeKind change, Timestamp at) throws SQLException {
+        try (PreparedStatement entries = connection.prepareStatement(
+                "INSERT INTO audit_entries (id, tenant_id, lead_id, subject_kind, subject_id, change_kind, actor_id, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement changes = connection.prepareStatement(
+                     "INSERT INTO audit_changes (id, tenant_id, lead_id, entry_id, seq, field_path, old_value, new_value) "
+                             + "VALUES (?, ?, ?, ?, 0, ?, NULL, ?)");
+             PreparedStatement timeline = connection.prepareStatement(
+                     "INSERT INTO timeline_entries (id, tenant_id, lead_id, kind, occurred_at, actor_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (String leadId : leadIds) {
+                String entryId = Ids.next();
+                entries.setString(1, entryId);
+                entries.setString(2, tenantId);
+                entries.setString(3, leadId);
+                entries.setString(4, AuditSubject.LEAD.name());
+                entries.setString(5, leadId);
+                entries.setString(6, change.name());
+                entries.setString(7, userId);
+                entries.setTimestamp(8, at);
+                entries.addBatch();
+                changes.setString(1, Ids.next());
+                changes.setString(2, tenantId);
+                changes.setString(3, leadId);
+                changes.setString(4, entryId);
+                changes.setString(5, AUDIT_FIELD);
+                changes.setString(6, importLabel);
+                changes.addBatch();
+                timeline.setString(1, entryId);
+                timeline.setString(2, tenantId);
+                timeline.setString(3, leadId);
+                timeline.setString(4, TimelineKind.AUDIT.name());
+                timeline.setTimestamp(5, at);
+                timeline.setString(6, userId);
+                timeline.addBatch();
+            }
+            entries.executeBatch();
+            changes.executeBatch();
+            timeline.executeBatch();
+        }
+    }
+
+    private static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+        set(ps, index, value, Types.VARCHAR);
+    }
+
+    private static void set(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, sqlType);
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof Integer i) {
+            ps.setInt(index, i);
+        } else if (value instanceof java.math.BigDecimal b) {
+            ps.setBigDecimal(index, b);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+}
