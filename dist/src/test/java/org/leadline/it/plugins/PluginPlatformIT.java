@@ -122,7 +122,7 @@ class PluginPlatformIT {
         assertTrue(refused.get("bundles-api.jar").contains("provided"), refused::toString);
         assertTrue(refused.get("requires-future.jar").contains("requires plugin API >=99.0.0"), refused::toString);
 
-        assertEquals("1.0.0", list.json().getString("pluginApiVersion"));
+        assertEquals("1.1.0", list.json().getString("pluginApiVersion"));
         assertTrue(list.json().getJsonNumber("loadTimeMillis").longValue() >= 0);
         assertEquals(200, server.api().get("/health/ready").status());
         // PF4J's own logging reaches the server log through SLF4J's JUL binding.
@@ -284,7 +284,7 @@ class PluginPlatformIT {
         assertTrue(bundles.fieldError("archive").contains("bundles the Leadline plugin API"), bundles::toString);
         Api.Response future = upload(admin, TEST_PLUGINS.resolve("requires-future.jar"));
         assertEquals(422, future.status(), future::toString);
-        assertTrue(future.fieldError("archive").contains("requires plugin API >=99.0.0, this server provides 1.0.0"), future::toString);
+        assertTrue(future.fieldError("archive").contains("requires plugin API >=99.0.0, this server provides 1.1.0"), future::toString);
         Path garbage = workDir.resolve("garbage.jar");
         Files.writeString(garbage, "this is not a jar");
         assertEquals(422, upload(admin, garbage).status());

@@ -99,6 +99,6 @@ public class LifecycleBridge {
 
     private LeadView view(String leadId) {
         Lead lead = persistence.em().find(Lead.class, leadId);
-        return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(lead);
+        return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(persistence.em(), lead);
     }
 }

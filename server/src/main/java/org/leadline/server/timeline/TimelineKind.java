@@ -13,5 +13,7 @@ public enum TimelineKind {
     /** Written by the staged process when a lead moves between stages. */
     STAGE_CHANGE,
     /** Written by qualification when a lead's rating changes. */
-    RATING_CHANGE
+    RATING_CHANGE,
+    /** Written by qualification when a seller marks a recommended action done or dismissed. */
+    RECOMMENDATION
 }
