@@ -83,7 +83,7 @@ public class Recommendations {
     public RecommendationDecision decide(String leadId, String recommendationId, JsonObject body) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : null;
-        if (lead == null) {
+        if (lead == null || lead.deletedAt() != null) {
             throw ProblemException.notFound("Lead " + leadId);
         }
         List<FieldError> errors = new ArrayList<>();
