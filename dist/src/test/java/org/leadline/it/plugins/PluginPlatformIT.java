@@ -136,7 +136,7 @@ class PluginPlatformIT {
         assertTrue(refused.get("bundles-api.jar").contains("provided"), refused::toString);
         assertTrue(refused.get("requires-future.jar").contains("requires plugin API >=99.0.0"), refused::toString);
 
-        assertEquals("1.0.0", list.json().getString("pluginApiVersion"));
+        assertEquals("1.1.0", list.json().getString("pluginApiVersion"));
         assertTrue(list.json().getJsonNumber("loadTimeMillis").longValue() >= 2000,
                 "the total includes the hanging plugin's 2 s: " + list.json().get("loadTimeMillis"));
         assertTrue(journal.getJsonNumber("loadMillis").doubleValue() > 0, journal::toString);
@@ -303,7 +303,7 @@ class PluginPlatformIT {
         assertTrue(bundles.fieldError("archive").contains("bundles the Leadline plugin API"), bundles::toString);
         Api.Response future = upload(admin, TEST_PLUGINS.resolve("requires-future.jar"));
         assertEquals(422, future.status(), future::toString);
-        assertTrue(future.fieldError("archive").contains("requires plugin API >=99.0.0, this server provides 1.0.0"), future::toString);
+        assertTrue(future.fieldError("archive").contains("requires plugin API >=99.0.0, this server provides 1.1.0"), future::toString);
         Path garbage = workDir.resolve("garbage.jar");
         Files.writeString(garbage, "this is not a jar");
         assertEquals(422, upload(admin, garbage).status());

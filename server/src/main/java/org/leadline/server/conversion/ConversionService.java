@@ -182,7 +182,7 @@ public class ConversionService {
         record.result(result.toString());
         em.flush();
 
-        LeadView view = LeadViews.of(lead);
+        LeadView view = LeadViews.of(em, lead);
         Conversion conversion = new Conversion(view, contact.id(), account == null ? null : account.id(),
                 opportunity.id(), caller.userId());
         String tenantId = caller.tenantId();

@@ -124,7 +124,7 @@ public class LifecycleBridge {
                 details.put("fromScore", String.valueOf(r.fromScore()));
             }
             details.put("score", String.valueOf(r.toScore()));
-            return new LeadLifecycleEvent(Kind.RATED, LeadViews.of(r.lead()), user, now, details);
+            return new LeadLifecycleEvent(Kind.RATED, view(tenantId, r.lead()), user, now, details);
         }
         if (event instanceof LeadEvent.StageChanged s) {
             Map<String, String> details = new LinkedHashMap<>();
@@ -169,6 +169,20 @@ public class LifecycleBridge {
         throw new IllegalArgumentException("Unknown lead event " + event);
     }
 
+    /** A view of a lead the event carries, with the facts around it read for the event's tenant. */
+    private LeadView view(String tenantId, Lead lead) {
+        if (inRequestOf(tenantId)) {
+            return LeadViews.of(persistence.em(), lead);
+        }
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        try {
+            em.joinTransaction();
+            return LeadViews.of(em, lead);
+        } finally {
+            em.close();
+        }
+    }
+
     /**
      * The lead as the event's transaction sees it: through the request's persistence context when
      * there is a request of that tenant, otherwise through one bound to the tenant passed with the event.
@@ -182,12 +196,12 @@ public class LifecycleBridge {
             try {
                 em.joinTransaction();
                 lead = em.find(Lead.class, leadId);
-                return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(lead);
+                return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(em, lead);
             } finally {
                 em.close();
             }
         }
-        return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(lead);
+        return lead == null ? LeadViews.deleted(leadId) : LeadViews.of(persistence.em(), lead);
     }
 
     private boolean inRequestOf(String tenantId) {

@@ -296,7 +296,7 @@ public class PluginHost {
      * Asks the tenant's enabled scoring rules about a lead, each through the guard. A rule that
      * fails, times out or is quarantined is left out; this never throws.
      */
-    public List<Scored> score(String tenantId, org.leadline.server.lead.Lead lead) {
+    public List<Scored> score(String tenantId, org.leadline.server.lead.Lead lead, LeadViews.Related related) {
         List<Scored> out = new ArrayList<>();
         lock.readLock().lock();
         try {
@@ -310,7 +310,7 @@ public class PluginHost {
                     continue;
                 }
                 if (view == null) {
-                    view = LeadViews.of(lead);
+                    view = LeadViews.of(lead, related);
                 }
                 LeadView v = view;
                 PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));

@@ -2,6 +2,8 @@ package org.leadline.server.qualification;
 
 import java.io.StringReader;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
@@ -34,15 +37,29 @@ public class QualificationDetails implements LeadDetails {
     @Override
     public JsonValue of(Lead lead) {
         LeadRating r = persistence.em().find(LeadRating.class, lead.id());
-        return r == null ? null : write(r);
+        return r == null ? null : write(persistence.em(), r);
     }
 
-    static JsonObject write(LeadRating r) {
+    /**
+     * The rating with the open recommendations (each with its {@code recommendationId}) and, as
+     * {@code decidedRecommendations}, those a seller marked done or dismissed while the rules still
+     * recommend them.
+     */
+    static JsonObject write(EntityManager em, LeadRating r) {
+        Map<String, RecommendationDecision> decided = Recommendations.inForce(em, List.of(r.leadId()))
+                .getOrDefault(r.leadId(), Map.of());
         JsonArray recs = Json.createReader(new StringReader(r.recommendations())).readArray();
         JsonArrayBuilder open = Json.createArrayBuilder();
+        JsonArrayBuilder closed = Json.createArrayBuilder();
         for (JsonValue v : recs) {
             JsonObject o = v.asJsonObject();
-            JsonObjectBuilder b = Json.createObjectBuilder(o);
+            String recommendationId = Recommendations.id(o);
+            RecommendationDecision decision = decided.get(recommendationId);
+            if (decision != null) {
+                closed.add(Recommendations.write(decision));
+                continue;
+            }
+            JsonObjectBuilder b = Json.createObjectBuilder(o).add("recommendationId", recommendationId);
             if (o.containsKey("dueInDays")) {
                 b.add("dueBy", r.ratedAt().plus(o.getInt("dueInDays"), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
             }
@@ -55,6 +72,7 @@ public class QualificationDetails implements LeadDetails {
                 .add("ratedAt", r.ratedAt().toString())
                 .add("reasons", Json.createReader(new StringReader(r.reasons())).readArray())
                 .add("recommendations", open)
+                .add("decidedRecommendations", closed)
                 .build();
     }
 }

@@ -159,7 +159,7 @@ public class QualificationService {
         }
         rater.rate(em, caller.tenantId(), lead, caller.userId());
         em.flush();
-        return QualificationDetails.write(em.find(LeadRating.class, leadId));
+        return QualificationDetails.write(em, em.find(LeadRating.class, leadId));
     }
 
     public JsonObject rating(String leadId) {
@@ -172,7 +172,7 @@ public class QualificationService {
         if (r == null) {
             return rerate(leadId);
         }
-        return QualificationDetails.write(r);
+        return QualificationDetails.write(em, r);
     }
 
     static JsonObject write(RuleSet r) {

@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +26,7 @@ import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.party.BuyingRole;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.plugins.LeadViews;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.timeline.TimelineEntries;
 import org.leadline.server.timeline.TimelineKind;
@@ -42,11 +41,6 @@ public class Rater {
 
     /** A saved rule set as the engine uses it. */
     public record CurrentRules(int version, RuleSetDefinition definition) {
-    }
-
-    /** The related facts of one lead, gathered in bulk. */
-    record Related(boolean decisionMaker, int interactions, Instant lastContact) {
-        static final Related NONE = new Related(false, 0, null);
     }
 
     private static final int MAX_STORED_TEXT = 32000;
@@ -97,7 +91,7 @@ public class Rater {
         if (leads.isEmpty()) {
             return;
         }
-        Map<String, Related> related = related(em, leads.stream().map(Lead::id).toList());
+        Map<String, LeadViews.Related> related = LeadViews.related(em, leads.stream().map(Lead::id).toList());
         Map<String, LeadRating> stored = new HashMap<>();
         em.createQuery("SELECT r FROM LeadRating r WHERE r.leadId IN :ids", LeadRating.class)
                 .setFlushMode(FlushModeType.COMMIT)
@@ -108,19 +102,43 @@ public class Rater {
                 stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
             }
         }
+        Map<String, Map<String, RecommendationDecision>> decisions =
+                Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         boolean withPlugins = plugins.wantsScoring(tenantId);
         Instant now = Timestamps.now();
         for (Lead lead : leads) {
-            LeadFacts facts = facts(lead, related.getOrDefault(lead.id(), Related.NONE), now);
-            List<Rating.PluginContribution> contributions = withPlugins ? contributions(tenantId, lead) : List.of();
+            LeadViews.Related around = related.getOrDefault(lead.id(), LeadViews.Related.NONE);
+            LeadFacts facts = facts(lead, around, now);
+            List<Rating.PluginContribution> contributions = withPlugins ? contributions(tenantId, lead, around) : List.of();
             Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
             store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
+            Map<String, RecommendationDecision> decided = decisions.get(lead.id());
+            if (decided != null) {
+                clearLapsed(decided.values(), outcome, now);
+            }
         }
     }
 
-    private List<Rating.PluginContribution> contributions(String tenantId, Lead lead) {
+    /**
+     * Clears the decisions about actions the rules no longer recommend: should a rule recommend
+     * the action again later, it is open again. Decisions about actions still recommended stay in
+     * force, so a done or dismissed action does not come back on a re-rating.
+     */
+    private static void clearLapsed(Collection<RecommendationDecision> decided, Rating.Outcome outcome, Instant now) {
+        java.util.Set<String> recommended = new java.util.HashSet<>();
+        for (Rating.Recommendation r : outcome.recommendations()) {
+            recommended.add(Recommendations.id(r.origin(), r.id(), r.kind(), clip(r.text(), 500)));
+        }
+        for (RecommendationDecision d : decided) {
+            if (!recommended.contains(d.recommendationId())) {
+                d.clear(now);
+            }
+        }
+    }
+
+    private List<Rating.PluginContribution> contributions(String tenantId, Lead lead, LeadViews.Related around) {
         List<Rating.PluginContribution> out = new ArrayList<>();
-        for (PluginHost.Scored s : plugins.score(tenantId, lead)) {
+        for (PluginHost.Scored s : plugins.score(tenantId, lead, around)) {
             String origin = s.pluginId() + "/" + s.extensionId();
             List<Rating.Recommendation> actions = new ArrayList<>();
             for (RecommendedAction a : s.result().actions()) {
@@ -165,7 +183,7 @@ public class Rater {
         }
     }
 
-    static LeadFacts facts(Lead lead, Related related, Instant now) {
+    static LeadFacts facts(Lead lead, LeadViews.Related related, Instant now) {
         LeadData d = lead.data();
         Map<String, String> fields = new HashMap<>();
         LeadData.Person p = d.person();
@@ -202,52 +220,13 @@ public class Rater {
             put(fields, "purchaseProcess", q.purchaseProcess());
         }
         return new LeadFacts(d.origin().source() == null ? null : d.origin().source().name(), amount, currency,
-                timeframe, fields, related.decisionMaker(), related.interactions(), related.lastContact(), now);
+                timeframe, fields, related.decisionMakerAmongStakeholders(), related.interactions(), related.lastContactAt(), now);
     }
 
     private static void put(Map<String, String> fields, String name, Object value) {
         if (value != null) {
             fields.put(name, value instanceof Enum<?> e ? e.name() : value.toString());
         }
-    }
-
-    private static Map<String, Related> related(EntityManager em, Collection<String> ids) {
-        Set<String> deciders = new HashSet<>(em.createQuery(
-                        "SELECT DISTINCT s.leadId FROM Stakeholder s WHERE s.leadId IN :ids AND s.role = :role", String.class)
-                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).setParameter("role", BuyingRole.DECISION_MAKER).getResultList());
-        // Rows rather than COUNT/MAX: an aggregate of a converted column skips the converter's types.
-        Map<String, int[]> counts = new HashMap<>();
-        Map<String, Instant> latest = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT i.leadId, i.occurredAt FROM Interaction i WHERE i.leadId IN :ids",
-                        Object[].class)
-                .setFlushMode(FlushModeType.COMMIT).setParameter("ids", ids).getResultList()) {
-            String id = (String) row[0];
-            counts.computeIfAbsent(id, k -> new int[1])[0]++;
-            Instant at = instant(row[1]);
-            if (at != null) {
-                latest.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        Map<String, Related> out = new HashMap<>();
-        counts.forEach((id, n) -> out.put(id, new Related(deciders.contains(id), n[0], latest.get(id))));
-        for (String id : deciders) {
-            out.putIfAbsent(id, new Related(true, 0, null));
-        }
-        return out;
-    }
-
-    /** An aggregate over a converted column may come back in the column's type rather than the attribute's. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            return t.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        }
-        return null;
     }
 
     static String reasons(Rating.Outcome o) {

@@ -11,15 +11,17 @@ import jakarta.persistence.PersistenceUnit;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadFieldsChanged;
+import org.leadline.server.party.Competitor;
 import org.leadline.server.party.Stakeholder;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.Interaction;
 import org.leadline.server.timeline.LeadItemChanged;
+import org.leadline.server.timeline.Note;
 
 /**
  * Re-rates a lead inside the transaction of every change the rules can see: its own fields, its
- * interactions and its stakeholders. The rating is thus never older than the lead.
+ * interactions, notes, stakeholders and competitors. The rating is thus never older than the lead.
  */
 @ApplicationScoped
 public class RatingKeeper {
@@ -45,7 +47,9 @@ public class RatingKeeper {
     }
 
     void itemChanged(@Observes LeadItemChanged e) {
-        if (e.itemType() == Interaction.class || e.itemType() == Stakeholder.class) {
+        // What the rules and the scoring plugins see of the lead's items (LeadViews.related).
+        if (e.itemType() == Interaction.class || e.itemType() == Stakeholder.class || e.itemType() == Competitor.class
+                || e.itemType() == Note.class) {
             rate(e.tenantId(), e.leadId(), e.userId());
         }
     }
@@ -54,6 +58,8 @@ public class RatingKeeper {
         EntityManager em = em(e.tenantId());
         em.createQuery("DELETE FROM LeadRating r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
         em.createQuery("DELETE FROM RatingChange r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
+        em.createQuery("DELETE FROM RecommendationDecision d WHERE d.leadId = :lead").setParameter("lead", e.leadId())
+                .executeUpdate();
     }
 
     private void rate(String tenantId, String leadId, String userId) {

@@ -15,5 +15,7 @@ public enum TimelineKind {
     /** Written by qualification when a lead's rating changes. */
     RATING_CHANGE,
     /** Written by the lead merge on the surviving lead: which leads were merged into it. */
-    MERGE
+    MERGE,
+    /** Written by qualification when a seller marks a recommended action done or dismissed. */
+    RECOMMENDATION
 }

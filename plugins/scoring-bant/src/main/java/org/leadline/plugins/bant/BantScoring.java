@@ -17,7 +17,8 @@ import org.pf4j.Extension;
 /**
  * The classic BANT qualification: points for a budget of at least a minimum (in one currency; a
  * budget in another currency does not count, as no exchange rate is guessed), a decision maker
- * reached (authority), a stated need, and a purchase soon enough (timeframe).
+ * reached (authority: the contact person decides or, when that is not stated, one of the lead's
+ * stakeholders does), a stated need, and a purchase soon enough (timeframe).
  */
 @Extension
 public class BantScoring implements ScoringRule {
@@ -63,10 +64,15 @@ public class BantScoring implements ScoringRule {
             met++;
             reasons.add("budget of at least " + minimum.toPlainString() + " " + currency);
         }
+        // The contact person decides; or, when that is not known, a stakeholder on the lead decides.
         boolean authority = Boolean.TRUE.equals(lead.decisionMaker());
         if (authority) {
             met++;
             reasons.add("decision maker reached");
+        } else if (lead.decisionMaker() == null && Boolean.TRUE.equals(lead.decisionMakerAmongStakeholders())) {
+            authority = true;
+            met++;
+            reasons.add("decision maker among the stakeholders");
         }
         boolean need = lead.need() != null && !lead.need().isBlank();
         if (need) {
