@@ -237,4 +237,28 @@ class EmailIntakeIT {
         assertTrue(replay.getBoolean("replayed"));
         assertEquals(leadId(warned), leadId(replay));
     }
+
+    @Test
+    void aSmallCsvSentToTheIntakeIsReadByTheCsvSourceAndEachRowGoesThroughTheSamePipeline() {
+        Api api = Fixtures.newTenant(server).api();
+        String csv = "First Name,Last Name,Company,Email,Phone\r\n"
+                + "Lena,Berg,Nordwind GmbH,lena.berg@nordwind.example,+49 40 1234567\r\n"
+                + "Tom,Ried,Ried AG,tom@ried.example,\r\n"
+                + ",,No Name Ltd,nobody@example.com,\r\n";
+        Api.Response r = api.sendBytes("POST", "/api/v1/intake", csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of());
+        assertEquals(201, r.status(), r::toString);
+        assertEquals("source-csv/csv", r.json().getString("reader"), r::toString);
+        assertEquals("IMPORT", r.json().getString("source"));
+        var outcomes = r.json().getJsonArray("outcomes");
+        assertEquals(2, outcomes.stream().filter(o -> o.asJsonObject().getString("outcome").equals("CREATED")).count(),
+                r::toString);
+        assertFalse(r.json().getJsonArray("problems").isEmpty(), "the row without a last name is reported: " + r);
+        // the same rows again are duplicates of the leads just made (e-mail and phone), reported and not stored twice
+        Api.Response again = api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP", csv.getBytes(StandardCharsets.UTF_8),
+                "text/csv", Map.of());
+        assertEquals(200, again.status(), again::toString);
+        assertTrue(again.json().getJsonArray("outcomes").stream()
+                .allMatch(o -> o.asJsonObject().getString("outcome").equals("DUPLICATE")), again::toString);
+        assertEquals(1, api.get("/api/v1/leads?q=Berg").items().size());
+    }
 }

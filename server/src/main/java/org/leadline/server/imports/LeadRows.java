@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadValidation;
+import org.leadline.server.lead.PhoneKeys;
 import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.timeline.AuditSubject;
@@ -99,11 +100,13 @@ final class LeadRows {
                 sets.append(c.name).append(" = COALESCE(?, ").append(c.name).append("), ");
             }
         }
-        cols.append(", owner_id, status, created_at, created_by, updated_at, updated_by, version, last_name_key, company_key, email_key");
-        marks.append(", ?, ?, ?, ?, ?, ?, 0, ?, ?, ?");
+        cols.append(", owner_id, status, created_at, created_by, updated_at, updated_by, version, last_name_key, company_key,"
+                + " email_key, business_phone_key, mobile_phone_key");
+        marks.append(", ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?");
         INSERT_LEAD = "INSERT INTO leads (" + cols + ") VALUES (" + marks + ")";
         UPDATE_LEAD = "UPDATE leads SET " + sets + "source = COALESCE(?, source), updated_at = ?, updated_by = ?, "
-                + "version = version + 1, last_name_key = ?, company_key = ?, email_key = ? "
+                + "version = version + 1, last_name_key = ?, company_key = ?, email_key = ?, "
+                + "business_phone_key = COALESCE(?, business_phone_key), mobile_phone_key = COALESCE(?, mobile_phone_key) "
                 + "WHERE id = ? AND tenant_id = ?";
     }
 
@@ -240,7 +243,9 @@ final class LeadRows {
                 ps.setString(p++, userId);
                 ps.setString(p++, lead.lastNameKey());
                 ps.setString(p++, lead.companyKey());
-                set(ps, p, LeadValidation.emailKey(d.person().email()));
+                set(ps, p++, LeadValidation.emailKey(d.person().email()));
+                set(ps, p++, lead.businessPhoneKey());
+                set(ps, p, lead.mobilePhoneKey());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -282,6 +287,9 @@ final class LeadRows {
                 ps.setString(p++, keys.lastNameKey());
                 ps.setString(p++, keys.companyKey());
                 set(ps, p++, LeadValidation.emailKey(email));
+                String country = address(d) == null ? null : address(d).country();
+                set(ps, p++, PhoneKeys.key(d.person().businessPhone(), country));
+                set(ps, p++, PhoneKeys.key(d.person().mobilePhone(), country));
                 ps.setString(p++, e.id());
                 ps.setString(p, tenantId);
                 ps.addBatch();
