@@ -44,7 +44,17 @@ class PlatformIT {
         Api.Response r = server.api().get("/metrics");
         assertEquals(200, r.status(), r::toString);
         assertTrue(r.body().contains("# TYPE") || r.body().contains("{"), r.body());
-        Api.Response leads = server.api().login(LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD).get("/api/v1/leads");
+        Api owner = server.api().login(LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD);
+        Api.Response leads = owner.get("/api/v1/leads");
         assertEquals(200, leads.status(), "the first tenant's administrator works leads");
+        // rating a lead calls the built-in BANT rules through the guard, which counts per plugin
+        assertEquals(201, owner.post("/api/v1/leads", Fixtures.tradeFairLead(LeadlineServer.unique("Metric"))).status());
+        String metrics = server.api().get("/metrics").body();
+        java.util.regex.Matcher calls = java.util.regex.Pattern
+                .compile("(?m)^leadline_plugin_calls\\{[^}]*plugin=\"scoring-bant\"[^}]*\\} ([0-9.eE+]+)$").matcher(metrics);
+        assertTrue(calls.find(), "plugin calls are published: " + metrics.lines()
+                .filter(l -> l.contains("leadline_plugin")).toList());
+        assertTrue(Double.parseDouble(calls.group(1)) >= 1, calls.group());
+        assertTrue(metrics.contains("leadline_plugin_failures{"), "failures are published too");
     }
 }

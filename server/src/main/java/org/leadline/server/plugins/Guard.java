@@ -61,6 +61,22 @@ public final class Guard implements AutoCloseable {
         final LongAdder skipped = new LongAdder();
         final LongAdder nanos = new LongAdder();
 
+        public long calls() {
+            return calls.sum();
+        }
+
+        public long failures() {
+            return failures.sum();
+        }
+
+        public long timeouts() {
+            return timeouts.sum();
+        }
+
+        public long skipped() {
+            return skipped.sum();
+        }
+
         public Map<String, Long> snapshot() {
             long n = calls.sum();
             return Map.of("calls", n, "failures", failures.sum(), "timeouts", timeouts.sum(),
@@ -77,6 +93,7 @@ public final class Guard implements AutoCloseable {
     private final Map<String, PluginMetrics> metrics = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
     private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
+    private volatile java.util.function.BiConsumer<String, PluginMetrics> onNewPlugin;
 
     public Guard(Duration timeout, int quarantineAfter, int maxThreads, QuarantineListener listener) {
         this.timeoutNanos = timeout.toNanos();
@@ -200,8 +217,33 @@ public final class Guard implements AutoCloseable {
     }
 
     public PluginMetrics metrics(String pluginId) {
-        return metrics.computeIfAbsent(pluginId, id -> new PluginMetrics());
+        PluginMetrics m = metrics.get(pluginId);
+        if (m != null) {
+            return m;
+        }
+        PluginMetrics created = new PluginMetrics();
+        PluginMetrics earlier = metrics.putIfAbsent(pluginId, created);
+        if (earlier != null) {
+            return earlier;
+        }
+        java.util.function.BiConsumer<String, PluginMetrics> hook = onNewPlugin;
+        if (hook != null) {
+            try {
+                hook.accept(pluginId, created);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Publishing the counters of plugin " + pluginId + " failed", e);
+            }
+        }
+        return created;
     }
+
+    /** Told once per plugin id when its counters are created, e.g. to publish them as metrics. */
+    public void onNewPlugin(java.util.function.BiConsumer<String, PluginMetrics> hook) {
+        this.onNewPlugin = hook;
+        metrics.forEach(hook);
+    }
+
+
 
     @Override
     public void close() {

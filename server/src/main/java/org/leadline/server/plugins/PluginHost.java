@@ -60,6 +60,10 @@ public class PluginHost {
 
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
 
+    /** The application's metric registry; absent where no metrics implementation runs. */
+    @Inject
+    jakarta.enterprise.inject.Instance<org.eclipse.microprofile.metrics.MetricRegistry> metricRegistry;
+
     @Inject
     PluginRecords records;
 
@@ -98,6 +102,23 @@ public class PluginHost {
         }
     }
 
+    /**
+     * Publishes a plugin's guard counters at {@code /metrics} (application scope, tag {@code plugin}):
+     * {@code leadline_plugin_calls}, {@code leadline_plugin_failures}, {@code leadline_plugin_timeouts}
+     * and {@code leadline_plugin_skipped_quarantined}, each a running total since the server started.
+     */
+    private void publishMetrics(String pluginId, Guard.PluginMetrics m) {
+        if (metricRegistry == null || !metricRegistry.isResolvable()) {
+            return;
+        }
+        org.eclipse.microprofile.metrics.MetricRegistry registry = metricRegistry.get();
+        org.eclipse.microprofile.metrics.Tag tag = new org.eclipse.microprofile.metrics.Tag("plugin", pluginId);
+        registry.gauge("leadline.plugin.calls", m, Guard.PluginMetrics::calls, tag);
+        registry.gauge("leadline.plugin.failures", m, Guard.PluginMetrics::failures, tag);
+        registry.gauge("leadline.plugin.timeouts", m, Guard.PluginMetrics::timeouts, tag);
+        registry.gauge("leadline.plugin.skipped.quarantined", m, Guard.PluginMetrics::skipped, tag);
+    }
+
     private void start() {
         long t0 = System.nanoTime();
         builtInDir = PluginSettings.builtInDir();
@@ -111,6 +132,7 @@ public class PluginHost {
         }
         guard = new Guard(PluginSettings.callTimeout(), PluginSettings.quarantineAfter(), PluginSettings.callThreads(),
                 (tenant, plugin, extension, reason) -> tenantExtensions.recordQuarantine(tenant, plugin, extension, reason));
+        guard.onNewPlugin(this::publishMetrics);
         for (Object[] q : tenantExtensions.quarantines()) {
             guard.quarantine((String) q[0], (String) q[1], (String) q[2]);
         }
