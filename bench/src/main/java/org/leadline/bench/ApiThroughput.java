@@ -25,6 +25,7 @@ public final class ApiThroughput {
     }
 
     public static void main(String[] args) throws Exception {
+        Figures.productionServer();
         int leads = Figures.intArg(args, "--leads", 20_000);
         int threads = Figures.intArg(args, "--threads", 32);
         int lists = Figures.intArg(args, "--lists", 5_000);

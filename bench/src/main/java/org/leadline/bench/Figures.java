@@ -12,6 +12,18 @@ final class Figures {
     }
 
     /** Resident memory of a process in MiB, from /proc (Linux). */
+    /**
+     * Benchmarks measure the server as it runs in production: default JIT and garbage collector,
+     * 1 GiB heap, unless {@code -Dleadline.it.server-jvm-options=...} says otherwise (the test
+     * suite's servers use options that start fast instead).
+     */
+    static void productionServer() {
+        if (System.getProperty("leadline.it.server-jvm-options") == null) {
+            System.setProperty("leadline.it.server-jvm-options", "-Xmx1g");
+        }
+        System.out.println("server JVM options: " + System.getProperty("leadline.it.server-jvm-options"));
+    }
+
     static long rssMiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

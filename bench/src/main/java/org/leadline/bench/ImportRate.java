@@ -68,6 +68,7 @@ public final class ImportRate {
     }
 
     public static void main(String[] args) throws Exception {
+        Figures.productionServer();
         int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : Figures.intArg(args, "--rows", 1_000_000);
         String db = LeadlineServer.onPostgresql() ? "postgresql" : "derby";
         Path csv = Files.createTempFile("leadline-import-rate-", ".csv");

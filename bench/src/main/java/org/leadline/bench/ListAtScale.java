@@ -44,6 +44,7 @@ public final class ListAtScale {
     }
 
     public static void main(String[] args) throws Exception {
+        Figures.productionServer();
         int leads = Figures.intArg(args, "--leads", 1_000_000);
         int others = Figures.intArg(args, "--other-tenant-leads", 100_000);
         int repeats = Figures.intArg(args, "--repeats", 30);

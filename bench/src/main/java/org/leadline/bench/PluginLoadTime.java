@@ -26,6 +26,7 @@ public final class PluginLoadTime {
     }
 
     public static void main(String[] args) throws Exception {
+        Figures.productionServer();
         int runs = Figures.intArg(args, "--runs", 3);
         System.out.printf("database: %s, runs: %d%n", LeadlineServer.onPostgresql() ? "postgresql" : "derby", runs);
         List<Long> totals = new ArrayList<>();

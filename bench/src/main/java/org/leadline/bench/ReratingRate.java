@@ -43,6 +43,7 @@ public final class ReratingRate {
     }
 
     public static void main(String[] args) throws Exception {
+        Figures.productionServer();
         int leads = Figures.intArg(args, "--leads", 100_000);
         System.out.printf("database: %s, leads: %,d%n", LeadlineServer.onPostgresql() ? "postgresql" : "derby", leads);
         LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-rerate-"), Map.of());

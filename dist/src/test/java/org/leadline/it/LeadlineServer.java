@@ -90,12 +90,25 @@ public final class LeadlineServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The server JVM's options: {@code leadline.it.server-jvm-options} (space-separated) when set,
+     * as benchmarks do to measure a server the way it runs in production; otherwise options that
+     * make the many short-lived test servers start fast and small.
+     */
+    public static List<String> jvmOptions() {
+        String configured = System.getProperty("leadline.it.server-jvm-options");
+        if (configured != null) {
+            return configured.isBlank() ? List.of() : List.of(configured.strip().split("\\s+"));
+        }
+        return List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
     private void boot() {
         Path home = Path.of(System.getProperty("leadline.home", "target/leadline")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", home.resolve("leadline.jar").toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", home.resolve("leadline.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
