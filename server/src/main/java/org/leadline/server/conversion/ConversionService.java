@@ -101,6 +101,14 @@ public class ConversionService {
                     + ", your If-Match names version " + expectedVersion + "; read it again");
         }
         if (lead.status() != LeadStatus.OPEN) {
+            if (lead.status() == LeadStatus.QUALIFIED) {
+                // A concurrent qualification committed between the look for an earlier one and
+                // reading the lead: its record is visible now, and is the answer.
+                Optional<Outcome> concurrent = previous(leadId);
+                if (concurrent.isPresent()) {
+                    return concurrent.get();
+                }
+            }
             throw new ProblemException(ProblemType.CONFLICT, "Lead " + leadId + " is " + lead.status()
                     + "; reopen it before qualifying");
         }
