@@ -1,20 +1,16 @@
 package org.leadline.server.qualification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadFieldsChanged;
 import org.leadline.server.party.Competitor;
 import org.leadline.server.party.Stakeholder;
-import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.tenancy.TenantEntityManagers;
 import org.leadline.server.timeline.Interaction;
 import org.leadline.server.timeline.LeadItemChanged;
 import org.leadline.server.timeline.Note;
@@ -26,14 +22,8 @@ import org.leadline.server.timeline.Note;
 @ApplicationScoped
 public class RatingKeeper {
 
-    @PersistenceUnit(unitName = "leadline")
-    EntityManagerFactory emf;
-
     @Inject
-    TenantPersistence persistence;
-
-    @Inject
-    CurrentCaller caller;
+    TenantEntityManagers entityManagers;
 
     @Inject
     Rater rater;
@@ -55,7 +45,7 @@ public class RatingKeeper {
     }
 
     void deleted(@Observes LeadEvent.Deleted e) {
-        EntityManager em = em(e.tenantId());
+        EntityManager em = entityManagers.forTenant(e.tenantId());
         em.createQuery("DELETE FROM LeadRating r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
         em.createQuery("DELETE FROM RatingChange r WHERE r.leadId = :lead").setParameter("lead", e.leadId()).executeUpdate();
         em.createQuery("DELETE FROM RecommendationDecision d WHERE d.leadId = :lead").setParameter("lead", e.leadId())
@@ -63,24 +53,11 @@ public class RatingKeeper {
     }
 
     private void rate(String tenantId, String leadId, String userId) {
-        EntityManager em = em(tenantId);
+        EntityManager em = entityManagers.forTenant(tenantId);
         Lead lead = em.find(Lead.class, leadId);
         if (lead != null) {
             rater.rate(em, tenantId, lead, userId);
         }
     }
 
-    /** The request's persistence context when the change comes from a request of that tenant. */
-    private EntityManager em(String tenantId) {
-        try {
-            if (caller.isPresent() && tenantId.equals(caller.get().tenantId())) {
-                return persistence.em();
-            }
-        } catch (ContextNotActiveException e) {
-            // no request: fall through
-        }
-        EntityManager em = TenantPersistence.open(emf, tenantId);
-        em.joinTransaction();
-        return em;
-    }
 }
