@@ -44,8 +44,10 @@ import org.leadline.server.timeline.Medium;
  *   <li>creates the lead through {@link LeadService} (audit, search terms, rating and lifecycle events
  *       happen as for any lead) and stores the draft's message as its first inbound interaction.</li>
  * </ol>
- * The acting user is the request's caller ({@link CurrentCaller}), or the one given to the
- * overload with {@code actingAs}: leads are created by and owned by that user. A refusal (invalid draft, duplicate) stores nothing but the receipt of its message id.
+ * The acting user is the caller of the request or job ({@link CurrentCaller}; a public web form
+ * acts as the form's owner, a mailbox poll as the tenant's first administrator): leads are created
+ * by and owned by that user. A refusal (invalid draft, duplicate) stores nothing but the receipt
+ * of its message id.
  */
 @RequestScoped
 public class LeadIntake {
@@ -82,35 +84,6 @@ public class LeadIntake {
 
     @Inject
     CurrentCaller caller;
-
-    @Inject
-    jakarta.servlet.http.HttpServletRequest request;
-
-    /** This bean through its proxy, so that calls from the overload below are transactional. */
-    @Inject
-    jakarta.enterprise.inject.Instance<LeadIntake> self;
-
-    /**
-     * {@link #accept(LeadDraft, Source, String, OnDuplicate)} acting as {@code actingAs}, for an
-     * endpoint without a signed-in caller: a public web form acts as the user who owns the form
-     * (the lead is created by and owned by that user, in that user's tenant). Call it before
-     * anything in the request touched the tenant's data; the request's own caller, if any, is
-     * restored afterwards.
-     */
-    public IntakeOutcome accept(LeadDraft draft, Source source, String sourceDetail, OnDuplicate onDuplicate,
-                                org.leadline.server.tenancy.Caller actingAs) {
-        Object previous = request.getAttribute(org.leadline.server.tenancy.Caller.REQUEST_ATTRIBUTE);
-        request.setAttribute(org.leadline.server.tenancy.Caller.REQUEST_ATTRIBUTE, actingAs);
-        try {
-            return self.get().accept(draft, source, sourceDetail, onDuplicate);
-        } finally {
-            if (previous == null) {
-                request.removeAttribute(org.leadline.server.tenancy.Caller.REQUEST_ATTRIBUTE);
-            } else {
-                request.setAttribute(org.leadline.server.tenancy.Caller.REQUEST_ATTRIBUTE, previous);
-            }
-        }
-    }
 
     /**
      * Takes in one lead draft.
