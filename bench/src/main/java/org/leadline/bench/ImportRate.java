@@ -122,9 +122,10 @@ public final class ImportRate {
                     + "peak resident memory %,d MiB%n", heap.peakHeapMiB, heap.peakOldMiB, heap.peakRssMiB);
 
             // The rating of the imported leads follows as a re-rating job; for big imports it runs
-            // for a long time and is measured by ReratingRate instead (-Dbench.wait-rerating=true waits).
+            // for a long time and is measured by ReratingRate instead (-Dbench.wait-rerating=true waits, =false never waits).
             long r0 = System.nanoTime();
-            boolean waitForRerating = rows <= 200_000 || Boolean.getBoolean("bench.wait-rerating");
+            String waitSetting = System.getProperty("bench.wait-rerating");
+            boolean waitForRerating = waitSetting == null ? rows <= 200_000 : Boolean.parseBoolean(waitSetting);
             while (waitForRerating) {
                 JsonObject jobs = api.get("/api/v1/qualification/jobs").json();
                 boolean started = !jobs.getJsonArray("items").isEmpty();
@@ -141,7 +142,7 @@ public final class ImportRate {
             if (waitForRerating) {
                 System.out.printf("re-rating of the tenant after the import: %.1f s more%n", (System.nanoTime() - r0) / 1e9);
             } else {
-                System.out.println("re-rating of the imported leads not awaited (over 200,000 rows; see ReratingRate)");
+                System.out.println("re-rating of the imported leads not awaited (over 200,000 rows or -Dbench.wait-rerating=false; see ReratingRate)");
             }
             server.stop();
 

@@ -262,6 +262,103 @@ class ImportIT {
     }
 
     @Test
+    void rowsWithoutEmailAreDuplicatesByPhoneNumberInAnySpelling() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject first = importAndWait(api, ("First Name,Last Name,Company,Mobile,Phone,Country\n"
+                + "Lise,Meitner,Kaiser Wilhelm Institut,+49 171 2345678,,DE\n"
+                + "Otto,Hahn,Kaiser Wilhelm Institut,,030 8413 0,DE\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(2, first.getInt("created"), first.toString());
+
+        // The same numbers written another way, under other names and companies; and the mobile number as business phone.
+        JsonObject again = importAndWait(api, ("First Name,Last Name,Company,Mobile,Phone,Country\n"
+                + "L.,Meitner-Frisch,KWI Berlin,0171 / 234 56 78,,DE\n"
+                + "O.,Hahn,Max-Planck-Gesellschaft,,+49 (30) 84130,DE\n"
+                + "Lise,M.,Other Institute,,+49 1712345678,DE\n"
+                + "Fritz,Strassmann,Kaiser Wilhelm Institut,+49 171 9999999,,DE\n").getBytes(StandardCharsets.UTF_8), "?policy=SKIP");
+        assertEquals(3, again.getInt("skippedAsDuplicate"), again.toString());
+        assertEquals(1, again.getInt("created"), again.toString());
+        assertEquals(1, api.get("/api/v1/leads?q=meitner").items().size());
+
+        // Another tenant's leads are never duplicates.
+        JsonObject elsewhere = importAndWait(tenantB, ("Last Name,Company,Mobile,Country\n"
+                + "Meitner,Kaiser Wilhelm Institut,+49 171 2345678,DE\n").getBytes(StandardCharsets.UTF_8), "?policy=SKIP");
+        assertEquals(1, elsewhere.getInt("created"), elsewhere.toString());
+    }
+
+    @Test
+    void anImportedLeadShowsItsImportAsItsFirstEntryAndKeepsItThroughAMerge() {
+        Fixtures.TenantAdmin admin = Fixtures.newTenant(server);
+        Api api = admin.api();
+        String me = api.get("/api/v1/auth/me").json().getString("id");
+        JsonObject done = importAndWait(api, ("First Name,Last Name,Company,Email\n"
+                + "Ada,Byron,Engines,ada.byron@engines.example\n"
+                + "Augusta,King,Engines,augusta.king@engines.example\n").getBytes(StandardCharsets.UTF_8), "?name=engines.csv");
+        String importId = done.getString("id");
+        String label = "CSV import " + importId + " (engines.csv)";
+        String ada = onlyLead(api, "byron").getString("id");
+        String augusta = onlyLead(api, "augusta").getString("id");
+        String base = "/api/v1/leads/" + ada;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.post(base + "/notes", Json.createObjectBuilder().add("text", "Note " + i).build()).status());
+        }
+
+        // Newest first: three notes, then the import as the oldest entry, on every way through the pages.
+        List<JsonObject> all = api.get(base + "/timeline?limit=100").items().getValuesAs(JsonObject.class);
+        assertEquals(4, all.size(), all.toString());
+        JsonObject imported = all.get(3);
+        assertEquals("AUDIT", imported.getString("kind"));
+        assertEquals(importId, imported.getString("id"));
+        assertEquals(me, imported.getString("employeeId"));
+        JsonObject item = imported.getJsonObject("item");
+        assertEquals("CREATED", item.getString("change"));
+        assertEquals("import", item.getJsonArray("changes").getJsonObject(0).getString("field"));
+        assertEquals(label, item.getJsonArray("changes").getJsonObject(0).getString("to"));
+        for (int limit = 1; limit <= 4; limit++) {
+            assertEquals(all.stream().map(e -> e.getString("id")).toList(), walk(api, base + "/timeline", limit),
+                    "pages of " + limit);
+        }
+        assertEquals(List.of(importId), api.get(base + "/timeline?kind=AUDIT").items().getValuesAs(JsonObject.class)
+                .stream().map(e -> e.getString("id")).toList());
+        assertEquals(0, api.get(base + "/timeline?kind=NOTE").items().stream()
+                .filter(e -> e.asJsonObject().getString("id").equals(importId)).count());
+
+        // The audit history has it too, also when asked for the field.
+        List<JsonObject> audit = api.get(base + "/audit?field=import").items().getValuesAs(JsonObject.class);
+        assertEquals(1, audit.size(), audit.toString());
+        assertEquals(label, audit.get(0).getJsonArray("changes").getJsonObject(0).getString("to"));
+        assertEquals(0, api.get(base + "/audit?field=topic").items().size());
+        assertEquals(walk(api, base + "/audit", 100), walk(api, base + "/audit", 1));
+        assertTrue(walk(api, base + "/audit", 100).contains(importId));
+
+        // Another tenant sees neither the lead nor its entries.
+        assertEquals(404, tenantB.get(base + "/timeline").status());
+        assertEquals(404, tenantB.get(base + "/audit").status());
+
+        // Merged away, Augusta's import entry moves to the survivor as a stored entry.
+        Api.Response merged = api.post(base + "/merge", Json.createObjectBuilder()
+                .add("mergedIds", Json.createArrayBuilder().add(augusta)).build());
+        assertEquals(200, merged.status(), merged.toString());
+        List<JsonObject> after = api.get(base + "/timeline?kind=AUDIT&limit=100").items().getValuesAs(JsonObject.class);
+        assertEquals(2, after.stream().filter(e -> e.getJsonObject("item").getJsonArray("changes").stream()
+                .anyMatch(c -> label.equals(c.asJsonObject().getString("to", null)))).count(),
+                "the survivor's own import entry and the merged lead's: " + after);
+    }
+
+    /** The ids of every entry of a paged list, following the cursors. */
+    private static List<String> walk(Api api, String path, int limit) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Response r = api.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + Api.q(cursor)));
+            assertEquals(200, r.status(), r.toString());
+            r.items().forEach(e -> ids.add(e.asJsonObject().getString("id")));
+            JsonObject pageInfo = r.json().getJsonObject("page");
+            cursor = pageInfo == null ? null : pageInfo.getString("nextCursor", null);
+        } while (cursor != null);
+        return ids;
+    }
+
+    @Test
     void exportNeutralisesFormulasAndReimportsCleanly() {
         Fixtures.TenantAdmin source = Fixtures.newTenant(server);
         Api api = source.api();

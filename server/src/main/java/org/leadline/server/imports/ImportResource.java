@@ -200,7 +200,7 @@ public class ImportResource {
         }
         ChunkPlan plan;
         try (Connection c = dataSource.getConnection()) {
-            plan = ChunkPlan.of(rows, policy, new LeadRows(c, tenantId, caller.userId(), "dry-run", null), caller.userId());
+            plan = ChunkPlan.of(rows, policy, new LeadRows(c, tenantId, caller.userId(), "dry-run", null), caller.userId(), java.util.Map.of());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot look up duplicates", e);
         }

@@ -18,6 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -211,88 +216,174 @@ public class ImportRunner {
         }
     }
 
-    /** Runs the import on {@code c}; whether it created or updated leads. */
+    /** One chunk handed from the planner to the writer; {@code last} ends the import. */
+    private record Step(List<RowReader.Row> chunk, ChunkPlan plan, boolean last, String parseError, Exception failure) {
+        static Step end(String parseError) {
+            return new Step(List.of(), null, true, parseError, null);
+        }
+    }
+
+    /**
+     * Runs the import on {@code c}; whether it created or updated leads.
+     *
+     * <p>Two threads work on it. The planner reads the next chunk from the file, validates its rows
+     * and looks up duplicates (on a connection of its own), while this thread writes the chunk
+     * before it. The hand-over waits until the writer takes the chunk, so while the planner looks
+     * up chunk N+1, chunk N is the only one not yet committed; its keys are passed along in memory
+     * ({@link ChunkPlan#createdKeys}) so rows of N+1 still find the leads N creates.
+     */
     private boolean runOn(Connection c, String tenantId, String jobId, int chunkSize) throws SQLException, IOException {
-        {
-            Job job = load(c, tenantId, jobId);
-            if (job == null || job.state.equals("DONE") || job.state.equals("FAILED")) {
-                c.rollback();
-                return false;
-            }
-            state(c, tenantId, jobId, "RUNNING", null, false);
-            c.commit();
-            Path file = file(tenantId, jobId);
-            try (Reader reader = open(file, job.charset); CSVParser parser = CSVParser.parse(reader, format(job.delimiter))) {
-                Iterator<CSVRecord> records = parser.iterator();
-                String[] headers = records.next().values();
-                LeadColumn[] columns = ColumnMapping.restore(job.mapping);
-                RowReader rows = new RowReader(headers, columns, job.currency, validator);
-                boolean sourceMapped = java.util.Arrays.asList(columns).contains(LeadColumn.SOURCE);
-                for (long skip = job.rowsRead; skip > 0; skip--) {
-                    records.next();
+        Job job = load(c, tenantId, jobId);
+        if (job == null || job.state.equals("DONE") || job.state.equals("FAILED")) {
+            c.rollback();
+            return false;
+        }
+        state(c, tenantId, jobId, "RUNNING", null, false);
+        c.commit();
+        Path file = file(tenantId, jobId);
+        LeadColumn[] columns = ColumnMapping.restore(job.mapping);
+        boolean sourceMapped = java.util.Arrays.asList(columns).contains(LeadColumn.SOURCE);
+        LeadRows store = new LeadRows(c, tenantId, job.userId, jobId, job.fileName);
+        SynchronousQueue<Step> handOver = new SynchronousQueue<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        long startRow = job.rowsRead;
+        Future<?> planner = executor.submit(() -> plan(tenantId, jobId, job, startRow, columns, chunkSize, handOver, stopped));
+        String parseError = null;
+        try {
+            int chunks = 0;
+            while (true) {
+                Step step = handOver.poll(1, TimeUnit.SECONDS);
+                if (step == null) {
+                    if (planner.isDone()) {
+                        throw new IllegalStateException("The import's reader ended without a result");
+                    }
+                    continue;
                 }
-                LeadRows store = new LeadRows(c, tenantId, job.userId, jobId, job.fileName);
-                String parseError = null;
-                int chunks = 0;
-                while (parseError == null) {
-                    List<RowReader.Row> chunk = new ArrayList<>(chunkSize);
-                    try {
-                        while (chunk.size() < chunkSize && records.hasNext()) {
-                            CSVRecord record = records.next();
-                            chunk.add(rows.read(record.getRecordNumber(), record.toList()));
-                        }
-                    } catch (RuntimeException e) {
-                        // A quote left open swallows the rest of the file: that row fails, and reading ends.
-                        parseError = "is not valid CSV (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                                + "); reading stopped here";
-                        long row = job.rowsRead + chunk.size() + 2;
-                        chunk.add(new RowReader.Row(row, null, List.of(new FieldError("(row)", cut(parseError, 400)))));
-                    }
-                    if (chunk.isEmpty()) {
-                        break;
-                    }
-                    write(c, store, tenantId, jobId, job, chunk, sourceMapped);
+                if (step.failure() instanceof IOException io) {
+                    throw io;
+                } else if (step.failure() instanceof SQLException sql) {
+                    throw sql;
+                } else if (step.failure() != null) {
+                    throw new IllegalStateException(step.failure());
+                }
+                if (!step.chunk().isEmpty()) {
+                    write(c, store, tenantId, jobId, job, step.chunk(), step.plan(), sourceMapped);
                     chunks++;
                     // Early and often while the tables are small (their statistics go stale fastest), then every ANALYZE_EVERY chunks.
                     if (Integer.bitCount(chunks) == 1 || chunks % ANALYZE_EVERY == 0) {
                         analyze(c);
                     }
-                    if (chunk.size() < chunkSize && parseError == null) {
-                        break;
-                    }
                 }
-                finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
-                analyze(c);
+                if (step.last()) {
+                    parseError = step.parseError();
+                    break;
+                }
             }
-            Files.deleteIfExists(file);
-            return job.created + job.updated > 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } finally {
+            stopped.set(true);
+            planner.cancel(true);
+        }
+        finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
+        analyze(c);
+        Files.deleteIfExists(file);
+        return job.created + job.updated > 0;
+    }
+
+    /** The planner: reads, validates and plans chunk after chunk, and hands each to the writer. */
+    private void plan(String tenantId, String jobId, Job job, long startRow, LeadColumn[] columns, int chunkSize,
+                      SynchronousQueue<Step> handOver, AtomicBoolean stopped) {
+        Step last;
+        try (Reader reader = open(file(tenantId, jobId), job.charset);
+             CSVParser parser = CSVParser.parse(reader, format(job.delimiter));
+             Connection lookups = dataSource.getConnection()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            String[] headers = records.next().values();
+            RowReader rows = new RowReader(headers, columns, job.currency, validator);
+            for (long skip = startRow; skip > 0; skip--) {
+                records.next();
+            }
+            LeadRows probe = new LeadRows(lookups, tenantId, job.userId, jobId, job.fileName);
+            Map<String, String> pending = Map.of();
+            long read = startRow;
+            while (true) {
+                String parseError = null;
+                List<RowReader.Row> chunk = new ArrayList<>(chunkSize);
+                try {
+                    while (chunk.size() < chunkSize && records.hasNext()) {
+                        CSVRecord record = records.next();
+                        chunk.add(rows.read(record.getRecordNumber(), record.toList()));
+                    }
+                } catch (RuntimeException e) {
+                    // A quote left open swallows the rest of the file: that row fails, and reading ends.
+                    parseError = "is not valid CSV (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                            + "); reading stopped here";
+                    long row = read + chunk.size() + 2;
+                    chunk.add(new RowReader.Row(row, null, List.of(new FieldError("(row)", cut(parseError, 400)))));
+                }
+                read += chunk.size();
+                if (chunk.isEmpty()) {
+                    last = Step.end(null);
+                    break;
+                }
+                ChunkPlan plan = ChunkPlan.of(chunk, job.policy, probe, job.userId, pending);
+                pending = plan.createdKeys;
+                boolean end = chunk.size() < chunkSize || parseError != null;
+                if (!hand(handOver, new Step(chunk, plan, end, parseError, null), stopped)) {
+                    return;
+                }
+                if (end) {
+                    return;
+                }
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            last = new Step(List.of(), null, true, null, e);
+        }
+        hand(handOver, last, stopped);
+    }
+
+    /** Hands a step to the writer; false when the writer stopped. */
+    private static boolean hand(SynchronousQueue<Step> handOver, Step step, AtomicBoolean stopped) {
+        try {
+            while (!handOver.offer(step, 1, TimeUnit.SECONDS)) {
+                if (stopped.get()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     /** Writes one chunk and its progress in one transaction; a chunk the database refuses is retried row by row. */
     private void write(Connection c, LeadRows store, String tenantId, String jobId, Job job,
-                       List<RowReader.Row> chunk, boolean sourceMapped) throws SQLException {
+                       List<RowReader.Row> chunk, ChunkPlan plan, boolean sourceMapped) throws SQLException {
         try {
-            commitChunk(c, store, tenantId, jobId, job, chunk, sourceMapped);
+            commitChunk(c, store, tenantId, jobId, job, chunk, plan, sourceMapped);
         } catch (SQLException e) {
             c.rollback();
             LOG.log(Level.FINE, "Import chunk refused; writing its rows one by one", e);
             for (RowReader.Row row : chunk) {
                 try {
-                    commitChunk(c, store, tenantId, jobId, job, List.of(row), sourceMapped);
+                    commitChunk(c, store, tenantId, jobId, job, List.of(row),
+                            ChunkPlan.of(List.of(row), job.policy, store, job.userId, Map.of()), sourceMapped);
                 } catch (SQLException rowError) {
                     c.rollback();
                     RowReader.Row failed = new RowReader.Row(row.number(), null,
                             List.of(new FieldError("(row)", cut("could not be stored: " + rowError.getMessage(), 400))));
-                    commitChunk(c, store, tenantId, jobId, job, List.of(failed), sourceMapped);
+                    commitChunk(c, store, tenantId, jobId, job, List.of(failed),
+                            ChunkPlan.of(List.of(failed), job.policy, store, job.userId, Map.of()), sourceMapped);
                 }
             }
         }
     }
 
     private void commitChunk(Connection c, LeadRows store, String tenantId, String jobId, Job job,
-                             List<RowReader.Row> chunk, boolean sourceMapped) throws SQLException {
-        ChunkPlan plan = ChunkPlan.of(chunk, job.policy, store, job.userId);
+                             List<RowReader.Row> chunk, ChunkPlan plan, boolean sourceMapped) throws SQLException {
         Instant now = Timestamps.now();
         store.insert(plan.creates, now);
         store.update(plan.updateTargets, plan.updateRows, sourceMapped, now);

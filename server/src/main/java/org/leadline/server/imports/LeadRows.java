@@ -24,13 +24,15 @@ import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.ChangeKind;
+import org.leadline.server.timeline.ImportedEntry;
 import org.leadline.server.timeline.TimelineKind;
 
 /**
- * Writes imported leads in JDBC batches on the import's own connection: the lead rows, their
- * search terms, and one audit entry per lead on its timeline ("imported from file X"), which is
- * everything the lead API writes for a new lead except the rating (the import starts a re-rating
- * of the tenant when it ends). Every statement names the tenant explicitly.
+ * Writes imported leads in JDBC batches on the import's own connection: the lead rows with the
+ * import's id, and their search terms. That is everything the lead API writes for a new lead but
+ * the rating (the import starts a re-rating of the tenant when it ends) and the audit entry of its
+ * creation, which the timeline derives from the import job ({@link ImportedEntry}). Leads an import
+ * updates get an audit entry each. Every statement names the tenant explicitly.
  */
 final class LeadRows {
 
@@ -38,8 +40,6 @@ final class LeadRows {
     record Existing(String id, String status, String firstName, String lastName, String companyName, String email) {
     }
 
-    /** The audit field an import entry records: the import's id and file. */
-    static final String AUDIT_FIELD = "import";
 
     private record Col(String name, Function<LeadData, Object> value, int sqlType) {
         Col(String name, Function<LeadData, Object> value) {
@@ -86,28 +86,61 @@ final class LeadRows {
             new Col("topic", LeadData::topic),
             new Col("description", LeadData::description));
 
+    /** Every column an imported lead is written with, in the order of {@link #leadRow}. */
+    private static final String LEAD_COLUMNS;
+    private static final int[] LEAD_TYPES;
     private static final String INSERT_LEAD;
     private static final String UPDATE_LEAD;
 
     static {
         StringBuilder cols = new StringBuilder("id, tenant_id");
-        StringBuilder marks = new StringBuilder("?, ?");
+        List<Integer> types = new ArrayList<>(List.of(Types.VARCHAR, Types.VARCHAR));
         StringBuilder sets = new StringBuilder();
         for (Col c : DATA_COLUMNS) {
             cols.append(", ").append(c.name);
-            marks.append(", ?");
+            types.add(c.sqlType);
             if (!c.name.equals("source")) {
                 sets.append(c.name).append(" = COALESCE(?, ").append(c.name).append("), ");
             }
         }
         cols.append(", owner_id, status, created_at, created_by, updated_at, updated_by, version, last_name_key, company_key,"
-                + " email_key, business_phone_key, mobile_phone_key");
-        marks.append(", ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?");
-        INSERT_LEAD = "INSERT INTO leads (" + cols + ") VALUES (" + marks + ")";
+                + " email_key, business_phone_key, mobile_phone_key, import_id");
+        types.addAll(List.of(Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR,
+                Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR));
+        LEAD_COLUMNS = cols.toString();
+        LEAD_TYPES = types.stream().mapToInt(Integer::intValue).toArray();
+        INSERT_LEAD = "INSERT INTO leads (" + LEAD_COLUMNS + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(LEAD_TYPES.length, "?")) + ")";
         UPDATE_LEAD = "UPDATE leads SET " + sets + "source = COALESCE(?, source), updated_at = ?, updated_by = ?, "
                 + "version = version + 1, last_name_key = ?, company_key = ?, email_key = ?, "
                 + "business_phone_key = COALESCE(?, business_phone_key), mobile_phone_key = COALESCE(?, mobile_phone_key) "
                 + "WHERE id = ? AND tenant_id = ?";
+    }
+
+    /** The values of a new lead's row, in the order of {@link #LEAD_COLUMNS}. */
+    private Object[] leadRow(Lead lead, Timestamp at) {
+        LeadData d = lead.data();
+        Object[] row = new Object[LEAD_TYPES.length];
+        int p = 0;
+        row[p++] = lead.id();
+        row[p++] = tenantId;
+        for (Col c : DATA_COLUMNS) {
+            row[p++] = c.value.apply(d);
+        }
+        row[p++] = userId;
+        row[p++] = lead.status().name();
+        row[p++] = at;
+        row[p++] = userId;
+        row[p++] = at;
+        row[p++] = userId;
+        row[p++] = 0L;
+        row[p++] = lead.lastNameKey();
+        row[p++] = lead.companyKey();
+        row[p++] = LeadValidation.emailKey(d.person().email());
+        row[p++] = lead.businessPhoneKey();
+        row[p++] = lead.mobilePhoneKey();
+        row[p] = importId;
+        return row;
     }
 
     /** The client-writable values of a lead in the order of {@link LeadColumn}. */
@@ -124,14 +157,20 @@ final class LeadRows {
     private final String userId;
     private final String importId;
     private final String importLabel;
+    private final boolean postgres;
 
     LeadRows(Connection connection, String tenantId, String userId, String importId, String fileName) {
         this.connection = connection;
         this.tenantId = tenantId;
         this.userId = userId;
         this.importId = importId;
-        String label = "CSV import " + importId + (fileName == null || fileName.isBlank() ? "" : " (" + fileName + ")");
-        this.importLabel = label.length() > 4000 ? label.substring(0, 4000) : label;
+        this.importLabel = ImportedEntry.label(importId, fileName);
+        try {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the database of the import's connection", e);
+        }
     }
 
     private static Object name(Enum<?> e) {
@@ -148,58 +187,110 @@ final class LeadRows {
 
     /** Live leads of the tenant with one of these e-mail keys, by key (the oldest lead first). */
     Map<String, Existing> byEmail(Collection<String> emailKeys) throws SQLException {
+        return byKey("email_key", emailKeys);
+    }
+
+    /**
+     * Live leads of the tenant with one of these phone keys (E.164) as business or mobile number,
+     * by key (the oldest lead first).
+     */
+    Map<String, Existing> byPhone(Collection<String> phoneKeys) throws SQLException {
+        Map<String, Existing> found = byKey("business_phone_key", phoneKeys);
+        byKey("mobile_phone_key", phoneKeys).forEach((key, lead) -> found.merge(key, lead, LeadRows::older));
+        return found;
+    }
+
+    /**
+     * Live leads of the tenant whose {@code column} (a key column with an index that starts with
+     * the tenant) has one of these values. PostgreSQL answers a list of values in one index scan;
+     * Derby filters a list row by row over the tenant's whole index range (the cost grows with the
+     * tenant's leads times the list), so there each value is probed on its own with one prepared
+     * statement, which in an embedded database costs microseconds.
+     */
+    private Map<String, Existing> byKey(String column, Collection<String> keys) throws SQLException {
         Map<String, Existing> found = new HashMap<>();
-        List<String> keys = new ArrayList<>(emailKeys);
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
-            String sql = "SELECT id, status, first_name, last_name, company_name, email, email_key FROM leads "
-                    + "WHERE tenant_id = ? AND email_key IN (" + marks(part.size()) + ") AND deleted_at IS NULL";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String select = "SELECT id, status, first_name, last_name, company_name, email, " + column
+                + " FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND " + column;
+        if (!postgres) {
+            try (PreparedStatement ps = connection.prepareStatement(select + " = ?")) {
+                ps.setString(1, tenantId);
+                for (String key : keys) {
+                    ps.setString(2, key);
+                    collect(ps, found);
+                }
+            }
+            return found;
+        }
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement ps = connection.prepareStatement(select + " IN (" + marks(part.size()) + ")")) {
                 ps.setString(1, tenantId);
                 for (int i = 0; i < part.size(); i++) {
                     ps.setString(i + 2, part.get(i));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.merge(rs.getString(7), existing(rs), LeadRows::older);
-                    }
-                }
+                collect(ps, found);
             }
         }
         return found;
     }
 
+    private static void collect(PreparedStatement ps, Map<String, Existing> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.merge(rs.getString(7), existing(rs), LeadRows::older);
+            }
+        }
+    }
+
     /** Live leads of the tenant by "last name key|company key", for rows without an e-mail address. */
-    Map<String, Existing> byNameAndCompany(Collection<String> lastNameKeys, Collection<String> companyKeys)
-            throws SQLException {
+    Map<String, Existing> byNameAndCompany(Collection<String> nameAndCompanyKeys) throws SQLException {
         Map<String, Existing> found = new HashMap<>();
-        if (lastNameKeys.isEmpty()) {
+        if (nameAndCompanyKeys.isEmpty()) {
             return found;
         }
-        List<String> names = new ArrayList<>(lastNameKeys);
-        List<String> companies = new ArrayList<>(companyKeys);
-        for (int from = 0; from < names.size(); from += 500) {
-            List<String> part = names.subList(from, Math.min(names.size(), from + 500));
-            String sql = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key FROM leads "
-                    + "WHERE tenant_id = ? AND last_name_key IN (" + marks(part.size()) + ") AND company_key IN ("
-                    + marks(companies.size()) + ") AND deleted_at IS NULL";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        String select = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key "
+                + "FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND ";
+        List<String[]> pairs = nameAndCompanyKeys.stream().map(k -> k.split("\\|", 2)).toList();
+        if (!postgres) {
+            try (PreparedStatement ps = connection.prepareStatement(select + "last_name_key = ? AND company_key = ?")) {
+                ps.setString(1, tenantId);
+                for (String[] pair : pairs) {
+                    ps.setString(2, pair[0]);
+                    ps.setString(3, pair[1]);
+                    collectPairs(ps, found);
+                }
+            }
+            return found;
+        }
+        for (int from = 0; from < pairs.size(); from += 250) {
+            List<String[]> part = pairs.subList(from, Math.min(pairs.size(), from + 250));
+            StringBuilder sql = new StringBuilder(select).append("(last_name_key, company_key) IN (");
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            }
+            try (PreparedStatement ps = connection.prepareStatement(sql.append(")").toString())) {
                 int p = 1;
                 ps.setString(p++, tenantId);
-                for (String n : part) {
-                    ps.setString(p++, n);
+                for (String[] pair : part) {
+                    ps.setString(p++, pair[0]);
+                    ps.setString(p++, pair[1]);
                 }
-                for (String c : companies) {
-                    ps.setString(p++, c);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.merge(rs.getString(7) + "|" + rs.getString(8), existing(rs), LeadRows::older);
-                    }
-                }
+                collectPairs(ps, found);
             }
         }
         return found;
+    }
+
+    private static void collectPairs(PreparedStatement ps, Map<String, Existing> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.merge(rs.getString(7) + "|" + rs.getString(8), existing(rs), LeadRows::older);
+            }
+        }
     }
 
     /**
@@ -220,40 +311,40 @@ final class LeadRows {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    /** Inserts new leads with their search terms and their "imported" audit entry. */
+    /**
+     * Inserts new leads with their search terms: on PostgreSQL with COPY, elsewhere in JDBC batches.
+     * No audit entry per lead: the lead keeps the import's id, and its timeline shows the import
+     * ({@link ImportedEntry}).
+     */
     void insert(List<Lead> leads, Instant now) throws SQLException {
         if (leads.isEmpty()) {
             return;
         }
         Timestamp at = timestamp(now);
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_LEAD)) {
+        if (postgres) {
+            CopyRows rows = new CopyRows();
             for (Lead lead : leads) {
-                LeadData d = lead.data();
-                int p = 1;
-                ps.setString(p++, lead.id());
-                ps.setString(p++, tenantId);
-                for (Col c : DATA_COLUMNS) {
-                    set(ps, p++, c.value.apply(d), c.sqlType);
+                for (Object value : leadRow(lead, at)) {
+                    rows.add(value);
                 }
-                ps.setString(p++, userId);
-                ps.setString(p++, lead.status().name());
-                ps.setTimestamp(p++, at);
-                ps.setString(p++, userId);
-                ps.setTimestamp(p++, at);
-                ps.setString(p++, userId);
-                ps.setString(p++, lead.lastNameKey());
-                ps.setString(p++, lead.companyKey());
-                set(ps, p++, LeadValidation.emailKey(d.person().email()));
-                set(ps, p++, lead.businessPhoneKey());
-                set(ps, p, lead.mobilePhoneKey());
-                ps.addBatch();
+                rows.endRow();
             }
-            ps.executeBatch();
+            rows.copyInto(connection, "leads", LEAD_COLUMNS);
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_LEAD)) {
+                for (Lead lead : leads) {
+                    Object[] row = leadRow(lead, at);
+                    for (int i = 0; i < row.length; i++) {
+                        set(ps, i + 1, row[i], LEAD_TYPES[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
         Map<String, java.util.Set<String>> terms = new java.util.LinkedHashMap<>();
         leads.forEach(l -> terms.put(l.id(), SearchTerms.of(l)));
         terms(terms, false);
-        audit(leads.stream().map(Lead::id).toList(), ChangeKind.CREATED, at);
     }
 
     /**
@@ -313,6 +404,17 @@ final class LeadRows {
                 ps.executeBatch();
             }
         }
+        if (postgres) {
+            CopyRows rows = new CopyRows();
+            terms.forEach((leadId, words) -> words.forEach(term -> {
+                rows.add(leadId).add(term).add(tenantId);
+                rows.endRow();
+            }));
+            if (!rows.isEmpty()) {
+                rows.copyInto(connection, "lead_search_terms", "lead_id, term, tenant_id");
+            }
+            return;
+        }
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO lead_search_terms (lead_id, term, tenant_id) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, java.util.Set<String>> e : terms.entrySet()) {
@@ -351,7 +453,7 @@ final class LeadRows {
                 changes.setString(2, tenantId);
                 changes.setString(3, leadId);
                 changes.setString(4, entryId);
-                changes.setString(5, AUDIT_FIELD);
+                changes.setString(5, ImportedEntry.FIELD);
                 changes.setString(6, importLabel);
                 changes.addBatch();
                 timeline.setString(1, entryId);
@@ -383,6 +485,10 @@ final class LeadRows {
             ps.setBigDecimal(index, b);
         } else if (value instanceof Boolean b) {
             ps.setBoolean(index, b);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Timestamp t) {
+            ps.setTimestamp(index, t);
         } else {
             ps.setString(index, value.toString());
         }

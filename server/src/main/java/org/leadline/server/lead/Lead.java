@@ -97,6 +97,8 @@ public class Lead {
     @Column(name = "created_by", nullable = false, length = 36) private String createdBy;
     @Column(name = "updated_at", nullable = false) private Instant updatedAt;
     @Column(name = "updated_by", nullable = false, length = 36) private String updatedBy;
+    /** The CSV import that created the lead, if one did; written by the import's bulk insert only. */
+    @Column(name = "import_id", length = 36, insertable = false, updatable = false) private String importId;
     @Version private long version;
     // soft deletion: a deleted lead is hidden until it is restored or purged
     @Column(name = "deleted_at") private Instant deletedAt;
@@ -236,6 +238,7 @@ public class Lead {
     public String stage() { return stage; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }
+    public String importId() { return importId; }
     public Instant updatedAt() { return updatedAt; }
     public String updatedBy() { return updatedBy; }
     public long version() { return version; }

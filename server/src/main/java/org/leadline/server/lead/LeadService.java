@@ -190,8 +190,13 @@ public class LeadService {
             jpql.append(" AND l.createdAt < :to");
         }
         for (int i = 0; i < filter.terms().size(); i++) {
-            jpql.append(" AND l.id IN (SELECT t").append(i).append(".leadId FROM LeadSearchTerm t").append(i)
-                    .append(" WHERE t").append(i).append(".term LIKE :term").append(i).append(" ESCAPE '\\')");
+            if (SearchTerms.isEmailQuery(filter.terms().get(i))) {
+                // The e-mail key has an index of its own; addresses are not search words.
+                jpql.append(" AND l.emailKey LIKE :term").append(i).append(" ESCAPE '\\'");
+            } else {
+                jpql.append(" AND l.id IN (SELECT t").append(i).append(".leadId FROM LeadSearchTerm t").append(i)
+                        .append(" WHERE t").append(i).append(".term LIKE :term").append(i).append(" ESCAPE '\\')");
+            }
         }
         String attr = "l." + order.sort().attribute;
         String cmp = order.descending() ? "<" : ">";

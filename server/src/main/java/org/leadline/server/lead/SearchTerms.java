@@ -6,8 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Splits names, companies and e-mail addresses into the words free-text search matches on. */
+/**
+ * Splits names, companies and e-mail addresses into the words free-text search matches on.
+ *
+ * <p>Every word is a row in the search index, so words that tell leads apart are kept and words
+ * that do not are left out: the legal form of a company ("GmbH", "Inc.") and the top-level domain
+ * of an e-mail address ("com", "de") match a large part of any lead base. A whole e-mail address
+ * is not a word either: a query that contains "@" is matched against the lead's e-mail key, which
+ * has an index of its own (see {@link #isEmailQuery(String)}).
+ */
 public final class SearchTerms {
+
+    /** Legal forms of companies, normalised; they never become search words. */
+    static final Set<String> LEGAL_FORMS = Set.of("gmbh", "mbh", "ag", "kg", "kgaa", "ug", "ohg", "gbr", "ev", "se", "co",
+            "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "corp", "corporation", "sa", "sas",
+            "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "oyj", "aps", "pty", "pte", "kk");
 
     private SearchTerms() {
     }
@@ -17,16 +30,30 @@ public final class SearchTerms {
         Set<String> terms = new LinkedHashSet<>();
         words(lead.firstName(), terms);
         words(lead.lastName(), terms);
-        words(lead.companyName(), terms);
+        if (lead.companyName() != null) {
+            Set<String> company = new LinkedHashSet<>();
+            words(lead.companyName(), company);
+            company.removeAll(LEGAL_FORMS);
+            terms.addAll(company);
+        }
         if (lead.email() != null) {
             String email = normalize(lead.email());
-            add(email, terms);
-            words(email.replace('@', ' '), terms);
+            int at = email.lastIndexOf('@');
+            words(at < 0 ? email : email.substring(0, at), terms);
+            String domain = at < 0 ? "" : email.substring(at + 1);
+            int tld = domain.lastIndexOf('.');
+            Set<String> labels = new LinkedHashSet<>();
+            words(tld < 0 ? domain : domain.substring(0, tld), labels);
+            labels.removeAll(LEGAL_FORMS); // "co" of "co.uk"
+            terms.addAll(labels);
         }
         return terms;
     }
 
-    /** The words of a search query, normalised like the stored terms. */
+    /**
+     * The words of a search query, normalised like the stored terms. An e-mail address stays
+     * whole; legal forms are left out unless the query has nothing else.
+     */
     public static List<String> query(String q) {
         Set<String> terms = new LinkedHashSet<>();
         String normalized = normalize(q);
@@ -34,8 +61,16 @@ public final class SearchTerms {
             add(normalized.replaceAll("[\\p{Cntrl}\\s]+", ""), terms);
         } else {
             words(normalized, terms);
+            if (!LEGAL_FORMS.containsAll(terms)) {
+                terms.removeAll(LEGAL_FORMS);
+            }
         }
         return List.copyOf(terms);
+    }
+
+    /** Whether a query word is an e-mail address (or its beginning), matched against the e-mail key. */
+    public static boolean isEmailQuery(String term) {
+        return term.indexOf('@') >= 0;
     }
 
     private static void words(String text, Set<String> into) {

@@ -155,6 +155,8 @@ public class MergeService {
             snapshots.add(Json.createObjectBuilder().add("lead", LeadJson.write(all.get(id)))
                     .add("stageHistory", stageHistory(em, id)));
         }
+        // An imported lead's "imported" entry is not a row; it becomes one before the lead goes.
+        request.mergedIds().forEach(id -> org.leadline.server.timeline.ImportedEntry.store(em, id));
         move(em, survivorId, request.mergedIds());
         for (String id : request.mergedIds()) {
             remove(em, all.get(id), userId);

@@ -1,7 +1,8 @@
 package org.leadline.server.timeline;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,13 +61,25 @@ public class AuditHistory {
             q.setParameter("ck", cursor.instantKey()).setParameter("cid", cursor.id());
         }
         List<AuditEntry> rows = q.setMaxResults(limit + 1).getResultList();
+        Optional<ImportedEntry.Entry> imported = ImportedEntry.of(persistence.em(), leadId)
+                .filter(e -> field == null || field.equals(ImportedEntry.FIELD))
+                .filter(e -> subject == null || subject == AuditSubject.LEAD)
+                .filter(e -> subjectId == null || subjectId.equals(leadId))
+                .filter(e -> e.after(cursor));
+        // Entries with their sort keys, the imported one in its place.
+        List<JsonObject> items = new ArrayList<>(AuditTrail.write(persistence.em(), rows).values());
+        imported.ifPresent(e -> {
+            int at = 0;
+            while (at < rows.size() && !e.newerThan(rows.get(at).occurredAt(), rows.get(at).id())) {
+                at++;
+            }
+            items.add(at, e.json());
+        });
         Keyset next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            AuditEntry last = rows.get(limit - 1);
-            next = new Keyset(LIST, last.occurredAt().toString(), last.id());
+        if (items.size() > limit) {
+            JsonObject last = items.get(limit - 1);
+            next = new Keyset(LIST, last.getString("occurredAt"), last.getString("id"));
         }
-        Map<String, JsonObject> written = AuditTrail.write(persistence.em(), rows);
-        return new Page(List.copyOf(written.values()), next);
+        return new Page(List.copyOf(items.subList(0, Math.min(limit, items.size()))), next);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,7 +19,9 @@ import org.leadline.server.tenancy.TenantPersistence;
 
 /**
  * The merged timeline of a lead: one keyset range scan over {@link TimelineEntry} rows (newest
- * first, then by id so equal times have a total order), then one lookup per kind on the page.
+ * first, then by id so equal times have a total order), then one lookup per kind on the page. The
+ * "imported" entry of a lead a CSV import created is not a row; it joins the page in its place
+ * ({@link ImportedEntry}).
  */
 @RequestScoped
 @Transactional
@@ -68,14 +71,32 @@ public class TimelineFeed {
         if (cursor != null) {
             q.setParameter("ck", cursor.instantKey()).setParameter("cid", cursor.id());
         }
-        List<TimelineEntry> rows = q.setMaxResults(limit + 1).getResultList();
+        List<TimelineEntry> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        Optional<ImportedEntry.Entry> imported = ImportedEntry.of(persistence.em(), leadId)
+                .filter(e -> kinds.isEmpty() || kinds.contains(TimelineKind.AUDIT))
+                .filter(e -> actorId == null || actorId.equals(e.actorId()))
+                .filter(e -> e.after(cursor));
+        if (imported.isPresent()) {
+            ImportedEntry.Entry e = imported.get();
+            int at = 0;
+            while (at < rows.size() && !e.newerThan(rows.get(at).occurredAt(), rows.get(at).id())) {
+                at++;
+            }
+            rows.add(at, e.timelineEntry());
+        }
         Keyset next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             TimelineEntry last = rows.get(limit - 1);
             next = new Keyset(LIST, last.occurredAt().toString(), last.id());
         }
-        return new Page(render(rows), next);
+        List<Entry> page = render(rows);
+        if (imported.isPresent()) {
+            String id = imported.get().id();
+            page.replaceAll(e -> e.entry().id().equals(id) && e.entry().kind() == TimelineKind.AUDIT
+                    ? new Entry(e.entry(), imported.get().json()) : e);
+        }
+        return new Page(page, next);
     }
 
     private List<Entry> render(List<TimelineEntry> rows) {

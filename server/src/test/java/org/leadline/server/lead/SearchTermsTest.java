@@ -21,8 +21,21 @@ class SearchTermsTest {
     @Test
     void aLeadIsFoundByItsNamesCompanyAndEmailWithoutDiacritics() {
         Set<String> terms = SearchTerms.of(lead("Jörg", "Müller-Lüdenscheidt", "Straße & Söhne GmbH", "J.Mueller@Example.COM"));
-        assertEquals(Set.of("jorg", "muller", "ludenscheidt", "strasse", "sohne", "gmbh",
-                "j.mueller@example.com", "j", "mueller", "example", "com"), terms);
+        assertEquals(Set.of("jorg", "muller", "ludenscheidt", "strasse", "sohne", "j", "mueller", "example"), terms);
+    }
+
+    @Test
+    void legalFormsTopLevelDomainsAndWholeAddressesAreNoSearchWords() {
+        assertEquals(Set.of("ada", "acme", "werke", "a", "lovelace"),
+                withHyphenatedDomain(), "a domain keeps its labels but the top-level ones");
+        assertEquals(Set.of("ada", "acme"), SearchTerms.of(lead("Ada", null, "ACME Inc.", null)));
+        assertEquals(List.of("acme"), SearchTerms.query("Acme GmbH"), "a legal form in a query is left out");
+        assertEquals(List.of("gmbh"), SearchTerms.query("GmbH"), "unless nothing else is asked for");
+        assertTrue(SearchTerms.isEmailQuery(SearchTerms.query("ada@acme").get(0)));
+    }
+
+    private static Set<String> withHyphenatedDomain() {
+        return SearchTerms.of(lead("Ada", null, "Acme Werke AG", "a.lovelace@acme-werke.co.uk"));
     }
 
     @Test

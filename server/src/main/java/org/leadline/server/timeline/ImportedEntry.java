@@ -1,0 +1,95 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The "imported" entry of a lead that a CSV import created.
+ *
+ * <p>An import writes its leads in bulk. Who imported which file and when is recorded once, on the
+ * import job, and every lead it created keeps the job's id ({@code leads.import_id}) instead of an
+ * audit entry of its own. The timeline and the audit history show this as the lead's first entry in
+ * the shape of a stored one: a {@link ChangeKind#CREATED} audit entry of the lead, by the importing
+ * user at the lead's creation, with the single change {@value #FIELD}: "CSV import <id> (<file>)".
+ * Its id is the import's id. When a merge takes the lead away, the entry is stored for good on the
+ * survivor ({@link #store}).
+ */
+public final class ImportedEntry {
+
+    /** The audit field of an import entry. */
+    public static final String FIELD = "import";
+
+    /** The entry of one lead. */
+    public record Entry(String id, String leadId, String actorId, Instant at, String label) {
+
+        TimelineEntry timelineEntry() {
+            return new TimelineEntry(id, leadId, TimelineKind.AUDIT, at, actorId);
+        }
+
+        /** Whether the entry comes after the keyset position (occurredAt, id) in newest-first order. */
+        boolean after(Keyset cursor) {
+            if (cursor == null) {
+                return true;
+            }
+            Instant key = cursor.instantKey();
+            return at.isBefore(key) || (at.equals(key) && id.compareTo(cursor.id()) < 0);
+        }
+
+        /** Whether the entry comes before a stored one in newest-first order. */
+        boolean newerThan(Instant otherAt, String otherId) {
+            return at.isAfter(otherAt) || (at.equals(otherAt) && id.compareTo(otherId) > 0);
+        }
+
+        JsonObject json() {
+            return Json.createObjectBuilder()
+                    .add("id", id)
+                    .add("leadId", leadId)
+                    .add("subject", Json.createObjectBuilder().add("kind", AuditSubject.LEAD.name()).add("id", leadId))
+                    .add("change", ChangeKind.CREATED.name())
+                    .add("actorId", actorId)
+                    .add("occurredAt", at.toString())
+                    .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("field", FIELD).addNull("from").add("to", label)))
+                    .build();
+        }
+    }
+
+    private ImportedEntry() {
+    }
+
+    /** How an entry names an import: "CSV import <id> (<file>)". */
+    public static String label(String importId, String fileName) {
+        String label = "CSV import " + importId + (fileName == null || fileName.isBlank() ? "" : " (" + fileName + ")");
+        return label.length() > 4000 ? label.substring(0, 4000) : label;
+    }
+
+    /** The entry of a lead of the entity manager's tenant, if an import created the lead. */
+    public static Optional<Entry> of(EntityManager em, String leadId) {
+        List<Object[]> rows = em.createQuery("SELECT l.importId, l.createdBy, l.createdAt FROM Lead l WHERE l.id = :id",
+                        Object[].class)
+                .setParameter("id", leadId).getResultList();
+        if (rows.isEmpty() || rows.get(0)[0] == null) {
+            return Optional.empty();
+        }
+        String importId = (String) rows.get(0)[0];
+        // The import job is looked up by entity name: the import package builds on this one, not the reverse.
+        List<String> files = em.createQuery("SELECT j.fileName FROM ImportJob j WHERE j.id = :id", String.class)
+                .setParameter("id", importId).getResultList();
+        return Optional.of(new Entry(importId, leadId, (String) rows.get(0)[1], (Instant) rows.get(0)[2],
+                label(importId, files.isEmpty() ? null : files.get(0))));
+    }
+
+    /**
+     * Stores the entry of an imported lead as an ordinary audit entry on its timeline, for a lead
+     * about to be merged away (whose own row, and with it the import id, goes).
+     */
+    public static void store(EntityManager em, String leadId) {
+        of(em, leadId).ifPresent(e -> AuditTrail.record(em, leadId, AuditSubject.LEAD, leadId, ChangeKind.CREATED,
+                e.actorId(), e.at(), List.of(new FieldDiff.Change(FIELD, null, e.label()))));
+    }
+}
