@@ -1,6 +1,7 @@
 package org.leadline.server.imports;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
@@ -33,7 +34,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -68,7 +71,7 @@ public class ImportRunner {
     ManagedExecutorService executor;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validatorFactory;
 
     @Inject
     Rerating rerating;
@@ -301,7 +304,7 @@ public class ImportRunner {
              Connection lookups = dataSource.getConnection()) {
             Iterator<CSVRecord> records = parser.iterator();
             String[] headers = records.next().values();
-            RowReader rows = new RowReader(headers, columns, job.currency, validator);
+            RowReader rows = new RowReader(headers, columns, job.currency, rowValidator());
             for (long skip = startRow; skip > 0; skip--) {
                 records.next();
             }
@@ -342,6 +345,26 @@ public class ImportRunner {
             last = new Step(List.of(), null, true, null, e);
         }
         hand(handOver, last, stopped);
+    }
+
+    /**
+     * The validator of an import's rows: a plain one rather than the container's proxy (a reflective
+     * call per row), and without asking JPA whether each property is loaded, as rows are records.
+     */
+    private Validator rowValidator() {
+        return validatorFactory.usingContext().traversableResolver(new TraversableResolver() {
+            @Override
+            public boolean isReachable(Object bean, jakarta.validation.Path.Node property, Class<?> rootType,
+                                       jakarta.validation.Path path, ElementType type) {
+                return true;
+            }
+
+            @Override
+            public boolean isCascadable(Object bean, jakarta.validation.Path.Node property, Class<?> rootType,
+                                        jakarta.validation.Path path, ElementType type) {
+                return true;
+            }
+        }).getValidator();
     }
 
     /** Hands a step to the writer; false when the writer stopped. */
