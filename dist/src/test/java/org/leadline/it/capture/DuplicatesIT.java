@@ -5,8 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -22,7 +34,8 @@ import org.leadline.it.LeadlineServer;
 
 /**
  * A seller entering a lead learns that the person may already be there: by e-mail, by phone, or by
- * name at the same company; the tenant decides whether that is a warning or a refusal.
+ * name at the same company; the tenant decides whether that is a warning or a refusal. The same
+ * person entered several times at the same moment is no exception.
  */
 class DuplicatesIT {
 
@@ -170,5 +183,120 @@ class DuplicatesIT {
         created(againInB);
         assertEquals(List.of(inB.json().getString("id")), candidateIds(againInB.json()));
         assertEquals(409, a.post("/api/v1/leads", same).status());
+    }
+
+    private static final int RACERS = 8;
+
+    /** Sends {@code RACERS} requests at the same moment, each from its own thread; the answers in order. */
+    private static List<Api.Response> atOnce(IntFunction<Api.Response> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            CyclicBarrier start = new CyclicBarrier(RACERS);
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return request.apply(n);
+                }));
+            }
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> f : sent) {
+                answers.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Api rejectingTenant() {
+        Api api = Fixtures.newTenant(server).api();
+        assertEquals(200, api.put("/api/v1/settings/capture",
+                Json.createObjectBuilder().add("duplicatePolicy", "REJECT").build(), Map.of()).status());
+        return api;
+    }
+
+    @Test
+    void theSamePersonEnteredAtTheSameMomentUnderRejectIsCreatedOnce() throws Exception {
+        Api api = rejectingTenant();
+        // Warm up, so that the racers do not queue behind the first create's slow start.
+        created(api.post("/api/v1/leads", lead("Warm", "Up", null, "warm.up@race.example", null, null, null)));
+        List<Api.Response> answers = atOnce(n -> api.post("/api/v1/leads",
+                lead("Greta", "Race", "Race " + n + " AG", "greta.race@race.example", null, null, null)));
+
+        List<Api.Response> created = answers.stream().filter(r -> r.status() == 201).toList();
+        assertEquals(1, created.size(), answers::toString);
+        String id = created.get(0).json().getString("id");
+        assertNull(created.get(0).json().get("duplicates"), created.get(0)::toString);
+        for (Api.Response r : answers) {
+            if (r != created.get(0)) {
+                assertEquals(409, r.status(), r::toString);
+                assertEquals("/problems/conflict", r.problemType());
+                assertEquals(List.of(id), candidateIds(r.json()), r::toString);
+            }
+        }
+        assertEquals(1, api.get("/api/v1/leads?q=" + Api.q("greta.race@race.example")).items().size());
+    }
+
+    @Test
+    void theSamePersonEnteredAtTheSameMomentUnderWarnSeesEveryEarlierOne() throws Exception {
+        Api api = Fixtures.newTenant(server).api();
+        created(api.post("/api/v1/leads", lead("Warm", "Up", null, "warm.up@race.example", null, null, null)));
+        // The same phone number, written differently each time.
+        List<Api.Response> answers = atOnce(n -> api.post("/api/v1/leads",
+                lead(null, "Racer" + n, null, null, n % 2 == 0 ? "+49 40 5550123" : "040 555 01 23", null, "DE")));
+
+        Set<String> ids = new HashSet<>();
+        for (Api.Response r : answers) {
+            ids.add(created(r));
+        }
+        // One after the other: the first found nobody, the second the first, ..., the last all others.
+        List<Integer> counts = answers.stream().map(r -> candidateIds(r.json()).size()).sorted().toList();
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), counts, answers::toString);
+        for (Api.Response r : answers) {
+            List<String> candidates = candidateIds(r.json());
+            assertTrue(ids.containsAll(candidates), r::toString);
+            assertFalse(candidates.contains(r.json().getString("id")), r::toString);
+        }
+    }
+
+    @Test
+    void differentPeopleEnteredAtTheSameMomentAreAllCreated() throws Exception {
+        Api api = rejectingTenant();
+        created(api.post("/api/v1/leads", lead("Warm", "Up", null, "warm.up@race.example", null, null, null)));
+        List<Api.Response> answers = atOnce(n -> api.post("/api/v1/leads", lead("Person", "Different" + n,
+                "Company " + n, "person" + n + "@different.example", "+49 30 55501" + (10 + n), null, "DE")));
+        for (Api.Response r : answers) {
+            created(r);
+            assertNull(r.json().get("duplicates"), r::toString);
+        }
+        assertEquals(RACERS, api.get("/api/v1/leads?q=" + Api.q("different")).items().size());
+    }
+
+    @Test
+    void mailsOfOneSenderTakenInAtTheSameMomentMakeOneLead() throws Exception {
+        Api api = Fixtures.newTenant(server).api();
+        byte[] mail = Files.readAllBytes(Path.of("..", "plugins", "source-email", "src", "test", "resources", "mail",
+                "outlook-de-signature.eml"));
+        String text = new String(mail, StandardCharsets.ISO_8859_1);
+        List<Api.Response> answers = atOnce(n -> api.sendBytes("POST", "/api/v1/intake",
+                text.replace("outlook-de-1@", "race-" + n + "@").getBytes(StandardCharsets.ISO_8859_1),
+                "message/rfc822", Map.of()));
+
+        List<String> kinds = new ArrayList<>();
+        Set<String> leads = new HashSet<>();
+        for (Api.Response r : answers) {
+            assertTrue(r.status() == 200 || r.status() == 201, r::toString);
+            JsonObject outcome = r.json().getJsonArray("outcomes").getJsonObject(0);
+            kinds.add(outcome.getString("outcome"));
+            leads.add(outcome.getJsonObject("lead").getString("id"));
+        }
+        assertEquals(1, kinds.stream().filter("CREATED"::equals).count(), answers::toString);
+        assertEquals(RACERS - 1, kinds.stream().filter("ATTACHED"::equals).count(), answers::toString);
+        assertEquals(1, leads.size(), answers::toString);
+        String id = leads.iterator().next();
+        assertEquals(1, api.get("/api/v1/leads").items().size());
+        assertEquals(RACERS, api.get("/api/v1/leads/" + id + "/interactions").items().size());
     }
 }

@@ -33,7 +33,8 @@ import org.leadline.it.LeadlineServer;
  * A tenant's leads arrive in an IMAP mailbox (a real IMAP server, GreenMail, in the test JVM): the
  * e-mail source polls it with the tenant's settings, enquiries become leads, replies join their
  * lead, auto-replies are set aside, every taken-in message is moved to the processed folder, and
- * the mailbox password is never shown again. Other tenants see none of it.
+ * the mailbox password is never shown again. What the last poll did outlives a restart. Other
+ * tenants see none of it.
  */
 class MailboxIntakeIT {
 
@@ -220,5 +221,58 @@ class MailboxIntakeIT {
         assertTrue(polled.getJsonObject("lastError").getString("error").startsWith("fetching"), polled::toString);
         assertEquals(1, count(box, "INBOX"));
         assertEquals(0, a.api().get("/api/v1/leads").items().size());
+    }
+
+    @Test
+    void theLastPollOutlivesARestartAndKeepsTheMailboxFromBeingPolledBeforeItIsDue() throws Exception {
+        // A server of its own, to restart; it looks for due mailboxes every second.
+        LeadlineServer own = LeadlineServer.start(Files.createTempDirectory("leadline-it-mailbox-"),
+                Map.of("LEADLINE_CAPTURE_MAILBOX_TICK", "PT1S"));
+        try {
+            Fixtures.TenantAdmin a = Fixtures.newTenant(own);
+            Fixtures.TenantAdmin b = Fixtures.newTenant(own);
+            Box box = newBox();
+            deliver(box, "outlook-de-signature.eml");
+            // Polled now, the mailbox is due again in an hour.
+            assertEquals(200, configure(a.api(), box, 3600).status());
+            JsonObject polled = pollNow(a.api(), box);
+            assertEquals(1, outcome(polled, "CREATED"), polled::toString);
+            assertTrue(polled.containsKey("nextPollAfter"), polled::toString);
+            // Tenant B's mailbox of the same source refuses the login: a failed poll is kept too.
+            Box refused = newBox();
+            assertEquals(200, configure(b.api(), new Box(refused.user(), refused.login(), "not-" + refused.password()), 0)
+                    .status());
+            JsonObject failed = pollNow(b.api(), refused);
+            assertTrue(failed.getJsonObject("lastPoll").getString("error").startsWith("fetching"), failed::toString);
+
+            own.restart();
+            deliver(box, "gmail-en-html-only.eml");
+            Api a2 = own.api().login(a.username(), a.password());
+            Api b2 = own.api().login(b.username(), b.password());
+            assertEquals(polled, mailbox(a2), "tenant A's last poll, as it was before the restart");
+            assertEquals(failed, mailbox(b2), "tenant B's own last poll, not A's");
+
+            // Several ticks later the new message still waits: the stored poll says the mailbox is not due.
+            Thread.sleep(8000);
+            assertEquals(1, count(box, "INBOX"));
+            assertEquals(polled, mailbox(a2));
+            assertEquals(1, a2.get("/api/v1/leads").items().size());
+            assertEquals(0, b2.get("/api/v1/leads").items().size());
+
+            // Polling now takes it, and the new figures replace the old ones.
+            JsonObject again = pollNow(a2, box);
+            assertEquals(1, again.getJsonObject("lastPoll").getInt("fetched"), again::toString);
+            assertEquals(again, mailbox(a2));
+            assertEquals(failed, mailbox(b2));
+        } finally {
+            own.discard();
+        }
+    }
+
+    private static JsonObject mailbox(Api api) {
+        Api.Response r = api.get(MAILBOX);
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(1, r.json().getJsonArray("mailboxes").size(), r::toString);
+        return r.json().getJsonArray("mailboxes").getJsonObject(0);
     }
 }

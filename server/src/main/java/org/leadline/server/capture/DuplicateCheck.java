@@ -26,6 +26,9 @@ public class DuplicateCheck {
     DuplicateFinder finder;
 
     @Inject
+    DuplicateGuard guard;
+
+    @Inject
     TenantPersistence persistence;
 
     @Inject
@@ -40,10 +43,15 @@ public class DuplicateCheck {
      * The likely duplicates of {@code data}. Under {@link DuplicatePolicy#REJECT} candidates refuse
      * the create with 409 listing them, unless {@code allowDuplicate}.
      *
+     * <p>Runs in the transaction that creates the lead: a concurrent create of the same person waits
+     * until this one has ended ({@link DuplicateGuard}), and then finds this lead.
+     *
      * @param base the API's base URI, for the candidates' links
      */
     public List<DuplicateFinder.Candidate> check(LeadData data, boolean allowDuplicate, URI base) {
-        List<DuplicateFinder.Candidate> candidates = finder.find(DuplicateFinder.Probe.of(data));
+        DuplicateFinder.Probe probe = DuplicateFinder.Probe.of(data);
+        guard.lock(probe);
+        List<DuplicateFinder.Candidate> candidates = finder.find(probe);
         if (!candidates.isEmpty() && !allowDuplicate && policy() == DuplicatePolicy.REJECT) {
             throw new ProblemException(ProblemType.CONFLICT, candidates.size() == 1
                     ? "A lead that is likely the same person exists; send ?allowDuplicate=true to create it anyway"

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.lead.Lead;
@@ -45,6 +47,57 @@ public class DuplicateFinder {
                     p != null ? p.mobilePhone() : null, country, p != null ? p.firstName() : null,
                     p != null ? p.lastName() : null, c != null ? c.name() : null);
         }
+
+        /**
+         * The probe of a lead document as {@code POST /leads} takes it, read leniently (a member
+         * that is not a string counts as missing), before it is validated: its keys are those of the
+         * validated data, which only strips the strings.
+         */
+        public static Probe of(JsonObject body) {
+            JsonObject p = object(body, "person");
+            JsonObject c = object(body, "company");
+            return new Probe(string(p, "email"), string(p, "businessPhone"), string(p, "mobilePhone"),
+                    string(object(c, "address"), "country"), string(p, "firstName"), string(p, "lastName"),
+                    string(c, "name"));
+        }
+
+        private static JsonObject object(JsonObject o, String key) {
+            return o != null && o.get(key) instanceof JsonObject v ? v : null;
+        }
+
+        private static String string(JsonObject o, String key) {
+            if (o == null || !(o.get(key) instanceof JsonString v)) {
+                return null;
+            }
+            String s = v.getString().strip();
+            return s.isEmpty() ? null : s;
+        }
+    }
+
+    /**
+     * What a probe is looked up by, as stored in the lead's key columns: the e-mail key, the phone
+     * keys (E.164; either may match a business or a mobile number) and the last name and company
+     * keys (compared only together). Empty parts are null or empty.
+     */
+    public record Keys(String email, Set<String> phones, String lastName, String company) {
+
+        public static Keys of(Probe probe) {
+            String email = probe.email() != null && !probe.email().isBlank()
+                    ? probe.email().strip().toLowerCase(Locale.ROOT) : null;
+            Set<String> phones = new java.util.LinkedHashSet<>();
+            for (String raw : new String[] {probe.businessPhone(), probe.mobilePhone()}) {
+                String key = PhoneKeys.key(raw, probe.country());
+                if (key != null) {
+                    phones.add(key);
+                }
+            }
+            return new Keys(email, Set.copyOf(phones), nameKey(probe.lastName(), 100), nameKey(probe.companyName(), 200));
+        }
+
+        /** Whether the name and company are both known, so that leads are compared by them. */
+        public boolean hasNameAndCompany() {
+            return !lastName.isEmpty() && !company.isEmpty();
+        }
     }
 
     /** A likely duplicate and every reason it is one. */
@@ -59,32 +112,24 @@ public class DuplicateFinder {
     }
 
     static List<Candidate> find(EntityManager em, Probe probe) {
+        Keys keys = Keys.of(probe);
         Map<String, Candidate> found = new LinkedHashMap<>();
-        if (probe.email() != null && !probe.email().isBlank()) {
+        if (keys.email() != null) {
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                            Lead.class).setParameter("e", probe.email().strip().toLowerCase(Locale.ROOT))
+                            Lead.class).setParameter("e", keys.email())
                     .setMaxResults(MAX_CANDIDATES).getResultList(), Reason.EMAIL);
         }
-        Set<String> phones = new java.util.LinkedHashSet<>();
-        for (String raw : new String[] {probe.businessPhone(), probe.mobilePhone()}) {
-            String key = PhoneKeys.key(raw, probe.country());
-            if (key != null) {
-                phones.add(key);
-            }
-        }
-        if (!phones.isEmpty()) {
+        if (!keys.phones().isEmpty()) {
             // Two queries rather than one OR, so each uses its own index.
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.businessPhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", phones).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.mobilePhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", phones).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
         }
-        String lastNameKey = nameKey(probe.lastName(), 100);
-        String companyKey = nameKey(probe.companyName(), 200);
-        if (!lastNameKey.isEmpty() && !companyKey.isEmpty()) {
+        if (keys.hasNameAndCompany()) {
             List<Lead> sameName = em.createQuery("SELECT l FROM Lead l WHERE l.lastNameKey = :n AND l.companyKey = :c"
                             + " AND l.deletedAt IS NULL ORDER BY l.createdAt", Lead.class)
-                    .setParameter("n", lastNameKey).setParameter("c", companyKey)
+                    .setParameter("n", keys.lastName()).setParameter("c", keys.company())
                     .setMaxResults(MAX_CANDIDATES * 5).getResultList();
             add(found, sameName.stream().filter(l -> compatibleFirstNames(probe.firstName(), l.firstName())).toList(),
                     Reason.NAME_AND_COMPANY);

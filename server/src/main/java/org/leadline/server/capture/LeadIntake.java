@@ -38,6 +38,8 @@ import org.leadline.server.timeline.Medium;
  * <ol>
  *   <li>answers with the earlier outcome when the draft's message id was taken in before (idempotent);</li>
  *   <li>adds the message to the lead of its thread when it refers to a message taken in before;</li>
+ *   <li>locks the draft's duplicate keys ({@link DuplicateGuard}) until the transaction ends, so that
+ *       a concurrent intake or create of the same person waits for this one and then sees its lead;</li>
  *   <li>with {@link OnDuplicate#ATTACH}, adds the message to the newest lead with the same e-mail address;</li>
  *   <li>validates the draft with the lead API's rules (field errors named as in {@code POST /leads});</li>
  *   <li>looks for likely duplicates ({@link DuplicateFinder}) and, as {@code onDuplicate} says, stops there;</li>
@@ -72,6 +74,9 @@ public class LeadIntake {
 
     @Inject
     DuplicateCheck duplicateCheck;
+
+    @Inject
+    DuplicateGuard guard;
 
     @Inject
     LeadItems items;
@@ -111,6 +116,10 @@ public class LeadIntake {
                 return attach(em, thread, draft, messageId, source, "a reply in the thread of this lead");
             }
         }
+        JsonObject body = leadBody(draft, source, sourceDetail);
+        // Before the lookups by sender and by duplicate keys, which a concurrent intake of the same
+        // person must not pass at the same time.
+        guard.lock(DuplicateFinder.Probe.of(body));
         if (onDuplicate == OnDuplicate.ATTACH && draft.email() != null && !draft.email().isBlank()) {
             List<Lead> known = em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL"
                             + " ORDER BY l.createdAt DESC", Lead.class)
@@ -119,7 +128,6 @@ public class LeadIntake {
                 return attach(em, known.get(0), draft, messageId, source, "the sender is known as this lead");
             }
         }
-        JsonObject body = leadBody(draft, source, sourceDetail);
         LeadData data;
         try {
             data = leads.check(body);

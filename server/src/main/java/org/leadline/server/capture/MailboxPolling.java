@@ -52,8 +52,9 @@ import org.leadline.server.tenancy.UserAccount;
  *       in the mailbox for the next poll.</li>
  * </ol>
  * A crash between intake and acknowledgement is harmless: the next poll fetches the message again
- * and the intake answers with the earlier outcome for its Message-ID. The last poll's figures are
- * kept in memory per tenant and shown to the tenant's administrators.
+ * and the intake answers with the earlier outcome for its Message-ID. The last poll's figures, kept
+ * per tenant and mailbox in the database ({@link MailboxPolls}), after a failed poll too, are shown
+ * to the tenant's administrators and decide when the mailbox is due again, also after a restart.
  */
 @ApplicationScoped
 public class MailboxPolling {
@@ -79,8 +80,10 @@ public class MailboxPolling {
     @Inject
     MailboxIntake intake;
 
+    @Inject
+    MailboxPolls polls;
+
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<String, Status> statuses = new ConcurrentHashMap<>();
 
     /** What the last poll of one mailbox did. */
     public record Status(Instant at, int fetched, Map<IntakeOutcome.Kind, Integer> outcomes, int overLimit,
@@ -100,9 +103,9 @@ public class MailboxPolling {
         return Settings.config().getOptionalValue(MAX_PER_POLL, Integer.class).orElse(200);
     }
 
-    /** The last poll of a tenant's mailbox, if there was one since the server started. */
+    /** The last poll of a tenant's mailbox, if it was ever polled. */
     public Optional<Status> status(String tenantId, PluginHost.Mailbox mailbox) {
-        return Optional.ofNullable(statuses.get(key(tenantId, mailbox)));
+        return polls.find(tenantId, mailbox);
     }
 
     /** Polls every tenant's mailboxes that are due; never throws. */
@@ -118,12 +121,15 @@ public class MailboxPolling {
             }
             Instant now = Timestamps.now();
             for (String tenantId : tenants) {
-                for (PluginHost.Mailbox m : plugins.mailboxes(tenantId)) {
-                    if (m.interval().isZero()) {
-                        continue;
-                    }
-                    Status last = statuses.get(key(tenantId, m));
-                    if (last == null || !last.at().plus(m.interval()).isAfter(now)) {
+                List<PluginHost.Mailbox> scheduled = plugins.mailboxes(tenantId).stream()
+                        .filter(m -> !m.interval().isZero()).toList();
+                if (scheduled.isEmpty()) {
+                    continue;
+                }
+                Map<String, Instant> lastPolls = polls.lastPolls(tenantId);
+                for (PluginHost.Mailbox m : scheduled) {
+                    Instant last = lastPolls.get(MailboxPolls.key(m.pluginId(), m.extensionId()));
+                    if (last == null || !last.plus(m.interval()).isAfter(now)) {
                         poll(tenantId, m, false);
                     }
                 }
@@ -162,12 +168,24 @@ public class MailboxPolling {
             return;
         }
         try {
-            Status previous = statuses.get(key);
-            Status status = pollOnce(tenantId, mailbox, previous);
-            statuses.put(key, status);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Polling mailbox " + key + " failed", e);
-            statuses.put(key, failed(Timestamps.now(), "failed: " + e));
+            Status status;
+            try {
+                Status previous = polls.find(tenantId, mailbox).orElse(null);
+                if (!wait && previous != null && previous.at().plus(mailbox.interval()).isAfter(Timestamps.now())) {
+                    // Polled on demand since the scheduler found it due.
+                    return;
+                }
+                status = pollOnce(tenantId, mailbox, previous);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Polling mailbox " + key + " failed", e);
+                status = failed(Timestamps.now(), "failed: " + e);
+            }
+            try {
+                polls.save(tenantId, mailbox, status);
+            } catch (RuntimeException e) {
+                // The poll itself is done; without its record the mailbox is only due again at once.
+                LOG.log(Level.WARNING, "Recording the poll of mailbox " + key + " failed", e);
+            }
         } finally {
             lock.unlock();
         }
