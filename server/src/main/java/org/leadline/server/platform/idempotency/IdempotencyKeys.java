@@ -20,6 +20,7 @@ import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.tenancy.TenantPersistence;
 
 /** Checks and records {@code Idempotency-Key}s inside the creating transaction. */
 public final class IdempotencyKeys {
@@ -49,8 +50,13 @@ public final class IdempotencyKeys {
         IdempotencyRecord rec = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
         if (rec == null || rec.createdAt().plus(Settings.idempotencyTtl()).isBefore(Timestamps.now())) {
             if (rec != null) {
-                em.remove(rec);
-                em.flush();
+                // A statement naming the tenant, not em.remove: the entity's key (scope, key) leaves the
+                // tenant out, and so would the DELETE EclipseLink derives from it, taking another
+                // tenant's record with the same key along.
+                em.createNativeQuery("DELETE FROM idempotency_keys WHERE tenant_id = ? AND scope = ? AND idem_key = ?")
+                        .setParameter(1, em.getProperties().get(TenantPersistence.TENANT_PROPERTY))
+                        .setParameter(2, scope).setParameter(3, key).executeUpdate();
+                em.detach(rec);
             }
             return Optional.empty();
         }
