@@ -283,12 +283,18 @@ class MergeIT {
         assertEquals(301, oldNotes.status(), oldNotes::toString);
         assertTrue(oldNotes.header("location").endsWith("/api/v1/leads/" + survivor + "/notes?limit=5"),
                 oldNotes.header("location"));
+        Api.Response oldRating = seller.get("/api/v1/qualification/leads/" + fromFair);
+        assertEquals(301, oldRating.status(), oldRating::toString);
+        assertTrue(oldRating.header("location").endsWith("/api/v1/qualification/leads/" + survivor), oldRating.header("location"));
         for (Api.Response write : List.of(
                 seller.put("/api/v1/leads/" + fromFair, person("X", Json.createObjectBuilder()), Map.of("If-Match", "*")),
                 seller.patch("/api/v1/leads/" + fromFair, Json.createObjectBuilder().add("topic", "x").build(),
                         Map.of("If-Match", "*")),
                 seller.delete("/api/v1/leads/" + fromFair, Map.of("If-Match", "*")),
-                seller.post("/api/v1/leads/" + fromFair + "/notes", Json.createObjectBuilder().add("text", "x").build()))) {
+                seller.post("/api/v1/leads/" + fromFair + "/notes", Json.createObjectBuilder().add("text", "x").build()),
+                seller.post("/api/v1/qualification/leads/" + fromFair + "/rate", JsonValue.EMPTY_JSON_OBJECT),
+                seller.patch("/api/v1/leads/" + fromFair + "/recommendations/any", Json.createObjectBuilder()
+                        .add("state", "DONE").build(), Map.of()))) {
             assertEquals(409, write.status(), write::toString);
             assertEquals("/problems/lead-merged", write.problemType());
             assertEquals(survivor, write.json().getString("mergedInto"));

@@ -36,6 +36,9 @@ public class QualificationService {
     TenantPersistence persistence;
 
     @Inject
+    org.leadline.server.lead.LeadService leads;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -155,6 +158,7 @@ public class QualificationService {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
         if (lead == null) {
+            leads.find(leadId); // merged into another lead: a redirect (reads) or a lead-merged problem
             throw ProblemException.notFound("Lead " + leadId);
         }
         rater.rate(em, caller.tenantId(), lead, caller.userId());
@@ -166,6 +170,7 @@ public class QualificationService {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
         if (lead == null) {
+            leads.find(leadId); // merged into another lead: a redirect (reads) or a lead-merged problem
             throw ProblemException.notFound("Lead " + leadId);
         }
         LeadRating r = em.find(LeadRating.class, leadId);

@@ -42,6 +42,9 @@ public class Recommendations {
     TenantPersistence persistence;
 
     @Inject
+    org.leadline.server.lead.LeadService leads;
+
+    @Inject
     CurrentCaller caller;
 
     /**
@@ -84,6 +87,9 @@ public class Recommendations {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (lead == null || lead.deletedAt() != null) {
+            if (lead == null) {
+                leads.find(leadId); // merged into another lead: a lead-merged problem
+            }
             throw ProblemException.notFound("Lead " + leadId);
         }
         List<FieldError> errors = new ArrayList<>();
