@@ -66,15 +66,9 @@ public class AuditHistory {
                 .filter(e -> subject == null || subject == AuditSubject.LEAD)
                 .filter(e -> subjectId == null || subjectId.equals(leadId))
                 .filter(e -> e.after(cursor));
-        // Entries with their sort keys, the imported one in its place.
+        // The stored entries, the imported one in its place.
         List<JsonObject> items = new ArrayList<>(AuditTrail.write(persistence.em(), rows).values());
-        imported.ifPresent(e -> {
-            int at = 0;
-            while (at < rows.size() && !e.newerThan(rows.get(at).occurredAt(), rows.get(at).id())) {
-                at++;
-            }
-            items.add(at, e.json());
-        });
+        imported.ifPresent(e -> items.add(ImportedEntry.position(e, rows, AuditEntry::occurredAt, AuditEntry::id), e.json()));
         Keyset next = null;
         if (items.size() > limit) {
             JsonObject last = items.get(limit - 1);

@@ -3,6 +3,7 @@ package org.leadline.server.timeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -68,20 +69,32 @@ public final class ImportedEntry {
         return label.length() > 4000 ? label.substring(0, 4000) : label;
     }
 
-    /** The entry of a lead of the entity manager's tenant, if an import created the lead. */
+    /**
+     * The entry of a lead of the entity manager's tenant, if an import created the lead. The lead
+     * comes from the persistence context, where reading a lead's timeline has already put it.
+     */
     public static Optional<Entry> of(EntityManager em, String leadId) {
-        List<Object[]> rows = em.createQuery("SELECT l.importId, l.createdBy, l.createdAt FROM Lead l WHERE l.id = :id",
-                        Object[].class)
-                .setParameter("id", leadId).getResultList();
-        if (rows.isEmpty() || rows.get(0)[0] == null) {
+        org.leadline.server.lead.Lead lead = em.find(org.leadline.server.lead.Lead.class, leadId);
+        if (lead == null || lead.importId() == null) {
             return Optional.empty();
         }
-        String importId = (String) rows.get(0)[0];
         // The import job is looked up by entity name: the import package builds on this one, not the reverse.
         List<String> files = em.createQuery("SELECT j.fileName FROM ImportJob j WHERE j.id = :id", String.class)
-                .setParameter("id", importId).getResultList();
-        return Optional.of(new Entry(importId, leadId, (String) rows.get(0)[1], (Instant) rows.get(0)[2],
-                label(importId, files.isEmpty() ? null : files.get(0))));
+                .setParameter("id", lead.importId()).getResultList();
+        return Optional.of(new Entry(lead.importId(), leadId, lead.createdBy(), lead.createdAt(),
+                label(lead.importId(), files.isEmpty() ? null : files.get(0))));
+    }
+
+    /**
+     * Where the entry goes in a newest-first page of stored entries: before the first one it is
+     * newer than.
+     */
+    static <T> int position(Entry entry, List<T> page, Function<T, Instant> occurredAt, Function<T, String> id) {
+        int at = 0;
+        while (at < page.size() && !entry.newerThan(occurredAt.apply(page.get(at)), id.apply(page.get(at)))) {
+            at++;
+        }
+        return at;
     }
 
     /**

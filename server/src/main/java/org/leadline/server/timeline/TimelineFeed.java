@@ -78,11 +78,7 @@ public class TimelineFeed {
                 .filter(e -> e.after(cursor));
         if (imported.isPresent()) {
             ImportedEntry.Entry e = imported.get();
-            int at = 0;
-            while (at < rows.size() && !e.newerThan(rows.get(at).occurredAt(), rows.get(at).id())) {
-                at++;
-            }
-            rows.add(at, e.timelineEntry());
+            rows.add(ImportedEntry.position(e, rows, TimelineEntry::occurredAt, TimelineEntry::id), e.timelineEntry());
         }
         Keyset next = null;
         if (rows.size() > limit) {
