@@ -3,7 +3,7 @@ package org.leadline.server.conversion;
 import java.io.StringReader;
 import java.math.BigDecimal;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

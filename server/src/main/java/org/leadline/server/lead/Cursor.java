@@ -3,7 +3,7 @@ package org.leadline.server.lead;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 

@@ -1,7 +1,7 @@
 package org.leadline.server.lead;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

@@ -2,7 +2,7 @@ package org.leadline.server.lead;
 
 import java.net.URI;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Context;

@@ -144,7 +144,7 @@ public class LeadService {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
         JsonObject current = LeadJson.write(lead);
-        JsonObject patchedData = jakarta.json.Json.createMergePatch(withoutServerOwned(patch, current))
+        JsonObject patchedData = org.leadline.server.platform.json.Json.createMergePatch(withoutServerOwned(patch, current))
                 .apply(LeadJson.writeData(lead.data())).asJsonObject();
         List<FieldError> readOnly = new ArrayList<>();
         LeadJson.read(onlyServerOwned(patch), current, readOnly);
@@ -299,13 +299,13 @@ public class LeadService {
     }
 
     private static JsonObject withoutServerOwned(JsonObject patch, JsonObject current) {
-        var b = jakarta.json.Json.createObjectBuilder(patch);
+        var b = org.leadline.server.platform.json.Json.createObjectBuilder(patch);
         LeadJson.SERVER_OWNED.forEach(b::remove);
         return b.build();
     }
 
     private static JsonObject onlyServerOwned(JsonObject patch) {
-        var b = jakarta.json.Json.createObjectBuilder();
+        var b = org.leadline.server.platform.json.Json.createObjectBuilder();
         patch.forEach((k, v) -> {
             if (LeadJson.SERVER_OWNED.contains(k)) {
                 b.add(k, v);

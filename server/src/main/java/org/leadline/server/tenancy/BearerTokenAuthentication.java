@@ -15,6 +15,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.leadline.server.platform.persistence.StatementCount;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.problem.Problems;
 
@@ -33,6 +34,7 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        StatementCount.reset();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/") || "OPTIONS".equals(request.getMethod())) {
             return context.doNothing();

@@ -4,7 +4,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;

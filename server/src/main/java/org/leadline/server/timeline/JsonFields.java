@@ -2,7 +2,7 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,6 +41,8 @@ import org.pf4j.Extension;
 @Extension
 public class WebFormLeadSource implements LeadSource {
 
+    /** Resolved once: each static method of jakarta.json.Json looks the provider up again. */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
     static final String URLENCODED = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
 
@@ -145,7 +147,7 @@ public class WebFormLeadSource implements LeadSource {
     private static Map<String, String> json(byte[] body, List<String> problems) {
         Map<String, String> fields = new LinkedHashMap<>();
         JsonObject object;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON_PROVIDER.createReader(new ByteArrayInputStream(body))) {
             object = reader.readObject();
         }
         for (Map.Entry<String, JsonValue> e : object.entrySet()) {

@@ -74,7 +74,7 @@ public class ConfiguredDataSource implements DataSource {
         if (connection == null) {
             throw new SQLException("Driver refused URL " + Redaction.url(url));
         }
-        return connection;
+        return StatementCount.counting(connection);
     }
 
     @Override
@@ -86,7 +86,7 @@ public class ConfiguredDataSource implements DataSource {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return driver.connect(url, props);
+        return StatementCount.counting(driver.connect(url, props));
     }
 
     @Override

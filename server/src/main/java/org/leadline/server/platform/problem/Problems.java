@@ -3,7 +3,7 @@ package org.leadline.server.platform.problem;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
+import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
