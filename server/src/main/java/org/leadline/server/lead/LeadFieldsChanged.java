@@ -13,4 +13,9 @@ import jakarta.json.JsonObject;
  */
 public record LeadFieldsChanged(String tenantId, String leadId, String userId, Instant at,
                                 JsonObject before, JsonObject after) {
+
+    /** True for the creation of the lead: nothing can refer to it yet. */
+    public boolean creation() {
+        return before.isEmpty();
+    }
 }

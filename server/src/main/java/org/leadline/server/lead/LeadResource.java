@@ -91,7 +91,8 @@ public class LeadResource {
         }
         Lead lead = created.lead();
         URI location = uriInfo.getBaseUriBuilder().path("leads").path(lead.id()).build();
-        JsonObject entity = LeadDetails.withDetails(details, lead, LeadJson.write(lead));
+        JsonObject entity = created.replayed() ? LeadDetails.withDetails(details, lead, LeadJson.write(lead))
+                : LeadDetails.withDetailsOfNew(details, lead, LeadJson.write(lead));
         if (!candidates.isEmpty() && !created.replayed()) {
             entity = Json.createObjectBuilder(entity)
                     .add("warnings", Json.createArrayBuilder().add(DuplicateCheck.warning(candidates.size())))

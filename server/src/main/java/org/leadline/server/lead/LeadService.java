@@ -99,6 +99,8 @@ public class LeadService {
         return new Created(find(id), true);
     }
 
+    /** Reads need no transaction: a read-only request then neither begins nor commits one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Lead find(String id) {
         Lead lead = org.leadline.server.platform.persistence.Ids.isValid(id) ? persistence.em().find(Lead.class, id) : null;
         if (lead == null) {
@@ -171,6 +173,7 @@ public class LeadService {
     public record Page(List<Lead> items, Cursor next) {
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, order.param());
         StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE l.deletedAt IS NULL");

@@ -119,6 +119,7 @@ public class ProcessService {
                 "No sales process is available to this tenant: enable a process definition plugin"));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public LeadProcess of(String leadId) {
         return evaluate(leads.find(leadId), processOrFail());
     }

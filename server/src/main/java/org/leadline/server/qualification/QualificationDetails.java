@@ -40,14 +40,23 @@ public class QualificationDetails implements LeadDetails {
         return r == null ? null : write(persistence.em(), r);
     }
 
+    /** A new lead has no decisions about its recommendations yet. */
+    @Override
+    public JsonValue ofNew(Lead lead) {
+        LeadRating r = persistence.em().find(LeadRating.class, lead.id());
+        return r == null ? null : write(r, Map.of());
+    }
+
     /**
      * The rating with the open recommendations (each with its {@code recommendationId}) and, as
      * {@code decidedRecommendations}, those a seller marked done or dismissed while the rules still
      * recommend them.
      */
     static JsonObject write(EntityManager em, LeadRating r) {
-        Map<String, RecommendationDecision> decided = Recommendations.inForce(em, List.of(r.leadId()))
-                .getOrDefault(r.leadId(), Map.of());
+        return write(r, Recommendations.inForce(em, List.of(r.leadId())).getOrDefault(r.leadId(), Map.of()));
+    }
+
+    private static JsonObject write(LeadRating r, Map<String, RecommendationDecision> decided) {
         JsonArray recs = Json.createReader(new StringReader(r.recommendations())).readArray();
         JsonArrayBuilder open = Json.createArrayBuilder();
         JsonArrayBuilder closed = Json.createArrayBuilder();

@@ -79,6 +79,19 @@ public class Rater {
     }
 
     /**
+     * Rates a lead created in the current transaction: it has no items, no rating and no decisions
+     * yet, so only the rule set is read.
+     */
+    public void rateNew(EntityManager em, String tenantId, Lead lead, String actorId) {
+        rateAll(em, tenantId, List.of(lead), current(em), actorId, true, true);
+    }
+
+    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
+                        boolean freshContext) {
+        rateAll(em, tenantId, leads, rules, actorId, freshContext, false);
+    }
+
+    /**
      * Rates the given leads of one tenant with {@code rules}; two queries gather their related facts.
      * The queries do not flush: a lead changed in this transaction is written once, with its rating,
      * so its version moves once per change.
@@ -86,24 +99,27 @@ public class Rater {
      * @param freshContext true when nothing of these leads' ratings can be pending in {@code em}
      *                     (a job's own transaction), which saves a lookup per lead never rated
      */
-    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
-                        boolean freshContext) {
+    private void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
+                         boolean freshContext, boolean newLeads) {
         if (leads.isEmpty()) {
             return;
         }
-        Map<String, LeadViews.Related> related = LeadViews.related(em, leads.stream().map(Lead::id).toList());
+        Map<String, LeadViews.Related> related = Map.of();
         Map<String, LeadRating> stored = new HashMap<>();
-        em.createQuery("SELECT r FROM LeadRating r WHERE r.leadId IN :ids", LeadRating.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("ids", leads.stream().map(Lead::id).toList())
-                .getResultList().forEach(r -> stored.put(r.leadId(), r));
-        if (!freshContext) {
-            for (Lead lead : leads) {
-                stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
+        Map<String, Map<String, RecommendationDecision>> decisions = Map.of();
+        if (!newLeads) {
+            related = LeadViews.related(em, leads.stream().map(Lead::id).toList());
+            em.createQuery("SELECT r FROM LeadRating r WHERE r.leadId IN :ids", LeadRating.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("ids", leads.stream().map(Lead::id).toList())
+                    .getResultList().forEach(r -> stored.put(r.leadId(), r));
+            if (!freshContext) {
+                for (Lead lead : leads) {
+                    stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
+                }
             }
+            decisions = Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         }
-        Map<String, Map<String, RecommendationDecision>> decisions =
-                Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         boolean withPlugins = plugins.wantsScoring(tenantId);
         Instant now = Timestamps.now();
         for (Lead lead : leads) {

@@ -33,6 +33,14 @@ public class RatingKeeper {
      * same row write and the lead's version moves once per change.
      */
     void fieldsChanged(@Observes LeadFieldsChanged e) {
+        if (e.creation()) {
+            EntityManager em = entityManagers.forTenant(e.tenantId());
+            Lead lead = em.find(Lead.class, e.leadId());
+            if (lead != null) {
+                rater.rateNew(em, e.tenantId(), lead, e.userId());
+            }
+            return;
+        }
         rate(e.tenantId(), e.leadId(), e.userId());
     }
 

@@ -33,6 +33,10 @@ public class Credentials {
     @Inject
     LoginThrottle throttle;
 
+    /** This bean through its proxy, so that the transaction of {@link #touch} applies. */
+    @Inject
+    Credentials self;
+
     /** A freshly issued token: the only moment its secret is known. */
     public record Issued(AccessToken token, String secret) {
     }
@@ -67,29 +71,47 @@ public class Credentials {
         return new Issued(token, secret);
     }
 
-    /** The caller a bearer token stands for, if the token, its user and its tenant are all usable. */
+    /**
+     * The caller a bearer token stands for, if the token, its user and its tenant are all usable.
+     * Runs on every request, so without a transaction of its own: one query, and a write only when
+     * the token's last use is to be recorded.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(Secrets.TOKEN_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        List<AccessToken> found = em.createQuery(
-                        "SELECT t FROM AccessToken t WHERE t.tokenHash = :h", AccessToken.class)
+        // One statement for the token, its user and the state of the user's tenant: this runs on
+        // every request. A disabled tenant's users find no row.
+        List<Object[]> found = em.createQuery(
+                        "SELECT t, u FROM AccessToken t, UserAccount u WHERE t.tokenHash = :h AND u.id = t.userId"
+                                + " AND (u.tenantId IS NULL OR EXISTS (SELECT tn.id FROM Tenant tn"
+                                + " WHERE tn.id = u.tenantId AND tn.status = :active))", Object[].class)
                 .setParameter("h", Secrets.sha256(secret))
+                .setParameter("active", Tenant.Status.ACTIVE)
                 .getResultList();
         Instant now = Timestamps.now();
-        if (found.isEmpty() || !found.get(0).isUsableAt(now)) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        AccessToken token = found.get(0);
-        UserAccount user = em.find(UserAccount.class, token.userId());
-        if (user == null || !user.isActive() || !tenantActive(user)) {
+        AccessToken token = (AccessToken) found.get(0)[0];
+        UserAccount user = (UserAccount) found.get(0)[1];
+        if (!token.isUsableAt(now) || !user.isActive()) {
             return Optional.empty();
         }
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
-            token.touch(now);
+            self.touch(token.id(), now);
         }
         return Optional.of(new Caller(user.id(), user.username(), user.tenantId(), user.roles(),
                 token.id(), token.kind()));
+    }
+
+    /** Records a token's last use (at most once per {@link #TOUCH_INTERVAL}, by the caller's check). */
+    public void touch(String tokenId, Instant now) {
+        AccessToken token = em.find(AccessToken.class, tokenId);
+        if (token != null) {
+            token.touch(now);
+        }
     }
 
     public void revoke(String tokenId) {

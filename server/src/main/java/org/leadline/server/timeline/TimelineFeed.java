@@ -46,6 +46,7 @@ public class TimelineFeed {
     public record Page(List<Entry> items, Keyset next) {
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page page(String leadId, Set<TimelineKind> kinds, String actorId, String cursorText, int limit) {
         items.requireLead(leadId);
         Keyset cursor = Keyset.decode(cursorText, LIST);
