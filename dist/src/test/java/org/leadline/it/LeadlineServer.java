@@ -55,7 +55,8 @@ public final class LeadlineServer implements AutoCloseable {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("leadline-it-");
-                shared = start(dir, Map.of());
+                // Every request of the shared server tells its statement count (StatementBudgetIT).
+                shared = start(dir, Map.of("LEADLINE_DIAGNOSTICS_STATEMENT_COUNT", "true"));
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::discard));
             } catch (IOException e) {
                 throw new IllegalStateException(e);

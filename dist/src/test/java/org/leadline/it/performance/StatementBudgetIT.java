@@ -1,0 +1,126 @@
+package org.leadline.it.performance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadline.it.Api;
+import org.leadline.it.Fixtures;
+import org.leadline.it.LeadlineServer;
+
+/**
+ * Every hot request has a known number of SQL statements, whatever the size of the page or of the
+ * lead's timeline: an N+1 (a statement per listed lead, per timeline entry, per stakeholder) fails
+ * here. Counted by the server itself ({@code Leadline-Statements}, authentication included); no
+ * figure here is a time.
+ */
+class StatementBudgetIT {
+
+    /** Token look-up (one statement: token, user and tenant state). */
+    static final int AUTHENTICATION = 1;
+
+    static Api seller;
+    static String lead;
+
+    @BeforeAll
+    static void aTenantWithOneHundredAndTwentyLeadsAndABusyLead() {
+        LeadlineServer server = LeadlineServer.shared();
+        Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
+        seller = tenant.api();
+        for (int i = 0; i < 120; i++) {
+            Api.Response r = seller.post("/api/v1/leads", Fixtures.tradeFairLead("Budget" + i));
+            assertEquals(201, r.status(), r::toString);
+            lead = r.json().getString("id");
+        }
+        String base = "/api/v1/leads/" + lead;
+        for (int i = 0; i < 8; i++) {
+            assertEquals(201, seller.post(base + "/interactions", Json.createObjectBuilder()
+                    .add("medium", i % 2 == 0 ? "PHONE" : "EMAIL").add("direction", "OUTBOUND")
+                    .add("purpose", "follow-up " + i).add("occurredAt", "2026-01-0" + (i + 1) + "T10:00:00Z")
+                    .build()).status());
+            assertEquals(201, seller.post(base + "/notes", Json.createObjectBuilder()
+                    .add("text", "Note " + i).build()).status());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, seller.post(base + "/stakeholders", Json.createObjectBuilder()
+                    .add("name", "Stakeholder " + i).add("role", i == 0 ? "DECISION_MAKER" : "INFLUENCER").build()).status());
+            assertEquals(201, seller.post(base + "/competitors", Json.createObjectBuilder()
+                    .add("name", "Competitor " + i).build()).status());
+        }
+    }
+
+    @Test
+    void readingALeadWithItsScoringTakesFourStatements() {
+        // the lead, its rating, the decisions about its recommendations
+        assertEquals(AUTHENTICATION + 3, statements(() -> seller.get("/api/v1/leads/" + lead)));
+    }
+
+    @Test
+    void aListPageTakesOneStatementWhateverItsSize() {
+        int ten = statements(() -> seller.get("/api/v1/leads?limit=10"));
+        int hundred = statements(() -> seller.get("/api/v1/leads?limit=100"));
+        assertEquals(AUTHENTICATION + 1, ten);
+        assertEquals(ten, hundred, "a page of 100 leads takes as many statements as a page of 10");
+        assertEquals(ten, statements(() -> seller.get("/api/v1/leads?limit=100&sort=lastName&status=OPEN")));
+        assertEquals(ten, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1")));
+    }
+
+    @Test
+    void aTimelinePageTakesTheSameStatementsForTwoEntriesAndForEight() {
+        String timeline = "/api/v1/leads/" + lead + "/timeline";
+        for (String kind : new String[] {"INTERACTION", "NOTE", "AUDIT"}) {
+            int two = statements(() -> seller.get(timeline + "?kind=" + kind + "&limit=2"));
+            int eight = statements(() -> seller.get(timeline + "?kind=" + kind + "&limit=8"));
+            assertEquals(two, eight, kind + " entries are loaded together, not one by one");
+        }
+        // the lead, the page of entries, and one statement per kind of item on the page
+        // (interactions, notes, audit entries and their changes)
+        int all = statements(() -> seller.get(timeline + "?limit=50"));
+        assertTrue(all <= AUTHENTICATION + 7, "a timeline page of every kind took " + all + " statements");
+    }
+
+    @Test
+    void theProcessViewTakesAtMostEightStatements() {
+        int process = statements(() -> seller.get("/api/v1/leads/" + lead + "/process"));
+        assertTrue(process <= AUTHENTICATION + 7, "process view took " + process + " statements");
+    }
+
+    @Test
+    void creatingALeadWithScoringAndTheDuplicateCheckTakesAtMostEighteenStatements() {
+        int[] n = {0};
+        int created = statements(() -> {
+            Api.Response r = seller.post("/api/v1/leads", Fixtures.tradeFairLead("Fresh" + n[0]++));
+            assertEquals(201, r.status(), r::toString);
+            return r;
+        });
+        // one duplicate lock per key (e-mail, phone, name at company; on Derby a bucket's first use
+        // takes a second statement to create its row), a look-up per key (two for the phone), the
+        // rule set, then the lead, its search words (one batch), rating, audit entry with its
+        // changes (one batch) and timeline entry: none of it grows with the tenant's leads
+        assertTrue(created <= AUTHENTICATION + 17, "create took " + created + " statements");
+        JsonObject scoring = seller.get("/api/v1/leads?limit=1&sort=-createdAt").items().getJsonObject(0);
+        assertTrue(scoring.containsKey("rating"));
+    }
+
+    /**
+     * The statements of a request, the fewer of two tries: a token's last use is recorded at most
+     * once a minute, and that write belongs to whichever request comes first.
+     */
+    private static int statements(Supplier<Api.Response> request) {
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            Api.Response r = request.get();
+            assertTrue(r.status() < 300, r::toString);
+            String header = r.header("leadline-statements");
+            assertTrue(header != null, "the server counts statements in the test suite");
+            fewest = Math.min(fewest, Integer.parseInt(header.strip()));
+        }
+        return fewest;
+    }
+}
