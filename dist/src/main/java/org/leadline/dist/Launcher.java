@@ -25,10 +25,22 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** JVM options of the server process; the default bounds the heap. */
+    static final String JVM_OPTIONS = "leadline.jvm.options";
+    static final String DEFAULT_JVM_OPTIONS = "-Xms96m -Xmx512m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    private static final String CHILD = "leadline.launcher.server-jvm";
+
     public static void main(String[] args) throws Exception {
         Path home = home();
         Path configFile = Path.of(setting("leadline.config.file", null, home.resolve("leadline.properties").toString()));
         Properties file = load(configFile);
+
+        List<String> jvmArguments = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (System.getProperty(CHILD) == null && !choosesHeap(jvmArguments)) {
+            // Started without a heap limit (plain "java -jar"): run the server in a JVM of its own
+            // with production options, so the heap is bounded instead of a quarter of the machine.
+            System.exit(runServerJvm(home, setting(JVM_OPTIONS, file, DEFAULT_JVM_OPTIONS), jvmArguments, args));
+        }
 
         System.setProperty("leadline.config.file", configFile.toAbsolutePath().toString());
         if (setting("leadline.plugins.dir", file, null) == null) {
@@ -49,6 +61,40 @@ public final class Launcher {
         Class.forName("fish.payara.micro.PayaraMicro")
                 .getMethod("main", String[].class)
                 .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    /** True when the JVM's own options already set the heap: the user chose, the launcher obeys. */
+    static boolean choosesHeap(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
+                || a.startsWith("-XX:MaxRAMPercentage") || a.startsWith("-XX:MaxRAM="));
+    }
+
+    /**
+     * Runs the server in a child JVM with {@code options} (space-separated) and this JVM's own
+     * arguments, forwarding standard streams and a shutdown; returns the child's exit code.
+     */
+    private static int runServerJvm(Path home, String options, List<String> jvmArguments, String[] args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!options.isBlank()) {
+            command.addAll(Arrays.asList(options.strip().split("\\s+")));
+        }
+        command.addAll(jvmArguments);
+        command.add("-D" + CHILD + "=true");
+        // -jar, not -cp: the manifest's Add-Opens, which Payara Micro needs, apply only then
+        command.addAll(List.of("-jar", home.resolve("leadline.jar").toString()));
+        command.addAll(Arrays.asList(args));
+        Process server = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.destroy();
+            try {
+                server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        return server.waitFor();
     }
 
     /** A setting by MicroProfile Config's precedence: system property, environment, file, default. */
