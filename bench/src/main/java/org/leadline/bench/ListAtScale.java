@@ -131,7 +131,7 @@ public final class ListAtScale {
         System.out.printf("%-36s %3d pages  %s%n", "walking pages with the cursor", pages, Figures.percentiles(nanos));
     }
 
-    private static void load(Connection c, String tenantId, String owner, int count, int seed) throws Exception {
+    static void load(Connection c, String tenantId, String owner, int count, int seed) throws Exception {
         c.setAutoCommit(false);
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
