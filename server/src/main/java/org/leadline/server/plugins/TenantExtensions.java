@@ -37,6 +37,9 @@ public class TenantExtensions {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @jakarta.inject.Inject
+    org.leadline.server.tenancy.TenantEntityManagers entityManagers;
+
     private final Map<String, Map<String, Choice>> cache = new ConcurrentHashMap<>();
 
     /** The tenant's choices by {@code pluginId/extensionId}; extensions without a row are absent. */
@@ -46,14 +49,21 @@ public class TenantExtensions {
             return c;
         }
         Map<String, Choice> loaded = new HashMap<>();
-        EntityManager em = TenantPersistence.open(emf, tenantId);
+        // Inside a request of the tenant, read on the request's own connection: a second connection
+        // per request let a burst of creates right after a start take every pooled connection and
+        // then wait for one more, each holding its own.
+        EntityManager request = entityManagers.ofRequest(tenantId);
+        EntityManager em = request != null ? request : TenantPersistence.open(emf, tenantId);
         try {
-            for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class).getResultList()) {
+            for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class)
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
                 loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(),
                         ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason()));
             }
         } finally {
-            em.close();
+            if (request == null) {
+                em.close();
+            }
         }
         Map<String, Choice> result = Map.copyOf(loaded);
         cache.put(tenantId, result);

@@ -26,15 +26,27 @@ public class TenantEntityManagers {
     CurrentCaller caller;
 
     public EntityManager forTenant(String tenantId) {
+        EntityManager request = ofRequest(tenantId);
+        if (request != null) {
+            return request;
+        }
+        EntityManager em = TenantPersistence.open(emf, tenantId);
+        em.joinTransaction();
+        return em;
+    }
+
+    /**
+     * The current request's entity manager when the request's caller belongs to {@code tenantId}
+     * (work inside the request then uses the request's connection), otherwise null.
+     */
+    public EntityManager ofRequest(String tenantId) {
         try {
             if (caller.isPresent() && tenantId.equals(caller.get().tenantId())) {
                 return persistence.em();
             }
         } catch (ContextNotActiveException e) {
-            // no request: fall through
+            // no request
         }
-        EntityManager em = TenantPersistence.open(emf, tenantId);
-        em.joinTransaction();
-        return em;
+        return null;
     }
 }
