@@ -83,13 +83,7 @@ public final class CoreTargets {
                 ListAtScale.load(c, tenant.tenantId(), owner, leads, 1);
                 ListAtScale.load(c, other.tenantId(), otherOwner, leads / 10, 2);
             }
-            if (server.jdbcUrl().startsWith("jdbc:derby:")) {
-                try {
-                    DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
-                } catch (java.sql.SQLException expected) {
-                    // Derby reports a successful shutdown as an exception
-                }
-            }
+            Figures.releaseEmbeddedDerby(server);
             server.restart();
             Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
             String token = api.token();

@@ -11,7 +11,6 @@ final class Figures {
     private Figures() {
     }
 
-    /** Resident memory of a process in MiB, from /proc (Linux). */
     /**
      * Benchmarks measure the server as it runs in production: default JIT and garbage collector,
      * 1 GiB heap, unless {@code -Dleadline.it.server-jvm-options=...} says otherwise (the test
@@ -24,6 +23,22 @@ final class Figures {
         System.out.println("server JVM options: " + System.getProperty("leadline.it.server-jvm-options"));
     }
 
+    /**
+     * After loading a stopped server's embedded Derby database directly, shuts Derby down in this
+     * JVM: embedded Derby allows one process per database, and the server is next.
+     */
+    static void releaseEmbeddedDerby(org.leadline.it.LeadlineServer server) {
+        if (!server.jdbcUrl().startsWith("jdbc:derby:")) {
+            return;
+        }
+        try {
+            java.sql.DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
+        } catch (java.sql.SQLException expected) {
+            // Derby reports a successful shutdown as an exception (SQLState 08006)
+        }
+    }
+
+    /** Resident memory of a process in MiB, from /proc (Linux). */
     static long rssMiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

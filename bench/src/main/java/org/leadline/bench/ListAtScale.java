@@ -64,14 +64,7 @@ public final class ListAtScale {
                 load(c, tenant.tenantId(), owner, leads, 1);
                 load(c, other.tenantId(), otherOwner, others, 2);
             }
-            if (server.jdbcUrl().startsWith("jdbc:derby:")) {
-                // Embedded Derby allows one process per database: release it for the server.
-                try {
-                    DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
-                } catch (java.sql.SQLException expected) {
-                    // Derby reports a successful shutdown as an exception (SQLState 08006)
-                }
-            }
+            Figures.releaseEmbeddedDerby(server);
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("bulk load: %,d leads in %.0f s (%,.0f leads/s with their search terms)%n",
                     leads + others, secs, (leads + others) / secs);

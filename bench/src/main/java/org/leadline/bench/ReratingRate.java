@@ -54,13 +54,7 @@ public final class ReratingRate {
             try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
                 load(c, tenant.tenantId(), owner, leads);
             }
-            if (server.jdbcUrl().startsWith("jdbc:derby:")) {
-                try {
-                    DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
-                } catch (java.sql.SQLException expected) {
-                    // Derby reports a successful shutdown as an exception (SQLState 08006)
-                }
-            }
+            Figures.releaseEmbeddedDerby(server);
             server.restart();
             Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
 

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -22,6 +21,7 @@ import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadService;
 import org.leadline.server.lead.Source;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.CurrentCaller;

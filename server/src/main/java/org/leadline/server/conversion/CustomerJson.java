@@ -3,9 +3,10 @@ package org.leadline.server.conversion;
 import java.io.StringReader;
 import java.math.BigDecimal;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import org.leadline.server.platform.json.Json;
 
 /** Contacts, accounts and opportunities as JSON. */
 final class CustomerJson {

@@ -3,7 +3,6 @@ package org.leadline.server.conversion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadJson;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.tenancy.Role;
 

@@ -34,7 +34,7 @@ final class RowReader {
     }
 
     /** Looked up once: {@code Json.createValue} and friends look the provider up on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = org.leadline.server.platform.json.Json.provider();
 
     private static final Map<String, Source> SOURCES = new HashMap<>();
     private static final Map<String, String> COUNTRIES = new HashMap<>();

@@ -1,10 +1,11 @@
 package org.leadline.server.lead;
 
 import jakarta.enterprise.inject.Instance;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+
+import org.leadline.server.platform.json.Json;
 
 /**
  * Something another feature shows at the top of a single lead (e.g. its qualification), kept out

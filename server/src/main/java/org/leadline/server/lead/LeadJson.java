@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,6 +15,7 @@ import org.leadline.server.lead.LeadData.Money;
 import org.leadline.server.lead.LeadData.Origin;
 import org.leadline.server.lead.LeadData.Person;
 import org.leadline.server.lead.LeadData.Qualification;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 

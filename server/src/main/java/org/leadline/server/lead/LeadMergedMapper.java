@@ -2,7 +2,6 @@ package org.leadline.server.lead;
 
 import java.net.URI;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Context;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.Problems;
 
 /**

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.BeanValidation;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
@@ -146,7 +147,7 @@ public class LeadService {
         Lead lead = find(id);
         checkVersion(lead, expectedVersion);
         JsonObject current = LeadJson.write(lead);
-        JsonObject patchedData = org.leadline.server.platform.json.Json.createMergePatch(withoutServerOwned(patch, current))
+        JsonObject patchedData = Json.createMergePatch(withoutServerOwned(patch, current))
                 .apply(LeadJson.writeData(lead.data())).asJsonObject();
         List<FieldError> readOnly = new ArrayList<>();
         LeadJson.read(onlyServerOwned(patch), current, readOnly);
@@ -302,13 +303,13 @@ public class LeadService {
     }
 
     private static JsonObject withoutServerOwned(JsonObject patch, JsonObject current) {
-        var b = org.leadline.server.platform.json.Json.createObjectBuilder(patch);
+        var b = Json.createObjectBuilder(patch);
         LeadJson.SERVER_OWNED.forEach(b::remove);
         return b.build();
     }
 
     private static JsonObject onlyServerOwned(JsonObject patch) {
-        var b = org.leadline.server.platform.json.Json.createObjectBuilder();
+        var b = Json.createObjectBuilder();
         patch.forEach((k, v) -> {
             if (LeadJson.SERVER_OWNED.contains(k)) {
                 b.add(k, v);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -18,6 +17,8 @@ import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+import org.leadline.server.platform.json.Json;
 
 /**
  * One merge of leads into a surviving lead: who did it when, which leads went, and (in

@@ -3,7 +3,6 @@ package org.leadline.server.merge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.leadline.server.lead.LeadJson;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,6 +20,7 @@ import jakarta.json.JsonValue;
 import org.leadline.plugin.api.ExtensionConfig;
 import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.FieldError;
 
 /**

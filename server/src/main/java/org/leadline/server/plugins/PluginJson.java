@@ -2,12 +2,12 @@ package org.leadline.server.plugins;
 
 import java.util.List;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.leadline.plugin.api.Setting;
+import org.leadline.server.platform.json.Json;
 
 /** JSON of plugins, extensions and setting declarations, as both admin APIs show them. */
 final class PluginJson {

@@ -8,15 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.leadline.server.tenancy.TenantEntityManagers;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
@@ -37,8 +40,8 @@ public class TenantExtensions {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @jakarta.inject.Inject
-    org.leadline.server.tenancy.TenantEntityManagers entityManagers;
+    @Inject
+    TenantEntityManagers entityManagers;
 
     private final Map<String, Map<String, Choice>> cache = new ConcurrentHashMap<>();
 
@@ -56,7 +59,7 @@ public class TenantExtensions {
         EntityManager em = request != null ? request : TenantPersistence.open(emf, tenantId);
         try {
             for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class)
-                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
+                    .setFlushMode(FlushModeType.COMMIT).getResultList()) {
                 loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(),
                         ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason()));
             }

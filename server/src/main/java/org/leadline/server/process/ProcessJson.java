@@ -2,12 +2,12 @@ package org.leadline.server.process;
 
 import java.time.Duration;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.leadline.plugin.api.process.StageDefinition;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.plugins.PluginHost.ProcessOffer;
 
 /** The process views as JSON. */

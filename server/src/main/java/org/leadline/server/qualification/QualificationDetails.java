@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**

@@ -33,22 +33,14 @@ public class RatingKeeper {
      * same row write and the lead's version moves once per change.
      */
     void fieldsChanged(@Observes LeadFieldsChanged e) {
-        if (e.creation()) {
-            EntityManager em = entityManagers.forTenant(e.tenantId());
-            Lead lead = em.find(Lead.class, e.leadId());
-            if (lead != null) {
-                rater.rateNew(em, e.tenantId(), lead, e.userId());
-            }
-            return;
-        }
-        rate(e.tenantId(), e.leadId(), e.userId());
+        rate(e.tenantId(), e.leadId(), e.userId(), e.creation());
     }
 
     void itemChanged(@Observes LeadItemChanged e) {
         // What the rules and the scoring plugins see of the lead's items (LeadViews.related).
         if (e.itemType() == Interaction.class || e.itemType() == Stakeholder.class || e.itemType() == Competitor.class
                 || e.itemType() == Note.class) {
-            rate(e.tenantId(), e.leadId(), e.userId());
+            rate(e.tenantId(), e.leadId(), e.userId(), false);
         }
     }
 
@@ -60,10 +52,12 @@ public class RatingKeeper {
                 .executeUpdate();
     }
 
-    private void rate(String tenantId, String leadId, String userId) {
+    private void rate(String tenantId, String leadId, String userId, boolean created) {
         EntityManager em = entityManagers.forTenant(tenantId);
         Lead lead = em.find(Lead.class, leadId);
-        if (lead != null) {
+        if (lead != null && created) {
+            rater.rateNew(em, tenantId, lead, userId);
+        } else if (lead != null) {
             rater.rate(em, tenantId, lead, userId);
         }
     }

@@ -1,9 +1,10 @@
 package org.leadline.server.tenancy;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import org.leadline.server.platform.json.Json;
 
 /** JSON forms of tenants, users and tokens. Secrets and hashes never appear here. */
 final class TenancyJson {

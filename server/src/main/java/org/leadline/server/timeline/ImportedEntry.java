@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+
+import org.leadline.server.platform.json.Json;
 
 /**
  * The "imported" entry of a lead that a CSV import created.

@@ -2,10 +2,11 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+
+import org.leadline.server.platform.json.Json;
 
 /** Builds a JSON object that leaves absent values out, as every representation of the API does. */
 public final class JsonFields {

@@ -3,7 +3,6 @@ package org.leadline.server.timeline;
 import java.net.URI;
 
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.server.capture.IntakeOutcome;
 import org.leadline.server.capture.LeadIntake;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;

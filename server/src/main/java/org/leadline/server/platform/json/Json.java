@@ -82,18 +82,6 @@ public final class Json {
         return PROVIDER.createValue(value);
     }
 
-    public static JsonNumber createValue(int value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber createValue(long value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber createValue(double value) {
-        return PROVIDER.createValue(value);
-    }
-
     public static JsonNumber createValue(BigDecimal value) {
         return PROVIDER.createValue(value);
     }

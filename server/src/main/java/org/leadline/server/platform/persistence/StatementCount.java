@@ -8,6 +8,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.logging.Logger;
 
 import org.leadline.server.platform.Settings;
 
@@ -29,7 +30,7 @@ public final class StatementCount {
     private static final boolean ENABLED = "true".equalsIgnoreCase(MODE) || "log".equalsIgnoreCase(MODE);
     /** {@code log}: also log each statement's SQL, to see what a request's statements are. */
     private static final boolean LOG = "log".equalsIgnoreCase(MODE);
-    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(StatementCount.class.getName());
+    private static final Logger LOGGER = Logger.getLogger(StatementCount.class.getName());
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
 
     private StatementCount() {

@@ -3,12 +3,13 @@ package org.leadline.server.platform.problem;
 import java.util.List;
 import java.util.Map;
 
-import org.leadline.server.platform.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.leadline.server.platform.json.Json;
 
 /** Builds {@code application/problem+json} responses. */
 public final class Problems {
