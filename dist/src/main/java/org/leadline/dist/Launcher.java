@@ -50,6 +50,7 @@ public final class Launcher {
 
         List<String> payaraArgs = new ArrayList<>(List.of(
                 "--deploy", home.resolve("lib").resolve("leadline-server.war").toString(),
+                "--postbootcommandfile", postBootCommands().toString(),
                 "--contextroot", "/",
                 "--port", port,
                 "--nocluster",
@@ -61,6 +62,17 @@ public final class Launcher {
         Class.forName("fish.payara.micro.PayaraMicro")
                 .getMethod("main", String[].class)
                 .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Commands Payara Micro runs once it has started. The server serves its own OpenAPI document
+     * at {@code /openapi} (built from its resource classes), so Payara's scanner is switched off.
+     */
+    private static Path postBootCommands() throws IOException {
+        Path file = Files.createTempFile("leadline-post-boot", ".asadmin");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, "set-openapi-configuration --enabled=false\n");
+        return file;
     }
 
     /** True when the JVM's own options already set the heap: the user chose, the launcher obeys. */

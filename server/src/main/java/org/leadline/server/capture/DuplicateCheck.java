@@ -84,6 +84,14 @@ public class DuplicateCheck {
         return a.build();
     }
 
+    /** The candidates as the lead's representation lists them. */
+    public static List<org.leadline.server.lead.LeadView.DuplicateCandidate> candidates(
+            List<DuplicateFinder.Candidate> candidates, URI base) {
+        return candidates.stream().map(c -> new org.leadline.server.lead.LeadView.DuplicateCandidate(c.lead().id(),
+                UriBuilder.fromUri(base).path("leads").path(c.lead().id()).build().toString(), c.lead().lastName(),
+                c.lead().firstName(), c.lead().companyName(), c.lead().email(), c.reasons())).toList();
+    }
+
     /** The human-readable warning that goes with candidates in a 201. */
     public static String warning(int count) {
         return count == 1 ? "1 lead that is likely the same person exists: see duplicates"

@@ -33,6 +33,7 @@ public class DuplicateFinder {
     public static final int MAX_CANDIDATES = 20;
 
     /** Why a lead is a candidate. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DuplicateReason", description = "What made a lead a likely duplicate")
     public enum Reason { EMAIL, PHONE, NAME_AND_COMPANY }
 
     /** What a new lead is compared by; every part may be null. */

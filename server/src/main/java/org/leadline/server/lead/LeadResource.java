@@ -36,11 +36,20 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.capture.DuplicateCheck;
 import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -48,6 +57,7 @@ import org.leadline.server.tenancy.Role;
 
 /** Leads: create, read, replace, patch, delete and list. */
 @Path("leads")
+@Tag(name = "Leads", description = "Potential customers: create, read, change, delete, list, filter and search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -73,7 +83,24 @@ public class LeadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+    @Operation(operationId = "createLead", summary = "Create a lead",
+            description = "Stores a lead, rates it by the tenant's qualification rules and checks it for duplicates. "
+                    + "A likely duplicate is refused with 409 (its candidates in the problem's duplicates) unless "
+                    + "allowDuplicate=true; then the 201 carries warnings and duplicates. With an Idempotency-Key, "
+                    + "a repeated request answers with the first result and Idempotent-Replayed: true.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "201", description = "The lead as stored, with its rating",
+            content = @Content(schema = @Schema(implementation = LeadView.class)),
+            headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"))
+    @APIResponse(responseCode = "409", description = "A likely duplicate exists (the problem lists the candidates), "
+            + "or the Idempotency-Key was used for a different request",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response create(JsonObject body,
+                           @Parameter(description = "Makes a retried create safe: the same key answers with the "
+                                   + "first result (kept 24 hours)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           @Parameter(description = "Store the lead although likely duplicates exist",
+                                   schema = @Schema(implementation = Boolean.class))
                            @QueryParam("allowDuplicate") String allowDuplicate) {
         String key = IdempotencyKeys.validate(idempotencyKey);
         boolean allow = flag("allowDuplicate", allowDuplicate);
@@ -91,12 +118,10 @@ public class LeadResource {
         }
         Lead lead = created.lead();
         URI location = uriInfo.getBaseUriBuilder().path("leads").path(lead.id()).build();
-        JsonObject entity = created.replayed() ? LeadDetails.withDetails(details, lead, LeadJson.write(lead))
-                : LeadDetails.withDetailsOfNew(details, lead, LeadJson.write(lead));
+        LeadView entity = created.replayed() ? view(lead) : LeadView.of(lead, scoring(lead, true));
         if (!candidates.isEmpty() && !created.replayed()) {
-            entity = Json.createObjectBuilder(entity)
-                    .add("warnings", Json.createArrayBuilder().add(DuplicateCheck.warning(candidates.size())))
-                    .add("duplicates", DuplicateCheck.json(candidates, base)).build();
+            entity = entity.withDuplicates(List.of(DuplicateCheck.warning(candidates.size())),
+                    DuplicateCheck.candidates(candidates, base));
         }
         Response.ResponseBuilder rb = Response.created(location)
                 .tag(Preconditions.etag(lead.version()))
@@ -109,38 +134,67 @@ public class LeadResource {
 
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getLead", summary = "Read a lead",
+            description = "The lead with its rating, the reasons and the recommended actions (scoring).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
+            + "names the survivor", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                         @Context Request request) {
         Lead lead = leads.find(id);
         EntityTag etag = Preconditions.etag(lead.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(etag).build();
+        return Response.ok(view(lead)).tag(etag).build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceLead", summary = "Replace a lead",
+            description = "Replaces every writable member; members left out are cleared. Read-only members may "
+                    + "be sent back unchanged.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "The lead was merged into another",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             JsonObject body) {
         leads.find(id);
         Lead lead = leads.replace(id, Preconditions.requiredVersion(ifMatch), body);
-        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(Preconditions.etag(lead.version())).build();
+        return Response.ok(view(lead)).tag(Preconditions.etag(lead.version())).build();
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateLead", summary = "Change some members of a lead",
+            description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null removes one.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "The lead was merged into another",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           JsonObject patch) {
         leads.find(id);
         Lead lead = leads.patch(id, Preconditions.requiredVersion(ifMatch), patch);
-        return Response.ok(LeadDetails.withDetails(details, lead, LeadJson.write(lead))).tag(Preconditions.etag(lead.version())).build();
+        return Response.ok(view(lead)).tag(Preconditions.etag(lead.version())).build();
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteLead", summary = "Delete a lead",
+            description = "Moves the lead to the deleted leads, from where it can be restored for a while.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The lead was merged into another",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         leads.find(id);
         leads.delete(id, Preconditions.requiredVersion(ifMatch));
@@ -148,14 +202,32 @@ public class LeadResource {
     }
 
     @GET
-    public Response list(@QueryParam("status") List<String> status,
+    @Operation(operationId = "listLeads", summary = "List, filter and search leads",
+            description = "Leads of the tenant, newest first unless sort says otherwise. Filters combine with AND; "
+                    + "a repeated or comma-separated status or source matches any of its values.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "Only leads in these statuses",
+                                 schema = @Schema(implementation = LeadStatus[].class))
+                         @QueryParam("status") List<String> status,
+                         @Parameter(description = "Only leads of this owner: a user id or me")
                          @QueryParam("ownerId") String ownerId,
+                         @Parameter(description = "Only leads from these sources",
+                                 schema = @Schema(implementation = Source[].class))
                          @QueryParam("source") List<String> source,
+                         @Parameter(description = "Created at or after: a date (2026-01-31) or a UTC timestamp")
                          @QueryParam("createdFrom") String createdFrom,
+                         @Parameter(description = "Created before: a date (2026-01-31) or a UTC timestamp")
                          @QueryParam("createdTo") String createdTo,
+                         @Parameter(description = "Words to search for in name, company, e-mail and topic "
+                                 + "(at most 5); every word must match the start of a word")
                          @QueryParam("q") String q,
+                         @Parameter(description = "The order: a field (createdAt, updatedAt, lastName, companyName), "
+                                 + "descending with a leading minus; -createdAt by default")
                          @QueryParam("sort") String sort,
-                         @QueryParam("cursor") String cursor,
+                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
+                                 schema = @Schema(implementation = Integer.class))
                          @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         LeadSort.Order order = LeadSort.Order.parse(sort);
@@ -173,16 +245,28 @@ public class LeadResource {
                 instant("createdTo", createdTo), terms);
         LeadService.Page page = leads.list(filter, order, cursor == null || cursor.isBlank() ? null : cursor, limit);
 
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.items().forEach(l -> items.add(LeadJson.write(l)));
-        JsonObjectBuilder pageInfo = Json.createObjectBuilder().add("limit", limit).add("sort", order.param());
+        List<LeadView> items = page.items().stream().map(l -> LeadView.of(l, null)).toList();
         Response.ResponseBuilder rb = Response.ok();
+        String next = null;
         if (page.next() != null) {
-            String next = page.next().encode();
-            pageInfo.add("nextCursor", next);
+            next = page.next().encode();
             rb.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
         }
-        return rb.entity(Json.createObjectBuilder().add("items", items).add("page", pageInfo).build()).build();
+        return rb.entity(new LeadView.Page(items, new PageInfo(limit, order.param(), next))).build();
+    }
+
+    private LeadView view(Lead lead) {
+        return LeadView.of(lead, scoring(lead, false));
+    }
+
+    private JsonObject scoring(Lead lead, boolean created) {
+        for (LeadDetails d : details) {
+            if ("scoring".equals(d.name())) {
+                jakarta.json.JsonValue v = created ? d.ofNew(lead) : d.of(lead);
+                return v == null ? null : v.asJsonObject();
+            }
+        }
+        return null;
     }
 
     private static boolean flag(String param, String value) {

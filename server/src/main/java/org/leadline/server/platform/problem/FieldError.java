@@ -1,5 +1,7 @@
 package org.leadline.server.platform.problem;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One reason why one field of a request was refused.
  *
@@ -7,5 +9,7 @@ package org.leadline.server.platform.problem;
  *              query parameter or header
  * @param reason a sentence a client developer can act on
  */
-public record FieldError(String field, String reason) {
+public record FieldError(
+        @Schema(required = true, example = "person.email") String field,
+        @Schema(required = true, example = "must be a valid e-mail address") String reason) {
 }

@@ -1,0 +1,110 @@
+package org.leadline.server.lead;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.capture.DuplicateFinder;
+import org.leadline.server.lead.LeadData.Company;
+import org.leadline.server.lead.LeadData.Origin;
+import org.leadline.server.lead.LeadData.Person;
+import org.leadline.server.lead.LeadData.Qualification;
+
+/**
+ * A lead as the API reads and writes it. The writable members are those of {@link LeadData} (a
+ * test holds the two equal); the server owns the read-only ones, which a client may send back
+ * unchanged, so a read-modify-write round trip works.
+ */
+@Schema(name = "Lead", description = "A potential customer: the person, the company, where the lead came from "
+        + "and the qualification criteria (budget, need, timeframe, authority).",
+        example = """
+                {"person": {"firstName": "Anna", "lastName": "Schmidt", "email": "anna.schmidt@acme.example",
+                            "jobTitle": "Head of Sales", "businessPhone": "+49 30 1234567"},
+                 "company": {"name": "ACME GmbH", "website": "https://acme.example", "employees": 250},
+                 "origin": {"source": "TRADE_FAIR", "detail": "Hannover Messe"},
+                 "qualification": {"budget": {"amount": 50000, "currency": "EUR"}, "need": "Replace spreadsheets",
+                                   "purchaseTimeframe": "THIS_QUARTER"},
+                 "topic": "CRM for the sales team"}""")
+public record LeadView(
+        @Schema(readOnly = true, description = "The rating by the tenant's qualification rules, with the reasons "
+                + "and the recommended actions; absent until the lead is rated")
+        JsonObject scoring,
+        @Schema(readOnly = true, required = true, format = "uuid") String id,
+        @NotNull(message = "is required") @Valid Person person,
+        @Valid Company company,
+        @NotNull(message = "is required") @Valid Origin origin,
+        @Valid Qualification qualification,
+        @Size(max = 200) String topic,
+        @Size(max = 4000) String description,
+        @Schema(format = "uuid", description = "The user who owns the lead; the creator when absent") String ownerId,
+        @Schema(readOnly = true, required = true) LeadStatus status,
+        @Schema(readOnly = true) Rating rating,
+        @Schema(readOnly = true, description = "The score by the tenant's qualification rules") Integer score,
+        @Schema(readOnly = true, description = "The key of the process stage reached (plugin-defined case)")
+        String stage,
+        @Schema(readOnly = true, required = true) Instant createdAt,
+        @Schema(readOnly = true, required = true, format = "uuid") String createdBy,
+        @Schema(readOnly = true, required = true) Instant updatedAt,
+        @Schema(readOnly = true, required = true, format = "uuid") String updatedBy,
+        @Schema(readOnly = true, required = true, description = "Increases with every change; the ETag carries it")
+        Long version,
+        @Schema(readOnly = true, description = "Present in the answer to a create that found likely duplicates")
+        List<String> warnings,
+        @Schema(readOnly = true, description = "Leads that are likely the same person, in the answer to a create")
+        List<DuplicateCandidate> duplicates) {
+
+    /** The representation of {@code lead} with the details other features show on it. */
+    public static LeadView of(Lead lead, JsonObject scoring) {
+        LeadData d = lead.data();
+        return new LeadView(scoring, lead.id(), d.person(), nonEmpty(d.company()), d.origin(),
+                nonEmpty(d.qualification()), d.topic(), d.description(), d.ownerId(), lead.status(), lead.rating(),
+                lead.score(), lead.stage(), lead.createdAt(), lead.createdBy(), lead.updatedAt(), lead.updatedBy(),
+                lead.version(), null, null);
+    }
+
+    /** This lead with a create's duplicate warning and candidates. */
+    public LeadView withDuplicates(List<String> warnings, List<DuplicateCandidate> duplicates) {
+        return new LeadView(scoring, id, person, company, origin, qualification, topic, description, ownerId, status,
+                rating, score, stage, createdAt, createdBy, updatedAt, updatedBy, version, warnings, duplicates);
+    }
+
+    private static Company nonEmpty(Company c) {
+        return c == null || (c.name() == null && c.website() == null && c.industry() == null && c.employees() == null
+                && c.annualRevenue() == null && (c.address() == null || isEmpty(c.address()))) ? null
+                : c.address() != null && isEmpty(c.address()) ? new Company(c.name(), c.website(), c.industry(),
+                c.employees(), c.annualRevenue(), null) : c;
+    }
+
+    private static boolean isEmpty(LeadData.Address a) {
+        return a.street() == null && a.postalCode() == null && a.city() == null && a.region() == null
+                && a.country() == null;
+    }
+
+    private static Qualification nonEmpty(Qualification q) {
+        return q == null || (q.budget() == null && q.need() == null && q.purchaseTimeframe() == null
+                && q.decisionMaker() == null && q.decisionMakerName() == null && q.purchaseProcess() == null
+                && q.purchaseProcessNotes() == null) ? null : q;
+    }
+
+    /** A lead that is likely the same person as the one just created. */
+    @Schema(name = "DuplicateCandidate")
+    public record DuplicateCandidate(
+            @NotNull @Schema(format = "uuid") String id,
+            @NotNull @Schema(format = "uri") String href,
+            @NotNull String lastName,
+            String firstName,
+            String companyName,
+            String email,
+            @NotNull @Schema(description = "What matched") List<DuplicateFinder.Reason> reasons) {
+    }
+
+    /** A page of leads. */
+    @Schema(name = "LeadPage")
+    public record Page(@NotNull List<LeadView> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.leadline.server.platform.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.Test;
+import org.leadline.server.platform.LeadlineApplication;
+
+/** The OpenAPI document describes every resource method of the API, each once and completely. */
+class ApiDocumentTest {
+
+    private static final JsonObject DOCUMENT = OpenApiServlet.document();
+
+    @Test
+    void everyResourceMethodHasAUniqueOperationWithSuccessAndClientErrorResponses() {
+        int methods = 0;
+        for (Class<?> resource : LeadlineApplication.RESOURCES) {
+            methods += ApiDocument.resourceMethods(resource).size();
+        }
+        Set<String> ids = new HashSet<>();
+        List<String> incomplete = new ArrayList<>();
+        int operations = 0;
+        for (var path : DOCUMENT.getJsonObject("paths").entrySet()) {
+            for (var op : path.getValue().asJsonObject().entrySet()) {
+                operations++;
+                JsonObject o = op.getValue().asJsonObject();
+                assertTrue(ids.add(o.getString("operationId")), "duplicate operationId " + o.getString("operationId"));
+                Set<String> codes = o.getJsonObject("responses").keySet();
+                if (codes.stream().noneMatch(c -> c.startsWith("2")) || codes.stream().noneMatch(c -> c.startsWith("4"))) {
+                    incomplete.add(op.getKey() + " " + path.getKey());
+                }
+                assertFalse(o.getString("summary", "").isBlank(), op.getKey() + " " + path.getKey() + " has no summary");
+                assertEquals(1, o.getJsonArray("tags").size());
+            }
+        }
+        assertEquals(methods, operations, "every resource method is one operation");
+        assertEquals(List.of(), incomplete, "operations without a 2xx and a 4xx response");
+    }
+
+    @Test
+    void noBogusPaths() {
+        for (String path : DOCUMENT.getJsonObject("paths").keySet()) {
+            assertTrue(path.startsWith(LeadlineApplication.PATH + "/"), path);
+            assertFalse(path.contains("null"), path);
+        }
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        Set<String> schemas = DOCUMENT.getJsonObject("components").getJsonObject("schemas").keySet();
+        Set<String> responses = DOCUMENT.getJsonObject("components").getJsonObject("responses").keySet();
+        Set<String> headers = DOCUMENT.getJsonObject("components").getJsonObject("headers").keySet();
+        List<String> dangling = new ArrayList<>();
+        walk(DOCUMENT, ref -> {
+            String[] parts = ref.split("/");
+            Set<String> names = switch (parts[2]) {
+                case "schemas" -> schemas;
+                case "responses" -> responses;
+                case "headers" -> headers;
+                default -> Set.of();
+            };
+            if (!names.contains(parts[3])) {
+                dangling.add(ref);
+            }
+        });
+        assertEquals(List.of(), dangling);
+    }
+
+    @Test
+    void publicOperationsNeedNoToken() {
+        JsonObject login = DOCUMENT.getJsonObject("paths").getJsonObject("/api/v1/auth/login").getJsonObject("post");
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, login.getJsonArray("security"));
+        assertFalse(login.getJsonObject("responses").containsKey("401"));
+        JsonObject read = DOCUMENT.getJsonObject("paths").getJsonObject("/api/v1/leads/{id}").getJsonObject("get");
+        assertFalse(read.containsKey("security"), "secured by the document's default");
+        assertTrue(read.getJsonObject("responses").containsKey("401"));
+    }
+
+    @Test
+    void theYamlRenderingIsTheSameDocument() {
+        String yaml = OpenApiServlet.yaml(DOCUMENT);
+        Object parsed = new org.yaml.snakeyaml.Yaml().load(yaml);
+        assertTrue(parsed instanceof java.util.Map<?, ?> m && m.get("paths") instanceof java.util.Map<?, ?> p
+                && p.size() == DOCUMENT.getJsonObject("paths").size());
+    }
+
+    private static void walk(JsonValue v, java.util.function.Consumer<String> refs) {
+        if (v instanceof JsonObject o) {
+            o.forEach((k, x) -> {
+                if ("$ref".equals(k)) {
+                    refs.accept(((jakarta.json.JsonString) x).getString());
+                } else {
+                    walk(x, refs);
+                }
+            });
+        } else if (v instanceof jakarta.json.JsonArray a) {
+            a.forEach(x -> walk(x, refs));
+        }
+    }
+}
