@@ -24,6 +24,12 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * Every exchange is checked against the server's OpenAPI document ({@link Contract}); off with
+     * {@code -Dleadline.it.contract=false}.
+     */
+    private static final boolean CONTRACT = !"false".equals(System.getProperty("leadline.it.contract"));
+
     private final String base;
     private final String token;
 
@@ -86,18 +92,19 @@ public final class Api {
     /** Sends raw text, for malformed or oversized bodies. */
     public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
         return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
+                : HttpRequest.BodyPublishers.ofString(body), contentType, headers, () -> body);
     }
 
     /** Sends raw bytes, e.g. an e-mail as message/rfc822. */
     public Response sendBytes(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
-        return sendBody(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+        return sendBody(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers,
+                () -> new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Sends a body without Content-Length (chunked transfer encoding), as a streaming client does. */
     public Response sendChunked(String method, String path, byte[] body, String contentType) {
         return sendBody(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
-                contentType, Map.of());
+                contentType, Map.of(), () -> new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A query parameter value, URL-encoded. */
@@ -106,7 +113,7 @@ public final class Api {
     }
 
     private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, java.util.function.Supplier<String> textBody) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -117,9 +124,14 @@ public final class Api {
         headers.forEach(b::header);
         b.method(method, body);
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> responseHeaders = new LinkedHashMap<>();
             r.headers().map().forEach((k, v) -> responseHeaders.put(k.toLowerCase(), String.join(", ", v)));
+            if (CONTRACT && textBody != null) {
+                Contract.check(base, method, path, request.headers().map(), textBody.get(), r.statusCode(),
+                        responseHeaders, r.body());
+            }
             return new Response(r.statusCode(), responseHeaders, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

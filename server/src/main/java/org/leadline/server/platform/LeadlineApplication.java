@@ -35,6 +35,7 @@ import org.leadline.server.platform.problem.ProblemMapper;
 import org.leadline.server.platform.web.BodySizeLimit;
 import org.leadline.server.platform.web.RecordBodyWriter;
 import org.leadline.server.platform.web.StatementCountHeader;
+import org.leadline.server.platform.web.UnknownQueryParameters;
 import org.leadline.server.plugins.ExtensionResource;
 import org.leadline.server.plugins.PluginAdminResource;
 import org.leadline.server.process.LeadProcessResource;
@@ -111,6 +112,7 @@ public class LeadlineApplication extends Application {
             BodySizeLimit.class,
             StatementCountHeader.class,
             RecordBodyWriter.class,
+            UnknownQueryParameters.class,
             RoleCheck.class);
 
     @Override
