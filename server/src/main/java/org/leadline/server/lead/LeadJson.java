@@ -12,11 +12,11 @@ import jakarta.json.JsonValue;
 import org.leadline.server.lead.LeadData.Address;
 import org.leadline.server.lead.LeadData.Company;
 import org.leadline.server.lead.LeadData.Money;
-import org.leadline.server.lead.LeadData.Origin;
 import org.leadline.server.lead.LeadData.Person;
 import org.leadline.server.lead.LeadData.Qualification;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordInput;
 import org.leadline.server.platform.problem.FieldError;
 
 /**
@@ -46,101 +46,50 @@ public final class LeadJson {
      */
     static LeadData read(JsonObject body, JsonObject current, List<FieldError> errors) {
         JsonInput in = new JsonInput(body, "", errors);
-        for (String key : SERVER_OWNED) {
-            in.allow(key);
-            JsonValue sent = body.get(key);
-            if (sent != null && sent != JsonValue.NULL && !Objects.equals(sent, current.get(key))) {
+        LeadView v = RecordInput.read(in, LeadView.class, (key, sent) -> {
+            if (SERVER_OWNED.contains(key) && sent != JsonValue.NULL && !Objects.equals(sent, current.get(key))) {
                 in.error(key, "is set by the server and cannot be written");
             }
+        });
+        Company company = v.company();
+        if (company != null) {
+            Address address = company.address() == null ? null : new Address(company.address().street(),
+                    company.address().postalCode(), company.address().city(), company.address().region(),
+                    country(in, "company.address.country", company.address().country()));
+            company = new Company(company.name(), company.website(), company.industry(), company.employees(),
+                    money(in, "company.annualRevenue", company.annualRevenue()), address);
         }
-        DETAILS.forEach(in::allow);
-        Person person = person(in.object("person"));
-        Company company = company(in.object("company"));
-        Origin origin = origin(in.object("origin"));
-        Qualification qualification = qualification(in.object("qualification"));
-        String topic = in.string("topic");
-        String description = in.string("description");
-        String ownerId = in.string("ownerId");
-        in.rejectUnknown();
-        return new LeadData(person, company, origin, qualification, topic, description, ownerId);
+        Qualification q = v.qualification();
+        if (q != null) {
+            q = new Qualification(money(in, "qualification.budget", q.budget()), q.need(), q.purchaseTimeframe(),
+                    q.decisionMaker(), q.decisionMakerName(), q.purchaseProcess(), q.purchaseProcessNotes());
+        }
+        return new LeadData(v.person(), company, v.origin(), q, v.topic(), v.description(), v.ownerId());
     }
 
-    private static Person person(JsonInput p) {
-        if (p == null) {
+    /** Country codes are taken in any case and stored in upper case; a well-formed code must exist. */
+    private static String country(JsonInput in, String path, String country) {
+        if (country == null) {
             return null;
         }
-        Person person = new Person(p.string("salutation"), p.string("firstName"), p.string("lastName"),
-                p.string("jobTitle"), p.string("email"), p.string("businessPhone"), p.string("mobilePhone"),
-                p.enumValue("preferredContactMethod", ContactMethod.class), p.string("language"));
-        p.rejectUnknown();
-        return person;
+        String code = country.toUpperCase(java.util.Locale.ROOT);
+        if (code.matches("[A-Z]{2}") && !Set.of(java.util.Locale.getISOCountries()).contains(code)) {
+            in.errors().add(new FieldError(path, "is not an ISO 3166 country code"));
+        }
+        return code;
     }
 
-    private static Company company(JsonInput c) {
-        if (c == null) {
-            return null;
+    /** Currency codes likewise, against ISO 4217. */
+    private static Money money(JsonInput in, String path, Money m) {
+        if (m == null || m.currency() == null) {
+            return m;
         }
-        Company company = new Company(c.string("name"), c.string("website"), c.string("industry"),
-                c.integer("employees"), money(c.object("annualRevenue")), address(c.object("address")));
-        c.rejectUnknown();
-        return company;
-    }
-
-    private static Address address(JsonInput a) {
-        if (a == null) {
-            return null;
+        String code = m.currency().toUpperCase(java.util.Locale.ROOT);
+        if (code.matches("[A-Z]{3}") && java.util.Currency.getAvailableCurrencies().stream()
+                .noneMatch(cur -> cur.getCurrencyCode().equals(code))) {
+            in.errors().add(new FieldError(path + ".currency", "is not an ISO 4217 currency code"));
         }
-        String country = a.string("country");
-        if (country != null) {
-            country = country.toUpperCase(java.util.Locale.ROOT);
-            if (country.matches("[A-Z]{2}") && !Set.of(java.util.Locale.getISOCountries()).contains(country)) {
-                a.error("country", "is not an ISO 3166 country code");
-            }
-        }
-        Address address = new Address(a.string("street"), a.string("postalCode"), a.string("city"),
-                a.string("region"), country);
-        a.rejectUnknown();
-        return address;
-    }
-
-    private static Money money(JsonInput m) {
-        if (m == null) {
-            return null;
-        }
-        BigDecimal amount = m.decimal("amount");
-        String currency = m.string("currency");
-        if (currency != null) {
-            String code = currency.toUpperCase(java.util.Locale.ROOT);
-            currency = code;
-            if (code.matches("[A-Z]{3}") && java.util.Currency.getAvailableCurrencies().stream()
-                    .noneMatch(cur -> cur.getCurrencyCode().equals(code))) {
-                m.error("currency", "is not an ISO 4217 currency code");
-            }
-        }
-        Money money = new Money(amount, currency);
-        m.rejectUnknown();
-        return money;
-    }
-
-    private static Origin origin(JsonInput o) {
-        if (o == null) {
-            return null;
-        }
-        Origin origin = new Origin(o.enumValue("source", Source.class), o.string("detail"));
-        o.rejectUnknown();
-        return origin;
-    }
-
-    private static Qualification qualification(JsonInput q) {
-        if (q == null) {
-            return null;
-        }
-        Qualification qualification = new Qualification(money(q.object("budget")), q.string("need"),
-                q.enumValue("purchaseTimeframe", PurchaseTimeframe.class), q.bool("decisionMaker"),
-                q.string("decisionMakerName"), q.enumValue("purchaseProcess", PurchaseProcess.class),
-                q.string("purchaseProcessNotes"));
-        q.rejectUnknown();
-        return qualification;
+        return new Money(m.amount(), code);
     }
 
     /** The full representation the API returns. Absent values are left out. */

@@ -46,6 +46,16 @@ class ApiDocumentTest {
         assertEquals(List.of(), incomplete, "operations without a 2xx and a 4xx response");
     }
 
+    /** The document as a build output, for linting and client generation in CI without a server. */
+    @Test
+    void writesTheDocumentForTools() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "openapi");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("openapi.yaml"), OpenApiServlet.yaml(DOCUMENT));
+        java.nio.file.Files.writeString(dir.resolve("openapi.json"), DOCUMENT.toString());
+        assertTrue(java.nio.file.Files.size(dir.resolve("openapi.json")) > 1000);
+    }
+
     @Test
     void noBogusPaths() {
         for (String path : DOCUMENT.getJsonObject("paths").keySet()) {

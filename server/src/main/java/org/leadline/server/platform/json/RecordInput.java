@@ -1,0 +1,151 @@
+package org.leadline.server.platform.json;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Reads a JSON object into one of the API's records, strictly, collecting every error: each
+ * record component is one member (named as the component), read with {@link JsonInput}'s typed
+ * accessors, nested records recursively; a member the record does not declare is "not a known
+ * field". Read-only members ({@code @Schema(readOnly = true)}) are not bound; the caller decides
+ * what sending one means. The record that makes the OpenAPI schema is thus the one that reads
+ * the request.
+ */
+public final class RecordInput {
+
+    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+
+    private RecordInput() {
+    }
+
+    /**
+     * Binds {@code in} to {@code type}. Members of a wrong type are reported and bound as null.
+     *
+     * @param readOnly receives each read-only member that was sent (name, value), for the caller to check
+     */
+    public static <R extends Record> R read(JsonInput in, Class<R> type, BiConsumer<String, JsonValue> readOnly) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent rc = components[i];
+            Schema s = schema(type, rc);
+            String name = s != null && !s.name().isEmpty() ? s.name() : rc.getName();
+            if (s != null && s.readOnly()) {
+                in.allow(name);
+                JsonValue sent = in.value(name);
+                if (sent != null) {
+                    readOnly.accept(name, sent);
+                }
+                continue;
+            }
+            values[i] = value(in, name, rc.getGenericType(), readOnly);
+        }
+        in.rejectUnknown();
+        return construct(type, values);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(JsonInput in, String name, Type type, BiConsumer<String, JsonValue> readOnly) {
+        Class<?> c = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (c == String.class) {
+            return in.string(name);
+        }
+        if (c == Integer.class || c == int.class) {
+            return in.integer(name);
+        }
+        if (c == BigDecimal.class) {
+            return in.decimal(name);
+        }
+        if (c == Boolean.class || c == boolean.class) {
+            return in.bool(name);
+        }
+        if (c == LocalDate.class) {
+            return in.date(name);
+        }
+        if (c == Instant.class) {
+            return in.instant(name);
+        }
+        if (c.isEnum()) {
+            return in.enumValue(name, (Class<Enum>) c);
+        }
+        if (c.isRecord()) {
+            JsonInput nested = in.object(name);
+            return nested == null ? null : read(nested, (Class<Record>) c, readOnly);
+        }
+        if (c == JsonObject.class) {
+            JsonValue v = in.value(name);
+            if (v != null && v.getValueType() != JsonValue.ValueType.OBJECT) {
+                in.error(name, "must be an object");
+                return null;
+            }
+            return v;
+        }
+        if (c == List.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+            JsonValue v = in.value(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof JsonArray array)) {
+                in.error(name, "must be an array");
+                return null;
+            }
+            List<String> list = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i) instanceof jakarta.json.JsonString s && JsonInput.isStorableText(s.getString())) {
+                    list.add(s.getString().strip());
+                } else {
+                    in.error(name + "[" + i + "]", "must be a string");
+                }
+            }
+            return List.copyOf(list);
+        }
+        throw new IllegalStateException("A request record cannot have a member of type " + type);
+    }
+
+    private static Schema schema(Class<?> type, RecordComponent rc) {
+        try {
+            return type.getDeclaredField(rc.getName()).getAnnotation(Schema.class);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R construct(Class<R> type, Object[] values) {
+        Constructor<?> constructor = CONSTRUCTORS.computeIfAbsent(type, t -> {
+            Class<?>[] types = java.util.Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            try {
+                Constructor<?> ctor = t.getDeclaredConstructor(types);
+                ctor.setAccessible(true);
+                return ctor;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            return (R) constructor.newInstance(values);
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}
