@@ -23,13 +23,22 @@ import org.leadline.server.lead.LeadData.Qualification;
 @Schema(name = "Lead", description = "A potential customer: the person, the company, where the lead came from "
         + "and the qualification criteria (budget, need, timeframe, authority).",
         example = """
-                {"person": {"firstName": "Anna", "lastName": "Schmidt", "email": "anna.schmidt@acme.example",
+                {"id": "01a242fd-8484-7c7c-b6d2-4cf7b781d527",
+                 "scoring": {"rating": "HOT", "score": 80, "ruleSetVersion": 3, "ratedAt": "2026-12-04T09:30:00Z",
+                             "reasons": [{"rule": "budget-and-need", "points": 50}],
+                             "recommendations": [{"recommendationId": "send-proposal", "action": "Send a proposal"}],
+                             "decidedRecommendations": []},
+                 "person": {"firstName": "Anna", "lastName": "Schmidt", "email": "anna.schmidt@acme.example",
                             "jobTitle": "Head of Sales", "businessPhone": "+49 30 1234567"},
                  "company": {"name": "ACME GmbH", "website": "https://acme.example", "employees": 250},
                  "origin": {"source": "TRADE_FAIR", "detail": "Hannover Messe"},
                  "qualification": {"budget": {"amount": 50000, "currency": "EUR"}, "need": "Replace spreadsheets",
                                    "purchaseTimeframe": "THIS_QUARTER"},
-                 "topic": "CRM for the sales team"}""")
+                 "topic": "CRM for the sales team", "ownerId": "01a242fd-67ae-7450-919e-0cd3517f3f95",
+                 "status": "OPEN", "rating": "HOT", "score": 80,
+                 "createdAt": "2026-12-04T09:30:00Z", "createdBy": "01a242fd-67ae-7450-919e-0cd3517f3f95",
+                 "updatedAt": "2026-12-04T09:30:00Z", "updatedBy": "01a242fd-67ae-7450-919e-0cd3517f3f95",
+                 "version": 1}""")
 public record LeadView(
         @Schema(readOnly = true, description = "The rating by the tenant's qualification rules, with the reasons "
                 + "and the recommended actions; absent until the lead is rated")

@@ -82,6 +82,8 @@ public final class ApiDocument {
     private final SchemaRegistry schemas = new SchemaRegistry();
     private final Map<String, String> operationIds = new HashMap<>();
     private final Map<String, String> tagDescriptions = new TreeMap<>();
+    private final Set<String> usedResponses = new java.util.HashSet<>();
+    private final Set<String> usedHeaders = new java.util.HashSet<>();
     private final String basePath;
 
     private ApiDocument(String basePath) {
@@ -146,8 +148,8 @@ public final class ApiDocument {
                 .add("paths", pathsJson)
                 .add("components", Json.createObjectBuilder()
                         .add("schemas", schemas.components())
-                        .add("responses", standardResponses())
-                        .add("headers", standardHeaders())
+                        .add("responses", standardResponses(usedResponses))
+                        .add("headers", standardHeaders(usedHeaders))
                         .add("securitySchemes", Json.createObjectBuilder().add("bearer", Json.createObjectBuilder()
                                 .add("type", "http").add("scheme", "bearer")
                                 .add("description", "A session token from POST /api/v1/auth/login or an API token"))))
@@ -331,9 +333,10 @@ public final class ApiDocument {
         return o.build();
     }
 
-    private static void addStandard(JsonObjectBuilder responses, Set<String> codes, String code, boolean applies,
-                                    String name) {
+    private void addStandard(JsonObjectBuilder responses, Set<String> codes, String code, boolean applies,
+                             String name) {
         if (applies && codes.add(code)) {
+            usedResponses.add(name);
             responses.add(code, Json.createObjectBuilder().add("$ref", "#/components/responses/" + name));
         }
     }
@@ -534,11 +537,26 @@ public final class ApiDocument {
         };
     }
 
-    private static JsonObject ref(String header) {
+    private JsonObject ref(String header) {
+        usedHeaders.add(header);
+        return headerRef(header);
+    }
+
+    private static JsonObject headerRef(String header) {
         return Json.createObjectBuilder().add("$ref", "#/components/headers/" + header).build();
     }
 
-    private static JsonObject standardHeaders() {
+    private static JsonObject standardHeaders(Set<String> used) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        everyStandardHeader().forEach((name, header) -> {
+            if (used.contains(name)) {
+                b.add(name, header);
+            }
+        });
+        return b.build();
+    }
+
+    private static JsonObject everyStandardHeader() {
         return Json.createObjectBuilder()
                 .add("ETag", header("The version of the resource; send it back in If-Match to change it", "string"))
                 .add("Location", header("The address of the created resource", "string"))
@@ -554,7 +572,18 @@ public final class ApiDocument {
                 .add("schema", Json.createObjectBuilder().add("type", type)).build();
     }
 
-    private static JsonObject standardResponses() {
+    private static JsonObject standardResponses(Set<String> used) {
+        JsonObjectBuilder all = Json.createObjectBuilder();
+        JsonObject every = everyStandardResponse();
+        every.forEach((name, response) -> {
+            if (used.contains(name)) {
+                all.add(name, response);
+            }
+        });
+        return all.build();
+    }
+
+    private static JsonObject everyStandardResponse() {
         JsonObjectBuilder b = Json.createObjectBuilder();
         b.add("BadRequest", problem("The request is not valid: the problem's errors name each field or parameter "
                 + "and the reason", null));
@@ -562,12 +591,10 @@ public final class ApiDocument {
         b.add("Forbidden", problem("The caller's role does not allow this operation", null));
         b.add("NotFound", problem("No such resource in the caller's tenant", null));
         b.add("NotAcceptable", problem("The Accept header asks for a media type this operation does not produce", null));
-        b.add("Conflict", problem("The request conflicts with the resource's current state", null));
         b.add("PreconditionFailed", problem("If-Match does not match the current version: someone else changed it", null));
         b.add("BodyTooLarge", problem("The request body exceeds the configured limit", null));
         b.add("UnsupportedMediaType", problem("The Content-Type is not accepted by this operation", null));
         b.add("PreconditionRequired", problem("If-Match is required for this change", null));
-        b.add("TooManyRequests", problem("Too many requests; wait as Retry-After says", "Retry-After"));
         b.add("InternalError", problem("An unexpected error; the problem's instance identifies it in the log", null));
         return b.build();
     }
@@ -575,7 +602,7 @@ public final class ApiDocument {
     private static JsonObject problem(String description, String header) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("description", description);
         if (header != null) {
-            b.add("headers", Json.createObjectBuilder().add(header, ref(header)));
+            b.add("headers", Json.createObjectBuilder().add(header, headerRef(header)));
         }
         return b.add("content", Json.createObjectBuilder().add(Problems.MEDIA_TYPE, Json.createObjectBuilder()
                 .add("schema", Json.createObjectBuilder().add("$ref", "#/components/schemas/Problem")))).build();

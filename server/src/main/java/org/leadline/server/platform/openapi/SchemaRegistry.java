@@ -265,12 +265,16 @@ final class SchemaRegistry {
                 Arrays.stream(s.enumeration()).forEach(values::add);
                 b.add("enum", values);
             }
-            describe(b, s);
+            describe(b, s, base.getString("type", ""));
         }
         return b.build();
     }
 
     private static void describe(JsonObjectBuilder b, Schema s) {
+        describe(b, s, "");
+    }
+
+    private static void describe(JsonObjectBuilder b, Schema s, String type) {
         if (s == null) {
             return;
         }
@@ -278,7 +282,13 @@ final class SchemaRegistry {
             b.add("description", s.description());
         }
         if (!s.example().isEmpty()) {
-            b.add("example", example(s.example()));
+            JsonValue example = example(s.example());
+            if (("integer".equals(type) || "number".equals(type)) && example instanceof jakarta.json.JsonString text) {
+                example = Json.createValue(new BigDecimal(text.getString()));
+            } else if ("boolean".equals(type) && example instanceof jakarta.json.JsonString text) {
+                example = Boolean.parseBoolean(text.getString()) ? JsonValue.TRUE : JsonValue.FALSE;
+            }
+            b.add("example", example);
         }
         if (s.deprecated()) {
             b.add("deprecated", true);
