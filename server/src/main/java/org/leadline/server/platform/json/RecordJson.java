@@ -19,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Writes the API's record types as JSON: one member per record component, in declaration order,
  * named as the component (or its {@code @Schema(name)}); absent (null) values are left out; enums
  * by name; timestamps and dates in ISO 8601; JSON values as they are. The same components make the
- * OpenAPI schema, so what is written is what the document describes.
+ * OpenAPI schema, so what is written is what the document describes. A member declared
+ * {@code @Schema(nullable = true)} is written as {@code null} when absent.
  */
 public final class RecordJson {
 
-    private record Member(String name, MethodHandle accessor) {
+    /** A member written as {@code null} when absent: declared {@code @Schema(nullable = true)}. */
+    private record Member(String name, MethodHandle accessor, boolean nullable) {
     }
 
     private static final Map<Class<?>, Member[]> MEMBERS = new ConcurrentHashMap<>();
@@ -55,6 +57,8 @@ public final class RecordJson {
             }
             if (v != null) {
                 writeValue(g, m.name(), v);
+            } else if (m.nullable()) {
+                g.writeNull(m.name());
             }
         }
     }
@@ -166,9 +170,10 @@ public final class RecordJson {
                     if (s != null && !s.name().isEmpty()) {
                         name = s.name();
                     }
+                    boolean nullable = s != null && s.nullable();
                     java.lang.reflect.Method accessor = rc.getAccessor();
                     accessor.setAccessible(true);
-                    members[i] = new Member(name, MethodHandles.lookup().unreflect(accessor));
+                    members[i] = new Member(name, MethodHandles.lookup().unreflect(accessor), nullable);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot read " + t.getName() + "." + rc.getName(), e);
                 }

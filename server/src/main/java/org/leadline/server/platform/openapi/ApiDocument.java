@@ -257,6 +257,7 @@ public final class ApiDocument {
 
         JsonArrayBuilder parameters = Json.createArrayBuilder();
         boolean hasIfMatch = false;
+        boolean ifMatchRequired = false;
         boolean hasParameters = false;
         Type bodyType = null;
         Parameter[] declared = declaring.getParameters();
@@ -282,6 +283,7 @@ public final class ApiDocument {
                 name = p.getAnnotation(HeaderParam.class).value();
                 if (HttpHeaders.IF_MATCH.equalsIgnoreCase(name)) {
                     hasIfMatch = true;
+                    ifMatchRequired = doc == null || doc.required();
                 }
                 hasParameters = true;
             } else if (p.isAnnotationPresent(Context.class) || p.isAnnotationPresent(BeanParam.class)
@@ -303,7 +305,8 @@ public final class ApiDocument {
         RequestBody body = mostSpecific(resource, method, RequestBody.class);
         boolean hasBody = bodyType != null || body != null;
         if (hasBody) {
-            o.add("requestBody", requestBody(declaring, resource, bodyType, body, names));
+            o.add("requestBody", requestBody(declaring, resource, bodyType, body, names,
+                    !declaring.isAnnotationPresent(OptionalBody.class) && !method.isAnnotationPresent(OptionalBody.class)));
         }
 
         Produces produces = declaring.getAnnotation(Produces.class) != null ? declaring.getAnnotation(Produces.class)
@@ -327,7 +330,7 @@ public final class ApiDocument {
         addStandard(responses, codes, "412", hasIfMatch, "PreconditionFailed");
         addStandard(responses, codes, "413", hasBody, "BodyTooLarge");
         addStandard(responses, codes, "415", hasBody, "UnsupportedMediaType");
-        addStandard(responses, codes, "428", hasIfMatch, "PreconditionRequired");
+        addStandard(responses, codes, "428", ifMatchRequired, "PreconditionRequired");
         addStandard(responses, codes, "500", true, "InternalError");
         o.add("responses", responses);
         return o.build();
@@ -352,8 +355,9 @@ public final class ApiDocument {
         } else if (HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name)) {
             b.add("description", "An ETag the client holds; 304 when it is current");
         }
+        // If-Match is required unless its @Parameter says otherwise
         boolean required = "path".equals(in) || (doc != null && doc.required())
-                || HttpHeaders.IF_MATCH.equalsIgnoreCase(name);
+                || (HttpHeaders.IF_MATCH.equalsIgnoreCase(name) && doc == null);
         b.add("required", required);
         JsonObject schema;
         if (doc != null && doc.schema().implementation() != Void.class) {
@@ -409,11 +413,17 @@ public final class ApiDocument {
         if (!s.defaultValue().isEmpty()) {
             b.add("default", s.defaultValue());
         }
+        if (!s.format().isEmpty()) {
+            b.add("format", s.format());
+        }
+        if (!s.description().isEmpty()) {
+            b.add("description", s.description());
+        }
         return b.build();
     }
 
     private JsonObject requestBody(Method declaring, Class<?> resource, Type bodyType, RequestBody doc,
-                                   ResourceNames names) {
+                                   ResourceNames names, boolean required) {
         Consumes consumes = declaring.getAnnotation(Consumes.class) != null ? declaring.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         List<String> mediaTypes = consumes == null ? List.of(MediaType.APPLICATION_JSON) : List.of(consumes.value());
@@ -431,8 +441,8 @@ public final class ApiDocument {
                 content.add(type, Json.createObjectBuilder().add("schema", schema));
             }
         }
-        // every body the API takes is required; MicroProfile's RequestBody defaults to false
-        JsonObjectBuilder b = Json.createObjectBuilder().add("required", true);
+        // a body is required unless the method is marked @OptionalBody (MicroProfile's default is false)
+        JsonObjectBuilder b = Json.createObjectBuilder().add("required", required);
         if (doc != null && !doc.description().isEmpty()) {
             b.add("description", names(doc.description(), names));
         }

@@ -187,7 +187,7 @@ final class SchemaRegistry {
         JsonObjectBuilder b = Json.createObjectBuilder();
         if (base.containsKey("$ref")) {
             // OpenAPI 3.0 ignores siblings of $ref; wrap it so a description and readOnly survive
-            if (s == null || (s.description().isEmpty() && !s.readOnly())) {
+            if (s == null || (s.description().isEmpty() && !s.readOnly() && !s.nullable())) {
                 return base;
             }
             b.add("allOf", Json.createArrayBuilder().add(base));
@@ -250,6 +250,15 @@ final class SchemaRegistry {
             }
             if (s.readOnly()) {
                 b.add("readOnly", true);
+            }
+            if (s.nullable()) {
+                b.add("nullable", true);
+            }
+            if (!s.minimum().isEmpty()) {
+                b.add("minimum", new BigDecimal(s.minimum()));
+            }
+            if (!s.maximum().isEmpty()) {
+                b.add("maximum", new BigDecimal(s.maximum()));
             }
             if (s.writeOnly()) {
                 b.add("writeOnly", true);
