@@ -103,9 +103,7 @@ public class PluginAdminResource {
             + "classes, it requires another plugin API version, or PF4J cannot load it", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response install(InputStream body,
-                            @Parameter(description = "application/java-archive, application/zip or "
-                                    + "application/octet-stream (a jar)")
-                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean zip = contentType != null && contentType.startsWith(ZIP);
         PluginHost.Installed installed = host.install(body, zip);
         if (installed.previousVersion() != null) {

@@ -50,14 +50,12 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "login", summary = "Sign in",
             description = "Exchanges a username and password for a session token, sent as Authorization: Bearer on "
-                    + "later requests. After too many failed attempts the username is locked for a while: every "
+                    + "later requests. An unknown username, a wrong password, or a disabled account or tenant answers 401 "
+                    + "(one answer for all, so it does not reveal which). After too many failed attempts the username is locked for a while: every "
                     + "attempt then answers 429 with Retry-After, without checking the password.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LoginView.Request.class)))
     @APIResponse(responseCode = "200", description = "Signed in (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
-    @APIResponse(responseCode = "401", description = "Unknown username, wrong password, or the account or its "
-            + "tenant is disabled", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; wait as "
             + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = "application/problem+json",
