@@ -13,6 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.Role;
 
@@ -21,6 +29,8 @@ import org.leadline.server.tenancy.Role;
  * the tenant, quarantined, and with which settings. Secret settings are accepted, never returned.
  */
 @Path("extensions")
+@Tag(name = "Extensions", description = "The tenant administrator's view of the extensions the installation's "
+        + "plugins offer: which are enabled for the tenant, quarantined, and with which settings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -30,13 +40,21 @@ public class ExtensionResource {
     ExtensionChoices choices;
 
     @GET
+    @Operation(operationId = "listExtensions", summary = "List extensions",
+            description = "Every extension of the started plugins, with whether it is enabled for the tenant, its "
+                    + "settings (secret values never shown) and any quarantine.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Choices.class)))
     public JsonObject list() {
         return Json.createObjectBuilder().add("items", Json.createArrayBuilder(choices.list())).build();
     }
 
     @GET
     @Path("{pluginId}/{extensionId}")
-    public JsonObject read(@PathParam("pluginId") String pluginId, @PathParam("extensionId") String extensionId) {
+    @Operation(operationId = "getExtension", summary = "Read an extension",
+            description = "The extension as the tenant has set it up.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
+    public JsonObject read(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                         @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.read(pluginId, extensionId);
     }
 
@@ -44,20 +62,42 @@ public class ExtensionResource {
     @PUT
     @Path("{pluginId}/{extensionId}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject configure(@PathParam("pluginId") String pluginId, @PathParam("extensionId") String extensionId,
+    @Operation(operationId = "configureExtension", summary = "Set an extension's settings",
+            description = "Replaces the tenant's values of the extension's settings: an object of setting names and "
+                    + "values, each checked against the setting's type. Secrets left out keep their stored value; "
+                    + "null clears a value. An unknown name, a wrong type or a missing required setting is a 400 "
+                    + "naming settings.<name>.")
+    @RequestBody(description = "Setting values by name", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The extension with its new settings",
+            content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
+    public JsonObject configure(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                                @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
                                 JsonObject body) {
         return choices.configure(pluginId, extensionId, body);
     }
 
     @POST
     @Path("{pluginId}/{extensionId}/enable")
-    public JsonObject enable(@PathParam("pluginId") String pluginId, @PathParam("extensionId") String extensionId) {
+    @Operation(operationId = "enableExtension", summary = "Enable an extension",
+            description = "Enables the extension for the tenant and lifts a quarantine. Every required setting "
+                    + "without a default must have a value first, else 400 naming settings.<name>.")
+    @APIResponse(responseCode = "200", description = "The extension, enabled",
+            content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
+    @APIResponse(responseCode = "400", description = "A required setting has no value", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public JsonObject enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                             @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.enable(pluginId, extensionId, true);
     }
 
     @POST
     @Path("{pluginId}/{extensionId}/disable")
-    public JsonObject disable(@PathParam("pluginId") String pluginId, @PathParam("extensionId") String extensionId) {
+    @Operation(operationId = "disableExtension", summary = "Disable an extension",
+            description = "The extension stops working for the tenant; its settings are kept.")
+    @APIResponse(responseCode = "200", description = "The extension, disabled",
+            content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
+    public JsonObject disable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                              @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.enable(pluginId, extensionId, false);
     }
 }

@@ -1,12 +1,12 @@
 package org.leadline.server.plugins;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,8 +19,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.plugin.api.PluginApi;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.Role;
@@ -31,6 +39,9 @@ import org.leadline.server.tenancy.Role;
  * upload, start, stop, reload, unload), which survive a restart.
  */
 @Path("admin/plugins")
+@Tag(name = "Plugins", description = "The platform administrator's view of the installation's plugins: what is "
+        + "loaded and in which state, what was refused and why; install or upgrade by upload, start, stop, reload, "
+        + "unload")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
@@ -43,25 +54,27 @@ public class PluginAdminResource {
     PluginHost host;
 
     @GET
-    public JsonObject list() {
+    @Operation(operationId = "listPlugins", summary = "List plugins",
+            description = "Every plugin the server knows, by id, with its state, extensions and run-time figures; "
+                    + "and the archives it refused to load, with the reason.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Listing.class)))
+    public PluginView.Listing list() {
         return host.read(r -> {
-            JsonArrayBuilder items = Json.createArrayBuilder();
-            r.plugins().values().forEach(p -> items.add(plugin(p)));
-            JsonArrayBuilder refused = Json.createArrayBuilder();
-            host.refusals().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
-                    refused.add(Json.createObjectBuilder().add("archive", e.getKey()).add("reason", e.getValue())));
-            return Json.createObjectBuilder()
-                    .add("pluginApiVersion", PluginApi.VERSION)
-                    .add("loadTimeMillis", host.loadTime().toMillis())
-                    .add("items", items)
-                    .add("refused", refused)
-                    .build();
+            List<PluginView> items = r.plugins().values().stream().map(this::plugin).toList();
+            List<PluginView.Refusal> refused = host.refusals().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> new PluginView.Refusal(e.getKey(), e.getValue())).toList();
+            return new PluginView.Listing(PluginApi.VERSION, host.loadTime().toMillis(), items, refused);
         });
     }
 
     @GET
     @Path("{id}")
-    public JsonObject read(@PathParam("id") String id) {
+    @Operation(operationId = "getPlugin", summary = "Read a plugin",
+            description = "The plugin with its state, extensions, problems, metrics and quarantines.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public PluginView read(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
         return plugin(plugin(id));
     }
 
@@ -71,49 +84,85 @@ public class PluginAdminResource {
      */
     @POST
     @Consumes({JAR, ZIP, MediaType.APPLICATION_OCTET_STREAM})
-    public Response install(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @Operation(operationId = "installPlugin", summary = "Install or upgrade a plugin",
+            description = "Installs the plugin archive in the body (a jar, or a zip when the Content-Type is "
+                    + "application/zip) and starts it; the installation keeps it across restarts. An archive with "
+                    + "the id of a loaded plugin upgrades it in place: calls in flight finish on the old version, "
+                    + "later calls go to the new one. A plugin whose start fails is installed FAILED.")
+    @RequestBody(description = "The plugin archive", content = {
+            @Content(mediaType = JAR, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "201", description = "Installed",
+            content = @Content(schema = @Schema(implementation = PluginView.class)), headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "200", description = "Upgraded: a plugin of the same id was replaced; "
+            + "replacedVersion names its version", content = @Content(schema = @Schema(implementation = PluginView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "422", description = "The archive was refused: empty, not a plugin, it bundles host "
+            + "classes, it requires another plugin API version, or PF4J cannot load it", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response install(InputStream body,
+                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean zip = contentType != null && contentType.startsWith(ZIP);
         PluginHost.Installed installed = host.install(body, zip);
-        JsonObject json = PluginJson.plugin(installed.plugin(), host.guard());
         if (installed.previousVersion() != null) {
-            return Response.ok(Json.createObjectBuilder(json).add("replacedVersion", installed.previousVersion()).build()).build();
+            return Response.ok(PluginView.of(installed.plugin(), host.guard(), null, installed.previousVersion())).build();
         }
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/admin/plugins/" + installed.plugin().id())
-                .entity(json).build();
+                .entity(PluginView.of(installed.plugin(), host.guard(), null, null)).build();
     }
 
     @POST
     @Path("{id}/start")
-    public JsonObject start(@PathParam("id") String id) {
-        return PluginJson.plugin(host.startById(id), host.guard());
+    @Operation(operationId = "startPlugin", summary = "Start a plugin",
+            description = "Starts a loaded plugin (a stopped or failed one too); the change survives a restart. A start that fails or does not return within the start time limit leaves it FAILED, with the reason in failure.")
+    @APIResponse(responseCode = "200", description = "The plugin as it is now",
+            content = @Content(schema = @Schema(implementation = PluginView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public PluginView start(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
+        return PluginView.of(host.startById(id), host.guard(), null, null);
     }
 
     @POST
     @Path("{id}/stop")
-    public JsonObject stop(@PathParam("id") String id) {
-        return PluginJson.plugin(host.stopById(id), host.guard());
+    @Operation(operationId = "stopPlugin", summary = "Stop a plugin",
+            description = "Stops the plugin: its extensions stop working for every tenant. The change survives a restart.")
+    @APIResponse(responseCode = "200", description = "The plugin as it is now",
+            content = @Content(schema = @Schema(implementation = PluginView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public PluginView stop(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
+        return PluginView.of(host.stopById(id), host.guard(), null, null);
     }
 
     @POST
     @Path("{id}/reload")
-    public JsonObject reload(@PathParam("id") String id) {
-        return PluginJson.plugin(host.reloadById(id), host.guard());
+    @Operation(operationId = "reloadPlugin", summary = "Reload a plugin",
+            description = "Unloads the plugin and loads its archive again; a plugin that was not stopped is started again.")
+    @APIResponse(responseCode = "200", description = "The plugin as it is now",
+            content = @Content(schema = @Schema(implementation = PluginView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public PluginView reload(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
+        return PluginView.of(host.reloadById(id), host.guard(), null, null);
     }
 
     /** Unloads the plugin and forgets an uploaded archive; a built-in one stays off until uploaded again. */
     @DELETE
     @Path("{id}")
-    public Response unload(@PathParam("id") String id) {
+    @Operation(operationId = "unloadPlugin", summary = "Unload a plugin",
+            description = "Unloads the plugin and forgets an uploaded archive; a built-in plugin stays off, across "
+                    + "restarts, until its archive is uploaded again.")
+    @APIResponse(responseCode = "204", description = "Unloaded")
+    public Response unload(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
         host.unloadById(id);
         return Response.noContent().build();
     }
 
     /** The plugin's JSON with how long it took to load and start in this run ({@code loadMillis}). */
-    private JsonObject plugin(Registry.Plugin p) {
-        JsonObject json = PluginJson.plugin(p, host.guard());
-        return host.loadTime(p.id())
-                .map(d -> Json.createObjectBuilder(json).add("loadMillis", d.toNanos() / 1e6).build())
-                .orElse(json);
+    private PluginView plugin(Registry.Plugin p) {
+        // BigDecimal.valueOf(double) writes the number exactly as JSON-P's add(name, double) does
+        BigDecimal loadMillis = host.loadTime(p.id()).map(d -> BigDecimal.valueOf(d.toNanos() / 1e6)).orElse(null);
+        return PluginView.of(p, host.guard(), loadMillis, null);
     }
 
     private Registry.Plugin plugin(String id) {

@@ -8,9 +8,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,10 +23,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.leadline.server.platform.Settings;
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 
 /**
@@ -36,6 +41,8 @@ import org.leadline.server.platform.web.Paging;
  * its secret is shown once, at creation, and only its hash is kept.
  */
 @Path("api-tokens")
+@Tag(name = "API tokens", description = "Long-lived bearer tokens for machine clients, each acting as one user of "
+        + "the tenant: create, list, read, revoke")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -54,6 +61,15 @@ public class ApiTokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiToken", summary = "Create an API token",
+            description = "Issues a token acting as the given user of the tenant (the caller when userId is absent). "
+                    + "The answer carries the secret in token, this once only (Cache-Control: no-store); the server "
+                    + "keeps only its hash.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
+    @APIResponse(responseCode = "201", description = "The token, with its secret",
+            content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
+    @APIResponse(responseCode = "404", description = "No user with that userId in the tenant", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
@@ -73,35 +89,46 @@ public class ApiTokenResource {
         AccountRules.check(errors);
         Credentials.Issued issued = directory.createApiToken(caller.tenantId(),
                 userId != null ? userId : caller.userId(), name, expiresAt, caller.userId());
-        JsonObject result = Json.createObjectBuilder(TenancyJson.token(issued.token()))
-                .add("token", issued.secret()).build();
+        ApiTokenView result = ApiTokenView.of(issued.token(), issued.secret());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.token().id()).build())
                 .entity(result).header("Cache-Control", "no-store").build();
     }
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listApiTokens", summary = "List API tokens",
+            description = "The tenant's API tokens, revoked and expired ones included, in the order of their ids. "
+                    + "Secrets are never shown.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiTokenView.Page.class)))
+    public ApiTokenView.Page list(@Parameter(description = "The nextCursor of the previous page")
+                                  @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
+                                      + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
+                                  @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<AccessToken> tokens = directory.apiTokens(caller.tenantId(), cursor, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        tokens.stream().limit(limit).forEach(t -> items.add(TenancyJson.token(t)));
-        JsonObjectBuilder page = Json.createObjectBuilder().add("limit", limit);
-        if (tokens.size() > limit) {
-            page.add("nextCursor", tokens.get(limit - 1).id());
-        }
-        return Json.createObjectBuilder().add("items", items).add("page", page).build();
+        List<ApiTokenView> items = tokens.stream().limit(limit).map(t -> ApiTokenView.of(t, null)).toList();
+        String next = tokens.size() > limit ? tokens.get(limit - 1).id() : null;
+        return new ApiTokenView.Page(items, PageInfo.of(limit, next));
     }
 
     @GET
     @Path("{id}")
-    public JsonObject read(@PathParam("id") String id) {
-        return TenancyJson.token(directory.apiToken(caller.tenantId(), id));
+    @Operation(operationId = "getApiToken", summary = "Read an API token",
+            description = "The token's name, user, validity and last use; never its secret.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
+    public ApiTokenView read(@Parameter(description = "The token's id", schema = @Schema(format = "uuid"))
+                             @PathParam("id") String id) {
+        return ApiTokenView.of(directory.apiToken(caller.tenantId(), id), null);
     }
 
     /** Revokes the token at once; the record stays for the audit trail. */
     @DELETE
     @Path("{id}")
-    public Response revoke(@PathParam("id") String id) {
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token",
+            description = "The token stops working at once; it stays listed, with revokedAt, for the audit trail.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revoke(@Parameter(description = "The token's id", schema = @Schema(format = "uuid"))
+                           @PathParam("id") String id) {
         directory.revokeApiToken(caller.tenantId(), id);
         return Response.noContent().build();
     }

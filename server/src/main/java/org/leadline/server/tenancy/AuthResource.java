@@ -16,12 +16,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 
 /** Signing in and out. */
 @Path("auth")
+@Tag(name = "Authentication", description = "Signing in with a username and password for a session token, "
+        + "signing out, and who a token belongs to")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -40,6 +48,18 @@ public class AuthResource {
     @Path("login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "login", summary = "Sign in",
+            description = "Exchanges a username and password for a session token, sent as Authorization: Bearer on "
+                    + "later requests. An unknown username, a wrong password, or a disabled account or tenant answers 401 "
+                    + "(one answer for all, so it does not reveal which). After too many failed attempts the username is locked for a while: every "
+                    + "attempt then answers 429 with Retry-After, without checking the password.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LoginView.Request.class)))
+    @APIResponse(responseCode = "200", description = "Signed in (Cache-Control: no-store)",
+            content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; wait as "
+            + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response login(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
@@ -54,12 +74,8 @@ public class AuthResource {
         AccountRules.check(errors);
         Credentials.Issued issued = credentials.login(username, password);
         UserAccount user = credentials.findUser(username).orElseThrow();
-        return Response.ok(Json.createObjectBuilder()
-                        .add("token", issued.secret())
-                        .add("tokenType", "Bearer")
-                        .add("expiresAt", issued.token().expiresAt().toString())
-                        .add("user", TenancyJson.user(user))
-                        .build())
+        return Response.ok(new LoginView.Session(issued.secret(), "Bearer", issued.token().expiresAt(),
+                        UserView.of(user)))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -68,6 +84,9 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
+    @Operation(operationId = "logout", summary = "Sign out",
+            description = "Revokes the token this request was sent with; later requests with it answer 401.")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         credentials.revoke(caller.get().tokenId());
         return Response.noContent().build();
@@ -77,7 +96,11 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-    public JsonObject me() {
-        return TenancyJson.user(credentials.findUser(caller.get().username()).orElseThrow());
+    @Operation(operationId = "getCurrentUser", summary = "Read the caller's user",
+            description = "The user the bearer token belongs to, with its roles and tenant.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public UserView me() {
+        return UserView.of(credentials.findUser(caller.get().username()).orElseThrow());
     }
 }

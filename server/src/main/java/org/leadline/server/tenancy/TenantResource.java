@@ -7,9 +7,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,13 +22,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 
 /** The platform administrator's view of tenants: create, list, rename, disable, enable. */
 @Path("tenants")
+@Tag(name = "Tenants", description = "The platform administrator's view of tenants: create (with the first "
+        + "administrator), list, read, rename, disable, enable")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
@@ -49,6 +57,16 @@ public class TenantResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "createTenant", summary = "Create a tenant",
+            description = "Creates a tenant and its first user, with the roles TENANT_ADMIN and SALES. Without a "
+                    + "password for that administrator one is generated and returned as initialPassword, in this "
+                    + "answer only (Cache-Control: no-store).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TenantView.Create.class)))
+    @APIResponse(responseCode = "201", description = "The tenant and its administrator",
+            content = @Content(schema = @Schema(implementation = TenantView.Created.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "409", description = "The slug or the administrator's username is taken", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
@@ -80,45 +98,56 @@ public class TenantResource {
         String initialPassword = password != null ? password : Secrets.newPassword();
         UserAccount user = directory.createUser(tenant.id(), username, displayName != null ? displayName : username,
                 email, EnumSet.of(Role.TENANT_ADMIN, Role.SALES), initialPassword);
-        JsonObjectBuilder result = Json.createObjectBuilder(TenancyJson.tenant(tenant))
-                .add("admin", TenancyJson.user(user));
-        if (password == null) {
-            result.add("initialPassword", initialPassword);
-        }
+        TenantView.Created result = TenantView.Created.of(tenant, user, password == null ? initialPassword : null);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.id()).build())
-                .entity(result.build()).header("Cache-Control", "no-store").build();
+                .entity(result).header("Cache-Control", "no-store").build();
     }
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listTenants", summary = "List tenants",
+            description = "All tenants of the installation, disabled ones included, in the order of their ids.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.Page.class)))
+    public TenantView.Page list(@Parameter(description = "The nextCursor of the previous page")
+                                @QueryParam("cursor") String cursor,
+                                @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
+                                      + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
+                                @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<Tenant> tenants = directory.tenants(cursor, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        tenants.stream().limit(limit).forEach(t -> items.add(TenancyJson.tenant(t)));
-        JsonObjectBuilder page = Json.createObjectBuilder().add("limit", limit);
-        if (tenants.size() > limit) {
-            page.add("nextCursor", tenants.get(limit - 1).id());
-        }
-        return Json.createObjectBuilder().add("items", items).add("page", page).build();
+        List<TenantView> items = tenants.stream().limit(limit).map(TenantView::of).toList();
+        String next = tenants.size() > limit ? tenants.get(limit - 1).id() : null;
+        return new TenantView.Page(items, PageInfo.of(limit, next));
     }
 
     @GET
     @Path("{id}")
-    public JsonObject read(@PathParam("id") String id) {
-        return TenancyJson.tenant(directory.tenant(id));
+    @Operation(operationId = "getTenant", summary = "Read a tenant")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public TenantView read(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
+                           @PathParam("id") String id) {
+        return TenantView.of(directory.tenant(id));
     }
 
     /** Renames, disables ({@code "status": "DISABLED"}) or re-enables a tenant. */
     @PATCH
     @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    public JsonObject update(@PathParam("id") String id, JsonObject body) {
+    @Operation(operationId = "updateTenant", summary = "Change a tenant",
+            description = "Renames the tenant, disables it (status DISABLED: its users can no longer sign in and "
+                    + "their tokens stop working) or re-enables it.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TenantView.Update.class)))
+    @APIResponse(responseCode = "200", description = "The tenant as changed",
+            content = @Content(schema = @Schema(implementation = TenantView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public TenantView update(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
+                             @PathParam("id") String id, JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String name = AccountRules.text(in, "name", 200, false);
         Tenant.Status status = in.enumValue("status", Tenant.Status.class);
         in.rejectUnknown();
         AccountRules.check(errors);
-        return TenancyJson.tenant(directory.updateTenant(id, name, status));
+        return TenantView.of(directory.updateTenant(id, name, status));
     }
 }

@@ -7,9 +7,7 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -23,14 +21,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 
 /** The tenant administrator's view of the tenant's users. */
 @Path("users")
+@Tag(name = "Users", description = "The tenant administrator's view of the tenant's users: create, list, read, "
+        + "change, disable")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -47,6 +55,15 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createUser", summary = "Create a user",
+            description = "Creates a user of the caller's tenant with the roles TENANT_ADMIN and/or SALES. Usernames "
+                    + "are unique across the installation.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Create.class)))
+    @APIResponse(responseCode = "201", description = "The user as stored",
+            content = @Content(schema = @Schema(implementation = UserView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
@@ -59,33 +76,49 @@ public class UserResource {
         AccountRules.check(errors);
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
-                .entity(TenancyJson.user(user)).build();
+                .entity(UserView.of(user)).build();
     }
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listUsers", summary = "List users",
+            description = "The users of the caller's tenant, in the order of their ids.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.Page.class)))
+    public UserView.Page list(@Parameter(description = "The nextCursor of the previous page")
+                              @QueryParam("cursor") String cursor,
+                              @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
+                                      + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
+                              @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<UserAccount> users = directory.users(caller.tenantId(), cursor, limit + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        users.stream().limit(limit).forEach(u -> items.add(TenancyJson.user(u)));
-        JsonObjectBuilder page = Json.createObjectBuilder().add("limit", limit);
-        if (users.size() > limit) {
-            page.add("nextCursor", users.get(limit - 1).id());
-        }
-        return Json.createObjectBuilder().add("items", items).add("page", page).build();
+        List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
+        String next = users.size() > limit ? users.get(limit - 1).id() : null;
+        return new UserView.Page(items, PageInfo.of(limit, next));
     }
 
     @GET
     @Path("{id}")
-    public JsonObject read(@PathParam("id") String id) {
-        return TenancyJson.user(directory.user(caller.tenantId(), id));
+    @Operation(operationId = "getUser", summary = "Read a user", description = "A user of the caller's tenant.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public UserView read(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
+                         @PathParam("id") String id) {
+        return UserView.of(directory.user(caller.tenantId(), id));
     }
 
     /** Changes a user's name, e-mail, roles, password, or disables ({@code "status": "DISABLED"}) it. */
     @PATCH
     @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    public JsonObject update(@PathParam("id") String id, JsonObject body) {
+    @Operation(operationId = "updateUser", summary = "Change a user",
+            description = "Changes the display name, e-mail, roles or password, or disables (status DISABLED) or "
+                    + "re-enables the user. A new password or disabling signs the user out everywhere. An "
+                    + "administrator cannot disable themselves or drop their own TENANT_ADMIN role (400).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Update.class)))
+    @APIResponse(responseCode = "200", description = "The user as changed",
+            content = @Content(schema = @Schema(implementation = UserView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    public UserView update(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
+                           @PathParam("id") String id, JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String displayName = AccountRules.text(in, "displayName", 200, false);
@@ -100,6 +133,6 @@ public class UserResource {
             throw ProblemException.field(status != null ? "status" : "roles",
                     "you cannot disable yourself or remove your own administrator role");
         }
-        return TenancyJson.user(directory.updateUser(caller.tenantId(), id, displayName, email, roles, status, password));
+        return UserView.of(directory.updateUser(caller.tenantId(), id, displayName, email, roles, status, password));
     }
 }

@@ -1,0 +1,152 @@
+package org.leadline.server.plugins;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.plugin.api.Setting;
+import org.leadline.plugin.api.SettingType;
+
+/**
+ * A plugin as the platform administrator's API shows it, and the parts of it the tenant
+ * administrator's extension API shares. Member for member what {@link PluginJson} writes.
+ */
+@Schema(name = "Plugin", description = "A plugin the server knows: its state, its extensions, what went wrong and "
+        + "how its extensions behave at run time")
+public record PluginView(
+        @NotNull String id,
+        @NotNull @Schema(description = "The plugin's own version (not a resource version: no ETag)") String version,
+        @NotNull @Schema(description = "The PF4J plugin state", example = "STARTED",
+                enumeration = {"CREATED", "DISABLED", "RESOLVED", "STARTED", "STOPPED", "FAILED", "UNLOADED"})
+        String state,
+        @NotNull @Schema(description = "Shipped with the server (in the built-in folder) rather than uploaded")
+        Boolean builtIn,
+        String provider,
+        String description,
+        @Schema(description = "The plugin API versions it requires, e.g. >=1.0") String requires,
+        @Schema(description = "Why it is FAILED") String failure,
+        @NotNull @Schema(description = "The archive's file name") String archive,
+        @NotNull @Schema(description = "Its started extensions; empty unless STARTED") List<Extension> extensions,
+        @NotNull @Schema(description = "Extensions refused when it started, and why") List<String> problems,
+        @Schema(description = "Calls into the plugin since the server started: calls, failures, timeouts, "
+                + "skippedQuarantined, meanMicros") Map<String, Long> metrics,
+        @Schema(description = "Its extensions quarantined for a tenant after repeated failures")
+        List<Quarantine> quarantines,
+        @Schema(description = "How long loading and starting it took in this run, in milliseconds")
+        BigDecimal loadMillis,
+        @Schema(description = "The version an upload replaced (upgrade in place)") String replacedVersion) {
+
+    /** The view of {@code p}; without metrics and quarantines when there is no guard. */
+    static PluginView of(Registry.Plugin p, Guard guard, BigDecimal loadMillis, String replacedVersion) {
+        Map<String, Long> metrics = null;
+        List<Quarantine> quarantines = null;
+        if (guard != null) {
+            metrics = guard.metrics(p.id()).snapshot();
+            quarantines = guard.quarantinesOf(p.id()).stream().map(q -> new Quarantine(q[0], q[1])).toList();
+        }
+        return new PluginView(p.id(), p.version(), p.state(), p.builtIn(), text(p.provider()), text(p.description()),
+                text(p.requires()), text(p.failure()), p.archive().getFileName().toString(),
+                p.extensions().stream().map(Extension::of).toList(), List.copyOf(p.problems()), metrics, quarantines,
+                loadMillis, replacedVersion);
+    }
+
+    private static String text(String value) {
+        return value != null && !value.isBlank() ? value : null;
+    }
+
+    /** An extension a started plugin offers. */
+    @Schema(name = "PluginExtension", description = "An extension a started plugin offers, with the settings a "
+            + "tenant may give it")
+    public record Extension(
+            @NotNull String pluginId,
+            @NotNull String pluginVersion,
+            @NotNull String id,
+            @NotNull ExtensionKind kind,
+            @NotNull String description,
+            @NotNull List<SettingDeclaration> settings,
+            @Schema(description = "When a lifecycle listener hears of changes",
+                    enumeration = {"AFTER_COMMIT", "IN_TRANSACTION"}) String delivery) {
+
+        static Extension of(Registry.Extension e) {
+            return new Extension(e.pluginId(), e.pluginVersion(), e.id(), e.kind(), e.description(),
+                    e.settings().stream().map(SettingDeclaration::of).toList(),
+                    e.delivery() == null ? null : e.delivery().name());
+        }
+    }
+
+    /** A setting an extension declares. */
+    @Schema(name = "ExtensionSetting", description = "A setting an extension declares; a tenant gives it a value")
+    public record SettingDeclaration(
+            @NotNull String name,
+            @NotNull String label,
+            @NotNull SettingType type,
+            @NotNull String help,
+            @NotNull Boolean required,
+            @NotNull @Schema(description = "Its value is accepted, never shown") Boolean secret,
+            @Schema(name = "default", description = "The value used when none is set; never shown for a secret")
+            String defaultValue,
+            @Schema(description = "The allowed values of a CHOICE") List<String> options) {
+
+        static SettingDeclaration of(Setting s) {
+            return new SettingDeclaration(s.name(), s.label(), s.type(), s.help(), s.required(), s.secret(),
+                    s.defaultValue() != null && !s.secret() ? s.defaultValue() : null,
+                    s.options().isEmpty() ? null : List.copyOf(s.options()));
+        }
+    }
+
+    /** An extension of the plugin quarantined for one tenant. */
+    @Schema(name = "PluginQuarantine")
+    public record Quarantine(@NotNull @Schema(format = "uuid") String tenantId, @NotNull String extensionId) {
+    }
+
+    /** An archive the server refused to load. */
+    @Schema(name = "PluginRefusal")
+    public record Refusal(@NotNull @Schema(description = "The archive's file name") String archive,
+                          @NotNull String reason) {
+    }
+
+    /** What the installation runs. */
+    @Schema(name = "PluginList", description = "The plugins the server knows, and the archives it refused")
+    public record Listing(
+            @NotNull @Schema(description = "The plugin API version this server provides") String pluginApiVersion,
+            @NotNull @Schema(description = "How long loading all plugins took at start, in milliseconds")
+            Long loadTimeMillis,
+            @NotNull List<PluginView> items,
+            @NotNull List<Refusal> refused) {
+    }
+
+    /** An extension as a tenant administrator sees it (written by {@link ExtensionChoices}). */
+    @Schema(name = "Extension", description = "An extension the installation offers, as the tenant has set it up")
+    public record Choice(
+            @NotNull String pluginId,
+            @NotNull String pluginVersion,
+            @NotNull String id,
+            @NotNull ExtensionKind kind,
+            @NotNull String description,
+            @NotNull List<SettingDeclaration> settings,
+            @Schema(description = "When a lifecycle listener hears of changes",
+                    enumeration = {"AFTER_COMMIT", "IN_TRANSACTION"}) String delivery,
+            @NotNull @Schema(description = "Whether it works for the tenant") Boolean enabled,
+            @NotNull @Schema(description = "The tenant's values of the settings that are not secret, by name")
+            JsonObject values,
+            @NotNull @Schema(description = "The names of the secret settings that have a value") List<String> secretsSet,
+            @Schema(required = true, implementation = Quarantined.class, description = "null unless the extension "
+                    + "is quarantined for the tenant after repeated failures; enabling it lifts the quarantine")
+            Quarantined quarantined) {
+    }
+
+    /** Why and since when an extension is quarantined for a tenant. */
+    @Schema(name = "ExtensionQuarantine")
+    public record Quarantined(Instant since, String reason) {
+    }
+
+    /** The extensions the installation offers. */
+    @Schema(name = "ExtensionList")
+    public record Choices(@NotNull List<Choice> items) {
+    }
+}

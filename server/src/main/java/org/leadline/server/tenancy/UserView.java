@@ -1,0 +1,64 @@
+package org.leadline.server.tenancy;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.web.PageInfo;
+
+/** A user account as the API shows it. Password hashes never appear. */
+@Schema(name = "User", description = "A user account: who signs in, with which roles, in which tenant")
+public record UserView(
+        @NotNull @Schema(format = "uuid") String id,
+        @NotNull @Schema(description = "The sign-in name, in lower case") String username,
+        @NotNull String displayName,
+        @Schema(format = "email") String email,
+        @Schema(format = "uuid", description = "The user's tenant; absent for a platform administrator")
+        String tenantId,
+        @NotNull List<Role> roles,
+        @NotNull @Schema(enumeration = {"ACTIVE", "DISABLED"}, description = "A disabled user cannot sign in")
+        String status,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt,
+        @NotNull @Schema(description = "Increases with every change") Long version) {
+
+    static UserView of(UserAccount u) {
+        return new UserView(u.id(), u.username(), u.displayName(), u.email(), u.tenantId(), List.copyOf(u.roles()),
+                u.status().name(), u.createdAt(), u.updatedAt(), u.version());
+    }
+
+    /** A page of users. */
+    @Schema(name = "UserPage")
+    public record Page(@NotNull List<UserView> items, @NotNull PageInfo page) {
+    }
+
+    /** What creating a user takes. */
+    @Schema(name = "NewUser", description = "A new user of the caller's tenant")
+    public record Create(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}")
+            @Schema(description = "3 to 100 characters: letters, digits and . _ @ -, starting with a letter or "
+                    + "digit; stored in lower case; unique across the installation") String username,
+            @NotNull @Size(max = 200) String displayName,
+            @Size(max = 254) @Schema(format = "email") String email,
+            @NotNull @Size(min = 1) @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+            @Schema(writeOnly = true, description = "Without a password the user cannot sign in until one is set")
+            String password) {
+    }
+
+    /** What changing a user takes: every member is optional. */
+    @Schema(name = "UserUpdate", description = "Members to change; those left out keep their value")
+    public record Update(
+            @Size(max = 200) String displayName,
+            @Size(max = 254) @Schema(format = "email") String email,
+            @Size(min = 1) @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            @Schema(enumeration = {"ACTIVE", "DISABLED"}, description = "DISABLED signs the user out everywhere "
+                    + "and stops sign-ins") String status,
+            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+            @Schema(writeOnly = true, description = "A new password; signs the user out everywhere") String password) {
+    }
+}
