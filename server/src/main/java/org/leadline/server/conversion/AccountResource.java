@@ -28,6 +28,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
@@ -39,6 +46,7 @@ import org.leadline.server.tenancy.Role;
 
 /** Accounts: read, list, patch with If-Match. */
 @Path("accounts")
+@Tag(name = "Accounts", description = "Companies the tenant does business with, made from qualified leads")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -48,14 +56,24 @@ public class AccountResource {
     CustomerService customers;
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listAccounts", summary = "List accounts",
+            description = "The tenant's accounts, oldest first; page.nextCursor is absent on the last page (no Link header).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountView.Page.class)))
+    public JsonObject list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                           @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
+                                   schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         return CustomerResources.page(customers.list(Account.class, CustomerResources.blankToNull(cursor), limit), limit, CustomerJson::account, Account::id);
     }
 
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getAccount", summary = "Read an account",
+            description = "The account; 304 when If-None-Match names its current version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    public Response read(@Parameter(description = "The account's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                         @Context Request request) {
         Account a = customers.find(Account.class, id);
         return CustomerResources.read(request, a.version(), CustomerJson.account(a));
     }
@@ -63,7 +81,11 @@ public class AccountResource {
     @PATCH
     @Path("{id}")
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    @Operation(operationId = "updateAccount", summary = "Change some members of an account",
+            description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountView.Changes.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountView.class)))
+    public Response patch(@Parameter(description = "The account's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         Account a = customers.find(Account.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();

@@ -28,6 +28,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
@@ -39,6 +46,7 @@ import org.leadline.server.tenancy.Role;
 
 /** Contacts: read, list, patch with If-Match. */
 @Path("contacts")
+@Tag(name = "Contacts", description = "People the tenant does business with, made from qualified leads")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -48,14 +56,24 @@ public class ContactResource {
     CustomerService customers;
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listContacts", summary = "List contacts",
+            description = "The tenant's contacts, oldest first; page.nextCursor is absent on the last page (no Link header).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.Page.class)))
+    public JsonObject list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                           @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
+                                   schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         return CustomerResources.page(customers.list(Contact.class, CustomerResources.blankToNull(cursor), limit), limit, CustomerJson::contact, Contact::id);
     }
 
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getContact", summary = "Read a contact",
+            description = "The contact; 304 when If-None-Match names its current version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    public Response read(@Parameter(description = "The contact's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                         @Context Request request) {
         Contact c = customers.find(Contact.class, id);
         return CustomerResources.read(request, c.version(), CustomerJson.contact(c));
     }
@@ -63,7 +81,11 @@ public class ContactResource {
     @PATCH
     @Path("{id}")
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    @Operation(operationId = "updateContact", summary = "Change some members of a contact",
+            description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ContactView.Changes.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    public Response patch(@Parameter(description = "The contact's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         Contact c = customers.find(Contact.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
@@ -23,6 +27,8 @@ import org.leadline.server.tenancy.Role;
 
 /** The reasons a lead can be disqualified with: the built-in ones and the tenant's own. */
 @Path("disqualification-reasons")
+@Tag(name = "Disqualification reasons", description = "The reasons a lead can be disqualified with: the built-in "
+        + "ones and those the tenant defined")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DisqualificationReasonResource {
@@ -32,15 +38,26 @@ public class DisqualificationReasonResource {
 
     @GET
     @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-    public JsonObject list() {
-        return json(closing.reasons());
+    @Operation(operationId = "listDisqualificationReasons", summary = "List the disqualification reasons",
+            description = "The built-in reasons (LOST, NO_BUDGET, CANNOT_CONTACT, NO_LONGER_INTERESTED, CANCELLED), "
+                    + "then the tenant's own in alphabetical order. Not paged.")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
+    public ClosingViews.DisqualificationReasons list() {
+        return new ClosingViews.DisqualificationReasons(closing.reasons());
     }
 
     /** Adds a tenant-defined reason: {@code {"reason": "WENT_WITH_PARTNER"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
-    public JsonObject add(JsonObject body) {
+    @Operation(operationId = "addDisqualificationReason", summary = "Add a disqualification reason",
+            description = "Defines a reason of the tenant (at most 100). Adding one that exists changes nothing. "
+                    + "Answers 200 with all reasons, not 201.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ClosingViews.NewReason.class)))
+    @APIResponse(responseCode = "200", description = "All reasons, the new one included",
+            content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
+    public ClosingViews.DisqualificationReasons add(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String reason = in.string("reason");
@@ -48,12 +65,6 @@ public class DisqualificationReasonResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return json(closing.addReason(reason));
-    }
-
-    private static JsonObject json(List<String> reasons) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        reasons.forEach(a::add);
-        return Json.createObjectBuilder().add("items", a).build();
+        return new ClosingViews.DisqualificationReasons(closing.addReason(reason));
     }
 }

@@ -28,6 +28,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
@@ -39,6 +46,7 @@ import org.leadline.server.tenancy.Role;
 
 /** Opportunities: read, list, patch with If-Match, win, lose. */
 @Path("opportunities")
+@Tag(name = "Opportunities", description = "Deals in the pipeline, made from qualified leads: change, win, lose")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -48,7 +56,12 @@ public class OpportunityResource {
     CustomerService customers;
 
     @GET
-    public JsonObject list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+    @Operation(operationId = "listOpportunities", summary = "List opportunities",
+            description = "The tenant's opportunities, oldest first; page.nextCursor is absent on the last page (no Link header).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OpportunityView.Page.class)))
+    public JsonObject list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                           @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
+                                   schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         return CustomerResources.page(customers.list(Opportunity.class, CustomerResources.blankToNull(cursor), limit), limit, CustomerJson::opportunity,
                 Opportunity::id);
@@ -56,7 +69,12 @@ public class OpportunityResource {
 
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getOpportunity", summary = "Read an opportunity",
+            description = "The opportunity; 304 when If-None-Match names its current version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OpportunityView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    public Response read(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                         @Context Request request) {
         Opportunity o = customers.find(Opportunity.class, id);
         return CustomerResources.read(request, o.version(), CustomerJson.opportunity(o));
     }
@@ -65,7 +83,13 @@ public class OpportunityResource {
     @PATCH
     @Path("{id}")
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    @Operation(operationId = "updateOpportunity", summary = "Change some members of an opportunity",
+            description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported. A stage of WON or LOST closes it (closeReason kept); a closed opportunity changes only by moving it back to an open stage.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Changes.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OpportunityView.class)))
+    @APIResponse(responseCode = "409", description = "The opportunity is won or lost and the patch does not move it to another stage",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response patch(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         Opportunity o = customers.find(Opportunity.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();
@@ -107,13 +131,31 @@ public class OpportunityResource {
 
     @POST
     @Path("{id}/win")
-    public Response win(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    @Operation(operationId = "winOpportunity", summary = "Win an opportunity",
+            description = "Closes an open opportunity as WON, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))
+    @APIResponse(responseCode = "200", description = "The opportunity, now WON",
+            content = @Content(schema = @Schema(implementation = OpportunityView.class)))
+    @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response win(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                      @Parameter(description = "Optional: the ETag of the version this is based on")
+                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         return close(id, ifMatch, body, Opportunity.Stage.WON);
     }
 
     @POST
     @Path("{id}/lose")
-    public Response lose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    @Operation(operationId = "loseOpportunity", summary = "Lose an opportunity",
+            description = "Closes an open opportunity as LOST, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))
+    @APIResponse(responseCode = "200", description = "The opportunity, now LOST",
+            content = @Content(schema = @Schema(implementation = OpportunityView.class)))
+    @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response lose(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                      @Parameter(description = "Optional: the ETag of the version this is based on")
+                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         return close(id, ifMatch, body, Opportunity.Stage.LOST);
     }
 

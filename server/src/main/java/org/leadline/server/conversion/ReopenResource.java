@@ -3,23 +3,27 @@ package org.leadline.server.conversion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.tenancy.Role;
 
 /** Puts a disqualified lead back to open. */
 @Path("leads/{leadId}/reopen")
+@Tag(name = "Closing")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -29,7 +33,17 @@ public class ReopenResource {
     LeadClosingResource closing;
 
     @POST
-    public Response reopen(@PathParam("leadId") String leadId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "reopenLead", summary = "Reopen a disqualified lead",
+            description = "Puts a disqualified lead back to OPEN and ends its disqualification. If-Match is optional "
+                    + "here; when sent it must name the lead's current version.")
+    @APIResponse(responseCode = "200", description = "The lead, open again; its disqualification is null",
+            content = @Content(schema = @Schema(implementation = ClosingViews.ClosingLead.class)))
+    @APIResponse(responseCode = "409", description = "The lead is not disqualified, or it was merged into another lead",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response reopen(@Parameter(description = "The lead's id", schema = @Schema(format = "uuid"))
+                           @PathParam("leadId") String leadId,
+                           @Parameter(description = "Optional: the ETag of the lead version this is based on")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return closing.reopen(leadId, ifMatch);
     }
 }

@@ -1,0 +1,44 @@
+package org.leadline.server.conversion;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.web.PageInfo;
+
+/**
+ * An account as the API writes it ({@link CustomerJson#account}): every member is present, the
+ * optional ones as null when they have no value.
+ */
+@Schema(name = "Account", description = "A company the tenant does business with, made from a qualified lead's "
+        + "company. Optional members are sent as null when they have no value.")
+public record AccountView(
+        @NotNull @Schema(format = "uuid") String id,
+        @NotNull String name,
+        @Schema(description = "Null when none") String website,
+        @Schema(description = "Null when none") String industry,
+        @Schema(description = "ISO 3166 two-letter country code; null when none", example = "DE") String country,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt,
+        @NotNull @Schema(description = "Increases with every change; the ETag carries it") Long version) {
+
+    /** A page of accounts, oldest first. */
+    @Schema(name = "AccountPage")
+    public record Page(@NotNull List<AccountView> items, @NotNull PageInfo page) {
+    }
+
+    /** The members a merge patch of an account may carry; null clears an optional one. */
+    @Schema(name = "AccountChanges", description = "An RFC 7396 merge patch: members sent replace the stored ones, "
+            + "null clears an optional one, absent members stay")
+    public record Changes(
+            @Size(max = 200) @Schema(description = "Cannot be cleared") String name,
+            @Size(max = 500) String website,
+            @Size(max = 100) String industry,
+            @Pattern(regexp = "[A-Za-z]{2}") @Schema(description = "ISO 3166 two-letter country code; stored upper-case",
+                    example = "DE") String country) {
+    }
+}
