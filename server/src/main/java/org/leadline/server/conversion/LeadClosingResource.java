@@ -46,7 +46,7 @@ public class LeadClosingResource {
      * linked without changing anything. Repeating it answers the first result (200, Idempotent-Replayed).
      */
     Response qualify(String leadId, String dryRunText,
-                            String ifMatch, JsonObject body) {
+                            String ifMatch, JsonObject body, jakarta.ws.rs.core.UriBuilder base) {
         boolean dryRun = flag("dryRun", dryRunText);
         ConversionService.OpportunityInput input = opportunity(body == null ? JsonValue.EMPTY_JSON_OBJECT : body);
         Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
@@ -66,7 +66,13 @@ public class LeadClosingResource {
         if (outcome == null) {
             throw last;
         }
-        Response.ResponseBuilder rb = Response.status(dryRun || outcome.replayed() ? 200 : 201).entity(outcome.result());
+        boolean created = !dryRun && !outcome.replayed();
+        Response.ResponseBuilder rb = Response.status(created ? 201 : 200).entity(outcome.result());
+        if (created) {
+            // the opportunity is what qualification made; the contact and account are linked from it
+            rb.location(base.path("opportunities").path(outcome.result().getJsonObject("opportunity").getString("id"))
+                    .build());
+        }
         if (outcome.replayed()) {
             rb.header("Idempotent-Replayed", "true");
         }

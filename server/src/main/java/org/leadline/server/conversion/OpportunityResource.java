@@ -131,6 +131,7 @@ public class OpportunityResource {
 
     @POST
     @Path("{id}/win")
+    @org.leadline.server.platform.openapi.OptionalBody
     @Operation(operationId = "winOpportunity", summary = "Win an opportunity",
             description = "Closes an open opportunity as WON, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))
@@ -146,6 +147,7 @@ public class OpportunityResource {
 
     @POST
     @Path("{id}/lose")
+    @org.leadline.server.platform.openapi.OptionalBody
     @Operation(operationId = "loseOpportunity", summary = "Lose an opportunity",
             description = "Closes an open opportunity as LOST, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))

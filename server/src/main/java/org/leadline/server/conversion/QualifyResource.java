@@ -38,8 +38,12 @@ public class QualifyResource {
     @Inject
     LeadClosingResource closing;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.leadline.server.platform.openapi.OptionalBody
     @Operation(operationId = "qualifyLead", summary = "Qualify a lead",
             description = "Turns an open lead into customers in one transaction: its person becomes a contact and its "
                     + "company an account (each linked to an existing one with the same e-mail, website or company "
@@ -57,7 +61,7 @@ public class QualifyResource {
             content = @Content(schema = @Schema(implementation = QualificationView.class)),
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"))
     @APIResponse(responseCode = "201", description = "Qualified: the contact, account and opportunity created or "
-            + "linked",
+            + "linked; Location is the opportunity's address",
             content = @Content(schema = @Schema(implementation = QualificationView.class)))
     @APIResponse(responseCode = "409", description = "The lead is not open (disqualified: reopen it first), or it was "
             + "merged into another lead", content = @Content(mediaType = "application/problem+json",
@@ -71,8 +75,8 @@ public class QualifyResource {
                                     + "nothing (default false)", schema = @Schema(implementation = Boolean.class))
                             @QueryParam("dryRun") String dryRun,
                             @Parameter(description = "Optional: the ETag of the lead version the qualification is "
-                                    + "based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    + "based on", required = false) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             JsonObject body) {
-        return closing.qualify(leadId, dryRun, ifMatch, body);
+        return closing.qualify(leadId, dryRun, ifMatch, body, uriInfo.getBaseUriBuilder());
     }
 }

@@ -56,6 +56,9 @@ public class AuthResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = LoginView.Request.class)))
     @APIResponse(responseCode = "200", description = "Signed in (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account or its tenant is "
+            + "disabled (the answer does not say which)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; wait as "
             + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = "application/problem+json",
