@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadView;
 
 /**
@@ -23,7 +24,7 @@ public record MergeResult(
         @Schema(description = "For each field, the value the survivor gets and where it comes from")
         List<FieldChoice> fields,
         @Schema(description = "How many things move from the merged leads to the survivor") Moves moves,
-        @Schema(description = "Dry run only: the survivor's writable members after the merge") LeadView result,
+        @Schema(description = "Dry run only: the survivor's writable members after the merge") LeadData result,
         @Schema(format = "uuid", description = "Done merges only: the id of the merge") String mergeId,
         @Schema(description = "Done merges only") Instant mergedAt,
         @Schema(format = "uuid", description = "Done merges only: the user who merged") String mergedBy,
