@@ -16,6 +16,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.commons.csv.CSVPrinter;
 import org.leadline.server.imports.LeadCsv;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -28,6 +36,7 @@ import org.leadline.server.tenancy.TenantPersistence;
  * ({@link LeadCsv}); cells a spreadsheet would run as formulas are neutralised.
  */
 @Path("leads/export")
+@Tag(name = "Export", description = "The tenant's leads as CSV, in the format the import reads back")
 @RequestScoped
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
 public class LeadExportResource {
@@ -45,12 +54,31 @@ public class LeadExportResource {
 
     @GET
     @Produces("text/csv")
-    public Response export(@QueryParam("status") List<String> status,
+    @Operation(operationId = "exportLeads", summary = "Export leads as CSV",
+            description = "Every lead that matches the filters of the lead list, as RFC 4180 CSV in UTF-8 with a "
+                    + "header row, in the format the CSV import reads back; cells a spreadsheet would run as "
+                    + "formulas are neutralised. Streamed, so any number of leads can be exported.")
+    @APIResponse(responseCode = "200", description = "The CSV file (Content-Disposition: attachment; "
+            + "filename=\"leads.csv\")", content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"leads.csv\""))
+    public Response export(@Parameter(description = "Only leads in these statuses",
+                                   schema = @Schema(implementation = LeadStatus[].class))
+                           @QueryParam("status") List<String> status,
+                           @Parameter(description = "Only leads of this owner: a user id or me")
                            @QueryParam("ownerId") String ownerId,
+                           @Parameter(description = "Only leads from these sources",
+                                   schema = @Schema(implementation = Source[].class))
                            @QueryParam("source") List<String> source,
+                           @Parameter(description = "Created at or after: a date (2026-01-31) or a UTC timestamp")
                            @QueryParam("createdFrom") String createdFrom,
+                           @Parameter(description = "Created before: a date (2026-01-31) or a UTC timestamp")
                            @QueryParam("createdTo") String createdTo,
+                           @Parameter(description = "Words to search for in name, company, e-mail and topic "
+                                   + "(at most 5); every word must match the start of a word")
                            @QueryParam("q") String q,
+                           @Parameter(description = "The order: a field (createdAt, updatedAt, lastName, "
+                                   + "companyName), descending with a leading minus; -createdAt by default")
                            @QueryParam("sort") String sort) {
         LeadSort.Order order = LeadSort.Order.parse(sort);
         List<String> terms = q == null ? List.of() : SearchTerms.query(q);

@@ -16,6 +16,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.lead.LeadJson;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.Json;
@@ -29,6 +37,7 @@ import org.leadline.server.tenancy.Role;
  * without changing anything. {@code If-Match} (the survivor's ETag) is honoured when sent.
  */
 @Path("leads/{survivorId}/merge")
+@Tag(name = "Merge", description = "Merging duplicate leads into one surviving lead")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -39,9 +48,36 @@ public class MergeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response merge(@PathParam("survivorId") String survivorId, @QueryParam("dryRun") String dryRun,
+    @Operation(operationId = "mergeLeads", summary = "Merge leads into a surviving lead",
+            description = "Merges the leads named in mergedIds into the survivor: their interactions, notes, social "
+                    + "posts, stakeholders, competitors, audit history and timeline move to it, fields are taken "
+                    + "from the leads the request names (by default the survivor's, else the first merged lead's), "
+                    + "and the merged leads' ids answer 409 with mergedInto from then on. Only open leads can be "
+                    + "merged. With dryRun the answer shows the result and nothing changes. If-Match (the "
+                    + "survivor's ETag) is checked when sent. With an Idempotency-Key, a repeated request answers "
+                    + "with the first result and Idempotent-Replayed: true.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MergeRequest.class)))
+    @APIResponse(responseCode = "200", description = "What the merge does (dry run) or did; after a real merge the "
+            + "ETag is the survivor's", content = @Content(schema = @Schema(implementation = MergeResult.class)),
+            headers = {@Header(name = "ETag", ref = "ETag"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")})
+    @APIResponse(responseCode = "409", description = "A lead of the merge is deleted, not open, or was already merged "
+            + "into another (mergedInto), or a request with the same Idempotency-Key is still in progress",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response merge(@Parameter(description = "The lead the others are merged into", schema = @Schema(format = "uuid"))
+                          @PathParam("survivorId") String survivorId,
+                          @Parameter(description = "Show the result without changing anything",
+                                  schema = @Schema(implementation = Boolean.class))
+                          @QueryParam("dryRun") String dryRun,
+                          @Parameter(description = "The survivor's ETag; checked when sent")
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, JsonObject body) {
+                          @Parameter(description = "Makes a retried merge safe: the same key answers with the "
+                                  + "first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                          JsonObject body) {
         boolean dry = dryRun(dryRun);
         Long expectedVersion = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
         String key = IdempotencyKeys.validate(idempotencyKey);

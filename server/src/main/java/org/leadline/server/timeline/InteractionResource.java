@@ -7,10 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.openapi.ResourceNames;
 import org.leadline.server.tenancy.Role;
 
 /** The lead's interactions. */
 @Path("leads/{leadId}/interactions")
+@Tag(name = "Interactions", description = "Calls, e-mails, meetings, letters and messages between employees and the lead")
+@ResourceNames(item = "LeadInteraction", items = "LeadInteractions", itemText = "interaction", itemsText = "interactions",
+        schema = InteractionView.class, page = InteractionView.Page.class)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})

@@ -7,10 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.openapi.ResourceNames;
 import org.leadline.server.tenancy.Role;
 
 /** The lead's social posts. */
 @Path("leads/{leadId}/social-posts")
+@Tag(name = "Social posts", description = "Social-network posts by the lead or by employees, documented on the lead")
+@ResourceNames(item = "LeadSocialPost", items = "LeadSocialPosts", itemText = "social post", itemsText = "social posts",
+        schema = SocialPostView.class, page = SocialPostView.Page.class)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})

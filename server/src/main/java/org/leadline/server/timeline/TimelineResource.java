@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
@@ -32,6 +39,7 @@ import org.leadline.server.tenancy.Role;
 
 /** The lead's merged timeline. */
 @Path("leads/{leadId}/timeline")
+@Tag(name = "Timeline", description = "Everything that happened on a lead, newest first, in one list")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -53,8 +61,25 @@ public class TimelineResource {
      * @param employeeId only entries of this employee ({@code me} for the caller)
      */
     @GET
-    public Response timeline(@PathParam("leadId") String leadId, @QueryParam("kind") List<String> kind,
-                             @QueryParam("employeeId") String employeeId, @QueryParam("cursor") String cursor,
+    @Operation(operationId = "listLeadTimeline", summary = "List what happened on a lead",
+            description = "The lead's interactions, notes, social posts, audit entries, stage and rating changes, "
+                    + "merges and recommendations, newest first. Each entry carries its item as the item's own "
+                    + "resource shows it.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineEntryView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
+            + "names the survivor", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    public Response timeline(@Parameter(description = "The lead", schema = @Schema(format = "uuid"))
+                             @PathParam("leadId") String leadId,
+                             @Parameter(description = "Only entries of these kinds (repeat or comma-separate); all "
+                                     + "when absent", schema = @Schema(implementation = TimelineKind[].class))
+                             @QueryParam("kind") List<String> kind,
+                             @Parameter(description = "Only entries of this employee: a user id or me")
+                             @QueryParam("employeeId") String employeeId,
+                             @Parameter(description = LeadItemResource.PAGE_CURSOR) @QueryParam("cursor") String cursor,
+                             @Parameter(description = LeadItemResource.PAGE_LIMIT,
+                                     schema = @Schema(implementation = Integer.class))
                              @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         Set<TimelineKind> kinds = kinds(kind);

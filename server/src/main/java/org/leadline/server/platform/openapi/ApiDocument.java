@@ -71,7 +71,8 @@ import org.leadline.server.platform.problem.Problems;
  *
  * <p>Generic lead sub-resources declare names once per class with {@link ResourceNames}; the
  * placeholders {@code {Item}}, {@code {Items}}, {@code {item}} and {@code {items}} in their
- * operation ids, summaries and descriptions, and the schema reference {@code {Item}}, take them.
+ * operation ids, summaries and descriptions, and the schema references {@code {Item}} and
+ * {@code {Item}Page} (with {@link ResourceNames#page()}), take them.
  */
 public final class ApiDocument {
 
@@ -511,6 +512,9 @@ public final class ApiDocument {
             if (names != null && ref.equals(names.item())) {
                 schemas.register(names.schema());
                 ref = SchemaRegistry.name(names.schema());
+            } else if (names != null && names.page() != Void.class && ref.equals(names.item() + "Page")) {
+                schemas.register(names.page());
+                ref = SchemaRegistry.name(names.page());
             }
             schema = Json.createObjectBuilder().add("$ref", "#/components/schemas/" + ref).build();
         } else if (s.implementation() != Void.class) {

@@ -27,4 +27,7 @@ public @interface ResourceNames {
 
     /** The record the resource reads and writes. */
     Class<?> schema();
+
+    /** The record of a page of the list, for the schema reference {@code {Item}Page}; none by default. */
+    Class<?> page() default Void.class;
 }

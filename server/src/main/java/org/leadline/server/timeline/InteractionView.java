@@ -1,0 +1,58 @@
+package org.leadline.server.timeline;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.web.PageInfo;
+
+/**
+ * An interaction as the API reads and writes it ({@link InteractionKind#write}). The writable
+ * members are those of {@link InteractionData}; the server owns the read-only ones, which a client
+ * may send back unchanged.
+ */
+@Schema(name = "LeadInteraction", description = "A contact between an employee and the lead: a call, an e-mail, "
+        + "a meeting, a letter, a social-network message.")
+public record InteractionView(
+        @Schema(readOnly = true, required = true, format = "uuid") String id,
+        @Schema(readOnly = true, required = true, format = "uuid") String leadId,
+        @Schema(format = "uuid", description = "The employee (a user of the tenant) who was in touch; the caller "
+                + "when absent") String employeeId,
+        @NotNull(message = "is required") Medium medium,
+        @NotNull(message = "is required") Direction direction,
+        @Size(max = 200) String purpose,
+        @Valid Content content,
+        @Schema(description = "When it happened; the time of creation when absent") Instant occurredAt,
+        @Size(max = 2000) String outcome,
+        @Schema(readOnly = true, required = true) Instant createdAt,
+        @Schema(readOnly = true, required = true, format = "uuid") String createdBy,
+        @Schema(readOnly = true, required = true) Instant updatedAt,
+        @Schema(readOnly = true, required = true, format = "uuid") String updatedBy,
+        @Schema(readOnly = true, required = true, description = "Increases with every change; the ETag carries it")
+        Long version) {
+
+    /** What was said, sent or shown. */
+    @Schema(name = "LeadInteractionContent")
+    public record Content(
+            @Size(max = 10000) String text,
+            @Size(max = 200) String brochure,
+            @Size(max = InteractionData.MAX_ATTACHMENTS) @Valid List<Attachment> attachments) {
+    }
+
+    /** A document that went with the interaction, kept elsewhere (e.g. in a DMS). */
+    @Schema(name = "LeadInteractionAttachment")
+    public record Attachment(
+            @NotNull @Size(max = InteractionData.Attachment.MAX_NAME) String name,
+            @NotNull @Size(max = InteractionData.Attachment.MAX_REFERENCE)
+            @Schema(description = "Where the document is kept, e.g. its address in the DMS") String reference) {
+    }
+
+    /** A page of interactions. */
+    @Schema(name = "LeadInteractionPage")
+    public record Page(@NotNull List<InteractionView> items, @NotNull PageInfo page) {
+    }
+}
