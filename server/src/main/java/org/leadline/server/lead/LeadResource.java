@@ -92,8 +92,10 @@ public class LeadResource {
     @APIResponse(responseCode = "201", description = "The lead as stored, with its rating",
             content = @Content(schema = @Schema(implementation = LeadView.class)),
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"))
-    @APIResponse(responseCode = "409", description = "A likely duplicate exists (the problem lists the candidates), "
-            + "or the Idempotency-Key was used for a different request",
+    @APIResponse(responseCode = "409", description = "A likely duplicate exists (the problem lists the candidates)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(JsonObject body,
