@@ -19,7 +19,7 @@ public record MailboxView(
         @NotNull @Schema(description = "The plugin of the lead source") String plugin,
         @NotNull @Schema(description = "The lead source within its plugin") String extension,
         @NotNull @Schema(description = "0 when the mailbox is only polled on request") Long pollIntervalSeconds,
-        @Schema(implementation = LastPoll.class, required = true, description = "null until the first poll")
+        @Schema(implementation = LastPoll.class, required = true, nullable = true, description = "null until the first poll")
         JsonValue lastPoll,
         @Schema(description = "The last poll that failed, if any") LastError lastError,
         @Schema(description = "When the next scheduled poll is due") Instant nextPollAfter) {

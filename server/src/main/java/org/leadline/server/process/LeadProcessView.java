@@ -23,7 +23,7 @@ public record LeadProcessView(
         @NotNull ProcessRef process,
         @NotNull @Schema(description = "The key of the current stage") String stage,
         @NotNull String stageName,
-        @Schema(implementation = String.class, required = true,
+        @Schema(implementation = String.class, required = true, nullable = true,
                 description = "The key of the next stage; null on the last stage") JsonValue nextStage,
         @NotNull @Schema(description = "Whether the current stage is complete, so the lead may move on") Boolean canAdvance,
         @NotNull @Schema(description = "What the current stage still lacks") List<FieldError> missing,
@@ -91,7 +91,7 @@ public record LeadProcessView(
     @Schema(name = "StageChange")
     public record StageChangeView(
             @NotNull @Schema(format = "uuid") String id,
-            @Schema(implementation = String.class, required = true,
+            @Schema(implementation = String.class, required = true, nullable = true,
                     description = "The stage left; null for the lead's first stage") JsonValue from,
             @NotNull String to,
             @NotNull Instant changedAt,
@@ -147,7 +147,7 @@ public record LeadProcessView(
     @Schema(name = "ProcessChoice")
     public record Choice(
             @NotNull List<Offer> items,
-            @Schema(implementation = String.class, required = true,
+            @Schema(implementation = String.class, required = true, nullable = true,
                     description = "The id of the process the tenant uses; null when none is available")
             JsonValue current) {
 

@@ -99,6 +99,8 @@ public class QualificationResource {
     @Operation(operationId = "getQualificationRuleVersion", summary = "Read a saved version of the rules")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleSetView.class)),
             headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "400", description = "The version is not a whole number",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public JsonObject version(@Parameter(description = "The version number", schema = @Schema(implementation = Integer.class))
                               @PathParam("version") String version) {
         return service.version(version);

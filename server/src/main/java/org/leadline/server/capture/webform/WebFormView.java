@@ -36,17 +36,17 @@ public record WebFormView(
         @NotNull @Size(max = 200) String name,
         @NotNull @Size(min = 1, max = WebFormDefinition.MAX_FIELDS) @Valid List<Field> fields,
         @Schema(description = "The source recorded on the leads; WEB when absent") Source source,
-        @Size(max = 200) @Schema(implementation = String.class, required = true,
-                description = "A detail recorded on the leads; the form's name when null") JsonValue sourceDetail,
+        @Size(max = 200) @Schema(implementation = String.class, nullable = true,
+                description = "A detail recorded on the leads; the form's name when null (answers always carry it)") JsonValue sourceDetail,
         @Size(max = WebFormDefinition.MAX_ORIGINS) @Schema(description = "The origins (https://www.example.com) "
                 + "whose pages may post the form; empty: any") List<String> allowedOrigins,
-        @Size(max = 500) @Schema(implementation = String.class, required = true, format = "uri",
+        @Size(max = 500) @Schema(implementation = String.class, nullable = true, format = "uri",
                 description = "Where a browser posting the form (form-encoded) is sent afterwards (303); null: "
-                        + "it gets the JSON answer") JsonValue redirectUrl,
+                        + "it gets the JSON answer (answers always carry it)") JsonValue redirectUrl,
         @Schema(description = "true when absent") Boolean enabled,
         @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,63}")
-        @Schema(implementation = String.class, required = true, description = "A field hidden from people: a post "
-                + "that fills it is taken for spam; null for none") JsonValue honeypotField,
+        @Schema(implementation = String.class, nullable = true, description = "A field hidden from people: a "
+                + "post that fills it is taken for spam; null for none (answers always carry it)") JsonValue honeypotField,
         @Min(0) @Max(3600) @Schema(description = "A post sooner after the form was loaded is taken for spam; 3 "
                 + "when absent") Integer minFillSeconds,
         @Min(1) @Max(100_000) @Schema(description = "Posts per client address and minute; 10 when absent")
@@ -85,10 +85,10 @@ public record WebFormView(
     public record Field(
             @NotNull @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,63}") @Schema(description = "The name the "
                     + "page posts") String name,
-            @Schema(implementation = String.class, required = true, enumeration = {"salutation", "firstName",
+            @Schema(implementation = String.class, nullable = true, enumeration = {"salutation", "firstName",
                     "lastName", "jobTitle", "email", "phone", "companyName", "website", "country", "need", "topic"},
                     description = "The lead field it fills; null: the field is kept with the lead's interaction only. "
-                            + "One field must fill lastName (and be required).") JsonValue leadField,
+                            + "One field must fill lastName (and be required). Answers always carry it.") JsonValue leadField,
             @Schema(description = "false when absent") Boolean required,
             @Min(1) @Max(WebFormDefinition.MAX_FIELD_LENGTH) @Schema(description = "1000 when absent")
             Integer maxLength) {
@@ -104,7 +104,7 @@ public record WebFormView(
             @Schema(description = "Posts sooner than minFillSeconds after the form was loaded") Long spamTooFast,
             Long invalid,
             Long rateLimited,
-            @Schema(implementation = Instant.class, description = "null before the first post") JsonValue lastSubmissionAt) {
+            @Schema(implementation = Instant.class, nullable = true, description = "null before the first post") JsonValue lastSubmissionAt) {
 
         static Statistics of(WebFormCounters c) {
             return c == null ? new Statistics(null, null, null, null, null, null, null, null)
@@ -124,7 +124,7 @@ public record WebFormView(
     public record Public(
             @NotNull String name,
             @NotNull List<PublicField> fields,
-            @Schema(implementation = String.class, required = true,
+            @Schema(implementation = String.class, required = true, nullable = true,
                     description = "A field to include hidden from people and leave empty; null for none")
             JsonValue honeypotField,
             @NotNull @Schema(description = "The name of the field that carries token") String tokenField,
