@@ -15,7 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
@@ -25,6 +30,7 @@ import org.leadline.server.tenancy.TenantPersistence;
 
 /** The tenant's lead-capture settings: read by everyone who works leads, changed by its administrator. */
 @Path("settings/capture")
+@Tag(name = "Capture settings", description = "The tenant's lead-capture settings: how likely duplicates are treated")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CaptureSettingsResource {
@@ -37,8 +43,11 @@ public class CaptureSettingsResource {
 
     @GET
     @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-    public JsonObject read() {
-        return json(persistence.em().find(CaptureSettings.class, caller.tenantId()));
+    @Operation(operationId = "getCaptureSettings", summary = "Read the lead-capture settings",
+            description = "The defaults until an administrator changes them.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaptureSettingsView.class)))
+    public CaptureSettingsView read() {
+        return CaptureSettingsView.of(persistence.em().find(CaptureSettings.class, caller.tenantId()));
     }
 
     /** Replaces the settings: {@code {"duplicatePolicy": "WARN" | "REJECT"}}. */
@@ -46,7 +55,11 @@ public class CaptureSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
     @Transactional
-    public JsonObject replace(JsonObject body) {
+    @Operation(operationId = "replaceCaptureSettings", summary = "Replace the lead-capture settings")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CaptureSettingsView.Request.class)))
+    @APIResponse(responseCode = "200", description = "The settings as stored",
+            content = @Content(schema = @Schema(implementation = CaptureSettingsView.class)))
+    public CaptureSettingsView replace(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         DuplicatePolicy policy = in.enumValue("duplicatePolicy", DuplicatePolicy.class);
@@ -66,15 +79,6 @@ public class CaptureSettingsResource {
             s.change(policy, caller.userId());
         }
         em.flush();
-        return json(s);
-    }
-
-    private static JsonObject json(CaptureSettings s) {
-        var b = Json.createObjectBuilder()
-                .add("duplicatePolicy", (s == null ? CaptureSettings.DEFAULT_POLICY : s.duplicatePolicy()).name());
-        if (s != null) {
-            b.add("updatedAt", s.updatedAt().toString()).add("updatedBy", s.updatedBy());
-        }
-        return b.build();
+        return CaptureSettingsView.of(s);
     }
 }

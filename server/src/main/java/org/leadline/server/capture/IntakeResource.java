@@ -12,9 +12,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,13 +24,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.NotALead;
 import org.leadline.plugin.api.source.ReadResult;
 import org.leadline.server.lead.Source;
 import org.leadline.server.platform.Settings;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;
@@ -48,6 +53,8 @@ import org.leadline.server.tenancy.Role;
  * {@value #MAX_BYTES}; 422 when the source found a limit broken (the problem names it).
  */
 @Path("intake")
+@Tag(name = "E-mail intake", description = "Inbound material (an e-mail as message/rfc822, a CSV file) read by the "
+        + "tenant's enabled lead sources, and the mailboxes they poll")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -75,12 +82,33 @@ public class IntakeResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response take(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         @HeaderParam("Content-Length") String contentLength,
+    @Operation(operationId = "takeInboundMaterial", summary = "Take an e-mail or other inbound material",
+            description = "The tenant's enabled lead source for the body's media type reads it (an e-mail as "
+                    + "message/rfc822, a CSV file as text/csv); every lead it finds goes through the intake (duplicate "
+                    + "check as onDuplicate says), and recognised non-leads (auto-replies, bounces) are recorded. "
+                    + "The same message taken again answers with its first outcome (replayed). The body is limited "
+                    + "by leadline.capture.max-material-bytes (default 10 MiB).")
+    @RequestBody(content = {
+            @Content(mediaType = "message/rfc822", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "At least one lead was created; Location names the first",
+            content = @Content(schema = @Schema(implementation = IntakeResultView.class)))
+    @APIResponse(responseCode = "200", description = "No lead was created (duplicates, attached, ignored, invalid, "
+            + "or replayed)", content = @Content(schema = @Schema(implementation = IntakeResultView.class)))
+    @APIResponse(responseCode = "422", description = "The lead source could not read the material, or the material "
+            + "breaks one of its limits (the problem's limit and reader name them)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response take(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
+                         @Parameter(description = "The source recorded on the leads; by default EMAIL for an e-mail, "
+                                 + "IMPORT for CSV, OTHER else", schema = @Schema(implementation = Source.class))
                          @QueryParam("source") String sourceParam,
+                         @Parameter(description = "A detail of the source, e.g. the campaign (at most 200 characters)")
                          @QueryParam("sourceDetail") String sourceDetail,
+                         @Parameter(description = "What to do when likely duplicates exist (ATTACH by default)",
+                                 schema = @Schema(implementation = String.class, enumeration = {"CREATE", "SKIP", "ATTACH",
+                                         "TENANT_POLICY"}))
                          @QueryParam("onDuplicate") String onDuplicateParam,
-                         @QueryParam("name") String name,
+                         @Parameter(description = "The material's file name, if any") @QueryParam("name") String name,
                          InputStream body) {
         String tenantId = caller.tenantId();
         if (contentType == null || contentType.isBlank()) {
@@ -111,22 +139,19 @@ public class IntakeResource {
                     List.of(), Map.of("limit", result.limitExceeded().limit(), "reader", reader), Map.of());
         }
         URI base = uriInfo.getBaseUri();
-        JsonArrayBuilder outcomes = Json.createArrayBuilder();
+        List<IntakeResultView.Outcome> outcomes = new ArrayList<>();
         URI firstCreated = null;
         for (LeadDraft draft : result.drafts()) {
             IntakeOutcome o = acceptOnce(draft, source, sourceDetail, onDuplicate);
             if (o.kind() == IntakeOutcome.Kind.CREATED && !o.replayed() && firstCreated == null) {
                 firstCreated = uriInfo.getBaseUriBuilder().path("leads").path(o.lead().id()).build();
             }
-            outcomes.add(json(o, draft, base));
+            outcomes.add(IntakeResultView.Outcome.of(o, draft, base));
         }
         for (NotALead n : result.notLeads()) {
-            outcomes.add(json(intake.ignore(n, source), null, base));
+            outcomes.add(IntakeResultView.Outcome.of(intake.ignore(n, source), null, base));
         }
-        JsonArrayBuilder problems = Json.createArrayBuilder();
-        result.problems().forEach(problems::add);
-        JsonObject entity = Json.createObjectBuilder().add("reader", reader).add("source", source.name())
-                .add("outcomes", outcomes).add("problems", problems).build();
+        IntakeResultView entity = new IntakeResultView(reader, source, outcomes, List.copyOf(result.problems()));
         return (firstCreated != null ? Response.created(firstCreated) : Response.ok()).entity(entity).build();
     }
 
@@ -202,52 +227,5 @@ public class IntakeResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.parameter(param, "must be one of " + java.util.EnumSet.allOf(type));
         }
-    }
-
-    static JsonObject json(IntakeOutcome o, LeadDraft draft, URI base) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("outcome", o.kind().name()).add("replayed", o.replayed());
-        if (o.lead() != null) {
-            b.add("lead", Json.createObjectBuilder().add("id", o.lead().id())
-                    .add("href", jakarta.ws.rs.core.UriBuilder.fromUri(base).path("leads").path(o.lead().id()).build().toString()));
-        }
-        if (o.reason() != null) {
-            b.add("reason", o.reason());
-        }
-        if (!o.candidates().isEmpty()) {
-            b.add("duplicates", DuplicateCheck.json(o.candidates(), base));
-        }
-        if (!o.errors().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            o.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
-            b.add("errors", errors);
-        }
-        if (draft != null) {
-            b.add("extracted", extracted(draft));
-        }
-        return b.build();
-    }
-
-    /** What the source read, field by field, and where each field was found. */
-    private static JsonObject extracted(LeadDraft d) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        List<Object[]> pairs = new ArrayList<>(List.of(
-                new Object[] {"salutation", d.salutation()}, new Object[] {"firstName", d.firstName()},
-                new Object[] {"lastName", d.lastName()}, new Object[] {"jobTitle", d.jobTitle()},
-                new Object[] {"email", d.email()}, new Object[] {"phone", d.phone()},
-                new Object[] {"mobilePhone", d.mobilePhone()}, new Object[] {"companyName", d.companyName()},
-                new Object[] {"website", d.website()}, new Object[] {"street", d.street()},
-                new Object[] {"postalCode", d.postalCode()}, new Object[] {"city", d.city()},
-                new Object[] {"country", d.country()}, new Object[] {"topic", d.topic()}));
-        for (Object[] p : pairs) {
-            if (p[1] != null) {
-                JsonObjectBuilder f = Json.createObjectBuilder().add("value", (String) p[1]);
-                String from = d.provenance().get((String) p[0]);
-                if (from != null) {
-                    f.add("from", from);
-                }
-                fields.add((String) p[0], f);
-            }
-        }
-        return fields.build();
     }
 }

@@ -5,16 +5,18 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;
@@ -26,6 +28,7 @@ import org.leadline.server.tenancy.Role;
  * {@code POST .../poll} polls them at once. Tenant administrators only; each sees only its own tenant.
  */
 @Path("intake/mailbox")
+@Tag(name = "E-mail intake")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -41,14 +44,23 @@ public class MailboxResource {
     MailboxPolling polling;
 
     @GET
-    public JsonObject status() {
+    @Operation(operationId = "listMailboxes", summary = "List the tenant's mailboxes and their last polls",
+            description = "The enabled lead sources that poll a mailbox, how often, and what their last poll did.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MailboxView.Mailboxes.class)))
+    public MailboxView.Mailboxes status() {
         String tenantId = caller.tenantId();
         return json(tenantId, plugins.mailboxes(tenantId));
     }
 
     @POST
     @Path("poll")
-    public JsonObject pollNow() {
+    @Operation(operationId = "pollMailboxes", summary = "Poll the tenant's mailboxes now",
+            description = "Polls every mailbox of the tenant at once and answers with what each poll did.")
+    @APIResponse(responseCode = "200", description = "The mailboxes after the poll",
+            content = @Content(schema = @Schema(implementation = MailboxView.Mailboxes.class)))
+    @APIResponse(responseCode = "409", description = "No mailbox is configured",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MailboxView.Mailboxes pollNow() {
         String tenantId = caller.tenantId();
         List<PluginHost.Mailbox> polled = polling.pollNow(tenantId);
         if (polled.isEmpty()) {
@@ -58,32 +70,8 @@ public class MailboxResource {
         return json(tenantId, polled);
     }
 
-    private JsonObject json(String tenantId, List<PluginHost.Mailbox> mailboxes) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (PluginHost.Mailbox m : mailboxes) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("plugin", m.pluginId()).add("extension", m.extensionId())
-                    .add("pollIntervalSeconds", m.interval().toSeconds());
-            polling.status(tenantId, m).ifPresentOrElse(s -> {
-                JsonObjectBuilder outcomes = Json.createObjectBuilder();
-                for (IntakeOutcome.Kind k : IntakeOutcome.Kind.values()) {
-                    outcomes.add(k.name(), s.outcomes().getOrDefault(k, 0));
-                }
-                JsonObjectBuilder last = Json.createObjectBuilder().add("at", s.at().toString()).add("fetched", s.fetched())
-                        .add("outcomes", outcomes).add("overLimit", s.overLimit()).add("failed", s.failed())
-                        .add("moved", s.acknowledged());
-                if (s.error() != null) {
-                    last.add("error", s.error());
-                }
-                b.add("lastPoll", last);
-                if (s.lastError() != null) {
-                    b.add("lastError", Json.createObjectBuilder().add("at", s.lastErrorAt().toString()).add("error", s.lastError()));
-                }
-                if (!m.interval().isZero()) {
-                    b.add("nextPollAfter", s.at().plus(m.interval()).toString());
-                }
-            }, () -> b.addNull("lastPoll"));
-            list.add(b);
-        }
-        return Json.createObjectBuilder().add("mailboxes", list).build();
+    private MailboxView.Mailboxes json(String tenantId, List<PluginHost.Mailbox> mailboxes) {
+        return new MailboxView.Mailboxes(mailboxes.stream()
+                .map(m -> MailboxView.of(m, polling.status(tenantId, m).orElse(null))).toList());
     }
 }

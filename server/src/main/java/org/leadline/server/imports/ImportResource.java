@@ -25,10 +25,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,6 +46,15 @@ import jakarta.ws.rs.core.UriInfo;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
@@ -64,6 +71,8 @@ import org.leadline.server.tenancy.Role;
  * and download its error report.
  */
 @Path("imports")
+@Tag(name = "Imports", description = "CSV imports: upload a file, see what a dry run would do, follow a running "
+        + "import and download its error report")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -99,16 +108,44 @@ public class ImportResource {
 
     @POST
     @Consumes({CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
+    @Operation(operationId = "createImport", summary = "Upload a CSV file to import",
+            description = "The body is the CSV file itself, its first line naming the columns. The columns are "
+                    + "mapped to lead fields by their names (or by mapping); encoding and delimiter are detected "
+                    + "unless given. The import runs in the background: follow it at Location. With dryRun=true "
+                    + "nothing is stored and the answer (200) says what would happen to the first rows. The upload "
+                    + "is limited by leadline.import.max-upload-bytes.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "202", description = "The import was started",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)),
+            headers = @Header(name = "Location", ref = "Location"))
+    @APIResponse(responseCode = "200", description = "The dry run: what the import would do",
+            content = @Content(schema = @Schema(implementation = ImportJobView.DryRun.class)))
     public Response upload(InputStream body,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                           @Parameter(description = "Only try the first rows and say what would happen",
+                                   schema = @Schema(implementation = Boolean.class))
                            @QueryParam("dryRun") String dryRunText,
+                           @Parameter(description = "How many rows a dry run tries: 1 to 1000 (default 20)",
+                                   schema = @Schema(implementation = Integer.class))
                            @QueryParam("rows") String rowsText,
+                           @Parameter(description = "What happens to a row matching an existing lead (SKIP by default)",
+                                   schema = @Schema(implementation = String.class, enumeration = {"SKIP", "UPDATE", "CREATE"}))
                            @QueryParam("policy") String policyText,
+                           @Parameter(description = "A JSON object from column header to lead field, e.g. "
+                                   + "{\"Surname\":\"lastName\"} (at most 8000 characters); other columns are mapped "
+                                   + "by their names")
                            @QueryParam("mapping") String mappingText,
+                           @Parameter(description = "The file's encoding: UTF-8, windows-1252 or ISO-8859-1; by default "
+                                   + "the Content-Type's charset, else detected")
                            @QueryParam("charset") String charsetText,
+                           @Parameter(description = "The column separator: , or ; or tab (also comma, semicolon); "
+                                   + "detected by default", schema = @Schema(enumeration = {",", ";", "tab", "comma",
+                                   "semicolon"}))
                            @QueryParam("delimiter") String delimiterText,
+                           @Parameter(description = "The ISO 4217 currency of amounts without one (EUR by default)")
                            @QueryParam("currency") String currencyText,
+                           @Parameter(description = "The file's name, kept with the import (at most 200 characters)")
                            @QueryParam("name") String name) throws IOException {
         boolean dryRun = flag("dryRun", dryRunText);
         int rows = rowsText == null ? DRY_RUN_DEFAULT : integer("rows", rowsText, 1, DRY_RUN_MAX);
@@ -152,23 +189,18 @@ public class ImportResource {
                     headers[i] = headers[i].strip();
                 }
                 ColumnMapping mapping = ColumnMapping.resolve(headers, explicit);
-                JsonObjectBuilder detected = Json.createObjectBuilder()
-                        .add("encoding", encoding.name())
-                        .add("byteOrderMark", upload.utf8Bom())
-                        .add("delimiter", String.valueOf(sep))
-                        .add("mapping", mapping.write());
                 if (dryRun) {
-                    return Response.ok(dryRun(it, mapping, policy, currency, rows, detected, tenantId)).build();
+                    return Response.ok(dryRun(it, mapping, policy, currency, rows, encoding.name(), upload.utf8Bom(),
+                            String.valueOf(sep), tenantId)).build();
                 }
                 ImportJob job = new ImportJob(id, fileName, policy, encoding.name(), sep, mapping.store(), currency,
                         upload.size(), caller.userId(), Timestamps.now());
                 imports.create(job);
                 keep = true;
                 runner.start(tenantId, id);
-                JsonObjectBuilder out = Json.createObjectBuilder(write(job));
-                detected.build().forEach(out::add);
+                ImportJobView out = ImportJobView.of(job, upload.utf8Bom(), mapping.write());
                 URI location = uriInfo.getBaseUriBuilder().path("imports").path(id).build();
-                return Response.accepted(out.build()).location(location).build();
+                return Response.accepted(out).location(location).build();
             } catch (java.io.UncheckedIOException | IllegalStateException e) {
                 throw ProblemException.field("body", "is not valid CSV in its header line: " + e.getMessage());
             }
@@ -179,8 +211,9 @@ public class ImportResource {
         }
     }
 
-    private JsonObject dryRun(Iterator<CSVRecord> records, ColumnMapping mapping, ImportJob.DuplicatePolicy policy,
-                              String currency, int limit, JsonObjectBuilder detected, String tenantId) {
+    private ImportJobView.DryRun dryRun(Iterator<CSVRecord> records, ColumnMapping mapping,
+                                        ImportJob.DuplicatePolicy policy, String currency, int limit, String encoding,
+                                        boolean byteOrderMark, String delimiter, String tenantId) {
         RowReader reader = new RowReader(mapping.headers(), mapping.columns(), currency, validator);
         List<RowReader.Row> rows = new ArrayList<>();
         boolean more = false;
@@ -204,47 +237,46 @@ public class ImportResource {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot look up duplicates", e);
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        List<ImportJobView.DryRunRow> items = new ArrayList<>();
         for (ChunkPlan.Outcome o : plan.outcomes) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("row", o.row())
-                    .add("result", o.result().name().toLowerCase(Locale.ROOT));
-            if (o.result() != ChunkPlan.Result.CREATE && o.leadId() != null) {
-                b.add(o.result() == ChunkPlan.Result.UPDATE ? "updates" : "duplicateOf", o.leadId());
-            }
-            if (!o.errors().isEmpty()) {
-                JsonArrayBuilder errors = Json.createArrayBuilder();
-                o.errors().forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
-                b.add("errors", errors);
-            }
-            items.add(b);
+            boolean linked = o.result() != ChunkPlan.Result.CREATE && o.leadId() != null;
+            boolean update = o.result() == ChunkPlan.Result.UPDATE;
+            items.add(new ImportJobView.DryRunRow(o.row(), o.result().name().toLowerCase(Locale.ROOT),
+                    linked && update ? o.leadId() : null, linked && !update ? o.leadId() : null,
+                    o.errors().isEmpty() ? null : List.copyOf(o.errors())));
         }
-        return detected.add("dryRun", true).add("policy", policy.name()).add("rows", items)
-                .add("summary", Json.createObjectBuilder()
-                        .add("create", plan.count(ChunkPlan.Result.CREATE))
-                        .add("update", plan.count(ChunkPlan.Result.UPDATE))
-                        .add("duplicate", plan.count(ChunkPlan.Result.DUPLICATE))
-                        .add("error", plan.count(ChunkPlan.Result.ERROR)))
-                .add("moreRows", more).build();
+        return new ImportJobView.DryRun(encoding, byteOrderMark, delimiter, mapping.write(), true, policy, items,
+                new ImportJobView.DryRunSummary(plan.count(ChunkPlan.Result.CREATE), plan.count(ChunkPlan.Result.UPDATE),
+                        plan.count(ChunkPlan.Result.DUPLICATE), plan.count(ChunkPlan.Result.ERROR)), more);
     }
 
     @GET
-    public JsonObject list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        imports.recent(50).forEach(j -> items.add(write(j)));
-        return Json.createObjectBuilder().add("items", items).build();
+    @Operation(operationId = "listImports", summary = "List the imports",
+            description = "The tenant's latest imports, newest first (at most 50).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportJobView.Jobs.class)))
+    public ImportJobView.Jobs list() {
+        return new ImportJobView.Jobs(imports.recent(50).stream().map(ImportJobView::of).toList());
     }
 
     @GET
     @Path("{id}")
-    public JsonObject read(@PathParam("id") String id) {
-        return write(imports.find(id));
+    @Operation(operationId = "getImport", summary = "Read an import", description = "How far the import has come.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    public ImportJobView read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+        return ImportJobView.of(imports.find(id));
     }
 
     /** The error report: one line per problem with the row number (the header is row 1), the column and the reason. */
     @GET
     @Path("{id}/errors")
     @Produces(CSV)
-    public Response errors(@PathParam("id") String id) {
+    @Operation(operationId = "getImportErrors", summary = "Download an import's error report",
+            description = "CSV with the columns row, field and reason: one line per problem, the row numbered as in "
+                    + "the file (the header is row 1).")
+    @APIResponse(responseCode = "200", description = "The error report (UTF-8, as an attachment)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"import-{id}-errors.csv\""))
+    public Response errors(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         ImportJob job = imports.find(id);
         String tenantId = caller.tenantId();
         StreamingOutput out = stream -> {
@@ -268,27 +300,6 @@ public class ImportResource {
         };
         return Response.ok(out, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + job.id() + "-errors.csv\"").build();
-    }
-
-    static JsonObject write(ImportJob j) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", j.id()).add("state", j.state().name())
-                .add("policy", j.policy().name()).add("encoding", j.encoding())
-                .add("delimiter", String.valueOf(j.delimiter())).add("currency", j.currency())
-                .add("sizeBytes", j.sizeBytes())
-                .add("rowsRead", j.rowsRead()).add("created", j.created()).add("updated", j.updated())
-                .add("skippedAsDuplicate", j.duplicates()).add("failed", j.failed()).add("errors", j.errorCount())
-                .add("createdBy", j.createdBy())
-                .add("createdAt", j.createdAt().toString()).add("updatedAt", j.updatedAt().toString());
-        if (j.fileName() != null) {
-            b.add("fileName", j.fileName());
-        }
-        if (j.finishedAt() != null) {
-            b.add("finishedAt", j.finishedAt().toString());
-        }
-        if (j.lastError() != null) {
-            b.add("lastError", j.lastError());
-        }
-        return b.build();
     }
 
     private static boolean flag(String name, String text) {

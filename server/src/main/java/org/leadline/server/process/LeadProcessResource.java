@@ -17,7 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
@@ -25,6 +34,8 @@ import org.leadline.server.tenancy.Role;
 
 /** A lead's staged process: where it stands, moving it, ticking checklist items. */
 @Path("leads/{leadId}/process")
+@Tag(name = "Process", description = "The tenant's sales process: the processes it may use, its choice, and each "
+        + "lead's stage, requirements and stage changes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -34,16 +45,37 @@ public class LeadProcessResource {
     ProcessService process;
 
     @GET
-    public JsonObject read(@PathParam("leadId") String leadId) {
-        return ProcessJson.lead(process.of(leadId));
+    @Operation(operationId = "getLeadProcess", summary = "Read where a lead stands in the process",
+            description = "The lead's current stage, what it still lacks to move on, every stage with its required "
+                    + "fields and checklist, and the stage changes so far.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+    @APIResponse(responseCode = "301", description = "The lead was merged into another: the same path under the "
+            + "surviving lead", headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No sales process is available to the tenant",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public LeadProcessView read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId) {
+        return LeadProcessView.of(process.of(leadId));
     }
 
     /** Moves the lead to another stage: {@code {"stage": "develop"}}. If-Match (the lead's ETag) is optional. */
     @POST
     @Path("stage")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject move(@PathParam("leadId") String leadId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           JsonObject body) {
+    @Operation(operationId = "moveLeadStage", summary = "Move a lead to another stage",
+            description = "Moving forward requires every stage passed to be complete; moving back is always allowed. "
+                    + "Only open leads move. If-Match (the lead's ETag) is optional here.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.StageMove.class)))
+    @APIResponse(responseCode = "200", description = "Where the lead stands now",
+            content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+    @APIResponse(responseCode = "409", description = "The lead is not open, no sales process is available, or the "
+            + "lead was merged into another (the problem's mergedInto names the survivor)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Requirements of the stages passed are missing (the problem's "
+            + "errors list them)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public LeadProcessView move(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
+                                @Parameter(description = "The lead's ETag; optional: when sent, the move is refused "
+                                        + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String stage = in.string("stage");
@@ -55,14 +87,23 @@ public class LeadProcessResource {
             throw ProblemException.validation(errors);
         }
         Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
-        return ProcessJson.lead(process.moveTo(leadId, version, stage));
+        return LeadProcessView.of(process.moveTo(leadId, version, stage));
     }
 
     /** Ticks or unticks a checklist item: {@code {"stage": "qualify", "item": "...", "done": true}}. */
     @POST
     @Path("checklist")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject tick(@PathParam("leadId") String leadId, JsonObject body) {
+    @Operation(operationId = "tickLeadChecklistItem", summary = "Tick or untick a checklist item",
+            description = "Ticks (done true or absent) or unticks (done false) one of a stage's exit criteria for "
+                    + "the lead. Only open leads change.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.ChecklistTick.class)))
+    @APIResponse(responseCode = "200", description = "Where the lead stands now",
+            content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+    @APIResponse(responseCode = "409", description = "The lead is not open, no sales process is available, or the "
+            + "lead was merged into another (the problem's mergedInto names the survivor)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public LeadProcessView tick(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
+                                JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String stage = in.string("stage");
@@ -80,6 +121,6 @@ public class LeadProcessResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return ProcessJson.lead(process.tick(leadId, stage, item, done == null || done));
+        return LeadProcessView.of(process.tick(leadId, stage, item, done == null || done));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
@@ -23,6 +27,7 @@ import org.leadline.server.tenancy.Role;
 
 /** The sales processes a tenant may use, and the tenant administrator's choice among them. */
 @Path("processes")
+@Tag(name = "Process")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessChoiceResource {
@@ -32,8 +37,12 @@ public class ProcessChoiceResource {
 
     @GET
     @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-    public JsonObject list() {
-        return json(process.choice());
+    @Operation(operationId = "listProcesses", summary = "List the sales processes the tenant may use",
+            description = "The processes of the tenant's enabled process plugins, with their stages, and the one the "
+                    + "tenant uses (the default process until an administrator chooses).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
+    public LeadProcessView.Choice list() {
+        return LeadProcessView.Choice.of(process.choice());
     }
 
     /** Chooses the tenant's process: {@code {"process": "process-sales/sales"}}. */
@@ -41,7 +50,12 @@ public class ProcessChoiceResource {
     @Path("current")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
-    public JsonObject choose(JsonObject body) {
+    @Operation(operationId = "chooseProcess", summary = "Choose the tenant's sales process",
+            description = "Every lead then moves through the stages of this process.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.ChoiceRequest.class)))
+    @APIResponse(responseCode = "200", description = "The processes and the tenant's choice",
+            content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
+    public LeadProcessView.Choice choose(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String key = in.string("process");
@@ -52,18 +66,6 @@ public class ProcessChoiceResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return json(process.choose(key));
-    }
-
-    private static JsonObject json(ProcessService.Choice c) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        c.available().forEach(o -> items.add(ProcessJson.offer(o)));
-        var b = Json.createObjectBuilder().add("items", items);
-        if (c.current() != null) {
-            b.add("current", c.current().key());
-        } else {
-            b.addNull("current");
-        }
-        return b.build();
+        return LeadProcessView.Choice.of(process.choose(key));
     }
 }

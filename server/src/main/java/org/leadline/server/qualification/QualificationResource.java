@@ -16,7 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.Role;
 
@@ -25,6 +34,8 @@ import org.leadline.server.tenancy.Role;
  * change. Sellers read; tenant administrators change the rules.
  */
 @Path("qualification")
+@Tag(name = "Qualification", description = "The tenant's qualification rules and their versions, the jobs that "
+        + "re-rate the leads after a change, and a lead's rating")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -35,6 +46,12 @@ public class QualificationResource {
 
     @GET
     @Path("rules")
+    @Operation(operationId = "getQualificationRules", summary = "Read the current qualification rules",
+            description = "The latest saved version of the rule set; version 0 with no rules (and the default "
+                    + "thresholds) until the tenant saves one.")
+    @APIResponse(responseCode = "200", description = "The current rule set",
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)),
+            headers = @Header(name = "ETag", description = "none"))
     public JsonObject current() {
         return service.current();
     }
@@ -44,6 +61,17 @@ public class QualificationResource {
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
+    @Operation(operationId = "replaceQualificationRules", summary = "Save a new version of the qualification rules",
+            description = "Validates the whole rule set (every error is reported), stores it as the next version and "
+                    + "starts a job that re-rates all of the tenant's leads with it; a running job is superseded. "
+                    + "version, createdAt and createdBy may be sent back and are ignored.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(responseCode = "201", description = "The new version, with the re-rating job in rerating",
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "409", description = "Another save of the tenant's rules took this version first; "
+            + "read the rules and save again",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response save(JsonObject body) {
         if (body == null) {
             throw ProblemException.field("body", "must be a rule set object");
@@ -58,39 +86,69 @@ public class QualificationResource {
 
     @GET
     @Path("rules/versions")
+    @Operation(operationId = "listQualificationRuleVersions", summary = "List the saved versions of the rules",
+            description = "Newest first, at most 100, without their rules.")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = RuleSetView.Versions.class)))
     public JsonObject versions() {
         return service.versions();
     }
 
     @GET
     @Path("rules/versions/{version}")
-    public JsonObject version(@PathParam("version") String version) {
+    @Operation(operationId = "getQualificationRuleVersion", summary = "Read a saved version of the rules")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleSetView.class)),
+            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "400", description = "The version is not a whole number",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public JsonObject version(@Parameter(description = "The version number", schema = @Schema(implementation = Integer.class))
+                              @PathParam("version") String version) {
         return service.version(version);
     }
 
     @GET
     @Path("jobs")
+    @Operation(operationId = "listRerateJobs", summary = "List the re-rating jobs",
+            description = "The latest jobs that re-rate the tenant's leads, newest first (at most 20).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RerateJobView.Jobs.class)))
     public JsonObject jobs() {
         return service.jobs();
     }
 
     @GET
     @Path("jobs/{id}")
-    public JsonObject job(@PathParam("id") String id) {
-        return QualificationService.write(service.job(id));
+    @Operation(operationId = "getRerateJob", summary = "Read a re-rating job",
+            description = "How far the job re-rating the tenant's leads has come.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RerateJobView.class)))
+    public RerateJobView job(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+        return RerateJobView.of(service.job(id));
     }
 
     /** The lead's current rating with its reasons and recommendations. */
     @GET
     @Path("leads/{id}")
-    public JsonObject rating(@PathParam("id") String id) {
+    @Operation(operationId = "getLeadRating", summary = "Read a lead's rating",
+            description = "The lead's rating, score and reasons with the open and the decided recommended actions; "
+                    + "a lead not rated yet is rated now.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadRatingView.class)))
+    @APIResponse(responseCode = "301", description = "The lead was merged into another: the same path under the "
+            + "surviving lead", headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public JsonObject rating(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return service.rating(id);
     }
 
     /** Rates the lead again now. */
     @POST
     @Path("leads/{id}/rate")
-    public JsonObject rerate(@PathParam("id") String id) {
+    @Operation(operationId = "rateLead", summary = "Rate a lead again now",
+            description = "Rates the lead with the current rules and scoring plugins, e.g. after a plugin was enabled.")
+    @APIResponse(responseCode = "200", description = "The new rating",
+            content = @Content(schema = @Schema(implementation = LeadRatingView.class)))
+    @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
+            + "names the survivor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public JsonObject rerate(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return service.rerate(id);
     }
 }

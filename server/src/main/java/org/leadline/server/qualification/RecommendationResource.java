@@ -11,6 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.tenancy.Role;
 
 /**
@@ -20,6 +28,7 @@ import org.leadline.server.tenancy.Role;
  * recommendations and shows with the decision in the lead's {@code scoring} and on its timeline.
  */
 @Path("leads/{leadId}/recommendations/{recommendationId}")
+@Tag(name = "Recommendations", description = "A lead's recommended actions: mark one done or dismissed")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
@@ -30,8 +39,21 @@ public class RecommendationResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public JsonObject decide(@PathParam("leadId") String leadId, @PathParam("recommendationId") String recommendationId,
-                             JsonObject body) {
-        return Recommendations.write(recommendations.decide(leadId, recommendationId, body));
+    @Operation(operationId = "decideRecommendation", summary = "Mark a recommended action done or dismissed",
+            description = "The action leaves the lead's open recommendations and shows with the decision in the "
+                    + "lead's scoring and on its timeline. A decision in force already is replaced (it stays as "
+                    + "history, cleared).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RecommendationDecisionView.Request.class)))
+    @APIResponse(responseCode = "200", description = "The decision",
+            content = @Content(schema = @Schema(implementation = RecommendationDecisionView.class)))
+    @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
+            + "names the survivor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RecommendationDecisionView decide(
+            @Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
+            @Parameter(description = "The recommendationId of one of the lead's open recommendations")
+            @PathParam("recommendationId") String recommendationId,
+            JsonObject body) {
+        return RecommendationDecisionView.of(recommendations.decide(leadId, recommendationId, body));
     }
 }

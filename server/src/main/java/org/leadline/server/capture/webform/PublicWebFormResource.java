@@ -6,8 +6,6 @@ import java.net.URI;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +19,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 
@@ -31,6 +38,8 @@ import org.leadline.server.platform.problem.ProblemType;
  * form key is the only credential.
  */
 @Path("public/forms/{formKey}")
+@Tag(name = "Public forms", description = "A web form's public endpoint, used by web pages without a login: the "
+        + "form key in the path is the only credential")
 @RequestScoped
 @PermitAll
 public class PublicWebFormResource {
@@ -43,30 +52,46 @@ public class PublicWebFormResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response describe(@PathParam("formKey") String formKey, @HeaderParam("Origin") String origin,
-                             @HeaderParam("Referer") String referer) {
+    @Operation(operationId = "getPublicWebForm", summary = "Describe a web form for a page",
+            description = "The form's fields, its honeypot field and a fresh fill-time token to post with it. Pages "
+                    + "of an allowed origin may read the answer (CORS).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebFormView.Public.class)),
+            headers = @Header(name = "Cache-Control", description = "no-store: each load gets a fresh token"))
+    @APIResponse(responseCode = "403", description = "The page's origin is not one of the form's allowed origins", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response describe(@Parameter(description = "The form's public key (its formKey)") @PathParam("formKey") String formKey, @Parameter(description = "The page's origin, checked against the form's allowedOrigins") @HeaderParam("Origin") String origin,
+                             @Parameter(description = "The page's address; checked when Origin is absent") @HeaderParam("Referer") String referer) {
         WebForm form = submissions.open(formKey);
         allowOrigin(submissions.checkOrigin(form, origin, referer));
-        JsonArrayBuilder fields = Json.createArrayBuilder();
-        form.fields().forEach(f -> fields.add(Json.createObjectBuilder().add("name", f.name())
-                .add("required", f.required()).add("maxLength", f.maxLength())));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", form.name()).add("fields", fields);
-        if (form.honeypotField() != null) {
-            b.add("honeypotField", form.honeypotField());
-        } else {
-            b.addNull("honeypotField");
-        }
-        b.add("tokenField", FillTimeTokens.FIELD).add("token", submissions.token(form))
-                .add("minFillSeconds", form.minFillSeconds());
+        WebFormView.Public entity = WebFormView.Public.of(form, submissions.token(form));
         // Each load gets a fresh token: a cached answer would make every later post look slow or fast.
-        return Response.ok(b.build()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(@PathParam("formKey") String formKey, @HeaderParam("Origin") String origin,
-                           @HeaderParam("Referer") String referer,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    @Operation(operationId = "submitPublicWebForm", summary = "Post a web form",
+            description = "Takes one post of the form, form-encoded (as a browser sends it) or as a JSON object of "
+                    + "strings, with the fill-time token from the form's description. The post is checked (origin, "
+                    + "rate limits, fill time, fields) and becomes a lead; a post that fills the honeypot field or "
+                    + "repeats an earlier one is answered alike and recorded as spam or a duplicate. A browser post (form-encoded) to a form with a "
+                    + "redirectUrl is sent there (303).")
+    @RequestBody(content = {
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
+    @APIResponse(responseCode = "202", description = "The post was taken",
+            content = @Content(schema = @Schema(implementation = WebFormView.Received.class)))
+    @APIResponse(responseCode = "303", description = "A browser post was taken: go to the form's redirectUrl",
+            headers = @Header(name = "Location", description = "The form's redirectUrl"))
+    @APIResponse(responseCode = "403", description = "The page's origin is not one of the form's allowed origins", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The form takes no submissions at the moment: its web-form "
+            + "lead source is not enabled", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The web-form lead source could not read the post", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many posts from this address or to this form; wait as "
+            + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Parameter(description = "The form's public key (its formKey)") @PathParam("formKey") String formKey, @Parameter(description = "The page's origin, checked against the form's allowedOrigins") @HeaderParam("Origin") String origin,
+                           @Parameter(description = "The page's address; checked when Origin is absent") @HeaderParam("Referer") String referer,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
         WebForm form = submissions.open(formKey);
         allowOrigin(submissions.checkOrigin(form, origin, referer));
         submissions.requireSource();
@@ -76,13 +101,22 @@ public class PublicWebFormResource {
         if (browserForm && answer.redirectUrl() != null) {
             return Response.seeOther(URI.create(answer.redirectUrl())).build();
         }
-        return Response.accepted(Json.createObjectBuilder().add("status", "received")
-                .add("submissionId", answer.submissionId()).build()).build();
+        return Response.accepted(new WebFormView.Received("received", answer.submissionId())).build();
     }
 
     /** A CORS preflight: answered for the form's allowed origins only. */
     @OPTIONS
-    public Response preflight(@PathParam("formKey") String formKey, @HeaderParam("Origin") String origin,
+    @Operation(operationId = "preflightPublicWebForm", summary = "Answer a CORS preflight for a web form",
+            description = "Allows GET and POST with a Content-Type header from the form's allowed origins.")
+    @APIResponse(responseCode = "204", description = "The origin may use the form", headers = {
+            @Header(name = "Access-Control-Allow-Origin", description = "The requesting origin"),
+            @Header(name = "Access-Control-Allow-Methods", description = "GET, POST"),
+            @Header(name = "Access-Control-Allow-Headers", description = "Content-Type"),
+            @Header(name = "Access-Control-Max-Age", description = "600", schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "403", description = "The origin is not one of the form's allowed origins, or the "
+            + "method asked for is not GET or POST", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response preflight(@Parameter(description = "The form's public key (its formKey)") @PathParam("formKey") String formKey, @Parameter(description = "The page's origin, checked against the form's allowedOrigins") @HeaderParam("Origin") String origin,
+                              @Parameter(description = "The method the page means to use: GET or POST")
                               @HeaderParam("Access-Control-Request-Method") String method) {
         WebForm form = submissions.open(formKey);
         if (origin == null || !submissions.allows(form, origin)) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,12 +23,21 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.leadline.server.platform.json.Json;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
 /** Web forms of the caller's tenant: create, read, replace, delete, list, and a new public key. */
 @Path("webforms")
+@Tag(name = "Web forms", description = "The tenant's web forms: create, read, replace, delete, list, and a new "
+        + "public key")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -43,6 +51,14 @@ public class WebFormResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createWebForm", summary = "Create a web form",
+            description = "Needs the tenant's web-form lead source (source-webform) enabled. The answer carries the "
+                    + "form's public address (publicUrl) with its key.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    @APIResponse(responseCode = "201", description = "The form as stored",
+            content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    @APIResponse(responseCode = "409", description = "The web-form lead source is not enabled, or the tenant has the "
+            + "most forms allowed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response create(JsonObject body) {
         WebForm form = forms.create(body);
         URI location = uriInfo.getBaseUriBuilder().path("webforms").path(form.id()).build();
@@ -50,15 +66,19 @@ public class WebFormResource {
     }
 
     @GET
-    public JsonObject list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        forms.list().forEach(f -> items.add(json(f)));
-        return Json.createObjectBuilder().add("items", items).build();
+    @Operation(operationId = "listWebForms", summary = "List the web forms", description = "All of the tenant's forms.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebFormView.Forms.class)))
+    public WebFormView.Forms list() {
+        return new WebFormView.Forms(forms.list().stream().map(this::json).toList());
     }
 
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id, @Context Request request) {
+    @Operation(operationId = "getWebForm", summary = "Read a web form",
+            description = "The form with its statistics; 304 when If-None-Match names the current version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    public Response read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @Context Request request) {
         WebForm form = forms.find(id);
         EntityTag etag = Preconditions.etag(form.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
@@ -71,7 +91,14 @@ public class WebFormResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "replaceWebForm", summary = "Replace a web form",
+            description = "Replaces every writable member; members left out take their defaults. Read-only members "
+                    + "may be sent back unchanged. The public key stays.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    @APIResponse(responseCode = "200", description = "The form as stored",
+            content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    @APIResponse(responseCode = "409", description = "The form is enabled but the web-form lead source is not", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response replace(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             JsonObject body) {
         forms.find(id);
         WebForm form = forms.replace(id, Preconditions.requiredVersion(ifMatch), body);
@@ -81,7 +108,12 @@ public class WebFormResource {
     /** Replaces the public key (and the token secret): pages embedding the old key stop working. */
     @POST
     @Path("{id}/rotate-key")
-    public Response rotateKey(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "rotateWebFormKey", summary = "Give a web form a new public key",
+            description = "Replaces the public key and the token secret: pages embedding the old key (publicUrl) "
+                    + "stop working.")
+    @APIResponse(responseCode = "200", description = "The form with its new key and publicUrl",
+            content = @Content(schema = @Schema(implementation = WebFormView.class)))
+    public Response rotateKey(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         forms.find(id);
         WebForm form = forms.rotateKey(id, Preconditions.requiredVersion(ifMatch));
         return Response.ok(json(form)).tag(Preconditions.etag(form.version())).build();
@@ -89,14 +121,17 @@ public class WebFormResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "deleteWebForm", summary = "Delete a web form",
+            description = "Its public address stops working.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         forms.find(id);
         forms.delete(id, Preconditions.requiredVersion(ifMatch));
         return Response.noContent().build();
     }
 
-    private JsonObject json(WebForm form) {
+    private WebFormView json(WebForm form) {
         String publicUrl = uriInfo.getBaseUriBuilder().path("public/forms").path(form.formKey()).build().toString();
-        return WebFormJson.write(form, forms.counters(form.id()), publicUrl);
+        return WebFormView.of(form, forms.counters(form.id()), publicUrl);
     }
 }

@@ -1,0 +1,83 @@
+package org.leadline.server.qualification;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
+ * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they are
+ * ignored). The stored definition is answered as it was sent.
+ */
+@Schema(name = "QualificationRuleSet", description = "The tenant's qualification rules: a lead's score is the sum "
+        + "of the points of the rules it meets; the thresholds turn the score into HOT, WARM or COLD. Version 0 "
+        + "(no createdAt, no rules) until the tenant saves its first rule set.",
+        example = """
+                {"thresholds": {"hot": 60, "warm": 30},
+                 "rules": [{"id": "big-budget", "name": "Budget of 10000 EUR or more", "points": 40,
+                            "when": {"budgetAtLeast": {"amount": 10000, "currency": "EUR"}},
+                            "recommend": [{"text": "Call within a day", "kind": "CALL", "priority": "HIGH",
+                                           "dueInDays": 1}]}]}""")
+public record RuleSetView(
+        @Schema(readOnly = true, required = true, description = "Increases with every save") Integer version,
+        @Schema(readOnly = true) Instant createdAt,
+        @Schema(readOnly = true, format = "uuid") String createdBy,
+        @NotNull @Valid Thresholds thresholds,
+        @NotNull @Size(max = RuleSetDefinition.MAX_RULES) @Valid List<Rule> rules,
+        @Schema(readOnly = true, description = "In the answer to a save: the job re-rating the tenant's leads "
+                + "with the new version") RerateJobView rerating) {
+
+    /** The scores from which a lead is rated HOT and WARM. */
+    @Schema(name = "QualificationThresholds", description = "warm must be lower than hot")
+    public record Thresholds(
+            @NotNull @Schema(description = "The score from which a lead is HOT") Integer hot,
+            @NotNull @Schema(description = "The score from which a lead is WARM") Integer warm) {
+    }
+
+    /** One rule: the points a lead gets when it meets the condition, and the actions recommended then. */
+    @Schema(name = "QualificationRule")
+    public record Rule(
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") @Schema(description = "Unique within the rule set")
+            String id,
+            @Size(max = 200) @Schema(description = "Shown as the reason; the id when absent") String name,
+            @NotNull @Min(-RuleSetDefinition.MAX_POINTS) @Max(RuleSetDefinition.MAX_POINTS) Integer points,
+            @Schema(description = "The condition: an object with one key naming its kind (all, any, budgetAtLeast, "
+                    + "timeframeWithinMonths, interactionsAtLeast, contactedWithinDays, noContactForDays, sourceIn, "
+                    + "present, ...); groups nest up to 4 levels. Absent: the rule always applies.")
+            JsonObject when,
+            @Size(max = RuleSetDefinition.MAX_RECOMMENDATIONS) @Valid List<Action> recommend) {
+    }
+
+    /** An action a rule recommends. */
+    @Schema(name = "QualificationRuleAction")
+    public record Action(
+            @NotNull @Size(max = 500) String text,
+            @Schema(implementation = String.class, enumeration = {"CALL", "EMAIL", "MEETING", "PROPOSAL", "DEMO", "TASK", "OTHER"}, description = "TASK when absent")
+            RuleSetDefinition.ActionKind kind,
+            @Schema(implementation = String.class, enumeration = {"HIGH", "MEDIUM", "LOW"}, description = "MEDIUM when absent")
+            RuleSetDefinition.Priority priority,
+            @Min(0) @Max(365) @Schema(description = "Due so many days after the rating") Integer dueInDays) {
+    }
+
+    /** A saved version, without its rules. */
+    @Schema(name = "QualificationRuleSetVersion")
+    public record Summary(
+            @NotNull Integer version,
+            @NotNull Instant createdAt,
+            @NotNull @Schema(format = "uuid") String createdBy) {
+    }
+
+    /** The saved versions, newest first (at most 100). */
+    @Schema(name = "QualificationRuleSetVersionList")
+    public record Versions(@NotNull List<Summary> items) {
+    }
+}
