@@ -433,13 +433,13 @@ public final class ApiDocument {
             for (Content c : doc.content()) {
                 List<String> types = c.mediaType().isEmpty() ? mediaTypes : List.of(c.mediaType());
                 for (String type : types) {
-                    content.add(type, mediaType(c, names));
+                    content.add(type, withRequestExample(mediaType(c, names)));
                 }
             }
         } else {
             JsonObject schema = schemas.schemaOf(bodyType);
             for (String type : mediaTypes) {
-                content.add(type, Json.createObjectBuilder().add("schema", schema));
+                content.add(type, withRequestExample(Json.createObjectBuilder().add("schema", schema).build()));
             }
         }
         // a body is required unless the method is marked @OptionalBody (MicroProfile's default is false)
@@ -538,6 +538,16 @@ public final class ApiDocument {
             b.add("examples", examples);
         }
         return b.build();
+    }
+
+    /** Adds the request example of the body's type, when it has one and the media type none. */
+    private JsonObject withRequestExample(JsonObject mediaType) {
+        JsonObject schema = mediaType.getJsonObject("schema");
+        if (schema == null || !schema.containsKey("$ref") || mediaType.containsKey("examples")) {
+            return mediaType;
+        }
+        JsonValue example = schemas.requestExample(schema.getString("$ref").substring("#/components/schemas/".length()));
+        return example == null ? mediaType : Json.createObjectBuilder(mediaType).add("example", example).build();
     }
 
     private static String defaultDescription(String code) {

@@ -50,6 +50,7 @@ final class SchemaRegistry {
 
     private final Map<String, JsonObject> schemas = new TreeMap<>();
     private final Map<String, Class<?>> owners = new TreeMap<>();
+    private final Map<String, JsonValue> requestExamples = new TreeMap<>();
 
     /** The schema of {@code type} to use in place: a {@code $ref} for records and enums. */
     JsonObject schemaOf(Type type) {
@@ -176,8 +177,19 @@ final class SchemaRegistry {
         }
         Schema s = c.getAnnotation(Schema.class);
         b.add("additionalProperties", s != null && s.additionalProperties() == Schema.True.class);
-        describe(b, s);
-        return b.build();
+        JsonObject built = b.build();
+        JsonObjectBuilder out = Json.createObjectBuilder(built);
+        if (s != null && !s.example().isEmpty() && !complete(example(s.example()), built)) {
+            // an example of what a client sends, without the members the server adds: it goes with
+            // the request bodies of this type, not with the schema (whose answers always have them)
+            requestExamples.put(name(c), example(s.example()));
+            if (!s.description().isEmpty()) {
+                out.add("description", s.description());
+            }
+            return out.build();
+        }
+        describe(out, s);
+        return out.build();
     }
 
     private JsonObject property(RecordComponent rc, Schema s) {
@@ -191,6 +203,11 @@ final class SchemaRegistry {
                 return base;
             }
             b.add("allOf", Json.createArrayBuilder().add(base));
+            if (s.nullable()) {
+                // OpenAPI 3.0: nullable needs a type beside it
+                JsonObject target = schemas.get(base.getString("$ref").substring("#/components/schemas/".length()));
+                b.add("type", target == null ? "object" : target.getString("type", "object"));
+            }
         } else {
             base.forEach(b::add);
         }
@@ -271,7 +288,14 @@ final class SchemaRegistry {
             }
             if (s.enumeration().length > 0) {
                 var values = Json.createArrayBuilder();
-                Arrays.stream(s.enumeration()).forEach(values::add);
+                String type = base.getString("type", "string");
+                for (String value : s.enumeration()) {
+                    switch (type) {
+                        case "boolean" -> values.add(Boolean.parseBoolean(value));
+                        case "integer", "number" -> values.add(new BigDecimal(value));
+                        default -> values.add(value);
+                    }
+                }
                 b.add("enum", values);
             }
             describe(b, s, base.getString("type", ""));
@@ -328,6 +352,19 @@ final class SchemaRegistry {
         } catch (NoSuchFieldException e) {
             return null;
         }
+    }
+
+    private static boolean complete(JsonValue example, JsonObject schema) {
+        if (!(example instanceof JsonObject o) || !schema.containsKey("required")) {
+            return true;
+        }
+        return schema.getJsonArray("required").getValuesAs(jakarta.json.JsonString.class).stream()
+                .allMatch(r -> o.containsKey(r.getString()));
+    }
+
+    /** The example of a request body of the schema {@code name}, when its type has one. */
+    JsonValue requestExample(String name) {
+        return requestExamples.get(name);
     }
 
     JsonObject components() {
