@@ -69,6 +69,11 @@ public final class Api {
         return send("GET", path, null, null, headers);
     }
 
+    /** A POST without a body, for actions that take none. */
+    public Response post(String path) {
+        return send("POST", path, null, null, Map.of());
+    }
+
     public Response post(String path, JsonValue body) {
         return send("POST", path, body.toString(), "application/json", Map.of());
     }

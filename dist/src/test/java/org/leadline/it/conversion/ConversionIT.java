@@ -359,13 +359,13 @@ class ConversionIT {
                 .filter(l -> l.getString("id").equals(lead)).findFirst().orElseThrow();
         assertNotNull(deleted.getString("purgeAfter"));
         assertEquals(0, other.get("/api/v1/deleted-leads").items().size());
-        assertEquals(404, other.post("/api/v1/deleted-leads/" + lead + "/restore", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(404, other.post("/api/v1/deleted-leads/" + lead + "/restore").status());
 
-        Api.Response restored = admin.post("/api/v1/deleted-leads/" + lead + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response restored = admin.post("/api/v1/deleted-leads/" + lead + "/restore");
         assertEquals(200, restored.status(), restored::toString);
         assertEquals(200, seller.get(base).status());
         assertEquals(1, seller.get("/api/v1/leads?q=loeschmann").items().size());
-        assertEquals(404, admin.post("/api/v1/deleted-leads/" + lead + "/restore", JsonValue.EMPTY_JSON_OBJECT).status(),
+        assertEquals(404, admin.post("/api/v1/deleted-leads/" + lead + "/restore").status(),
                 "a lead that is not deleted cannot be restored");
 
         // Erasing at once: the lead and everything about the person are gone.

@@ -96,7 +96,7 @@ class LeadPurgeIT {
         // Within the period a tenant administrator restores the lead.
         delete(mine, purged);
         assertTrue(inBin(mine, purged).isPresent());
-        Api.Response restored = mine.post("/api/v1/deleted-leads/" + purged + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response restored = mine.post("/api/v1/deleted-leads/" + purged + "/restore");
         assertEquals(200, restored.status(), restored::toString);
         assertEquals(200, mine.get("/api/v1/leads/" + purged).status());
 
@@ -118,7 +118,7 @@ class LeadPurgeIT {
         assertTrue(!gone.isBefore(purgeAfter), () -> "purged at " + gone + ", before its period ended at " + purgeAfter);
 
         String base = "/api/v1/leads/" + purged;
-        Api.Response again = mine.post("/api/v1/deleted-leads/" + purged + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response again = mine.post("/api/v1/deleted-leads/" + purged + "/restore");
         assertEquals(404, again.status(), again::toString);
         assertEquals(404, mine.get(base).status());
         assertEquals(404, mine.get(base + "/timeline").status());
@@ -128,7 +128,7 @@ class LeadPurgeIT {
         // The other tenant's younger deletion is still there and can be restored with its history.
         assertTrue(Instant.now().isBefore(theirPurgeAfter), "the test ran too slowly to tell the deletions apart");
         assertTrue(inBin(theirs, younger).isPresent(), "the younger deletion of another tenant is kept");
-        Api.Response theirsBack = theirs.post("/api/v1/deleted-leads/" + younger + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response theirsBack = theirs.post("/api/v1/deleted-leads/" + younger + "/restore");
         assertEquals(200, theirsBack.status(), theirsBack::toString);
         List<String> kinds = theirs.get("/api/v1/leads/" + younger + "/timeline").items().stream()
                 .map(e -> e.asJsonObject().getString("kind")).toList();

@@ -19,9 +19,9 @@ import org.leadline.server.platform.web.PageInfo;
 public record AccountView(
         @NotNull @Schema(format = "uuid") String id,
         @NotNull String name,
-        @Schema(description = "Null when none") String website,
-        @Schema(description = "Null when none") String industry,
-        @Schema(description = "ISO 3166 two-letter country code; null when none", example = "DE") String country,
+        @Schema(nullable = true, description = "Null when none") String website,
+        @Schema(nullable = true, description = "Null when none") String industry,
+        @Schema(nullable = true, description = "ISO 3166 two-letter country code; null when none", example = "DE") String country,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt,
         @NotNull @Schema(description = "Increases with every change; the ETag carries it") Long version) {

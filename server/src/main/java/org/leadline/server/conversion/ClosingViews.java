@@ -24,7 +24,7 @@ public final class ClosingViews {
     public record DisqualificationView(
             @NotNull @Schema(description = "A built-in reason or one the tenant defined", example = "NO_BUDGET")
             String reason,
-            @Schema(required = true, description = "Always present; null when none was given") String note,
+            @Schema(nullable = true, required = true, description = "Always present; null when none was given") String note,
             @NotNull Instant disqualifiedAt,
             @NotNull @Schema(format = "uuid") String disqualifiedBy) {
     }
@@ -61,7 +61,7 @@ public final class ClosingViews {
             @NotNull Instant updatedAt,
             @NotNull @Schema(format = "uuid") String updatedBy,
             @NotNull @Schema(description = "Increases with every change; the ETag carries it") Long version,
-            @Schema(required = true, description = "Always present; null when the lead is not disqualified")
+            @Schema(nullable = true, required = true, description = "Always present; null when the lead is not disqualified")
             DisqualificationView disqualification) {
     }
 

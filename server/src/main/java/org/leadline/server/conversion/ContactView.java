@@ -17,13 +17,13 @@ import org.leadline.server.platform.web.PageInfo;
         + "Optional members are sent as null when they have no value.")
 public record ContactView(
         @NotNull @Schema(format = "uuid") String id,
-        @Schema(format = "uuid", description = "The account the contact works for; null when none") String accountId,
-        @Schema(description = "Null when none") String salutation,
-        @Schema(description = "Null when none") String firstName,
+        @Schema(nullable = true, format = "uuid", description = "The account the contact works for; null when none") String accountId,
+        @Schema(nullable = true, description = "Null when none") String salutation,
+        @Schema(nullable = true, description = "Null when none") String firstName,
         @NotNull String lastName,
-        @Schema(description = "Null when none") String jobTitle,
-        @Schema(format = "email", description = "Null when none") String email,
-        @Schema(description = "Null when none") String phone,
+        @Schema(nullable = true, description = "Null when none") String jobTitle,
+        @Schema(nullable = true, format = "email", description = "Null when none") String email,
+        @Schema(nullable = true, description = "Null when none") String phone,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt,
         @NotNull @Schema(description = "Increases with every change; the ETag carries it") Long version) {

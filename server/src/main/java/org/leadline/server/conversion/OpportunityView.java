@@ -27,16 +27,16 @@ public record OpportunityView(
         @NotNull @Schema(format = "uuid") String id,
         @NotNull @Schema(format = "uuid", description = "The lead it was qualified from") String leadId,
         @NotNull @Schema(format = "uuid") String contactId,
-        @Schema(format = "uuid", description = "Null when the lead had no company") String accountId,
+        @Schema(nullable = true, format = "uuid", description = "Null when the lead had no company") String accountId,
         @NotNull String topic,
-        @Schema(description = "The lead's budget at qualification; null when none") LeadData.Money budget,
-        @Schema(description = "Null when none") LeadData.Money estimatedValue,
-        @Schema(description = "Null when none") LocalDate expectedCloseDate,
+        @Schema(nullable = true, description = "The lead's budget at qualification; null when none") LeadData.Money budget,
+        @Schema(nullable = true, description = "Null when none") LeadData.Money estimatedValue,
+        @Schema(nullable = true, description = "Null when none") LocalDate expectedCloseDate,
         @NotNull Stage stage,
         @NotNull @Schema(description = "The lead's stakeholders as they were at qualification") List<Stakeholder> stakeholders,
         @NotNull @Schema(description = "The lead's competitors as they were at qualification") List<Competitor> competitors,
-        @Schema(description = "When it was won or lost; null while open") Instant closedAt,
-        @Schema(description = "Why it was won or lost; null when none was given") String closeReason,
+        @Schema(nullable = true, description = "When it was won or lost; null while open") Instant closedAt,
+        @Schema(nullable = true, description = "Why it was won or lost; null when none was given") String closeReason,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt,
         @NotNull @Schema(description = "Increases with every change; the ETag carries it") Long version) {
@@ -68,8 +68,8 @@ public record OpportunityView(
             + "closed one changes only by moving it back to an open stage.")
     public record Changes(
             @Size(max = 200) @Schema(description = "Cannot be cleared") String topic,
-            @Valid @Schema(description = "Null clears it") EstimatedValue estimatedValue,
-            @Schema(description = "Null clears it") LocalDate expectedCloseDate,
+            @Valid @Schema(nullable = true, description = "Null clears it") EstimatedValue estimatedValue,
+            @Schema(nullable = true, description = "Null clears it") LocalDate expectedCloseDate,
             Stage stage,
             @Size(max = 2000) @Schema(description = "Why it was won or lost, kept when the stage moves to WON or LOST")
             String closeReason) {

@@ -21,7 +21,7 @@ public record QualificationView(
         @NotNull @Schema(description = "QUALIFIED after a qualification; the lead's current status (OPEN) in a dry run")
         LeadStatus status,
         @NotNull Part contact,
-        @Schema(required = true, description = "Always present; null when the lead has no company name") Part account,
+        @Schema(nullable = true, required = true, description = "Always present; null when the lead has no company name") Part account,
         @NotNull OpportunityPart opportunity) {
 
     /** Created or linked to an existing one. */
@@ -31,7 +31,7 @@ public record QualificationView(
     /** The contact or account qualification made or matched. */
     @Schema(name = "QualificationPart")
     public record Part(
-            @Schema(required = true, format = "uuid", description = "Always present; null for one a dry run would "
+            @Schema(nullable = true, required = true, format = "uuid", description = "Always present; null for one a dry run would "
                     + "create") String id,
             @NotNull Action action,
             @Schema(description = "Why an existing one was linked: same e-mail (contact), same website or same "
@@ -41,7 +41,7 @@ public record QualificationView(
     /** The opportunity qualification made. */
     @Schema(name = "QualificationOpportunity")
     public record OpportunityPart(
-            @Schema(required = true, format = "uuid", description = "Always present; null in a dry run") String id,
+            @Schema(nullable = true, required = true, format = "uuid", description = "Always present; null in a dry run") String id,
             @NotNull Action action,
             @NotNull @Schema(description = "The topic given, else the lead's, else \"Opportunity with\" the company "
                     + "or last name") String topic,

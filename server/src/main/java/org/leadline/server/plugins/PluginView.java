@@ -135,7 +135,7 @@ public record PluginView(
             @NotNull @Schema(description = "The tenant's values of the settings that are not secret, by name")
             JsonObject values,
             @NotNull @Schema(description = "The names of the secret settings that have a value") List<String> secretsSet,
-            @Schema(required = true, implementation = Quarantined.class, description = "null unless the extension "
+            @Schema(nullable = true, required = true, implementation = Quarantined.class, description = "null unless the extension "
                     + "is quarantined for the tenant after repeated failures; enabling it lifts the quarantine")
             Quarantined quarantined) {
     }

@@ -32,8 +32,8 @@ public record AuditEntryView(
     @Schema(name = "LeadAuditChange")
     public record Change(
             @NotNull @Schema(description = "The field's path, e.g. person.email") String field,
-            @Schema(required = true, description = "The value before, as text; null when there was none") String from,
-            @Schema(required = true, description = "The value after, as text; null when there is none") String to) {
+            @Schema(nullable = true, required = true, description = "The value before, as text; null when there was none") String from,
+            @Schema(nullable = true, required = true, description = "The value after, as text; null when there is none") String to) {
     }
 
     /** A page of the audit history. */

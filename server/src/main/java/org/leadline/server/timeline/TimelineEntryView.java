@@ -18,9 +18,9 @@ public record TimelineEntryView(
         @NotNull @Schema(format = "uuid", description = "The id of the item the entry shows") String id,
         @NotNull TimelineKind kind,
         @NotNull Instant occurredAt,
-        @Schema(required = true, format = "uuid", description = "The employee the entry is attributed to; null when "
+        @Schema(nullable = true, required = true, format = "uuid", description = "The employee the entry is attributed to; null when "
                 + "none (e.g. a post by the lead)") String employeeId,
-        @Schema(required = true, description = "The item as its own resource shows it (an interaction, a note, a "
+        @Schema(nullable = true, required = true, description = "The item as its own resource shows it (an interaction, a note, a "
                 + "social post, an audit entry, a stage or rating change, a merge, a recommendation); null when it "
                 + "cannot be shown") JsonObject item) {
 

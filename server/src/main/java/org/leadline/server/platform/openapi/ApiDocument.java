@@ -77,6 +77,7 @@ import org.leadline.server.platform.problem.Problems;
 public final class ApiDocument {
 
     public static final String VERSION = "1";
+    static final String MERGE_PATCH = "application/merge-patch+json";
     private static final List<Class<? extends Annotation>> HTTP_METHODS =
             List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class, OPTIONS.class);
 
@@ -139,6 +140,31 @@ public final class ApiDocument {
             }
             tags.add(t);
         });
+        JsonObject builtPaths = pathsJson.build();
+        JsonObject allSchemas = schemas.components();
+        java.util.Set<String> reachable = new java.util.TreeSet<>(List.of("Problem"));
+        java.util.Deque<JsonValue> todo = new java.util.ArrayDeque<>(List.of(builtPaths, allSchemas.get("Problem")));
+        while (!todo.isEmpty()) {
+            JsonValue v = todo.pop();
+            if (v instanceof JsonObject o) {
+                String ref = o.getString("$ref", "");
+                if (ref.startsWith("#/components/schemas/")) {
+                    String name = ref.substring("#/components/schemas/".length());
+                    if (reachable.add(name) && allSchemas.containsKey(name)) {
+                        todo.push(allSchemas.get(name));
+                    }
+                }
+                o.values().forEach(todo::push);
+            } else if (v instanceof jakarta.json.JsonArray a) {
+                a.forEach(todo::push);
+            }
+        }
+        JsonObjectBuilder usedSchemas = Json.createObjectBuilder();
+        allSchemas.forEach((name, schema) -> {
+            if (reachable.contains(name)) {
+                usedSchemas.add(name, schema);
+            }
+        });
         return Json.createObjectBuilder()
                 .add("openapi", "3.0.3")
                 .add("info", info)
@@ -146,9 +172,9 @@ public final class ApiDocument {
                 .add("security", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("bearer", JsonValue.EMPTY_JSON_ARRAY)))
                 .add("tags", tags)
-                .add("paths", pathsJson)
+                .add("paths", builtPaths)
                 .add("components", Json.createObjectBuilder()
-                        .add("schemas", schemas.components())
+                        .add("schemas", usedSchemas)
                         .add("responses", standardResponses(usedResponses))
                         .add("headers", standardHeaders(usedHeaders))
                         .add("securitySchemes", Json.createObjectBuilder().add("bearer", Json.createObjectBuilder()
@@ -429,11 +455,13 @@ public final class ApiDocument {
                 : resource.getAnnotation(Consumes.class);
         List<String> mediaTypes = consumes == null ? List.of(MediaType.APPLICATION_JSON) : List.of(consumes.value());
         JsonObjectBuilder content = Json.createObjectBuilder();
+        boolean mergePatch = mediaTypes.contains(MERGE_PATCH);
         if (doc != null && doc.content().length > 0) {
             for (Content c : doc.content()) {
                 List<String> types = c.mediaType().isEmpty() ? mediaTypes : List.of(c.mediaType());
                 for (String type : types) {
-                    content.add(type, withRequestExample(mediaType(c, names)));
+                    JsonObject media = mediaType(c, names);
+                    content.add(type, mergePatch ? asPatch(media) : withRequestExample(media));
                 }
             }
         } else {
@@ -467,6 +495,9 @@ public final class ApiDocument {
         }
         if ("201".equals(code)) {
             headers.put("Location", ref("Location"));
+        }
+        if ("304".equals(code)) {
+            headers.put("ETag", ref("ETag")); // RFC 9110: a 304 repeats the ETag
         }
         for (Header h : r.headers()) {
             JsonObjectBuilder hb = Json.createObjectBuilder();
@@ -538,6 +569,17 @@ public final class ApiDocument {
             b.add("examples", examples);
         }
         return b.build();
+    }
+
+    /** An operation that takes a merge patch takes the patch form of its type, whatever the media type. */
+    private JsonObject asPatch(JsonObject mediaType) {
+        JsonObject schema = mediaType.getJsonObject("schema");
+        if (schema == null || !schema.containsKey("$ref")) {
+            return mediaType;
+        }
+        String patch = schemas.patchOf(schema.getString("$ref").substring("#/components/schemas/".length()));
+        return Json.createObjectBuilder(mediaType).add("schema", Json.createObjectBuilder()
+                .add("$ref", "#/components/schemas/" + patch)).build();
     }
 
     /** Adds the request example of the body's type, when it has one and the media type none. */

@@ -354,6 +354,55 @@ final class SchemaRegistry {
         }
     }
 
+    /**
+     * The schema of a JSON merge patch (RFC 7396) of the record schema {@code name}: the same
+     * members, none required, each nullable (null removes it), nested objects as patches too.
+     */
+    String patchOf(String name) {
+        String patchName = name + "Patch";
+        if (schemas.containsKey(patchName)) {
+            return patchName;
+        }
+        JsonObject base = schemas.get(name);
+        if (base == null || !base.containsKey("properties")) {
+            return name;
+        }
+        schemas.put(patchName, JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder props = Json.createObjectBuilder();
+        base.getJsonObject("properties").forEach((prop, schema) -> props.add(prop, nullablePatch(schema.asJsonObject())));
+        schemas.put(patchName, Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", props)
+                .add("additionalProperties", base.getBoolean("additionalProperties", false))
+                .add("description", "A JSON merge patch (RFC 7396) of " + name + ": members sent replace the stored "
+                        + "ones, null removes one, members left out stay as they are")
+                .build());
+        return patchName;
+    }
+
+    private JsonObject nullablePatch(JsonObject schema) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        String ref = schema.containsKey("$ref") ? schema.getString("$ref")
+                : schema.containsKey("allOf") ? schema.getJsonArray("allOf").getJsonObject(0).getString("$ref", null)
+                : null;
+        if (ref == null) {
+            schema.forEach(b::add);
+            return b.add("nullable", true).build();
+        }
+        String target = ref.substring("#/components/schemas/".length());
+        JsonObject targetSchema = schemas.get(target);
+        String type = targetSchema == null ? "object" : targetSchema.getString("type", "object");
+        String patched = "object".equals(type) ? patchOf(target) : target;
+        schema.forEach((k, v) -> {
+            if (!"$ref".equals(k) && !"allOf".equals(k) && !"type".equals(k) && !"nullable".equals(k)) {
+                b.add(k, v);
+            }
+        });
+        return b.add("allOf", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("$ref", "#/components/schemas/" + patched)))
+                .add("type", type).add("nullable", true).build();
+    }
+
     private static boolean complete(JsonValue example, JsonObject schema) {
         if (!(example instanceof JsonObject o) || !schema.containsKey("required")) {
             return true;
