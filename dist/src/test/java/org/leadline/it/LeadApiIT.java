@@ -500,7 +500,9 @@ class LeadApiIT {
         void filtersByStatus() {
             assertEquals(COUNT, all("status=OPEN").size());
             assertEquals(0, all("status=QUALIFIED").size());
-            assertEquals(COUNT, all("status=QUALIFIED,OPEN").size());
+            assertEquals(COUNT, all("status=QUALIFIED&status=OPEN").size());
+            assertEquals(COUNT, list(owner.api().lenient(), "status=QUALIFIED,OPEN&limit=200").size(),
+                    "a comma-separated list is taken too");
             Api.Response bad = owner.api().get(LEADS + "?status=WON");
             assertEquals(400, bad.status(), bad::toString);
             assertTrue(bad.fieldError("status").contains("OPEN"), bad::toString);
@@ -522,7 +524,8 @@ class LeadApiIT {
             Set<String> webOrReferral = expected(l -> Set.of("WEB", "REFERRAL").contains(source(l)));
             assertEquals(10, webOrReferral.size());
             assertEquals(webOrReferral, ids(all("source=WEB&source=REFERRAL")));
-            assertEquals(webOrReferral, ids(all("source=WEB,REFERRAL")));
+            assertEquals(webOrReferral, ids(all("source=WEB&source=REFERRAL")));
+            assertEquals(webOrReferral, ids(list(owner.api().lenient(), "source=WEB,REFERRAL&limit=200")));
             assertEquals(400, owner.api().get(LEADS + "?source=FAX").status());
         }
 

@@ -371,15 +371,15 @@ class ConversionIT {
         // Erasing at once: the lead and everything about the person are gone.
         assertEquals(201, seller.post(base + "/notes", Json.createObjectBuilder()
                 .add("text", "Prefers calls in the morning").build()).status());
-        assertEquals(403, seller.post(base + "/erase", JsonValue.EMPTY_JSON_OBJECT).status());
-        assertEquals(404, other.post(base + "/erase", JsonValue.EMPTY_JSON_OBJECT).status());
-        assertEquals(204, admin.post(base + "/erase", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(403, seller.post(base + "/erase").status());
+        assertEquals(404, other.post(base + "/erase").status());
+        assertEquals(204, admin.post(base + "/erase").status());
         assertEquals(404, seller.get(base).status());
         assertEquals(404, seller.get(base + "/timeline").status());
         assertTrue(admin.get("/api/v1/deleted-leads").items().stream()
                 .noneMatch(l -> l.asJsonObject().getString("id").equals(lead)));
         assertEquals(0, seller.get("/api/v1/leads?q=loeschmann").items().size());
-        assertEquals(404, admin.post(base + "/erase", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(404, admin.post(base + "/erase").status());
     }
 
     @Test

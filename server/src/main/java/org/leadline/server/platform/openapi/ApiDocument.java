@@ -341,10 +341,23 @@ public final class ApiDocument {
         String producedType = produces == null ? MediaType.APPLICATION_JSON : produces.value()[0];
         JsonObjectBuilder responses = Json.createObjectBuilder();
         Set<String> codes = new LinkedHashSet<>();
+        // Anything under a lead finds the lead first; a merged-away lead is answered by LeadMergedMapper
+        boolean underLead = path.startsWith(basePath + "/leads/{");
+        boolean read = "GET".equals(httpMethod(method)) || "HEAD".equals(httpMethod(method));
         for (APIResponse r : allMostSpecific(resource, method)) {
             codes.add(r.responseCode());
-            responses.add(r.responseCode(), response(r, httpMethod(method), producedType, names));
+            JsonObject response = response(r, httpMethod(method), producedType, names);
+            if (underLead && !read && "409".equals(r.responseCode())) {
+                JsonObjectBuilder withLink = Json.createObjectBuilder(response);
+                JsonObjectBuilder headers = Json.createObjectBuilder(response.containsKey("headers")
+                        ? response.getJsonObject("headers") : JsonValue.EMPTY_JSON_OBJECT);
+                withLink.add("headers", headers.add("Link", ref("Link")));
+                response = withLink.build();
+            }
+            responses.add(r.responseCode(), response);
         }
+        addStandard(responses, codes, "301", underLead && read, "LeadMoved");
+        addStandard(responses, codes, "409", underLead && !read, "LeadMerged");
         if (codes.stream().noneMatch(c -> c.startsWith("2") || c.startsWith("3"))) {
             throw new IllegalStateException(where + " documents no success response");
         }
@@ -367,6 +380,11 @@ public final class ApiDocument {
                              String name) {
         if (applies && codes.add(code)) {
             usedResponses.add(name);
+            switch (name) {
+                case "LeadMoved" -> usedHeaders.add("Location");
+                case "LeadMerged" -> usedHeaders.add("Link");
+                default -> { }
+            }
             responses.add(code, Json.createObjectBuilder().add("$ref", "#/components/responses/" + name));
         }
     }
@@ -661,6 +679,10 @@ public final class ApiDocument {
         b.add("BodyTooLarge", problem("The request body exceeds the configured limit", null));
         b.add("UnsupportedMediaType", problem("The Content-Type is not accepted by this operation", null));
         b.add("PreconditionRequired", problem("If-Match is required for this change", null));
+        b.add("LeadMoved", problem("The lead was merged into another: Location is the same address under the "
+                + "surviving lead; the problem's mergedInto names it", "Location"));
+        b.add("LeadMerged", problem("The lead was merged into another (the problem's mergedInto and the Link "
+                + "rel=\"alternate\" name the survivor), or the request conflicts with the resource's state", "Link"));
         b.add("InternalError", problem("An unexpected error; the problem's instance identifies it in the log", null));
         return b.build();
     }

@@ -202,11 +202,17 @@ final class SchemaRegistry {
             if (s == null || (s.description().isEmpty() && !s.readOnly() && !s.nullable())) {
                 return base;
             }
-            b.add("allOf", Json.createArrayBuilder().add(base));
-            if (s.nullable()) {
-                // OpenAPI 3.0: nullable needs a type beside it
-                JsonObject target = schemas.get(base.getString("$ref").substring("#/components/schemas/".length()));
-                b.add("type", target == null ? "object" : target.getString("type", "object"));
+            JsonObject target = schemas.get(base.getString("$ref").substring("#/components/schemas/".length()));
+            if (s.nullable() && target != null && target.containsKey("type")) {
+                // OpenAPI 3.0 cannot make a reference nullable (a null fails the referenced schema):
+                // the member gets the referenced schema itself, made nullable
+                target.forEach((k, v) -> {
+                    if (!"description".equals(k) && !"example".equals(k)) {
+                        b.add(k, v);
+                    }
+                });
+            } else {
+                b.add("allOf", Json.createArrayBuilder().add(base));
             }
         } else {
             base.forEach(b::add);
@@ -393,11 +399,22 @@ final class SchemaRegistry {
         JsonObject targetSchema = schemas.get(target);
         String type = targetSchema == null ? "object" : targetSchema.getString("type", "object");
         String patched = "object".equals(type) ? patchOf(target) : target;
+        JsonObject inlined = schemas.get(patched);
         schema.forEach((k, v) -> {
-            if (!"$ref".equals(k) && !"allOf".equals(k) && !"type".equals(k) && !"nullable".equals(k)) {
+            if (!"$ref".equals(k) && !"allOf".equals(k) && !"type".equals(k) && !"nullable".equals(k)
+                    && !(inlined != null && inlined.containsKey(k))) {
                 b.add(k, v);
             }
         });
+        if (inlined != null && inlined.containsKey("type")) {
+            // as for nullable members: the (patch) schema itself, made nullable
+            inlined.forEach((k, v) -> {
+                if (!"nullable".equals(k)) {
+                    b.add(k, v);
+                }
+            });
+            return b.add("nullable", true).build();
+        }
         return b.add("allOf", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("$ref", "#/components/schemas/" + patched)))
                 .add("type", type).add("nullable", true).build();
