@@ -199,7 +199,7 @@ class EmailIntakeIT {
         assertEquals("p.schulz@schulz-logistik.de", lead.getJsonObject("person").getString("email"));
         assertEquals("Schulz Logistik GmbH & Co. KG", lead.getJsonObject("company").getString("name"));
 
-        assertEquals(200, api.post("/api/v1/extensions/source-email/email/disable", jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, api.post("/api/v1/extensions/source-email/email/disable").status());
         Api.Response off = upload(api, mail("apple-mail-forward-attached.eml"));
         assertEquals(415, off.status(), off::toString);
     }

@@ -106,7 +106,7 @@ class MailboxIntakeIT {
     }
 
     private static JsonObject pollNow(Api api, Box box) {
-        Api.Response r = api.post(MAILBOX + "/poll", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response r = api.post(MAILBOX + "/poll");
         assertEquals(200, r.status(), r::toString);
         assertFalse(r.body().contains(box.password()), r::toString);
         assertEquals(1, r.json().getJsonArray("mailboxes").size(), r::toString);
@@ -177,7 +177,7 @@ class MailboxIntakeIT {
         Api.Response none = b.api().get(MAILBOX);
         assertEquals(200, none.status(), none::toString);
         assertEquals(0, none.json().getJsonArray("mailboxes").size(), none::toString);
-        Api.Response noPoll = b.api().post(MAILBOX + "/poll", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response noPoll = b.api().post(MAILBOX + "/poll");
         assertEquals(409, noPoll.status(), noPoll::toString);
         assertTrue(noPoll.body().contains("imapHost"), noPoll::toString);
         assertEquals(0, b.api().get("/api/v1/leads").items().size());
@@ -186,7 +186,7 @@ class MailboxIntakeIT {
         // Only tenant administrators see and poll the mailbox.
         Api sales = Fixtures.newUser(server, a, "SALES").api();
         assertEquals(403, sales.get(MAILBOX).status());
-        assertEquals(403, sales.post(MAILBOX + "/poll", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(403, sales.post(MAILBOX + "/poll").status());
     }
 
     @Test

@@ -237,7 +237,7 @@ class ConversionIT {
         Api.Response installed = upload(Fixtures.platformAdmin(server), TEST_PLUGINS.resolve("conversion-veto.jar"));
         assertTrue(installed.status() == 201 || installed.status() == 200, installed::toString);
         Fixtures.TenantAdmin t = Fixtures.newTenant(server);
-        Api.Response enabled = t.api().post("/api/v1/extensions/conversion-veto/veto/enable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response enabled = t.api().post("/api/v1/extensions/conversion-veto/veto/enable");
         assertEquals(200, enabled.status(), enabled::toString);
 
         String vetoed = newLead(t.api(), lead("Rot", "rot@vetoed.example", "Vetoed Ltd", "https://vetoed.example"));
@@ -255,7 +255,7 @@ class ConversionIT {
         String fine = newLead(t.api(), lead("Gruen", "gruen@fine.example", "Fine GmbH", "https://fine.example"));
         assertEquals(201, qualify(t.api(), fine, "", JsonValue.EMPTY_JSON_OBJECT).status());
         // The tenant switches the handler off: the lead can be qualified.
-        assertEquals(200, t.api().post("/api/v1/extensions/conversion-veto/veto/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, t.api().post("/api/v1/extensions/conversion-veto/veto/disable").status());
         assertEquals(201, qualify(t.api(), vetoed, "", JsonValue.EMPTY_JSON_OBJECT).status());
     }
 
@@ -278,7 +278,7 @@ class ConversionIT {
             Api.Response set = t.api().put(path + "/settings", Json.createObjectBuilder()
                     .add("url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook").build(), Map.of());
             assertEquals(200, set.status(), set::toString);
-            Api.Response on = t.api().post(path + "/enable", JsonValue.EMPTY_JSON_OBJECT);
+            Api.Response on = t.api().post(path + "/enable");
             assertEquals(200, on.status(), on::toString);
 
             String lead = newLead(t.api(), lead("Hook", "hook@hook.example", "Hook GmbH", "https://hook.example"));
@@ -329,13 +329,13 @@ class ConversionIT {
         assertEquals("Budget frozen until next year", seller.get(base + "/disqualification").json().getString("note"));
         assertEquals(409, seller.post(base + "/disqualify", Json.createObjectBuilder().add("reason", "LOST").build()).status());
         assertEquals(409, qualify(seller, lead, "", JsonValue.EMPTY_JSON_OBJECT).status());
-        assertEquals(404, other.post(base + "/reopen", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(404, other.post(base + "/reopen").status());
 
-        Api.Response reopened = seller.post(base + "/reopen", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response reopened = seller.post(base + "/reopen");
         assertEquals(200, reopened.status(), reopened::toString);
         assertEquals("OPEN", reopened.json().getString("status"));
         assertEquals(JsonValue.NULL, reopened.json().get("disqualification"));
-        assertEquals(409, seller.post(base + "/reopen", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(409, seller.post(base + "/reopen").status());
         Api.Response custom = seller.post(base + "/disqualify", Json.createObjectBuilder().add("reason", "WENT_WITH_PARTNER").build());
         assertEquals(200, custom.status(), custom::toString);
     }

@@ -292,7 +292,7 @@ class MergeIT {
                         Map.of("If-Match", "*")),
                 seller.delete("/api/v1/leads/" + fromFair, Map.of("If-Match", "*")),
                 seller.post("/api/v1/leads/" + fromFair + "/notes", Json.createObjectBuilder().add("text", "x").build()),
-                seller.post("/api/v1/qualification/leads/" + fromFair + "/rate", JsonValue.EMPTY_JSON_OBJECT),
+                seller.post("/api/v1/qualification/leads/" + fromFair + "/rate"),
                 seller.patch("/api/v1/leads/" + fromFair + "/recommendations/any", Json.createObjectBuilder()
                         .add("state", "DONE").build(), Map.of()))) {
             assertEquals(409, write.status(), write::toString);

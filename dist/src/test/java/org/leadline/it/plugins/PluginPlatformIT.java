@@ -172,7 +172,7 @@ class PluginPlatformIT {
         Fixtures.TenantAdmin b = Fixtures.newTenant(server);
         Path aJournal = workDir.resolve("journal-" + a.slug() + ".log");
         configure(a, "journal", "journal", Json.createObjectBuilder().add("journalFile", aJournal.toString()).build());
-        assertEquals(200, b.api().post("/api/v1/extensions/journal/journal/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, b.api().post("/api/v1/extensions/journal/journal/disable").status());
 
         String aLead = createLead(a, "Albers");
         String bLead = createLead(b, "Bauer");
@@ -207,7 +207,7 @@ class PluginPlatformIT {
         assertTrue(wrong.fieldError("settings.mode").contains("plain, fancy"), wrong::toString);
         assertEquals("/problems/validation", wrong.problemType());
 
-        Api.Response missing = t.api().post("/api/v1/extensions/misbehaving/thrower/enable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response missing = t.api().post("/api/v1/extensions/misbehaving/thrower/enable");
         assertEquals(400, missing.status(), missing::toString);
         assertTrue(missing.fieldError("settings.target").contains("is required"), missing::toString);
         Api.Response missingOnPut = t.api().put("/api/v1/extensions/misbehaving/thrower/settings",
@@ -251,7 +251,7 @@ class PluginPlatformIT {
         Fixtures.TenantAdmin t = Fixtures.newTenant(server);
         configure(t, "misbehaving", "thrower", Json.createObjectBuilder().add("target", "anything").build());
         for (String id : List.of("sleeper", "linkage")) {
-            assertEquals(200, t.api().post("/api/v1/extensions/misbehaving/" + id + "/enable", JsonValue.EMPTY_JSON_OBJECT).status());
+            assertEquals(200, t.api().post("/api/v1/extensions/misbehaving/" + id + "/enable").status());
         }
         // Until quarantined, each lead costs the sleeper's time limit (0.5 s), never a failed request.
         for (int i = 0; i < 3; i++) {
@@ -284,7 +284,7 @@ class PluginPlatformIT {
         assertEquals(JsonValue.NULL, other.api().get("/api/v1/extensions/misbehaving/sleeper").json().get("quarantined"));
 
         // An administrator re-enables it: it is called again (and fails again, contained).
-        Api.Response reenabled = t.api().post("/api/v1/extensions/misbehaving/thrower/enable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response reenabled = t.api().post("/api/v1/extensions/misbehaving/thrower/enable");
         assertEquals(200, reenabled.status());
         assertEquals(JsonValue.NULL, reenabled.json().get("quarantined"), reenabled::toString);
         long before = admin.get("/api/v1/admin/plugins/misbehaving").json().getJsonObject("metrics").getJsonNumber("calls").longValue();
@@ -315,7 +315,7 @@ class PluginPlatformIT {
         Fixtures.TenantAdmin t = Fixtures.newTenant(server);
         assertEquals(403, upload(t.api(), TEST_PLUGINS.resolve("lead-logger.jar")).status());
         assertFalse(byId(admin.get("/api/v1/admin/plugins")).containsKey("bundles-api"));
-        assertEquals(404, admin.post("/api/v1/admin/plugins/no-such/stop", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(404, admin.post("/api/v1/admin/plugins/no-such/stop").status());
     }
 
     @Test
@@ -401,7 +401,7 @@ class PluginPlatformIT {
         Path journal = workDir.resolve("restart-" + t.slug() + ".log");
         configure(t, "journal", "journal", Json.createObjectBuilder().add("journalFile", journal.toString()).build());
 
-        Api.Response stopped = admin.post("/api/v1/admin/plugins/journal/stop", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response stopped = admin.post("/api/v1/admin/plugins/journal/stop");
         assertEquals(200, stopped.status(), stopped::toString);
         assertEquals("STOPPED", stopped.json().getString("state"));
         assertFalse(extensions(t.api().get("/api/v1/extensions")).containsKey("journal/journal"));
@@ -415,9 +415,9 @@ class PluginPlatformIT {
         assertEquals("2.0.0", plugins.get("journal").getString("version"), "the uploaded upgrade is kept");
         assertFalse(plugins.containsKey("lead-logger"), "an unloaded plugin stays unloaded");
 
-        Api.Response started = admin.post("/api/v1/admin/plugins/journal/start", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response started = admin.post("/api/v1/admin/plugins/journal/start");
         assertEquals("STARTED", started.json().getString("state"));
-        Api.Response reloaded = admin.post("/api/v1/admin/plugins/journal/reload", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response reloaded = admin.post("/api/v1/admin/plugins/journal/reload");
         assertEquals("STARTED", reloaded.json().getString("state"), reloaded::toString);
         Api tenantApi = server.api().login(t.username(), "password-of-" + t.slug());
         Api.Response lead = tenantApi.post("/api/v1/leads", Fixtures.tradeFairLead("Wiederda"));
@@ -463,9 +463,9 @@ class PluginPlatformIT {
         Fixtures.TenantAdmin b = Fixtures.newTenant(server);
         Path aJournal = workDir.resolve("lifecycle-" + a.slug() + ".log");
         configure(a, "journal", "journal", Json.createObjectBuilder().add("journalFile", aJournal.toString()).build());
-        assertEquals(200, b.api().post("/api/v1/extensions/journal/journal/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, b.api().post("/api/v1/extensions/journal/journal/disable").status());
         for (Fixtures.TenantAdmin t : List.of(a, b)) {
-            assertEquals(200, t.api().post("/api/v1/extensions/process-sales/sales/enable", JsonValue.EMPTY_JSON_OBJECT).status());
+            assertEquals(200, t.api().post("/api/v1/extensions/process-sales/sales/enable").status());
         }
 
         Map<String, String> aIds = walkThroughTheLifecycle(a);
@@ -538,13 +538,13 @@ class PluginPlatformIT {
 
         Api.Response out = api.post(path + "/disqualify", Json.createObjectBuilder().add("reason", "NO_BUDGET").build());
         assertEquals(200, out.status(), out::toString);
-        Api.Response reopened = api.post(path + "/reopen", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response reopened = api.post(path + "/reopen");
         assertEquals(200, reopened.status(), reopened::toString);
         Api.Response qualified = api.post(path + "/qualify", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(201, qualified.status(), qualified::toString);
 
         assertEquals(204, api.delete(path, Map.of("If-Match", api.get(path).etag())).status());
-        Api.Response restored = api.post("/api/v1/deleted-leads/" + lead + "/restore", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response restored = api.post("/api/v1/deleted-leads/" + lead + "/restore");
         assertEquals(200, restored.status(), restored::toString);
 
         JsonObject q = qualified.json();
@@ -570,7 +570,7 @@ class PluginPlatformIT {
     private static void configure(Fixtures.TenantAdmin t, String plugin, String extension, JsonObject settings) {
         Api.Response r = t.api().put("/api/v1/extensions/" + plugin + "/" + extension + "/settings", settings, Map.of());
         assertEquals(200, r.status(), r::toString);
-        Api.Response e = t.api().post("/api/v1/extensions/" + plugin + "/" + extension + "/enable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response e = t.api().post("/api/v1/extensions/" + plugin + "/" + extension + "/enable");
         assertEquals(200, e.status(), e::toString);
     }
 

@@ -104,7 +104,7 @@ class PluginLeadFactsIT {
         Api.Response installed = upload(Fixtures.platformAdmin(server), TEST_PLUGINS.resolve("facts-probe.jar"));
         assertTrue(installed.status() == 201 || installed.status() == 200, installed::toString);
         Api admin = Fixtures.newTenant(server).api();
-        Api.Response enabled = admin.post("/api/v1/extensions/facts-probe/probe/enable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response enabled = admin.post("/api/v1/extensions/facts-probe/probe/enable");
         assertEquals(200, enabled.status(), enabled::toString);
 
         String lead = QualificationIT.lead(admin, Fixtures.minimalLead("Probed"));
@@ -131,7 +131,7 @@ class PluginLeadFactsIT {
 
         // Another tenant with the plugin on sees none of it on its own lead.
         Api other = Fixtures.newTenant(server).api();
-        assertEquals(200, other.post("/api/v1/extensions/facts-probe/probe/enable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, other.post("/api/v1/extensions/facts-probe/probe/enable").status());
         String theirs = QualificationIT.lead(other, Fixtures.minimalLead("Probed"));
         assertTrue(probe(other, theirs).startsWith("stakeholders=0 decisionMakerAmongStakeholders=false competitors=0"),
                 () -> probe(other, theirs));

@@ -39,7 +39,7 @@ class QualificationIT {
     /** A tenant whose leads are rated by its own rules alone (the BANT plugin switched off). */
     private static Api tenantWithoutPlugins() {
         Api admin = Fixtures.newTenant(server).api();
-        Api.Response off = admin.post("/api/v1/extensions/scoring-bant/bant/disable", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response off = admin.post("/api/v1/extensions/scoring-bant/bant/disable");
         assertEquals(200, off.status(), off::toString);
         return admin;
     }
@@ -240,7 +240,7 @@ class QualificationIT {
         assertEquals(404, mine.get("/api/v1/qualification/jobs/" + theirJob).status());
         assertEquals(0, mine.get("/api/v1/qualification/jobs").items().size());
         assertEquals(404, mine.get("/api/v1/qualification/leads/" + theirLead).status());
-        assertEquals(404, mine.post("/api/v1/qualification/leads/" + theirLead + "/rate", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(404, mine.post("/api/v1/qualification/leads/" + theirLead + "/rate").status());
 
         // My rule set's job re-rates my leads only.
         Api.Response mySave = mine.put(RULES, ruleSet(rule("nobody", 5, null)), Map.of());
@@ -268,7 +268,7 @@ class QualificationIT {
         Api.Response configured = admin.put("/api/v1/extensions/scoring-bant/bant/settings",
                 Json.createObjectBuilder().add("minimumBudget", 100000).build(), Map.of());
         assertEquals(200, configured.status(), configured::toString);
-        Api.Response rerated = admin.post("/api/v1/qualification/leads/" + id + "/rate", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response rerated = admin.post("/api/v1/qualification/leads/" + id + "/rate");
         assertEquals(200, rerated.status(), rerated::toString);
         assertEquals(20 + 30, rerated.json().getInt("score"), rerated::toString);
     }

@@ -49,7 +49,7 @@ class QualificationRestartIT {
     void aJobStoppedByARestartResumesFromItsPosition() throws Exception {
         Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
         Api admin = tenant.api();
-        assertEquals(200, admin.post("/api/v1/extensions/scoring-bant/bant/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, admin.post("/api/v1/extensions/scoring-bant/bant/disable").status());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < LEADS; i++) {
             ids.add(QualificationIT.lead(admin, Fixtures.minimalLead("Restart" + i)));

@@ -46,7 +46,7 @@ class RecommendationIT {
     private static Seller tenant() {
         Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
         Api admin = tenant.api();
-        assertEquals(200, admin.post("/api/v1/extensions/scoring-bant/bant/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(200, admin.post("/api/v1/extensions/scoring-bant/bant/disable").status());
         JsonObject callThem = Json.createObjectBuilder(QualificationIT.fromTheFair())
                 .add("recommend", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Call after the fair")
                         .add("kind", "CALL").add("priority", "MEDIUM"))).build();
@@ -121,7 +121,7 @@ class RecommendationIT {
         assertEquals("Sent proposal v1 by e-mail", entries.get(0).getJsonObject("item").getString("comment"));
 
         // Re-rated three ways while the rule still recommends it: it does not come back.
-        Api.Response rerated = seller.post("/api/v1/qualification/leads/" + lead + "/rate", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Response rerated = seller.post("/api/v1/qualification/leads/" + lead + "/rate");
         assertEquals(200, rerated.status(), rerated::toString);
         assertEquals(List.of("Call after the fair"), openTexts(rerated.json()));
         assertEquals(201, seller.post("/api/v1/leads/" + lead + "/interactions", Json.createObjectBuilder()

@@ -342,7 +342,7 @@ public final class ApiDocument {
         JsonObjectBuilder responses = Json.createObjectBuilder();
         Set<String> codes = new LinkedHashSet<>();
         // Anything under a lead finds the lead first; a merged-away lead is answered by LeadMergedMapper
-        boolean underLead = path.startsWith(basePath + "/leads/{");
+        boolean underLead = path.contains("/leads/{");
         boolean read = "GET".equals(httpMethod(method)) || "HEAD".equals(httpMethod(method));
         for (APIResponse r : allMostSpecific(resource, method)) {
             codes.add(r.responseCode());
