@@ -88,6 +88,21 @@ public final class LeadlineClient implements AutoCloseable {
         return new Leads(this);
     }
 
+    /** A lead's interactions. */
+    public Interactions interactions(String leadId) {
+        return new Interactions(this, leadId);
+    }
+
+    /** A lead's process: the stage reached and what is missing. */
+    public LeadProcess process(String leadId) {
+        return new LeadProcess(this, leadId);
+    }
+
+    /** Qualifying, disqualifying and reopening a lead. */
+    public Closing closing(String leadId) {
+        return new Closing(this, leadId);
+    }
+
     WebTarget api() {
         return api;
     }
