@@ -69,12 +69,22 @@ public final class LeadlineClient implements AutoCloseable {
 
     /** Signs in at the server at {@code base} and answers a client that sends the session token. */
     public static LeadlineClient signIn(URI base, String username, String password) {
-        try (LeadlineClient anonymous = new LeadlineClient(ClientBuilder.newClient(), false, base, null)) {
+        Client http = ClientBuilder.newClient();
+        LeadlineClient signedIn = signIn(http, base, username, password);
+        return new LeadlineClient(http, true, base, signedIn.token);
+    }
+
+    /**
+     * As {@link #signIn(URI, String, String)}, on a Jakarta REST client the caller configured (its
+     * connector must speak PATCH, as Jersey's java.net.http connector does) and closes.
+     */
+    public static LeadlineClient signIn(Client http, URI base, String username, String password) {
+        try (LeadlineClient anonymous = new LeadlineClient(http, false, base, null)) {
             LoginView.Session session = anonymous.send(anonymous.api.path("auth/login")
                     .request(MediaType.APPLICATION_JSON_TYPE)
                     .buildPost(anonymous.json(new LoginView.Request(username, password))), LoginView.Session.class)
                     .value();
-            return new LeadlineClient(anonymous.http, true, base, session.token());
+            return new LeadlineClient(http, false, base, session.token());
         }
     }
 
