@@ -1,6 +1,7 @@
 package org.leadline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -15,15 +16,50 @@ class PlatformIT {
     static final LeadlineServer server = LeadlineServer.shared();
 
     @Test
-    void theOpenApiDocumentDescribesTheLeadApi() {
-        Api.Response r = server.api().get("/openapi");
-        assertEquals(200, r.status(), r::toString);
-        assertTrue(r.body().contains("/api/v1/leads"), r.body());
-        assertTrue(r.body().contains("/api/v1/leads/{id}"), "item paths too");
-        assertTrue(r.body().contains("/api/v1/auth/login"));
-        Api.Response json = server.api().get("/openapi", Map.of("Accept", "application/json"));
-        assertEquals(200, json.status());
-        assertTrue(json.json().getJsonObject("paths").containsKey("/api/v1/leads"), json.body());
+    void theOpenApiDocumentIsServedAsYamlOrJsonWithItsMediaType() {
+        Api.Response yaml = server.api().get("/openapi");
+        assertEquals(200, yaml.status(), yaml::toString);
+        assertTrue(yaml.header("content-type").startsWith("application/yaml"), yaml.header("content-type"));
+        assertTrue(yaml.body().startsWith("openapi: 3.0.3"), yaml.body().substring(0, 40));
+        assertTrue(yaml.body().contains("  /api/v1/leads/{id}:"), "block-style YAML with the item paths");
+        assertTrue(yaml.body().contains("operationId: listLeadInteractions"), "the lead's sub-resources are there");
+        assertFalse(yaml.body().contains("/null/"), "no stand-in paths");
+
+        Api.Response byAccept = server.api().get("/openapi", Map.of("Accept", "application/json"));
+        assertEquals(200, byAccept.status());
+        assertTrue(byAccept.header("content-type").startsWith("application/json"));
+        JsonObject document = byAccept.json();
+        assertTrue(document.getJsonObject("paths").containsKey("/api/v1/leads"), byAccept.body());
+        assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Lead"));
+        assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+        JsonObject login = document.getJsonObject("paths").getJsonObject("/api/v1/auth/login").getJsonObject("post");
+        assertEquals(0, login.getJsonArray("security").size(), "signing in needs no token");
+
+        Api.Response byParameter = server.api().get("/openapi?format=json");
+        assertEquals(byAccept.body(), byParameter.body());
+        assertEquals(byAccept.header("etag"), byParameter.header("etag"));
+        assertEquals(304, server.api().get("/openapi?format=json", Map.of("If-None-Match", byParameter.header("etag")))
+                .status(), "the document is cached by its ETag");
+        Api.Response unknown = server.api().get("/openapi?format=xml");
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.header("content-type").startsWith("application/problem+json"), unknown::toString);
+    }
+
+    @Test
+    void theInteractiveReferenceIsServedFromTheServerWithAStrictPolicy() {
+        Api.Response page = server.api().get("/api-docs/");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.header("content-type").startsWith("text/html"));
+        String policy = page.header("content-security-policy");
+        assertTrue(policy != null && policy.contains("script-src 'self'") && !policy.contains("unsafe-eval"), policy);
+        assertFalse(page.body().contains("<script>"), "no inline script");
+        java.util.regex.Matcher bundle = java.util.regex.Pattern.compile("src=\"\\.\\./(webjars/swagger-ui/[^\"]+)\"")
+                .matcher(page.body());
+        assertTrue(bundle.find(), page.body());
+        assertEquals(200, server.api().get("/" + bundle.group(1)).status(), "Swagger UI comes from the server, no CDN");
+        Api.Response script = server.api().get("/api-docs/reference.js");
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("openapi?format=json"));
     }
 
     @Test

@@ -56,6 +56,28 @@ class ApiDocumentTest {
         assertTrue(java.nio.file.Files.size(dir.resolve("openapi.json")) > 1000);
     }
 
+    /** A resource or provider left out of the application's list would be neither served nor described. */
+    @Test
+    void everyResourceAndProviderIsListedInTheApplication() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+        List<String> missing = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
+                Class<?> c = Class.forName(name, false, getClass().getClassLoader());
+                boolean resource = c.isAnnotationPresent(jakarta.ws.rs.Path.class)
+                        && !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
+                boolean provider = c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class);
+                if ((resource && !LeadlineApplication.RESOURCES.contains(c))
+                        || (provider && !LeadlineApplication.PROVIDERS.contains(c))) {
+                    missing.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void noBogusPaths() {
         for (String path : DOCUMENT.getJsonObject("paths").keySet()) {
