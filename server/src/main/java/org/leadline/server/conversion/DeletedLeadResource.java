@@ -29,6 +29,7 @@ import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 import org.leadline.server.timeline.Keyset;
 
@@ -80,13 +81,13 @@ public class DeletedLeadResource {
     @Operation(operationId = "restoreLead", summary = "Restore a deleted lead",
             description = "Brings a deleted lead back with its history, as long as its restore period is not over. "
                     + "Any request body is ignored.")
-    @APIResponse(responseCode = "200", description = "The restored lead (without scoring; no ETag header)",
-            content = @Content(schema = @Schema(implementation = LeadView.class)),
-            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "200", description = "The restored lead (without scoring), with its ETag",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The restore period is over; the lead is about to be purged",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LeadView restore(@Parameter(description = "The deleted lead's id", schema = @Schema(format = "uuid"))
+    public Response restore(@Parameter(description = "The deleted lead's id", schema = @Schema(format = "uuid"))
                             @PathParam("leadId") String leadId) {
-        return LeadView.of(closing.restore(leadId), null);
+        Lead lead = closing.restore(leadId);
+        return Response.ok(LeadView.of(lead, null)).tag(Preconditions.etag(lead.version())).build();
     }
 }
