@@ -202,7 +202,18 @@ class AuthIT {
         assertNotNull(invalid.fieldError("slug"));
         assertNotNull(invalid.fieldError("admin"));
 
-        assertEquals(200, admin.get("/api/v1/tenants/" + id).status());
+        Api.Response read = admin.get("/api/v1/tenants/" + id);
+        assertEquals(200, read.status());
+        assertEquals("\"" + read.json().getJsonNumber("version").longValue() + "\"", read.etag(), "the ETag is the version");
+        Api.Response stale = admin.patch("/api/v1/tenants/" + id, Json.createObjectBuilder().add("name", "Renamed").build(),
+                Map.of("If-Match", "\"" + (read.json().getJsonNumber("version").longValue() + 7) + "\""));
+        assertEquals(412, stale.status(), stale::toString);
+        Api.Response renamed = admin.patch("/api/v1/tenants/" + id, Json.createObjectBuilder().add("name", "Renamed").build(),
+                Map.of("If-Match", read.etag()));
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals("Renamed", renamed.json().getString("name"));
+        assertEquals("\"" + renamed.json().getJsonNumber("version").longValue() + "\"", renamed.etag());
+        assertEquals(renamed.etag(), admin.get("/api/v1/tenants/" + id).etag());
         List<String> slugs = allTenantSlugs(admin);
         assertTrue(slugs.contains(slug) && slugs.contains(tenant.slug()) && slugs.contains("default"), slugs::toString);
         assertEquals(slugs.size(), new java.util.HashSet<>(slugs).size(), "no tenant listed twice across pages");
@@ -223,6 +234,8 @@ class AuthIT {
             page.items().forEach(t -> slugs.add(t.asJsonObject().getString("slug")));
             JsonObject info = page.json().getJsonObject("page");
             cursor = info.containsKey("nextCursor") ? info.getString("nextCursor") : null;
+            assertEquals(cursor != null, page.header("link") != null && page.header("link").contains("rel=\"next\""),
+                    "Link rel=next exactly when there is a next page: " + page);
         } while (cursor != null && slugs.size() < 10_000);
         return slugs;
     }
@@ -345,6 +358,23 @@ class AuthIT {
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertTrue(admin.get("/api/v1/users?limit=200").items().stream()
                 .anyMatch(u -> u.asJsonObject().getString("username").equals(username)));
+        String userId = created.json().getString("id");
+        Api.Response user = admin.get("/api/v1/users/" + userId);
+        assertEquals(created.etag(), user.etag(), "a user's ETag is its version");
+        assertEquals("\"" + user.json().getJsonNumber("version").longValue() + "\"", user.etag());
+        Api.Response renamed = admin.patch("/api/v1/users/" + userId,
+                Json.createObjectBuilder().add("displayName", "Renamed Seller").build(), Map.of("If-Match", user.etag()));
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals("\"" + renamed.json().getJsonNumber("version").longValue() + "\"", renamed.etag());
+        Api.Response stale = admin.patch("/api/v1/users/" + userId,
+                Json.createObjectBuilder().add("displayName", "Again").build(), Map.of("If-Match", user.etag()));
+        assertEquals(412, stale.status(), stale::toString);
+        assertEquals(200, admin.patch("/api/v1/users/" + userId,
+                Json.createObjectBuilder().add("displayName", "Without If-Match").build(), Map.of()).status());
+        Api.Response firstUsers = admin.get("/api/v1/users?limit=1");
+        assertEquals(1, firstUsers.items().size());
+        assertTrue(firstUsers.header("link").contains("rel=\"next\""), firstUsers::toString);
+        assertTrue(admin.get("/api/v1/api-tokens?limit=1").status() == 200);
         assertEquals(409, admin.post("/api/v1/users", Json.createObjectBuilder().add("username", username)
                 .add("displayName", "Twin").add("roles", Json.createArrayBuilder().add("SALES")).build()).status());
         Api.Response badRole = admin.post("/api/v1/users", Json.createObjectBuilder().add("username", username + "x")

@@ -2,6 +2,7 @@ package org.leadline.it.conversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -146,6 +147,16 @@ class ConversionIT {
         // The lead is qualified and read-only.
         Api.Response qualified = seller.get("/api/v1/leads/" + lead);
         assertEquals("QUALIFIED", qualified.json().getString("status"));
+        // ... and links to what qualification made of it.
+        JsonObject conversion = qualified.json().getJsonObject("conversion");
+        assertNotNull(conversion, qualified::toString);
+        assertEquals(retried.json().getJsonObject("contact").getString("id"), conversion.getString("contactId"));
+        assertEquals(retried.json().getJsonObject("account").getString("id"), conversion.getString("accountId"));
+        assertEquals(retried.json().getJsonObject("opportunity").getString("id"), conversion.getString("opportunityId"));
+        assertTrue(conversion.getString("opportunityHref").endsWith("/api/v1/opportunities/"
+                + conversion.getString("opportunityId")), conversion::toString);
+        assertTrue(conversion.getString("contactHref").endsWith("/api/v1/contacts/" + conversion.getString("contactId")));
+        assertTrue(conversion.getString("accountHref").endsWith("/api/v1/accounts/" + conversion.getString("accountId")));
         Api.Response edit = seller.patch("/api/v1/leads/" + lead, Json.createObjectBuilder().add("topic", "x").build(),
                 ifMatch(qualified.etag()));
         assertEquals(409, edit.status(), edit::toString);
@@ -230,6 +241,32 @@ class ConversionIT {
         assertEquals(1, count(t.api(), "/api/v1/accounts"));
         assertEquals(2, count(t.api(), "/api/v1/contacts"));
         assertEquals(3, count(t.api(), "/api/v1/opportunities"));
+
+        // Every page but the last names the next one in page.nextCursor and in Link rel=next.
+        for (String list : List.of("/api/v1/contacts", "/api/v1/opportunities")) {
+            Set<String> seen = new HashSet<>();
+            String next = list + "?limit=1";
+            int pages = 0;
+            while (next != null) {
+                Api.Response page = t.api().get(next);
+                assertEquals(200, page.status(), page::toString);
+                page.items().forEach(i -> seen.add(i.asJsonObject().getString("id")));
+                assertEquals(1, page.json().getJsonObject("page").getInt("limit"));
+                String cursor = page.json().getJsonObject("page").getString("nextCursor", null);
+                String link = page.header("link");
+                assertEquals(cursor == null, link == null, page::toString);
+                if (link != null) {
+                    assertTrue(link.contains("rel=\"next\"") && link.contains("cursor=" + cursor), link);
+                }
+                next = cursor == null ? null : list + "?limit=1&cursor=" + cursor;
+                pages++;
+            }
+            assertEquals(list.endsWith("contacts") ? 2 : 3, seen.size(), list);
+            assertEquals(seen.size(), pages, list);
+        }
+        // An open lead has no conversion member.
+        assertNull(t.api().get("/api/v1/leads/" + newLead(t.api(), Fixtures.tradeFairLead("Fink")))
+                .json().get("conversion"));
     }
 
     @Test
@@ -326,7 +363,9 @@ class ConversionIT {
         assertEquals(200, out.status(), out::toString);
         assertEquals("DISQUALIFIED", out.json().getString("status"));
         assertEquals("NO_BUDGET", out.json().getJsonObject("disqualification").getString("reason"));
-        assertEquals("Budget frozen until next year", seller.get(base + "/disqualification").json().getString("note"));
+        Api.Response disqualification = seller.get(base + "/disqualification");
+        assertEquals("Budget frozen until next year", disqualification.json().getString("note"));
+        assertEquals(seller.get(base).etag(), disqualification.etag(), "the disqualification carries the lead's ETag");
         assertEquals(409, seller.post(base + "/disqualify", Json.createObjectBuilder().add("reason", "LOST").build()).status());
         assertEquals(409, qualify(seller, lead, "", JsonValue.EMPTY_JSON_OBJECT).status());
         assertEquals(404, other.post(base + "/reopen").status());
@@ -361,9 +400,24 @@ class ConversionIT {
         assertEquals(0, other.get("/api/v1/deleted-leads").items().size());
         assertEquals(404, other.post("/api/v1/deleted-leads/" + lead + "/restore").status());
 
+        // The recycle bin is paged like every collection: newest deletion first, Link rel=next.
+        String second = newLead(seller, lead("Loeschfrau", "f@loesch.example", "Loesch GmbH", null));
+        assertEquals(204, seller.delete("/api/v1/leads/" + second, ifMatch(seller.get("/api/v1/leads/" + second).etag()))
+                .status());
+        Api.Response first = admin.get("/api/v1/deleted-leads?limit=1");
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(List.of(second), first.items().stream().map(l -> l.asJsonObject().getString("id")).toList());
+        String cursor = first.json().getJsonObject("page").getString("nextCursor");
+        assertTrue(first.header("link").contains("rel=\"next\""), first::toString);
+        Api.Response rest = admin.get("/api/v1/deleted-leads?limit=100&cursor=" + cursor);
+        assertEquals(200, rest.status(), rest::toString);
+        assertTrue(rest.items().stream().anyMatch(l -> l.asJsonObject().getString("id").equals(lead)), rest::toString);
+        assertTrue(rest.items().stream().noneMatch(l -> l.asJsonObject().getString("id").equals(second)));
+        assertEquals(400, admin.get("/api/v1/deleted-leads?cursor=zzz").status());
+
         Api.Response restored = admin.post("/api/v1/deleted-leads/" + lead + "/restore");
         assertEquals(200, restored.status(), restored::toString);
-        assertEquals(200, seller.get(base).status());
+        assertEquals(seller.get(base).etag(), restored.etag(), "the restored lead carries its ETag");
         assertEquals(1, seller.get("/api/v1/leads?q=loeschmann").items().size());
         assertEquals(404, admin.post("/api/v1/deleted-leads/" + lead + "/restore").status(),
                 "a lead that is not deleted cannot be restored");

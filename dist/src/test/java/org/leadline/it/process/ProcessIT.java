@@ -87,6 +87,9 @@ class ProcessIT {
         String lead = newLead(Fixtures.minimalLead("Sparse"));
         Api.Response view = seller.get("/api/v1/leads/" + lead + "/process");
         assertEquals(200, view.status(), view::toString);
+        assertEquals("\"" + view.json().getJsonNumber("leadVersion").longValue() + "\"", view.etag(),
+                "the process carries the lead's version as its ETag");
+        assertEquals(seller.get("/api/v1/leads/" + lead).etag(), view.etag());
         assertEquals("qualify", view.json().getString("stage"));
         assertEquals("develop", view.json().getString("nextStage"));
         assertFalse(view.json().getBoolean("canAdvance"));
@@ -184,6 +187,20 @@ class ProcessIT {
         Api.Response stale = seller.send("POST", base + "/stage", "{\"stage\":\"qualify\"}", "application/json",
                 Map.of("If-Match", "\"999\""));
         assertEquals(412, stale.status());
+        Api.Response staleTick = seller.post(base + "/checklist", Json.createObjectBuilder().add("stage", "qualify")
+                .add("item", CONFIRMED).build(), Map.of("If-Match", "\"999\""));
+        assertEquals(412, staleTick.status(), staleTick::toString);
+        String etag = seller.get(base).etag();
+        Api.Response ticked = seller.post(base + "/checklist", Json.createObjectBuilder().add("stage", "qualify")
+                .add("item", CONFIRMED).build(), Map.of("If-Match", etag));
+        assertEquals(200, ticked.status(), ticked::toString);
+        assertEquals(etag, ticked.etag(), "ticking does not change the lead's version");
+        Api.Response moved = seller.post(base + "/stage", Json.createObjectBuilder().add("stage", "qualify").build(),
+                Map.of("If-Match", etag));
+        assertTrue(moved.status() == 200 || moved.status() == 409, moved::toString);
+        if (moved.status() == 200) {
+            assertEquals("\"" + moved.json().getJsonNumber("leadVersion").longValue() + "\"", moved.etag());
+        }
 
         assertEquals(404, other.get(base).status(), "another tenant does not see the lead's process");
         assertEquals(404, other.post(base + "/stage", Json.createObjectBuilder().add("stage", "develop").build()).status());

@@ -242,8 +242,16 @@ class QualificationIT {
         assertEquals(404, mine.get("/api/v1/qualification/leads/" + theirLead).status());
         assertEquals(404, mine.post("/api/v1/qualification/leads/" + theirLead + "/rate").status());
 
-        // My rule set's job re-rates my leads only.
-        Api.Response mySave = mine.put(RULES, ruleSet(rule("nobody", 5, null)), Map.of());
+        // My rule set's job re-rates my leads only. The rules carry their version as ETag; a stale If-Match is refused.
+        Api.Response current = mine.get(RULES);
+        assertEquals("\"" + current.json().getInt("version") + "\"", current.etag(), current::toString);
+        Api.Response staleSave = mine.put(RULES, ruleSet(rule("nobody", 5, null)),
+                Map.of("If-Match", "\"" + (current.json().getInt("version") + 1) + "\""));
+        assertEquals(412, staleSave.status(), staleSave::toString);
+        Api.Response mySave = mine.put(RULES, ruleSet(rule("nobody", 5, null)), Map.of("If-Match", current.etag()));
+        assertEquals(201, mySave.status(), mySave::toString);
+        assertEquals("\"" + mySave.json().getInt("version") + "\"", mySave.etag());
+        assertEquals(mySave.etag(), mine.get(RULES).etag());
         JsonObject job = finished(mine, mySave.json().getJsonObject("rerating").getString("id"));
         assertEquals(1, job.getInt("total"));
         assertEquals(100, qualification(theirs, theirLead).getInt("score"));

@@ -123,11 +123,18 @@ public class ClosingService {
                 .setParameter("lead", leadId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
-    /** Deleted leads that can still be restored, newest deletion first. */
-    public List<Lead> deleted(int limit) {
-        return persistence.em().createQuery("SELECT l FROM Lead l WHERE l.deletedAt IS NOT NULL"
-                        + " ORDER BY l.deletedAt DESC, l.id DESC", Lead.class)
-                .setMaxResults(limit).getResultList();
+    /**
+     * Deleted leads that can still be restored, newest deletion first (then by id, descending),
+     * after the one deleted at {@code afterDeletedAt} with id {@code afterId} when those are given.
+     */
+    public List<Lead> deleted(Instant afterDeletedAt, String afterId, int limit) {
+        var query = persistence.em().createQuery("SELECT l FROM Lead l WHERE l.deletedAt IS NOT NULL"
+                        + (afterDeletedAt == null ? "" : " AND (l.deletedAt < :at OR (l.deletedAt = :at AND l.id < :id))")
+                        + " ORDER BY l.deletedAt DESC, l.id DESC", Lead.class);
+        if (afterDeletedAt != null) {
+            query.setParameter("at", afterDeletedAt).setParameter("id", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     private Lead deletedLead(String leadId) {

@@ -99,9 +99,10 @@ public final class ClosingViews {
         }
     }
 
-    /** The recycle bin: newest deletion first, not paged beyond limit. */
-    @Schema(name = "DeletedLeadList")
-    public record DeletedLeads(@NotNull List<DeletedLead> items) {
+    /** A page of the recycle bin, newest deletion first. */
+    @Schema(name = "DeletedLeadPage")
+    public record DeletedLeads(@NotNull List<DeletedLead> items,
+                               @NotNull org.leadline.server.platform.web.PageInfo page) {
     }
 
     /** Every reason a lead can be disqualified with. */

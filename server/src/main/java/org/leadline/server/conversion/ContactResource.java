@@ -27,8 +27,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,15 +57,20 @@ public class ContactResource {
     @Inject
     CustomerService customers;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @Operation(operationId = "listContacts", summary = "List contacts",
-            description = "The tenant's contacts, oldest first; page.nextCursor is absent on the last page (no Link header).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.Page.class)))
-    public JsonObject list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            description = "The tenant's contacts, oldest first; the next page is in page.nextCursor and in the Link header (rel=next), both absent on the last page.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
                            @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
                                    schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        return CustomerResources.page(customers.list(Contact.class, CustomerResources.blankToNull(cursor), limit), limit, CustomerJson::contact, Contact::id);
+        return CustomerResources.page(uriInfo, customers.list(Contact.class, CustomerResources.blankToNull(cursor), limit), limit,
+                CustomerJson::contact, ContactView.Page::new, Contact::id);
     }
 
     @GET

@@ -2,70 +2,72 @@ package org.leadline.server.conversion;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
+import org.leadline.server.party.Attitude;
+import org.leadline.server.party.BuyingRole;
+import org.leadline.server.party.CompetitorStatus;
 import org.leadline.server.platform.json.Json;
 
-/** Contacts, accounts and opportunities as JSON. */
+/**
+ * Contacts, accounts and opportunities as the API writes them: every member present, the optional
+ * ones as null when they have no value (their components are nullable, so the record writer keeps
+ * them as null).
+ */
 final class CustomerJson {
 
     private CustomerJson() {
     }
 
-    static JsonObject contact(Contact c) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.id());
-        opt(b, "accountId", c.accountId());
-        opt(b, "salutation", c.salutation());
-        opt(b, "firstName", c.firstName());
-        b.add("lastName", c.lastName());
-        opt(b, "jobTitle", c.jobTitle());
-        opt(b, "email", c.email());
-        opt(b, "phone", c.phone());
-        return b.add("createdAt", c.createdAt().toString()).add("updatedAt", c.updatedAt().toString())
-                .add("version", c.version()).build();
+    static ContactView contact(Contact c) {
+        return new ContactView(c.id(), c.accountId(), c.salutation(), c.firstName(), c.lastName(), c.jobTitle(),
+                c.email(), c.phone(), c.createdAt(), c.updatedAt(), c.version());
     }
 
-    static JsonObject account(Account a) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", a.id()).add("name", a.name());
-        opt(b, "website", a.website());
-        opt(b, "industry", a.industry());
-        opt(b, "country", a.country());
-        return b.add("createdAt", a.createdAt().toString()).add("updatedAt", a.updatedAt().toString())
-                .add("version", a.version()).build();
+    static AccountView account(Account a) {
+        return new AccountView(a.id(), a.name(), a.website(), a.industry(), a.country(), a.createdAt(), a.updatedAt(),
+                a.version());
     }
 
-    static JsonObject opportunity(Opportunity o) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", o.id()).add("leadId", o.leadId())
-                .add("contactId", o.contactId());
-        opt(b, "accountId", o.accountId());
-        b.add("topic", o.topic());
-        money(b, "budget", o.budgetAmount(), o.budgetCurrency());
-        money(b, "estimatedValue", o.valueAmount(), o.valueCurrency());
-        opt(b, "expectedCloseDate", o.expectedClose() == null ? null : o.expectedClose().toString());
-        b.add("stage", o.stage().name());
-        b.add("stakeholders", Json.createReader(new StringReader(o.stakeholders() == null ? "[]" : o.stakeholders())).readArray());
-        b.add("competitors", Json.createReader(new StringReader(o.competitors() == null ? "[]" : o.competitors())).readArray());
-        opt(b, "closedAt", o.closedAt() == null ? null : o.closedAt().toString());
-        opt(b, "closeReason", o.closeReason());
-        return b.add("createdAt", o.createdAt().toString()).add("updatedAt", o.updatedAt().toString())
-                .add("version", o.version()).build();
+    static OpportunityView opportunity(Opportunity o) {
+        return new OpportunityView(o.id(), o.leadId(), o.contactId(), o.accountId(), o.topic(),
+                money(o.budgetAmount(), o.budgetCurrency()), money(o.valueAmount(), o.valueCurrency()),
+                o.expectedClose(), OpportunityView.Stage.valueOf(o.stage().name()), stakeholders(o.stakeholders()),
+                competitors(o.competitors()), o.closedAt(), o.closeReason(), o.createdAt(), o.updatedAt(), o.version());
     }
 
-    private static void money(JsonObjectBuilder b, String key, BigDecimal amount, String currency) {
-        if (amount == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, Json.createObjectBuilder().add("amount", amount).add("currency", currency == null ? "" : currency));
+    /** An amount without a stored currency keeps an empty currency, as it always has. */
+    private static OpportunityView.Amount money(BigDecimal amount, String currency) {
+        return amount == null ? null : new OpportunityView.Amount(amount, currency == null ? "" : currency);
+    }
+
+    private static List<OpportunityView.Stakeholder> stakeholders(String json) {
+        List<OpportunityView.Stakeholder> list = new ArrayList<>();
+        for (JsonValue v : array(json)) {
+            JsonObject s = v.asJsonObject();
+            list.add(new OpportunityView.Stakeholder(s.getString("name"), BuyingRole.valueOf(s.getString("role")),
+                    Attitude.valueOf(s.getString("attitude")), s.getString("jobTitle", null),
+                    s.getString("email", null), s.getString("phone", null)));
         }
+        return list;
     }
 
-    private static void opt(JsonObjectBuilder b, String key, String value) {
-        if (value == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, value);
+    private static List<OpportunityView.Competitor> competitors(String json) {
+        List<OpportunityView.Competitor> list = new ArrayList<>();
+        for (JsonValue v : array(json)) {
+            JsonObject c = v.asJsonObject();
+            list.add(new OpportunityView.Competitor(c.getString("name"), CompetitorStatus.valueOf(c.getString("status")),
+                    c.getString("offer", null), c.getString("strengths", null), c.getString("weaknesses", null)));
         }
+        return list;
+    }
+
+    private static JsonArray array(String json) {
+        return Json.createReader(new StringReader(json == null ? "[]" : json)).readArray();
     }
 }

@@ -27,12 +27,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
@@ -45,17 +48,18 @@ final class CustomerResources {
     private CustomerResources() {
     }
 
-    static <T> JsonObject page(List<T> rows, int limit, Function<T, JsonObject> json, Function<T, String> id) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        rows.stream().limit(limit).forEach(r -> items.add(json.apply(r)));
-        var page = Json.createObjectBuilder().add("limit", limit);
-        if (rows.size() > limit) {
-            page.add("nextCursor", id.apply(rows.get(limit - 1)));
-        }
-        return Json.createObjectBuilder().add("items", items).add("page", page).build();
+    /**
+     * A page of {@code rows} (one more than {@code limit} was fetched, to know whether a next page
+     * exists) made into a page record by {@code page}, with the Link to the next page.
+     */
+    static <T, V> Response page(UriInfo uriInfo, List<T> rows, int limit, Function<T, V> view,
+                                java.util.function.BiFunction<List<V>, PageInfo, Object> page, Function<T, String> id) {
+        List<V> items = rows.stream().limit(limit).map(view).toList();
+        String next = rows.size() > limit ? id.apply(rows.get(limit - 1)) : null;
+        return Pages.ok(uriInfo, page.apply(items, PageInfo.of(limit, next)), next);
     }
 
-    static Response read(Request request, long version, JsonObject body) {
+    static Response read(Request request, long version, Object body) {
         EntityTag etag = Preconditions.etag(version);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         return notModified != null ? notModified.build() : Response.ok(body).tag(etag).build();

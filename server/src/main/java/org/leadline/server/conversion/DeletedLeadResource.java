@@ -1,5 +1,7 @@
 package org.leadline.server.conversion;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -18,10 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadView;
 import org.leadline.server.platform.problem.Problem;
+import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.timeline.Keyset;
 
 /** The tenant's recycle bin: deleted leads a tenant administrator can restore until they are purged. */
 @Path("deleted-leads")
@@ -32,21 +42,38 @@ import org.leadline.server.tenancy.Role;
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
 public class DeletedLeadResource {
 
+    private static final String DELETED = "deleted-leads";
+
     @Inject
     ClosingService closing;
+
+    @Context
+    UriInfo uriInfo;
 
     @GET
     @Operation(operationId = "listDeletedLeads", summary = "List deleted leads",
             description = "Deleted leads that can still be restored, newest deletion first, with when each may be "
-                    + "purged. One page only: at most limit leads, no cursor.")
+                    + "purged. The next page is in page.nextCursor and in the Link header (rel=next), both absent "
+                    + "on the last page.")
     @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = ClosingViews.DeletedLeads.class)))
-    public ClosingViews.DeletedLeads list(
-            @Parameter(description = "How many to list, 1 to leadline.api.page-size-max (default 50, maximum 100 "
+            content = @Content(schema = @Schema(implementation = ClosingViews.DeletedLeads.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 "
                     + "unless configured)", schema = @Schema(implementation = Integer.class))
-            @QueryParam("limit") String limit) {
-        return new ClosingViews.DeletedLeads(closing.deleted(Paging.limit(limit)).stream()
-                .map(ClosingViews.DeletedLead::of).toList());
+            @QueryParam("limit") String limitText) {
+        int limit = Paging.limit(limitText);
+        Keyset after = Keyset.decode(cursor, DELETED);
+        List<Lead> rows = closing.deleted(after == null ? null : after.instantKey(), after == null ? null : after.id(),
+                limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            Lead last = rows.get(limit - 1);
+            next = new Keyset(DELETED, last.deletedAt().toString(), last.id()).encode();
+        }
+        List<ClosingViews.DeletedLead> items = rows.stream().limit(limit).map(ClosingViews.DeletedLead::of).toList();
+        return Pages.ok(uriInfo, new ClosingViews.DeletedLeads(items, PageInfo.of(limit, next)), next);
     }
 
     @POST
@@ -54,13 +81,13 @@ public class DeletedLeadResource {
     @Operation(operationId = "restoreLead", summary = "Restore a deleted lead",
             description = "Brings a deleted lead back with its history, as long as its restore period is not over. "
                     + "Any request body is ignored.")
-    @APIResponse(responseCode = "200", description = "The restored lead (without scoring; no ETag header)",
-            content = @Content(schema = @Schema(implementation = LeadView.class)),
-            headers = @Header(name = "ETag", description = "none"))
+    @APIResponse(responseCode = "200", description = "The restored lead (without scoring), with its ETag",
+            content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The restore period is over; the lead is about to be purged",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LeadView restore(@Parameter(description = "The deleted lead's id", schema = @Schema(format = "uuid"))
+    public Response restore(@Parameter(description = "The deleted lead's id", schema = @Schema(format = "uuid"))
                             @PathParam("leadId") String leadId) {
-        return LeadView.of(closing.restore(leadId), null);
+        Lead lead = closing.restore(leadId);
+        return Response.ok(LeadView.of(lead, null)).tag(Preconditions.etag(lead.version())).build();
     }
 }

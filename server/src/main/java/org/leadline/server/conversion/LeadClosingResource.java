@@ -103,10 +103,11 @@ public class LeadClosingResource {
     }
 
     /** The lead's closing state: its disqualification in force, if any. */
-    JsonObject disqualification(String leadId) {
-        leads.find(leadId);
-        return closing.current(leadId).map(LeadClosingResource::json)
+    Response disqualification(String leadId) {
+        Lead lead = leads.find(leadId);
+        JsonObject body = closing.current(leadId).map(LeadClosingResource::json)
                 .orElseThrow(() -> ProblemException.notFound("Disqualification of lead " + leadId));
+        return Response.ok(body).tag(Preconditions.etag(lead.version())).build();
     }
 
     /** Erases the lead at once, deleted or not: personal data gone from the lead, its timeline and audit. */

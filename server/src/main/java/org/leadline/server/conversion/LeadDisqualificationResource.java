@@ -9,8 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,14 +34,16 @@ public class LeadDisqualificationResource {
 
     @GET
     @Operation(operationId = "getLeadDisqualification", summary = "Read a lead's disqualification",
-            description = "Why and when the lead was disqualified. 404 when the lead is not disqualified.")
+            description = "Why and when the lead was disqualified. 404 when the lead is not disqualified. The ETag "
+                    + "is the lead's; send it as If-Match to reopen the lead.")
     @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationView.class)))
+            content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.class)))
-    public JsonObject read(@Parameter(description = "The lead's id", schema = @Schema(format = "uuid"))
-                           @PathParam("leadId") String leadId) {
+    public Response read(@Parameter(description = "The lead's id", schema = @Schema(format = "uuid"))
+                         @PathParam("leadId") String leadId) {
         return closing.disqualification(leadId);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.party.Attitude;
 import org.leadline.server.party.BuyingRole;
 import org.leadline.server.party.CompetitorStatus;
@@ -29,8 +28,8 @@ public record OpportunityView(
         @NotNull @Schema(format = "uuid") String contactId,
         @Schema(nullable = true, format = "uuid", description = "Null when the lead had no company") String accountId,
         @NotNull String topic,
-        @Schema(nullable = true, description = "The lead's budget at qualification; null when none") LeadData.Money budget,
-        @Schema(nullable = true, description = "Null when none") LeadData.Money estimatedValue,
+        @Schema(nullable = true, description = "The lead's budget at qualification; null when none") Amount budget,
+        @Schema(nullable = true, description = "Null when none") Amount estimatedValue,
         @Schema(nullable = true, description = "Null when none") LocalDate expectedCloseDate,
         @NotNull Stage stage,
         @NotNull @Schema(description = "The lead's stakeholders as they were at qualification") List<Stakeholder> stakeholders,
@@ -44,6 +43,14 @@ public record OpportunityView(
     /** The pipeline stages ({@link Opportunity.Stage}); WON and LOST close the opportunity. */
     @Schema(name = "OpportunityStage", description = "The pipeline stage; WON and LOST close the opportunity")
     public enum Stage { PROSPECTING, PROPOSAL, NEGOTIATION, WON, LOST }
+
+    /** An amount of money as the opportunity holds it. */
+    @Schema(name = "OpportunityAmount")
+    public record Amount(
+            @NotNull java.math.BigDecimal amount,
+            @NotNull @Size(max = 3) @Schema(description = "ISO 4217 currency code, e.g. EUR; an empty string when "
+                    + "none was recorded") String currency) {
+    }
 
     /** A stakeholder of the lead, carried over. */
     @Schema(name = "OpportunityStakeholder")

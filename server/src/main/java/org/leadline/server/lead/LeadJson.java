@@ -34,7 +34,7 @@ public final class LeadJson {
      * Members other features add to a single lead ({@link LeadDetails}); derived, so ignored on
      * input, letting a client send back what it read.
      */
-    static final Set<String> DETAILS = Set.of("scoring", "duplicates", "warnings");
+    static final Set<String> DETAILS = Set.of("scoring", "duplicates", "warnings", "conversion");
 
     private LeadJson() {
     }

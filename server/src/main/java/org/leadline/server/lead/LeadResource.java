@@ -258,12 +258,35 @@ public class LeadResource {
     }
 
     private LeadView view(Lead lead) {
-        return LeadView.of(lead, scoring(lead, false));
+        return LeadView.of(lead, scoring(lead, false),
+                lead.status() == LeadStatus.QUALIFIED ? conversion(lead) : null);
+    }
+
+    /** What qualification made of a qualified lead, with addresses; looked up only for a qualified lead. */
+    private LeadView.ConversionLinks conversion(Lead lead) {
+        JsonObject ids = detail("conversion", lead, false);
+        if (ids == null) {
+            return null;
+        }
+        String contactId = ids.getString("contactId");
+        String accountId = ids.isNull("accountId") ? null : ids.getString("accountId");
+        String opportunityId = ids.getString("opportunityId");
+        return new LeadView.ConversionLinks(contactId, href("contacts", contactId), accountId,
+                accountId == null ? null : href("accounts", accountId), opportunityId,
+                href("opportunities", opportunityId));
+    }
+
+    private String href(String collection, String id) {
+        return uriInfo.getBaseUriBuilder().path(collection).path(id).build().toString();
     }
 
     private JsonObject scoring(Lead lead, boolean created) {
+        return detail("scoring", lead, created);
+    }
+
+    private JsonObject detail(String name, Lead lead, boolean created) {
         for (LeadDetails d : details) {
-            if ("scoring".equals(d.name())) {
+            if (name.equals(d.name())) {
                 jakarta.json.JsonValue v = created ? d.ofNew(lead) : d.of(lead);
                 return v == null ? null : v.asJsonObject();
             }

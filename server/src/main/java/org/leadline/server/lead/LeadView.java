@@ -65,21 +65,30 @@ public record LeadView(
         @Schema(readOnly = true, description = "Present in the answer to a create that found likely duplicates")
         List<String> warnings,
         @Schema(readOnly = true, description = "Leads that are likely the same person, in the answer to a create")
-        List<DuplicateCandidate> duplicates) {
+        List<DuplicateCandidate> duplicates,
+        @Schema(readOnly = true, description = "What qualification made of the lead: its contact, account and "
+                + "opportunity; present while the lead is QUALIFIED")
+        ConversionLinks conversion) {
 
     /** The representation of {@code lead} with the details other features show on it. */
     public static LeadView of(Lead lead, JsonObject scoring) {
+        return of(lead, scoring, null);
+    }
+
+    /** As {@link #of(Lead, JsonObject)}, with what qualification made of the lead (null when not qualified). */
+    public static LeadView of(Lead lead, JsonObject scoring, ConversionLinks conversion) {
         LeadData d = lead.data();
         return new LeadView(scoring, lead.id(), d.person(), nonEmpty(d.company()), d.origin(),
                 nonEmpty(d.qualification()), d.topic(), d.description(), d.ownerId(), lead.status(), lead.rating(),
                 lead.score(), lead.stage(), lead.createdAt(), lead.createdBy(), lead.updatedAt(), lead.updatedBy(),
-                lead.version(), null, null);
+                lead.version(), null, null, conversion);
     }
 
     /** This lead with a create's duplicate warning and candidates. */
     public LeadView withDuplicates(List<String> warnings, List<DuplicateCandidate> duplicates) {
         return new LeadView(scoring, id, person, company, origin, qualification, topic, description, ownerId, status,
-                rating, score, stage, createdAt, createdBy, updatedAt, updatedBy, version, warnings, duplicates);
+                rating, score, stage, createdAt, createdBy, updatedAt, updatedBy, version, warnings, duplicates,
+                conversion);
     }
 
     private static Company nonEmpty(Company c) {
@@ -110,6 +119,19 @@ public record LeadView(
             String companyName,
             String email,
             @NotNull @Schema(description = "What matched") List<DuplicateFinder.Reason> reasons) {
+    }
+
+    /** The contact, account and opportunity a qualification created or linked, with their addresses. */
+    @Schema(name = "LeadConversionLinks", description = "What qualification made of the lead")
+    public record ConversionLinks(
+            @NotNull @Schema(format = "uuid") String contactId,
+            @NotNull @Schema(format = "uri", description = "The contact's address") String contactHref,
+            @Schema(nullable = true, format = "uuid", description = "Null when the lead had no company")
+            String accountId,
+            @Schema(nullable = true, format = "uri", description = "The account's address; null when none")
+            String accountHref,
+            @NotNull @Schema(format = "uuid") String opportunityId,
+            @NotNull @Schema(format = "uri", description = "The opportunity's address") String opportunityHref) {
     }
 
     /** A page of leads. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,14 +49,20 @@ public class LeadProcessResource {
     @Operation(operationId = "getLeadProcess", summary = "Read where a lead stands in the process",
             description = "The lead's current stage, what it still lacks to move on, every stage with its required "
                     + "fields and checklist, and the stage changes so far.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "301", description = "The lead was merged into another: the same path under the "
             + "surviving lead", headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No sales process is available to the tenant",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LeadProcessView read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId) {
-        return LeadProcessView.of(process.of(leadId));
+    public Response read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId) {
+        return tagged(LeadProcessView.of(process.of(leadId)));
+    }
+
+    /** The process view with the lead's version as its ETag. */
+    private static Response tagged(LeadProcessView view) {
+        return Response.ok(view).tag(Preconditions.etag(view.leadVersion())).build();
     }
 
     /** Moves the lead to another stage: {@code {"stage": "develop"}}. If-Match (the lead's ETag) is optional. */
@@ -67,12 +74,13 @@ public class LeadProcessResource {
                     + "Only open leads move. If-Match (the lead's ETag) is optional here.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.StageMove.class)))
     @APIResponse(responseCode = "200", description = "Where the lead stands now",
-            content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+            content = @Content(schema = @Schema(implementation = LeadProcessView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead is not open, no sales process is available, or the "
             + "lead was merged into another (the problem's mergedInto names the survivor)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Requirements of the stages passed are missing (the problem's "
             + "errors list them)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LeadProcessView move(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
+    public Response move(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                                 @Parameter(description = "The lead's ETag; optional: when sent, the move is refused "
                                         + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 JsonObject body) {
@@ -87,7 +95,7 @@ public class LeadProcessResource {
             throw ProblemException.validation(errors);
         }
         Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
-        return LeadProcessView.of(process.moveTo(leadId, version, stage));
+        return tagged(LeadProcessView.of(process.moveTo(leadId, version, stage)));
     }
 
     /** Ticks or unticks a checklist item: {@code {"stage": "qualify", "item": "...", "done": true}}. */
@@ -96,14 +104,18 @@ public class LeadProcessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "tickLeadChecklistItem", summary = "Tick or untick a checklist item",
             description = "Ticks (done true or absent) or unticks (done false) one of a stage's exit criteria for "
-                    + "the lead. Only open leads change.")
+                    + "the lead. Only open leads change. If-Match (the lead's ETag) is optional here; ticking does "
+                    + "not change the lead's version.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.ChecklistTick.class)))
     @APIResponse(responseCode = "200", description = "Where the lead stands now",
-            content = @Content(schema = @Schema(implementation = LeadProcessView.class)))
+            content = @Content(schema = @Schema(implementation = LeadProcessView.class)),
+            headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead is not open, no sales process is available, or the "
             + "lead was merged into another (the problem's mergedInto names the survivor)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public LeadProcessView tick(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
-                                JsonObject body) {
+    public Response tick(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
+                         @Parameter(description = "The lead's ETag; optional: when sent, the tick is refused "
+                                 + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String stage = in.string("stage");
@@ -121,6 +133,7 @@ public class LeadProcessResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return LeadProcessView.of(process.tick(leadId, stage, item, done == null || done));
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        return tagged(LeadProcessView.of(process.tick(leadId, version, stage, item, done == null || done)));
     }
 }

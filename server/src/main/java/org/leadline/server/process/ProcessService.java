@@ -223,8 +223,12 @@ public class ProcessService {
     }
 
     /** Ticks or unticks a checklist item of one of the process's stages. */
-    public LeadProcess tick(String leadId, String stageKey, String item, boolean done) {
+    public LeadProcess tick(String leadId, Long expectedVersion, String stageKey, String item, boolean done) {
         Lead lead = leads.find(leadId);
+        if (expectedVersion != null && expectedVersion != lead.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The lead is at version " + lead.version()
+                    + ", your If-Match names version " + expectedVersion + "; read it again");
+        }
         requireOpen(lead);
         ProcessOffer process = processOrFail();
         StageDefinition stage = process.stages().stream().filter(s -> s.key().equals(stageKey)).findFirst()

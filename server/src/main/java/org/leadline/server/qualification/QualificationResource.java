@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
 /**
@@ -48,12 +51,13 @@ public class QualificationResource {
     @Path("rules")
     @Operation(operationId = "getQualificationRules", summary = "Read the current qualification rules",
             description = "The latest saved version of the rule set; version 0 with no rules (and the default "
-                    + "thresholds) until the tenant saves one.")
+                    + "thresholds) until the tenant saves one. The ETag is the version; send it as If-Match "
+                    + "when saving.")
     @APIResponse(responseCode = "200", description = "The current rule set",
-            content = @Content(schema = @Schema(implementation = RuleSetView.class)),
-            headers = @Header(name = "ETag", description = "none"))
-    public JsonObject current() {
-        return service.current();
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)))
+    public Response current() {
+        JsonObject current = service.current();
+        return Response.ok(current).tag(Preconditions.etag(current.getInt("version"))).build();
     }
 
     /** Saves a new version of the rule set; the answer links the job that re-rates the leads. */
@@ -64,22 +68,25 @@ public class QualificationResource {
     @Operation(operationId = "replaceQualificationRules", summary = "Save a new version of the qualification rules",
             description = "Validates the whole rule set (every error is reported), stores it as the next version and "
                     + "starts a job that re-rates all of the tenant's leads with it; a running job is superseded. "
-                    + "version, createdAt and createdBy may be sent back and are ignored.")
+                    + "version, createdAt and createdBy may be sent back and are ignored. If-Match is optional; "
+                    + "when sent it must name the current version (412 when another save came first).")
     @RequestBody(content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "201", description = "The new version, with the re-rating job in rerating",
-            content = @Content(schema = @Schema(implementation = RuleSetView.class)),
-            headers = @Header(name = "ETag", description = "none"))
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "409", description = "Another save of the tenant's rules took this version first; "
             + "read the rules and save again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response save(JsonObject body) {
+    public Response save(@Parameter(description = "Optional: the ETag of the rules this change is based on")
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         if (body == null) {
             throw ProblemException.field("body", "must be a rule set object");
         }
-        QualificationService.Saved saved = service.save(body);
+        Long expected = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        QualificationService.Saved saved = service.save(body, expected);
         JsonObject job = QualificationService.write(saved.job());
         return Response.status(Response.Status.CREATED)
                 .location(URI.create("qualification/rules/versions/" + saved.ruleSet().version()))
+                .tag(Preconditions.etag(saved.ruleSet().version()))
                 .entity(Json.createObjectBuilder(QualificationService.write(saved.ruleSet())).add("rerating", job).build())
                 .build();
     }

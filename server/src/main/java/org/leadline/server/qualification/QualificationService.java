@@ -93,6 +93,14 @@ public class QualificationService {
 
     /** Saves the rule set as the next version and starts re-rating all of the tenant's leads with it. */
     public Saved save(JsonObject body) {
+        return save(body, null);
+    }
+
+    /**
+     * As {@link #save(JsonObject)}, when the current version is {@code expectedVersion} (412
+     * otherwise; null saves over any version).
+     */
+    public Saved save(JsonObject body, Long expectedVersion) {
         List<FieldError> errors = new ArrayList<>();
         RuleSetDefinition.parse(body, errors);
         if (!errors.isEmpty()) {
@@ -106,7 +114,12 @@ public class QualificationService {
         }
         EntityManager em = persistence.em();
         Integer max = em.createQuery("SELECT MAX(r.version) FROM RuleSet r", Integer.class).getSingleResult();
-        int next = max == null ? 1 : max + 1;
+        int current = max == null ? 0 : max;
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The rules are at version " + current
+                    + ", your If-Match names version " + expectedVersion + "; read them again");
+        }
+        int next = current + 1;
         RuleSet set = new RuleSet(Ids.next(), next, stored, Timestamps.now(), caller.userId());
         em.persist(set);
         em.createQuery("SELECT j FROM RerateJob j WHERE j.state = :s", RerateJob.class)

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.leadline.server.platform.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +35,7 @@ import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 
 /**
@@ -96,10 +98,11 @@ public class ApiTokenResource {
 
     @GET
     @Operation(operationId = "listApiTokens", summary = "List API tokens",
-            description = "The tenant's API tokens, revoked and expired ones included, in the order of their ids. "
-                    + "Secrets are never shown.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiTokenView.Page.class)))
-    public ApiTokenView.Page list(@Parameter(description = "The nextCursor of the previous page")
+            description = "The tenant's API tokens, revoked and expired ones included, in the order of their ids; the next page "
+                    + "is in page.nextCursor and in the Link header (rel=next). Secrets are never shown.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiTokenView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page")
                                   @QueryParam("cursor") String cursor,
                                   @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
@@ -108,7 +111,7 @@ public class ApiTokenResource {
         List<AccessToken> tokens = directory.apiTokens(caller.tenantId(), cursor, limit + 1);
         List<ApiTokenView> items = tokens.stream().limit(limit).map(t -> ApiTokenView.of(t, null)).toList();
         String next = tokens.size() > limit ? tokens.get(limit - 1).id() : null;
-        return new ApiTokenView.Page(items, PageInfo.of(limit, next));
+        return Pages.ok(uriInfo, new ApiTokenView.Page(items, PageInfo.of(limit, next)), next);
     }
 
     @GET

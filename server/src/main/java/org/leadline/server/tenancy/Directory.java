@@ -61,8 +61,9 @@ public class Directory {
                 .getResultList();
     }
 
-    public Tenant updateTenant(String id, String name, Tenant.Status status) {
+    public Tenant updateTenant(String id, Long expectedVersion, String name, Tenant.Status status) {
         Tenant tenant = tenant(id);
+        checkVersion("Tenant " + id, tenant.version(), expectedVersion);
         if (name != null) {
             tenant.rename(name);
         }
@@ -70,6 +71,14 @@ public class Directory {
             tenant.changeStatus(status);
         }
         return tenant;
+    }
+
+    /** An If-Match that names another version than the current one fails (412); null accepts any. */
+    private static void checkVersion(String what, long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, what + " is at version " + current
+                    + ", your If-Match names version " + expected + "; read it again");
+        }
     }
 
     // ---- users ---------------------------------------------------------------------------------
@@ -104,9 +113,10 @@ public class Directory {
                 .getResultList();
     }
 
-    public UserAccount updateUser(String tenantId, String userId, String displayName, String email,
-                                  Set<Role> roles, UserAccount.Status status, String password) {
+    public UserAccount updateUser(String tenantId, String userId, Long expectedVersion, String displayName,
+                                  String email, Set<Role> roles, UserAccount.Status status, String password) {
         UserAccount user = user(tenantId, userId);
+        checkVersion("User " + userId, user.version(), expectedVersion);
         user.update(displayName != null ? displayName : user.displayName(),
                 email != null ? email : user.email(),
                 roles != null ? roles : user.roles());

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
+import org.leadline.server.platform.web.Preconditions;
 
 /** The platform administrator's view of tenants: create, list, rename, disable, enable. */
 @Path("tenants")
@@ -105,9 +109,10 @@ public class TenantResource {
 
     @GET
     @Operation(operationId = "listTenants", summary = "List tenants",
-            description = "All tenants of the installation, disabled ones included, in the order of their ids.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.Page.class)))
-    public TenantView.Page list(@Parameter(description = "The nextCursor of the previous page")
+            description = "All tenants of the installation, disabled ones included, in the order of their ids; the next page is in page.nextCursor and in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page")
                                 @QueryParam("cursor") String cursor,
                                 @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
@@ -116,17 +121,17 @@ public class TenantResource {
         List<Tenant> tenants = directory.tenants(cursor, limit + 1);
         List<TenantView> items = tenants.stream().limit(limit).map(TenantView::of).toList();
         String next = tenants.size() > limit ? tenants.get(limit - 1).id() : null;
-        return new TenantView.Page(items, PageInfo.of(limit, next));
+        return Pages.ok(uriInfo, new TenantView.Page(items, PageInfo.of(limit, next)), next);
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getTenant", summary = "Read a tenant")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.class)),
-            headers = @Header(name = "ETag", description = "none"))
-    public TenantView read(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
-                           @PathParam("id") String id) {
-        return TenantView.of(directory.tenant(id));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    public Response read(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
+                         @PathParam("id") String id) {
+        Tenant tenant = directory.tenant(id);
+        return Response.ok(TenantView.of(tenant)).tag(Preconditions.etag(tenant.version())).build();
     }
 
     /** Renames, disables ({@code "status": "DISABLED"}) or re-enables a tenant. */
@@ -135,19 +140,23 @@ public class TenantResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateTenant", summary = "Change a tenant",
             description = "Renames the tenant, disables it (status DISABLED: its users can no longer sign in and "
-                    + "their tokens stop working) or re-enables it.")
+                    + "their tokens stop working) or re-enables it. If-Match is optional; when sent it must name the "
+                    + "current version (412 otherwise).")
     @RequestBody(content = @Content(schema = @Schema(implementation = TenantView.Update.class)))
     @APIResponse(responseCode = "200", description = "The tenant as changed",
-            content = @Content(schema = @Schema(implementation = TenantView.class)),
-            headers = @Header(name = "ETag", description = "none"))
-    public TenantView update(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
-                             @PathParam("id") String id, JsonObject body) {
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    public Response update(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
+                           @PathParam("id") String id,
+                           @Parameter(description = "Optional: the ETag of the version this change is based on")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String name = AccountRules.text(in, "name", 200, false);
         Tenant.Status status = in.enumValue("status", Tenant.Status.class);
         in.rejectUnknown();
         AccountRules.check(errors);
-        return TenantView.of(directory.updateTenant(id, name, status));
+        Tenant tenant = directory.updateTenant(id, version, name, status);
+        return Response.ok(TenantView.of(tenant)).tag(Preconditions.etag(tenant.version())).build();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +35,9 @@ import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
+import org.leadline.server.platform.web.Preconditions;
 
 /** The tenant administrator's view of the tenant's users. */
 @Path("users")
@@ -60,8 +64,7 @@ public class UserResource {
                     + "are unique across the installation.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Create.class)))
     @APIResponse(responseCode = "201", description = "The user as stored",
-            content = @Content(schema = @Schema(implementation = UserView.class)),
-            headers = @Header(name = "ETag", description = "none"))
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(JsonObject body) {
@@ -76,14 +79,15 @@ public class UserResource {
         AccountRules.check(errors);
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
-                .entity(UserView.of(user)).build();
+                .tag(Preconditions.etag(user.version())).entity(UserView.of(user)).build();
     }
 
     @GET
     @Operation(operationId = "listUsers", summary = "List users",
-            description = "The users of the caller's tenant, in the order of their ids.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.Page.class)))
-    public UserView.Page list(@Parameter(description = "The nextCursor of the previous page")
+            description = "The users of the caller's tenant, in the order of their ids; the next page is in page.nextCursor and in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.Page.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page")
                               @QueryParam("cursor") String cursor,
                               @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
@@ -92,17 +96,17 @@ public class UserResource {
         List<UserAccount> users = directory.users(caller.tenantId(), cursor, limit + 1);
         List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
         String next = users.size() > limit ? users.get(limit - 1).id() : null;
-        return new UserView.Page(items, PageInfo.of(limit, next));
+        return Pages.ok(uriInfo, new UserView.Page(items, PageInfo.of(limit, next)), next);
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getUser", summary = "Read a user", description = "A user of the caller's tenant.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)),
-            headers = @Header(name = "ETag", description = "none"))
-    public UserView read(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)))
+    public Response read(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
                          @PathParam("id") String id) {
-        return UserView.of(directory.user(caller.tenantId(), id));
+        UserAccount user = directory.user(caller.tenantId(), id);
+        return Response.ok(UserView.of(user)).tag(Preconditions.etag(user.version())).build();
     }
 
     /** Changes a user's name, e-mail, roles, password, or disables ({@code "status": "DISABLED"}) it. */
@@ -112,13 +116,16 @@ public class UserResource {
     @Operation(operationId = "updateUser", summary = "Change a user",
             description = "Changes the display name, e-mail, roles or password, or disables (status DISABLED) or "
                     + "re-enables the user. A new password or disabling signs the user out everywhere. An "
-                    + "administrator cannot disable themselves or drop their own TENANT_ADMIN role (400).")
+                    + "administrator cannot disable themselves or drop their own TENANT_ADMIN role (400). If-Match is "
+                    + "optional; when sent it must name the current version (412 otherwise).")
     @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Update.class)))
     @APIResponse(responseCode = "200", description = "The user as changed",
-            content = @Content(schema = @Schema(implementation = UserView.class)),
-            headers = @Header(name = "ETag", description = "none"))
-    public UserView update(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
-                           @PathParam("id") String id, JsonObject body) {
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    public Response update(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
+                           @PathParam("id") String id,
+                           @Parameter(description = "Optional: the ETag of the version this change is based on")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String displayName = AccountRules.text(in, "displayName", 200, false);
@@ -133,6 +140,8 @@ public class UserResource {
             throw ProblemException.field(status != null ? "status" : "roles",
                     "you cannot disable yourself or remove your own administrator role");
         }
-        return UserView.of(directory.updateUser(caller.tenantId(), id, displayName, email, roles, status, password));
+        UserAccount user = directory.updateUser(caller.tenantId(), id, version, displayName, email, roles, status,
+                password);
+        return Response.ok(UserView.of(user)).tag(Preconditions.etag(user.version())).build();
     }
 }
