@@ -111,9 +111,8 @@ class ClientWorkflowIT {
         LeadData.Qualification qualification = new LeadData.Qualification(
                 new LeadData.Money(new BigDecimal("50000"), "EUR"), "Replace spreadsheets for lead tracking",
                 PurchaseTimeframe.THIS_QUARTER, true, null, PurchaseProcess.COMMITTEE, null);
-        return new LeadView(null, null, person, company, new LeadData.Origin(Source.TRADE_FAIR, "Hannover Messe"),
-                qualification, "CRM for the sales team", null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+        return LeadView.form(new LeadData(person, company, new LeadData.Origin(Source.TRADE_FAIR, "Hannover Messe"),
+                qualification, "CRM for the sales team", null, null));
     }
 
     @Test
@@ -142,9 +141,8 @@ class ClientWorkflowIT {
 
         // invalid input: every refused field named
         LeadlineException invalid = assertThrows(LeadlineException.class, () -> leadline.leads().create(
-                new LeadView(null, null, new LeadData.Person(null, null, null, null, "not-an-address", null, null,
-                        null, null), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null)));
+                LeadView.form(new LeadData(new LeadData.Person(null, null, null, null, "not-an-address", null, null,
+                        null, null), null, null, null, null, null, null))));
         assertEquals(400, invalid.status());
         List<String> fields = invalid.errors().stream().map(e -> e.field()).toList();
         assertTrue(fields.containsAll(List.of("person.lastName", "person.email", "origin")), fields.toString());
@@ -180,7 +178,10 @@ class ClientWorkflowIT {
         assertFalse(qualified.dryRun());
         assertNotNull(qualified.contact().id());
         assertNotNull(qualified.opportunity().id());
-        assertEquals(LeadStatus.QUALIFIED, leadline.leads().get(lead.id()).value().status());
+        LeadView after = leadline.leads().get(lead.id()).value();
+        assertEquals(LeadStatus.QUALIFIED, after.status());
+        assertEquals(qualified.opportunity().id(), after.conversion().opportunityId(),
+                "the lead links to the opportunity it became");
     }
 
     @Test

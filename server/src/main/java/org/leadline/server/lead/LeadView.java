@@ -70,6 +70,13 @@ public record LeadView(
                 + "opportunity; present while the lead is QUALIFIED")
         ConversionLinks conversion) {
 
+    /** A lead to create or replace: the members a client writes, from the lead form. */
+    public static LeadView form(LeadData data) {
+        return new LeadView(null, null, data.person(), data.company(), data.origin(), data.qualification(),
+                data.topic(), data.description(), data.ownerId(), null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
     /** The representation of {@code lead} with the details other features show on it. */
     public static LeadView of(Lead lead, JsonObject scoring) {
         return of(lead, scoring, null);
