@@ -19,7 +19,7 @@ public final class ClosingViews {
     private ClosingViews() {
     }
 
-    /** A disqualification in force, as {@link LeadClosingResource#json} writes it (note is null when none). */
+    /** A disqualification in force ({@link LeadClosingResource#view}); note is null when none. */
     @Schema(name = "Disqualification", description = "Why and when a lead was set aside")
     public record DisqualificationView(
             @NotNull @Schema(description = "A built-in reason or one the tenant defined", example = "NO_BUDGET")
@@ -39,7 +39,7 @@ public final class ClosingViews {
 
     /**
      * A lead as disqualify and reopen answer: the lead's members and its disqualification, null
-     * after reopening. Written by {@link LeadClosingResource} in JSON-P (the explicit null).
+     * after reopening. Made by {@link LeadClosingResource}.
      */
     @Schema(name = "ClosingLead", description = "The lead after disqualifying or reopening it, with the "
             + "disqualification in force (null when there is none)")

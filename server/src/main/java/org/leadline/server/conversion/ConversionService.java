@@ -23,6 +23,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.conversion.Conversion;
+import org.leadline.server.conversion.QualificationView.Action;
+import org.leadline.server.conversion.QualificationView.OpportunityPart;
+import org.leadline.server.conversion.QualificationView.Part;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadEvent;
@@ -31,6 +34,7 @@ import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.party.Competitor;
 import org.leadline.server.party.Stakeholder;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.LeadViews;
@@ -74,10 +78,8 @@ public class ConversionService {
     }
 
     /** What qualification did or would do, and whether it had been done before. */
-    public record Outcome(JsonObject result, boolean replayed) {
+    public record Outcome(QualificationView result, boolean replayed) {
     }
-
-    enum Action { CREATED, LINKED }
 
     /** The earlier qualification of the lead, if there was one. */
     public Optional<Outcome> previous(String leadId) {
@@ -85,8 +87,8 @@ public class ConversionService {
         em.clear();
         List<LeadConversion> rows = em.createQuery("SELECT c FROM LeadConversion c WHERE c.leadId = :lead",
                 LeadConversion.class).setParameter("lead", leadId).getResultList();
-        return rows.stream().findFirst().map(c -> new Outcome(
-                Json.createReader(new StringReader(c.result())).readObject(), true));
+        return rows.stream().findFirst().map(c -> new Outcome(QualificationView.of(
+                Json.createReader(new StringReader(c.result())).readObject()), true));
     }
 
     public Outcome qualify(String leadId, Long expectedVersion, OpportunityInput input, boolean dryRun) {
@@ -149,7 +151,7 @@ public class ConversionService {
                     contactMatch.map(x -> part(x.id(), Action.LINKED, "same e-mail")).orElse(part(null, Action.CREATED, null)),
                     c == null || c.name() == null ? null : accountMatch.map(
                             x -> part(x.id(), Action.LINKED, null)).orElse(part(null, Action.CREATED, null)),
-                    accountReason, part(null, Action.CREATED, null), topic, stakeholders.size(), competitors.size()), false);
+                    accountReason, null, topic, stakeholders.size(), competitors.size()), false);
         }
 
         // First: claim the lead. A concurrent qualification fails here (unique key) or on the lead's version.
@@ -183,11 +185,11 @@ public class ConversionService {
         em.persist(opportunity);
         lead.changeStatus(LeadStatus.QUALIFIED, caller.userId());
 
-        JsonObject result = result(lead, false,
+        QualificationView result = result(lead, false,
                 part(contact.id(), contactAction, contactAction == Action.LINKED ? "same e-mail" : null),
                 account == null ? null : part(account.id(), accountAction, null), accountReason,
-                part(opportunity.id(), Action.CREATED, null), topic, stakeholders.size(), competitors.size());
-        record.result(result.toString());
+                opportunity.id(), topic, stakeholders.size(), competitors.size());
+        record.result(RecordJson.toJson(result).toString());
         em.flush();
 
         LeadView view = LeadViews.of(em, lead);
@@ -226,35 +228,18 @@ public class ConversionService {
         });
     }
 
-    private static JsonObject part(String id, Action action, String reason) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        if (id == null) {
-            b.addNull("id");
-        } else {
-            b.add("id", id);
-        }
-        b.add("action", action.name());
-        if (reason != null) {
-            b.add("matchedBy", reason);
-        }
-        return b.build();
+    private static Part part(String id, Action action, String reason) {
+        return new Part(id, action, reason);
     }
 
-    private static JsonObject result(Lead lead, boolean dryRun, JsonObject contact, JsonObject account,
-                                     String accountReason, JsonObject opportunity, String topic, int stakeholders,
-                                     int competitors) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("leadId", lead.id()).add("dryRun", dryRun)
-                .add("status", dryRun ? lead.status().name() : LeadStatus.QUALIFIED.name())
-                .add("contact", contact);
-        if (account == null) {
-            b.addNull("account");
-        } else {
-            b.add("account", accountReason == null ? account
-                    : Json.createObjectBuilder(account).add("matchedBy", accountReason).build());
-        }
-        return b.add("opportunity", Json.createObjectBuilder(opportunity).add("topic", topic)
-                        .add("stakeholdersCarriedOver", stakeholders).add("competitorsCarriedOver", competitors))
-                .build();
+    /** The answer; the opportunity's id is null in a dry run, which creates none. */
+    private static QualificationView result(Lead lead, boolean dryRun, Part contact, Part account,
+                                            String accountReason, String opportunityId, String topic, int stakeholders,
+                                            int competitors) {
+        return new QualificationView(lead.id(), dryRun, dryRun ? lead.status() : LeadStatus.QUALIFIED, contact,
+                account == null || accountReason == null ? account
+                        : new Part(account.id(), account.action(), accountReason),
+                new OpportunityPart(opportunityId, Action.CREATED, topic, stakeholders, competitors));
     }
 
     /** The column's size: a lead with more parties than fit carries over the first ones. */

@@ -13,9 +13,9 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadJson;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.lead.LeadView;
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
@@ -70,8 +70,7 @@ public class LeadClosingResource {
         Response.ResponseBuilder rb = Response.status(created ? 201 : 200).entity(outcome.result());
         if (created) {
             // the opportunity is what qualification made; the contact and account are linked from it
-            rb.location(base.path("opportunities").path(outcome.result().getJsonObject("opportunity").getString("id"))
-                    .build());
+            rb.location(base.path("opportunities").path(outcome.result().opportunity().id()).build());
         }
         if (outcome.replayed()) {
             rb.header("Idempotent-Replayed", "true");
@@ -105,7 +104,7 @@ public class LeadClosingResource {
     /** The lead's closing state: its disqualification in force, if any. */
     Response disqualification(String leadId) {
         Lead lead = leads.find(leadId);
-        JsonObject body = closing.current(leadId).map(LeadClosingResource::json)
+        ClosingViews.DisqualificationView body = closing.current(leadId).map(LeadClosingResource::view)
                 .orElseThrow(() -> ProblemException.notFound("Disqualification of lead " + leadId));
         return Response.ok(body).tag(Preconditions.etag(lead.version())).build();
     }
@@ -117,21 +116,16 @@ public class LeadClosingResource {
     }
 
     private Response lead(Lead lead) {
-        JsonObject json = LeadJson.write(lead);
-        var b = Json.createObjectBuilder(json);
-        closing.current(lead.id()).ifPresentOrElse(d -> b.add("disqualification", json(d)), () -> b.addNull("disqualification"));
-        return Response.ok(b.build()).tag(Preconditions.etag(lead.version())).build();
+        LeadView v = LeadView.of(lead, null);
+        ClosingViews.ClosingLead body = new ClosingViews.ClosingLead(v.id(), v.person(), v.company(), v.origin(),
+                v.qualification(), v.topic(), v.description(), v.ownerId(), v.status(), v.rating(), v.score(),
+                v.stage(), v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.version(),
+                closing.current(lead.id()).map(LeadClosingResource::view).orElse(null));
+        return Response.ok(body).tag(Preconditions.etag(lead.version())).build();
     }
 
-    static JsonObject json(Disqualification d) {
-        var b = Json.createObjectBuilder().add("reason", d.reason()).add("disqualifiedAt", d.disqualifiedAt().toString())
-                .add("disqualifiedBy", d.disqualifiedBy());
-        if (d.note() != null) {
-            b.add("note", d.note());
-        } else {
-            b.addNull("note");
-        }
-        return b.build();
+    static ClosingViews.DisqualificationView view(Disqualification d) {
+        return new ClosingViews.DisqualificationView(d.reason(), d.note(), d.disqualifiedAt(), d.disqualifiedBy());
     }
 
     private static boolean flag(String name, String text) {

@@ -2,6 +2,7 @@ package org.leadline.server.conversion;
 
 import java.time.LocalDate;
 
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.lead.LeadStatus;
 
 /**
- * What qualifying a lead did, or would do in a dry run, as {@link ConversionService} writes it.
- * The answer is stored with the qualification and replayed as stored, so it stays JSON-P there.
+ * What qualifying a lead did, or would do in a dry run, as {@link ConversionService} makes it.
+ * The answer is stored with the qualification as its JSON and replayed from there ({@link #of}).
  */
 @Schema(name = "QualificationResult", description = "What qualification did (or, in a dry run, would do): the "
         + "contact, the account and the opportunity, each created or linked to an existing one.")
@@ -23,6 +24,20 @@ public record QualificationView(
         @NotNull Part contact,
         @Schema(nullable = true, required = true, description = "Always present; null when the lead has no company name") Part account,
         @NotNull OpportunityPart opportunity) {
+
+    /** The answer as stored: the JSON this record was written as. */
+    static QualificationView of(JsonObject stored) {
+        JsonObject o = stored.getJsonObject("opportunity");
+        return new QualificationView(stored.getString("leadId"), stored.getBoolean("dryRun"),
+                LeadStatus.valueOf(stored.getString("status")), Part.of(stored.getJsonObject("contact")),
+                stored.isNull("account") ? null : Part.of(stored.getJsonObject("account")),
+                new OpportunityPart(text(o, "id"), Action.valueOf(o.getString("action")), o.getString("topic"),
+                        o.getInt("stakeholdersCarriedOver"), o.getInt("competitorsCarriedOver")));
+    }
+
+    private static String text(JsonObject o, String name) {
+        return o.containsKey(name) && !o.isNull(name) ? o.getString(name) : null;
+    }
 
     /** Created or linked to an existing one. */
     @Schema(name = "QualificationAction")
@@ -36,6 +51,10 @@ public record QualificationView(
             @NotNull Action action,
             @Schema(description = "Why an existing one was linked: same e-mail (contact), same website or same "
                     + "company name (account); absent when created", example = "same e-mail") String matchedBy) {
+
+        static Part of(JsonObject stored) {
+            return new Part(text(stored, "id"), Action.valueOf(stored.getString("action")), text(stored, "matchedBy"));
+        }
     }
 
     /** The opportunity qualification made. */

@@ -1,10 +1,13 @@
 package org.leadline.server.party;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.JsonFields;
 import org.leadline.server.timeline.LeadItemKind;
@@ -40,11 +43,13 @@ public class CompetitorKind implements LeadItemKind<Competitor, CompetitorData> 
     }
 
     @Override
-    public JsonObject write(Competitor c) {
-        JsonFields f = JsonFields.of().with("id", c.id()).with("leadId", c.leadId());
-        writeData(c).forEach(f::with);
-        return f.with("createdAt", c.createdAt()).with("createdBy", c.createdBy())
-                .with("updatedAt", c.updatedAt()).with("updatedBy", c.updatedBy())
-                .with("version", c.version()).build();
+    public CompetitorView view(Competitor c) {
+        return new CompetitorView(c.id(), c.leadId(), c.name(), c.offer(), c.strengths(), c.weaknesses(), c.status(),
+                c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy(), c.version());
+    }
+
+    @Override
+    public CompetitorView.Page page(List<Competitor> items, PageInfo page) {
+        return new CompetitorView.Page(items.stream().map(this::view).toList(), page);
     }
 }

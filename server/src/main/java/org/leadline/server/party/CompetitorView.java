@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
- * A competitor as the API reads and writes it ({@link CompetitorKind#write}). The writable members
+ * A competitor as the API reads and writes it ({@link CompetitorKind#view}). The writable members
  * are those of {@link CompetitorData}.
  */
 @Schema(name = "LeadCompetitor", description = "Another vendor the lead is considering, with its offer, strengths "

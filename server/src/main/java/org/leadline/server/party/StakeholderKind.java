@@ -1,10 +1,13 @@
 package org.leadline.server.party;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.JsonFields;
 import org.leadline.server.timeline.LeadItemKind;
@@ -40,11 +43,13 @@ public class StakeholderKind implements LeadItemKind<Stakeholder, StakeholderDat
     }
 
     @Override
-    public JsonObject write(Stakeholder s) {
-        JsonFields f = JsonFields.of().with("id", s.id()).with("leadId", s.leadId());
-        writeData(s).forEach(f::with);
-        return f.with("createdAt", s.createdAt()).with("createdBy", s.createdBy())
-                .with("updatedAt", s.updatedAt()).with("updatedBy", s.updatedBy())
-                .with("version", s.version()).build();
+    public StakeholderView view(Stakeholder s) {
+        return new StakeholderView(s.id(), s.leadId(), s.name(), s.role(), s.jobTitle(), s.email(), s.phone(),
+                s.attitude(), s.createdAt(), s.createdBy(), s.updatedAt(), s.updatedBy(), s.version());
+    }
+
+    @Override
+    public StakeholderView.Page page(List<Stakeholder> items, PageInfo page) {
+        return new StakeholderView.Page(items.stream().map(this::view).toList(), page);
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
- * A stakeholder as the API reads and writes it ({@link StakeholderKind#write}). The writable
+ * A stakeholder as the API reads and writes it ({@link StakeholderKind#view}). The writable
  * members are those of {@link StakeholderData}.
  */
 @Schema(name = "LeadStakeholder", description = "A person at the lead's company who takes part in the buying "

@@ -7,12 +7,10 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -35,23 +33,23 @@ public class ExtensionChoices {
     @Inject
     CurrentCaller caller;
 
-    public List<JsonObject> list() {
+    public PluginView.Choices list() {
         String tenantId = caller.tenantId();
         Map<String, TenantExtensions.Choice> choices = tenantExtensions.choices(tenantId);
-        List<JsonObject> items = new ArrayList<>();
+        List<PluginView.Choice> items = new ArrayList<>();
         for (Registry.Extension e : host.registry().extensions()) {
             items.add(view(tenantId, e, choices.get(e.key())));
         }
-        return items;
+        return new PluginView.Choices(items);
     }
 
-    public JsonObject read(String pluginId, String extensionId) {
+    public PluginView.Choice read(String pluginId, String extensionId) {
         Registry.Extension e = extension(pluginId, extensionId);
         return view(caller.tenantId(), e, tenantExtensions.choices(caller.tenantId()).get(e.key()));
     }
 
     /** Replaces the settings (secrets left out are kept); an enabled extension must stay complete. */
-    public JsonObject configure(String pluginId, String extensionId, JsonObject input) {
+    public PluginView.Choice configure(String pluginId, String extensionId, JsonObject input) {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
@@ -69,7 +67,7 @@ public class ExtensionChoices {
     }
 
     /** Enables the extension, and lifts a quarantine: the administrator says it deserves another try. */
-    public JsonObject enable(String pluginId, String extensionId, boolean enabled) {
+    public PluginView.Choice enable(String pluginId, String extensionId, boolean enabled) {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
@@ -98,24 +96,19 @@ public class ExtensionChoices {
                 .orElseThrow(() -> ProblemException.notFound("Extension " + pluginId + "/" + extensionId));
     }
 
-    private JsonObject view(String tenantId, Registry.Extension e, TenantExtensions.Choice choice) {
+    private PluginView.Choice view(String tenantId, Registry.Extension e, TenantExtensions.Choice choice) {
         JsonObject stored = choice == null ? JsonValue.EMPTY_JSON_OBJECT : choice.settings();
         boolean enabled = choice == null ? host.enabledByDefault(e) : choice.enabled();
-        JsonObjectBuilder b = PluginJson.extension(e)
-                .add("enabled", enabled)
-                .add("values", ExtensionSettings.visible(e.settings(), stored))
-                .add("secretsSet", Json.createArrayBuilder(ExtensionSettings.secretsSet(e.settings(), stored)));
         boolean quarantined = host.guard() != null && host.guard().isQuarantined(tenantId, e.pluginId(), e.id());
+        PluginView.Quarantined q = null;
         if (quarantined || choice != null && choice.quarantinedAt() != null && enabled) {
-            JsonObjectBuilder q = Json.createObjectBuilder();
-            if (choice != null && choice.quarantinedAt() != null) {
-                q.add("since", choice.quarantinedAt().toString());
-                q.add("reason", choice.quarantineReason());
-            }
-            b.add("quarantined", q);
-        } else {
-            b.addNull("quarantined");
+            q = choice != null && choice.quarantinedAt() != null
+                    ? new PluginView.Quarantined(choice.quarantinedAt(), choice.quarantineReason())
+                    : new PluginView.Quarantined(null, null);
         }
-        return b.build();
+        PluginView.Extension x = PluginView.Extension.of(e);
+        return new PluginView.Choice(x.pluginId(), x.pluginVersion(), x.id(), x.kind(), x.description(), x.settings(),
+                x.delivery(), enabled, ExtensionSettings.visible(e.settings(), stored),
+                ExtensionSettings.secretsSet(e.settings(), stored), q);
     }
 }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.Role;
 
 /**
@@ -44,8 +43,8 @@ public class ExtensionResource {
             description = "Every extension of the started plugins, with whether it is enabled for the tenant, its "
                     + "settings (secret values never shown) and any quarantine.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Choices.class)))
-    public JsonObject list() {
-        return Json.createObjectBuilder().add("items", Json.createArrayBuilder(choices.list())).build();
+    public PluginView.Choices list() {
+        return choices.list();
     }
 
     @GET
@@ -53,7 +52,7 @@ public class ExtensionResource {
     @Operation(operationId = "getExtension", summary = "Read an extension",
             description = "The extension as the tenant has set it up.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public JsonObject read(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+    public PluginView.Choice read(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                          @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.read(pluginId, extensionId);
     }
@@ -70,7 +69,7 @@ public class ExtensionResource {
     @RequestBody(description = "Setting values by name", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The extension with its new settings",
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public JsonObject configure(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+    public PluginView.Choice configure(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                                 @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
                                 JsonObject body) {
         return choices.configure(pluginId, extensionId, body);
@@ -85,7 +84,7 @@ public class ExtensionResource {
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
     @APIResponse(responseCode = "400", description = "A required setting has no value", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public JsonObject enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+    public PluginView.Choice enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                              @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.enable(pluginId, extensionId, true);
     }
@@ -96,7 +95,7 @@ public class ExtensionResource {
             description = "The extension stops working for the tenant; its settings are kept.")
     @APIResponse(responseCode = "200", description = "The extension, disabled",
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public JsonObject disable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+    public PluginView.Choice disable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                               @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
         return choices.enable(pluginId, extensionId, false);
     }

@@ -14,7 +14,7 @@ import org.leadline.plugin.api.SettingType;
 
 /**
  * A plugin as the platform administrator's API shows it, and the parts of it the tenant
- * administrator's extension API shares. Member for member what {@link PluginJson} writes.
+ * administrator's extension API shares ({@link ExtensionChoices}).
  */
 @Schema(name = "Plugin", description = "A plugin the server knows: its state, its extensions, what went wrong and "
         + "how its extensions behave at run time")

@@ -35,7 +35,7 @@ public class StageChangeRenderer implements TimelineRenderer {
         return out;
     }
 
-    static JsonObject json(StageChange c) {
+    private static JsonObject json(StageChange c) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.id());
         if (c.fromStage() != null) {
             b.add("from", c.fromStage());

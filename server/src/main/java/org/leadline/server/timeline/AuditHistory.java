@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +24,7 @@ public class AuditHistory {
     @Inject
     LeadItems items;
 
-    public record Page(List<JsonObject> items, Keyset next) {
+    public record Page(List<AuditEntryView> items, Keyset next) {
     }
 
     public Page page(String leadId, String field, AuditSubject subject, String subjectId, String cursorText,
@@ -67,12 +66,12 @@ public class AuditHistory {
                 .filter(e -> subjectId == null || subjectId.equals(leadId))
                 .filter(e -> e.after(cursor));
         // The stored entries, the imported one in its place.
-        List<JsonObject> items = new ArrayList<>(AuditTrail.write(persistence.em(), rows).values());
-        imported.ifPresent(e -> items.add(ImportedEntry.position(e, rows, AuditEntry::occurredAt, AuditEntry::id), e.json()));
+        List<AuditEntryView> items = new ArrayList<>(AuditTrail.write(persistence.em(), rows).values());
+        imported.ifPresent(e -> items.add(ImportedEntry.position(e, rows, AuditEntry::occurredAt, AuditEntry::id), e.view()));
         Keyset next = null;
         if (items.size() > limit) {
-            JsonObject last = items.get(limit - 1);
-            next = new Keyset(LIST, last.getString("occurredAt"), last.getString("id"));
+            AuditEntryView last = items.get(limit - 1);
+            next = new Keyset(LIST, last.occurredAt().toString(), last.id());
         }
         return new Page(List.copyOf(items.subList(0, Math.min(limit, items.size()))), next);
     }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Paging;
@@ -97,9 +95,8 @@ public class AuditResource {
             }
         }
         AuditHistory.Page page = audit.page(leadId, f, s, sid, cursor, limit);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        page.items().forEach(array::add);
-        return LeadItemResource.pageResponse(uriInfo, array, limit, page.next());
+        return LeadItemResource.pageResponse(uriInfo, limit, page.next(),
+                info -> new AuditEntryView.Page(page.items(), info));
     }
 
 }

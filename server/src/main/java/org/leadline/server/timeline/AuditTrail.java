@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordJson;
 
 /**
  * The field-level audit history of a lead and of everything kept on it. Each change is written in
@@ -45,8 +43,8 @@ public final class AuditTrail {
     }
 
     /** The entries with their changes, in the order of {@code entries}. */
-    static Map<String, JsonObject> write(EntityManager em, List<AuditEntry> entries) {
-        Map<String, JsonObject> out = new LinkedHashMap<>();
+    static Map<String, AuditEntryView> write(EntityManager em, List<AuditEntry> entries) {
+        Map<String, AuditEntryView> out = new LinkedHashMap<>();
         if (entries.isEmpty()) {
             return out;
         }
@@ -57,32 +55,24 @@ public final class AuditTrail {
                 .setParameter("ids", ids).getResultList()
                 .forEach(c -> changes.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
         for (AuditEntry e : entries) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (AuditChange c : changes.getOrDefault(e.id(), List.of())) {
-                JsonObjectBuilder cb = Json.createObjectBuilder().add("field", c.field());
-                cb.add("from", c.oldValue() == null ? jakarta.json.JsonValue.NULL : Json.createValue(c.oldValue()));
-                cb.add("to", c.newValue() == null ? jakarta.json.JsonValue.NULL : Json.createValue(c.newValue()));
-                list.add(cb);
-            }
-            out.put(e.id(), Json.createObjectBuilder()
-                    .add("id", e.id())
-                    .add("leadId", e.leadId())
-                    .add("subject", Json.createObjectBuilder().add("kind", e.subject().name()).add("id", e.subjectId()))
-                    .add("change", e.change().name())
-                    .add("actorId", e.actorId())
-                    .add("occurredAt", e.occurredAt().toString())
-                    .add("changes", list)
-                    .build());
+            List<AuditEntryView.Change> list = changes.getOrDefault(e.id(), List.of()).stream()
+                    .map(c -> new AuditEntryView.Change(c.field(), c.oldValue(), c.newValue())).toList();
+            out.put(e.id(), new AuditEntryView(e.id(), e.leadId(),
+                    new AuditEntryView.Subject(e.subject(), e.subjectId()), e.change(), e.actorId(), e.occurredAt(),
+                    list));
         }
         return out;
     }
 
+    /** The entries as the timeline embeds them. */
     static Map<String, JsonObject> render(EntityManager em, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         List<AuditEntry> entries = em.createQuery("SELECT e FROM AuditEntry e WHERE e.id IN :ids", AuditEntry.class)
                 .setParameter("ids", ids).getResultList();
-        return write(em, entries);
+        Map<String, JsonObject> out = new LinkedHashMap<>();
+        write(em, entries).forEach((id, view) -> out.put(id, RecordJson.toJson(view)));
+        return out;
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordJson;
 
 /**
  * The "imported" entry of a lead that a CSV import created.
@@ -47,17 +47,14 @@ public final class ImportedEntry {
             return at.isAfter(otherAt) || (at.equals(otherAt) && id.compareTo(otherId) > 0);
         }
 
+        AuditEntryView view() {
+            return new AuditEntryView(id, leadId, new AuditEntryView.Subject(AuditSubject.LEAD, leadId),
+                    ChangeKind.CREATED, actorId, at, List.of(new AuditEntryView.Change(FIELD, null, label)));
+        }
+
+        /** The entry as the timeline embeds it. */
         JsonObject json() {
-            return Json.createObjectBuilder()
-                    .add("id", id)
-                    .add("leadId", leadId)
-                    .add("subject", Json.createObjectBuilder().add("kind", AuditSubject.LEAD.name()).add("id", leadId))
-                    .add("change", ChangeKind.CREATED.name())
-                    .add("actorId", actorId)
-                    .add("occurredAt", at.toString())
-                    .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("field", FIELD).addNull("from").add("to", label)))
-                    .build();
+            return RecordJson.toJson(view());
         }
     }
 

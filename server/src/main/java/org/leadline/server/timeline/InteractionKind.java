@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.timeline.InteractionData.Attachment;
 import org.leadline.server.timeline.InteractionData.Content;
@@ -131,11 +132,21 @@ public class InteractionKind extends TimelineItemKind<Interaction, InteractionDa
     }
 
     @Override
-    public JsonObject write(Interaction i) {
-        JsonFields f = JsonFields.of().with("id", i.id()).with("leadId", i.leadId());
-        writeData(i).forEach(f::with);
-        return f.with("createdAt", i.createdAt()).with("createdBy", i.createdBy())
-                .with("updatedAt", i.updatedAt()).with("updatedBy", i.updatedBy())
-                .with("version", i.version()).build();
+    public InteractionView view(Interaction i) {
+        JsonValue stored = i.attachmentsJson();
+        List<InteractionView.Attachment> attachments = stored == null ? null
+                : stored.asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .map(a -> new InteractionView.Attachment(a.getString("name"), a.getString("reference")))
+                        .toList();
+        InteractionView.Content content = i.content() == null && i.brochure() == null && attachments == null ? null
+                : new InteractionView.Content(i.content(), i.brochure(), attachments);
+        return new InteractionView(i.id(), i.leadId(), i.employeeId(), i.medium(), i.direction(), i.purpose(),
+                content, i.occurredAt(), i.outcome(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy(),
+                i.version());
+    }
+
+    @Override
+    public InteractionView.Page page(List<Interaction> items, PageInfo page) {
+        return new InteractionView.Page(items.stream().map(this::view).toList(), page);
     }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
- * An interaction as the API reads and writes it ({@link InteractionKind#write}). The writable
+ * An interaction as the API reads and writes it ({@link InteractionKind#view}). The writable
  * members are those of {@link InteractionData}; the server owns the read-only ones, which a client
  * may send back unchanged.
  */

@@ -8,13 +8,16 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 
 /**
  * One kind of thing kept on a lead (interaction, note, social post, stakeholder, competitor): its
- * JSON form and how it is created and changed. {@link LeadItems} applies the rules every kind
- * shares (tenant and lead scoping, strict input, versions, audit, timeline, paging) the same way.
+ * representation (a record, which is also its documented schema) and how it is created and changed.
+ * {@link LeadItems} applies the rules every kind shares (tenant and lead scoping, strict input,
+ * versions, audit, timeline, paging) the same way.
  *
  * @param <E> the entity
  * @param <D> the client-writable data, a record carrying its Bean Validation constraints
@@ -51,7 +54,15 @@ public interface LeadItemKind<E extends LeadItem, D> {
     JsonObject writeData(E item);
 
     /** The full representation the API returns. */
-    JsonObject write(E item);
+    Record view(E item);
+
+    /** A page of the API's list of these items. */
+    Record page(List<E> items, PageInfo page);
+
+    /** The full representation as a JSON-P object, for merge patches and the timeline. */
+    default JsonObject write(E item) {
+        return RecordJson.toJson(view(item));
+    }
 
     /** Refuses a change or deletion the caller may not make. */
     default void authorizeChange(E item, Caller caller) {

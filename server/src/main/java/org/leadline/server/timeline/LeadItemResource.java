@@ -1,11 +1,10 @@
 package org.leadline.server.timeline;
 
 import java.net.URI;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 
@@ -73,7 +72,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
     public Response create(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId, JsonObject body) {
         E item = items.create(kind(), leadId, body);
         URI location = uriInfo.getAbsolutePathBuilder().path(item.id()).build();
-        return Response.created(location).tag(Preconditions.etag(item.version())).entity(kind().write(item)).build();
+        return Response.created(location).tag(Preconditions.etag(item.version())).entity(kind().view(item)).build();
     }
 
     @GET
@@ -94,7 +93,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
         if (notModified != null) {
             return notModified.build();
         }
-        return Response.ok(kind().write(item)).tag(etag).build();
+        return Response.ok(kind().view(item)).tag(etag).build();
     }
 
     @PUT
@@ -114,7 +113,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         items.find(kind(), leadId, itemId);
         E item = items.replace(kind(), leadId, itemId, Preconditions.requiredVersion(ifMatch), body);
-        return Response.ok(kind().write(item)).tag(Preconditions.etag(item.version())).build();
+        return Response.ok(kind().view(item)).tag(Preconditions.etag(item.version())).build();
     }
 
     @PATCH
@@ -133,7 +132,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject patch) {
         items.find(kind(), leadId, itemId);
         E item = items.patch(kind(), leadId, itemId, Preconditions.requiredVersion(ifMatch), patch);
-        return Response.ok(kind().write(item)).tag(Preconditions.etag(item.version())).build();
+        return Response.ok(kind().view(item)).tag(Preconditions.etag(item.version())).build();
     }
 
     @DELETE
@@ -164,20 +163,20 @@ public abstract class LeadItemResource<E extends LeadItem> {
                          @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         LeadItems.Page<E> page = items.list(kind(), leadId, cursor, limit);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        page.items().forEach(i -> array.add(kind().write(i)));
-        return pageResponse(uriInfo, array, limit, page.next());
+        return pageResponse(uriInfo, limit, page.next(), info -> kind().page(page.items(), info));
     }
 
-    /** The list envelope every lead sub-resource answers with. */
-    static Response pageResponse(UriInfo uriInfo, JsonArrayBuilder items, int limit, Keyset next) {
-        JsonObjectBuilder pageInfo = Json.createObjectBuilder().add("limit", limit);
+    /**
+     * The list envelope every lead sub-resource answers with: the page record {@code body} makes of
+     * the page's position, and the next page's address in the Link header.
+     */
+    static Response pageResponse(UriInfo uriInfo, int limit, Keyset next, Function<PageInfo, Record> body) {
         Response.ResponseBuilder rb = Response.ok();
+        String cursor = null;
         if (next != null) {
-            String cursor = next.encode();
-            pageInfo.add("nextCursor", cursor);
+            cursor = next.encode();
             rb.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build(), "next");
         }
-        return rb.entity(Json.createObjectBuilder().add("items", items).add("page", pageInfo).build()).build();
+        return rb.entity(body.apply(PageInfo.of(limit, cursor))).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.leadline.server.timeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.tenancy.Role;
 
@@ -70,16 +72,13 @@ public class NoteKind extends TimelineItemKind<Note, NoteData> {
     }
 
     @Override
-    public JsonObject write(Note n) {
-        return JsonFields.of().with("id", n.id()).with("leadId", n.leadId()).with("text", n.text())
-                .with("authorId", n.authorId()).with("createdAt", n.createdAt())
-                .with("updatedAt", n.updatedAt()).with("updatedBy", n.updatedBy())
-                .with("revisions", n.revisions()).with("version", n.version()).build();
+    public NoteView view(Note n) {
+        return new NoteView(n.id(), n.leadId(), n.text(), n.authorId(), n.createdAt(), n.updatedAt(), n.updatedBy(),
+                n.revisions(), n.version());
     }
 
-    static JsonObject write(NoteRevision r) {
-        return JsonFields.of().with("id", r.id()).with("noteId", r.noteId()).with("text", r.text())
-                .with("writtenBy", r.writtenBy()).with("writtenAt", r.writtenAt())
-                .with("replacedBy", r.replacedBy()).with("replacedAt", r.replacedAt()).build();
+    @Override
+    public NoteView.Page page(List<Note> items, PageInfo page) {
+        return new NoteView.Page(items.stream().map(this::view).toList(), page);
     }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
- * A note as the API reads and writes it ({@link NoteKind#write}): only the text is writable.
+ * A note as the API reads and writes it ({@link NoteKind#view}): only the text is writable.
  */
 @Schema(name = "LeadNote", description = "A free-text note on the lead. Only its author or a tenant administrator "
         + "may change or delete it; every edit keeps the text it replaced in the note's history.")
@@ -34,7 +34,7 @@ public record NoteView(
     public record Page(@NotNull List<NoteView> items, @NotNull PageInfo page) {
     }
 
-    /** A text the note had before an edit replaced it ({@link NoteKind#write(NoteRevision)}). */
+    /** A text the note had before an edit replaced it. */
     @Schema(name = "LeadNoteRevision", description = "A text the note had before an edit: who wrote it when, and "
             + "who replaced it when")
     public record Revision(

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 
 /** Social-network posts documented on a lead. */
@@ -73,11 +74,13 @@ public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData>
     }
 
     @Override
-    public JsonObject write(SocialPost p) {
-        JsonFields f = JsonFields.of().with("id", p.id()).with("leadId", p.leadId());
-        writeData(p).forEach(f::with);
-        return f.with("createdAt", p.createdAt()).with("createdBy", p.createdBy())
-                .with("updatedAt", p.updatedAt()).with("updatedBy", p.updatedBy())
-                .with("version", p.version()).build();
+    public SocialPostView view(SocialPost p) {
+        return new SocialPostView(p.id(), p.leadId(), p.network(), p.author(), p.url(), p.text(), p.postedAt(),
+                p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy(), p.version());
+    }
+
+    @Override
+    public SocialPostView.Page page(List<SocialPost> items, PageInfo page) {
+        return new SocialPostView.Page(items.stream().map(this::view).toList(), page);
     }
 }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
- * A social-network post as the API reads and writes it ({@link SocialPostKind#write}). The writable
+ * A social-network post as the API reads and writes it ({@link SocialPostKind#view}). The writable
  * members are those of {@link SocialPostData}.
  */
 @Schema(name = "LeadSocialPost", description = "A post on a social network documented on the lead, by the lead or "

@@ -10,9 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Paging;
@@ -85,17 +81,11 @@ public class TimelineResource {
         Set<TimelineKind> kinds = kinds(kind);
         String actor = userId("employeeId", employeeId);
         TimelineFeed.Page page = feed.page(leadId, kinds, actor, cursor, limit);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (TimelineFeed.Entry e : page.items()) {
-            JsonObjectBuilder b = Json.createObjectBuilder()
-                    .add("id", e.entry().id())
-                    .add("kind", e.entry().kind().name())
-                    .add("occurredAt", e.entry().occurredAt().toString());
-            b.add("employeeId", e.entry().actorId() == null ? JsonValue.NULL : Json.createValue(e.entry().actorId()));
-            b.add("item", e.item() == null ? JsonValue.NULL : e.item());
-            array.add(b);
-        }
-        return LeadItemResource.pageResponse(uriInfo, array, limit, page.next());
+        List<TimelineEntryView> items = page.items().stream()
+                .map(e -> new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(),
+                        e.entry().actorId(), e.item()))
+                .toList();
+        return LeadItemResource.pageResponse(uriInfo, limit, page.next(), info -> new TimelineEntryView.Page(items, info));
     }
 
     private static Set<TimelineKind> kinds(List<String> values) {

@@ -23,7 +23,7 @@ import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.FieldError;
 
-/** The JSON form of web forms: strict reading with every problem named, and writing. */
+/** The JSON form of web forms: strict reading with every problem named, and the stored fields. */
 final class WebFormJson {
 
     /** Form field names: what an HTML {@code name} attribute sensibly holds. */
@@ -260,48 +260,5 @@ final class WebFormJson {
             }
         }
         return List.copyOf(fields);
-    }
-
-    static JsonObject write(WebForm f, WebFormCounters c, String publicUrl) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("id", f.id())
-                .add("formKey", f.formKey())
-                .add("publicUrl", publicUrl)
-                .add("name", f.name())
-                .add("fields", writeFields(f.fields()))
-                .add("source", f.source().name());
-        nullable(b, "sourceDetail", f.sourceDetail());
-        JsonArrayBuilder origins = Json.createArrayBuilder();
-        f.allowedOrigins().forEach(origins::add);
-        b.add("allowedOrigins", origins);
-        nullable(b, "redirectUrl", f.redirectUrl());
-        b.add("enabled", f.enabled());
-        nullable(b, "honeypotField", f.honeypotField());
-        b.add("minFillSeconds", f.minFillSeconds())
-                .add("perIpPerMinute", f.perIpPerMinute())
-                .add("perFormPerMinute", f.perFormPerMinute())
-                .add("duplicateWindowSeconds", f.duplicateWindowSeconds())
-                .add("ownerId", f.ownerId())
-                .add("tokenField", FillTimeTokens.FIELD);
-        JsonObjectBuilder s = Json.createObjectBuilder();
-        if (c != null) {
-            s.add("submissions", c.submissions()).add("leadsCreated", c.leadsCreated())
-                    .add("duplicates", c.duplicates()).add("spamHoneypot", c.honeypot())
-                    .add("spamTooFast", c.tooFast()).add("invalid", c.invalid()).add("rateLimited", c.rateLimited());
-            nullable(s, "lastSubmissionAt", c.lastSubmissionAt() == null ? null : c.lastSubmissionAt().toString());
-        }
-        return b.add("statistics", s)
-                .add("createdAt", f.createdAt().toString()).add("createdBy", f.createdBy())
-                .add("updatedAt", f.updatedAt().toString()).add("updatedBy", f.updatedBy())
-                .add("version", f.version())
-                .build();
-    }
-
-    private static void nullable(JsonObjectBuilder b, String key, String value) {
-        if (value == null) {
-            b.addNull(key);
-        } else {
-            b.add(key, value);
-        }
     }
 }
