@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadView;
 import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
