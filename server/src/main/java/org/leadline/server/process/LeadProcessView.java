@@ -104,12 +104,14 @@ public record LeadProcessView(
     }
 
     /** Moves the lead to another stage. */
-    @Schema(name = "StageMoveRequest")
+    @Schema(name = "StageMoveRequest", example = """
+            {"stage": "develop"}""")
     public record StageMove(@NotNull @Schema(description = "The key of the target stage") String stage) {
     }
 
     /** Ticks or unticks an exit criterion. */
-    @Schema(name = "ChecklistTickRequest")
+    @Schema(name = "ChecklistTickRequest", example = """
+            {"stage": "qualify", "item": "The need was confirmed with the lead", "done": true}""")
     public record ChecklistTick(
             @NotNull @Schema(description = "The key of the stage") String stage,
             @NotNull @jakarta.validation.constraints.Size(max = ProcessService.MAX_ITEM_LENGTH)

@@ -16,7 +16,12 @@ import org.leadline.server.platform.web.PageInfo;
  * may send back unchanged.
  */
 @Schema(name = "LeadInteraction", description = "A contact between an employee and the lead: a call, an e-mail, "
-        + "a meeting, a letter, a social-network message.")
+        + "a meeting, a letter, a social-network message.",
+        example = """
+                {"medium": "PHONE", "direction": "OUTBOUND", "purpose": "Follow-up after the trade fair",
+                 "content": {"text": "Talked through the pilot; she wants a proposal for 40 sellers",
+                             "brochure": "CRM overview 2026"},
+                 "occurredAt": "2026-12-04T10:15:00Z", "outcome": "Send a proposal by Friday"}""")
 public record InteractionView(
         @Schema(readOnly = true, required = true, format = "uuid") String id,
         @Schema(readOnly = true, required = true, format = "uuid") String leadId,
