@@ -48,7 +48,7 @@ public class LeadClosingResource {
                             String ifMatch, JsonObject body, jakarta.ws.rs.core.UriBuilder base) {
         boolean dryRun = flag("dryRun", dryRunText);
         ConversionService.OpportunityInput input = opportunity(body == null ? JsonValue.EMPTY_JSON_OBJECT : body);
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         ConversionService.Outcome outcome = null;
         RuntimeException last = null;
         for (int attempt = 0; attempt < RETRIES && outcome == null; attempt++) {
@@ -91,12 +91,12 @@ public class LeadClosingResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         return lead(closing.disqualify(leadId, version, reason, note));
     }
 
     Response reopen(String leadId, String ifMatch) {
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         return lead(closing.reopen(leadId, version));
     }
 

@@ -180,7 +180,7 @@ public class OpportunityResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version, o.topic(),
                 o.valueAmount(), o.valueCurrency(), o.expectedClose(), stage, reason);
         return Response.ok(CustomerJson.opportunity(updated)).tag(Preconditions.etag(updated.version())).build();

@@ -79,7 +79,7 @@ public class MergeResource {
                                   + "first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                           JsonObject body) {
         boolean dry = dryRun(dryRun);
-        Long expectedVersion = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long expectedVersion = Preconditions.optionalVersion(ifMatch);
         String key = IdempotencyKeys.validate(idempotencyKey);
         JsonObject request = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
         MergeService.Outcome outcome;

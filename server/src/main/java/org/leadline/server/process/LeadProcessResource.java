@@ -94,7 +94,7 @@ public class LeadProcessResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         return tagged(LeadProcessView.of(process.moveTo(leadId, version, stage)));
     }
 
@@ -133,7 +133,7 @@ public class LeadProcessResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         return tagged(LeadProcessView.of(process.tick(leadId, version, stage, item, done == null || done)));
     }
 }

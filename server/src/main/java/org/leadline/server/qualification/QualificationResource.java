@@ -81,7 +81,7 @@ public class QualificationResource {
         if (body == null) {
             throw ProblemException.field("body", "must be a rule set object");
         }
-        Long expected = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long expected = Preconditions.optionalVersion(ifMatch);
         QualificationService.Saved saved = service.save(body, expected);
         JsonObject job = QualificationService.write(saved.job());
         return Response.status(Response.Status.CREATED)

@@ -149,7 +149,7 @@ public class TenantResource {
                            @PathParam("id") String id,
                            @Parameter(description = "Optional: the ETag of the version this change is based on")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
-        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Long version = Preconditions.optionalVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", errors);
         String name = AccountRules.text(in, "name", 200, false);

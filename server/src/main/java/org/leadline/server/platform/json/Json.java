@@ -89,4 +89,12 @@ public final class Json {
     public static JsonNumber createValue(BigInteger value) {
         return PROVIDER.createValue(value);
     }
+
+    public static JsonNumber createValue(long value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber createValue(double value) {
+        return PROVIDER.createValue(value);
+    }
 }

@@ -26,6 +26,16 @@ public final class RecordJson {
 
     /** A member written as {@code null} when absent: declared {@code @Schema(nullable = true)}. */
     private record Member(String name, MethodHandle accessor, boolean nullable) {
+
+        Object get(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static final Map<Class<?>, Member[]> MEMBERS = new ConcurrentHashMap<>();
@@ -35,26 +45,13 @@ public final class RecordJson {
 
     /** Writes {@code value} (a record, list, map, enum, JSON value or scalar) as one JSON value. */
     public static void write(JsonGenerator g, Object value) {
-        if (value instanceof Record r) {
-            g.writeStartObject();
-            writeMembers(g, r);
-            g.writeEnd();
-        } else {
-            writeValue(g, null, value);
-        }
+        writeValue(g, null, value);
     }
 
     /** Writes the members of {@code record} into an object the caller has started. */
     public static void writeMembers(JsonGenerator g, Record record) {
         for (Member m : members(record.getClass())) {
-            Object v;
-            try {
-                v = m.accessor().invoke(record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+            Object v = m.get(record);
             if (v != null) {
                 writeValue(g, m.name(), v);
             } else if (m.nullable()) {
@@ -63,59 +60,12 @@ public final class RecordJson {
         }
     }
 
+    /** Streams records, collections and maps; a scalar goes out as its JSON value. */
     private static void writeValue(JsonGenerator g, String name, Object v) {
         if (v instanceof Record r) {
-            if (name == null) {
-                g.writeStartObject();
-            } else {
-                g.writeStartObject(name);
-            }
+            startObject(g, name);
             writeMembers(g, r);
             g.writeEnd();
-        } else if (v instanceof JsonValue j) {
-            if (name == null) {
-                g.write(j);
-            } else {
-                g.write(name, j);
-            }
-        } else if (v instanceof String s) {
-            if (name == null) {
-                g.write(s);
-            } else {
-                g.write(name, s);
-            }
-        } else if (v instanceof Boolean b) {
-            if (name == null) {
-                g.write(b);
-            } else {
-                g.write(name, b);
-            }
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-            long l = ((Number) v).longValue();
-            if (name == null) {
-                g.write(l);
-            } else {
-                g.write(name, l);
-            }
-        } else if (v instanceof BigDecimal d) {
-            if (name == null) {
-                g.write(d);
-            } else {
-                g.write(name, d);
-            }
-        } else if (v instanceof BigInteger i) {
-            if (name == null) {
-                g.write(i);
-            } else {
-                g.write(name, i);
-            }
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (name == null) {
-                g.write(d);
-            } else {
-                g.write(name, d);
-            }
         } else if (v instanceof Collection<?> c) {
             if (name == null) {
                 g.writeStartArray();
@@ -127,35 +77,93 @@ public final class RecordJson {
             }
             g.writeEnd();
         } else if (v instanceof Map<?, ?> map) {
-            if (name == null) {
-                g.writeStartObject();
-            } else {
-                g.writeStartObject(name);
-            }
+            startObject(g, name);
             map.forEach((k, item) -> {
                 if (item != null) {
                     writeValue(g, String.valueOf(k), item);
                 }
             });
             g.writeEnd();
-        } else if (v instanceof Enum<?> e) {
-            writeValue(g, name, e.name());
-        } else if (v instanceof TemporalAccessor || v instanceof java.util.UUID) {
-            writeValue(g, name, v.toString());
+        } else if (name == null) {
+            g.write(scalar(v));
         } else {
-            throw new IllegalStateException("Cannot write " + v.getClass().getName() + " as JSON");
+            g.write(name, scalar(v));
         }
     }
 
-    /** The record as a JSON-P object (for code that still composes JSON-P values). */
+    private static void startObject(JsonGenerator g, String name) {
+        if (name == null) {
+            g.writeStartObject();
+        } else {
+            g.writeStartObject(name);
+        }
+    }
+
+    /** The record as a JSON-P object (for code that composes JSON-P values), built directly. */
     public static jakarta.json.JsonObject toJson(Record record) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (JsonGenerator g = Json.provider().createGenerator(out)) {
-            write(g, record);
+        return (jakarta.json.JsonObject) toValue(record);
+    }
+
+    private static JsonValue toValue(Object v) {
+        if (v instanceof Record r) {
+            jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+            for (Member m : members(r.getClass())) {
+                Object x = m.get(r);
+                if (x != null) {
+                    b.add(m.name(), toValue(x));
+                } else if (m.nullable()) {
+                    b.addNull(m.name());
+                }
+            }
+            return b.build();
         }
-        try (var reader = Json.provider().createReader(new java.io.StringReader(out.toString()))) {
-            return reader.readObject();
+        if (v instanceof Collection<?> c) {
+            jakarta.json.JsonArrayBuilder b = Json.createArrayBuilder();
+            c.forEach(item -> b.add(toValue(item)));
+            return b.build();
         }
+        if (v instanceof Map<?, ?> map) {
+            jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+            map.forEach((k, item) -> {
+                if (item != null) {
+                    b.add(String.valueOf(k), toValue(item));
+                }
+            });
+            return b.build();
+        }
+        return scalar(v);
+    }
+
+    /** A scalar as JSON: strings, booleans, numbers, enums by name, timestamps and UUIDs as text. */
+    private static JsonValue scalar(Object v) {
+        if (v instanceof JsonValue j) {
+            return j;
+        }
+        if (v instanceof String s) {
+            return Json.createValue(s);
+        }
+        if (v instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+            return Json.createValue(((Number) v).longValue());
+        }
+        if (v instanceof BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (v instanceof BigInteger i) {
+            return Json.createValue(i);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return Json.createValue(((Number) v).doubleValue());
+        }
+        if (v instanceof Enum<?> e) {
+            return Json.createValue(e.name());
+        }
+        if (v instanceof TemporalAccessor || v instanceof java.util.UUID) {
+            return Json.createValue(v.toString());
+        }
+        throw new IllegalStateException("Cannot write " + v.getClass().getName() + " as JSON");
     }
 
     private static Member[] members(Class<?> type) {

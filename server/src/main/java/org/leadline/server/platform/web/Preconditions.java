@@ -22,6 +22,14 @@ public final class Preconditions {
      * The version an {@code If-Match} header requires, or null for {@code *} (any version).
      * A missing header gets 428; a header that cannot match gets 412.
      */
+    /**
+     * The version an optional {@code If-Match} names: null when it is absent or {@code *}, so the
+     * change applies to whatever is current.
+     */
+    public static Long optionalVersion(String ifMatch) {
+        return ifMatch == null ? null : requiredVersion(ifMatch);
+    }
+
     public static Long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
