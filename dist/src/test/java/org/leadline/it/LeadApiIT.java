@@ -571,6 +571,32 @@ class LeadApiIT {
         }
 
         @Test
+        void searchPagesWalkInEveryOrderWhetherAWordOrTheOrderDrivesTheQuery() {
+            // The shared test server lets a word drive the query only up to 3 matching leads
+            // (LEADLINE_SEARCH_DRIVING_LIMIT): "mu" (Müller, Mueller) and "13" drive; "werke" (every
+            // lead) and "anna" (13 leads) are checked lead by lead along the order's index.
+            Map<String, Set<String>> searches = new LinkedHashMap<>();
+            searches.put("mu", Set.of(leads.get(0).getString("id"), leads.get(1).getString("id")));
+            searches.put("werke", ids(leads));
+            searches.put("anna werke", expected(l -> l.getJsonObject("person").getString("firstName").equals("Anna")));
+            searches.put("werke 13", Set.of(leads.get(13).getString("id")));
+            searches.put("anna contact1", expected(l -> l.getJsonObject("person").getString("firstName").equals("Anna")
+                    && l.getJsonObject("person").getString("email").startsWith("contact1")));
+            for (var search : searches.entrySet()) {
+                for (String sort : List.of("-createdAt", "createdAt", "-updatedAt", "updatedAt", "lastName",
+                        "-lastName", "companyName", "-companyName")) {
+                    String query = "q=" + Api.q(search.getKey()) + "&";
+                    List<JsonObject> walked = walk(query, sort, 2, search.getValue().size());
+                    assertEquals(search.getValue(), ids(walked), search.getKey() + " by " + sort);
+                    assertEquals(walked.stream().map(l -> l.getString("id")).toList(),
+                            list(owner.api(), query + "sort=" + Api.q(sort) + "&limit=200").stream()
+                                    .map(l -> l.getString("id")).toList(),
+                            search.getKey() + " by " + sort + ": pages in the order of one big page");
+                }
+            }
+        }
+
+        @Test
         void everySortWalksAllPagesWithoutGapsOrRepeats() {
             Map<String, Comparator<JsonObject>> orders = new LinkedHashMap<>();
             orders.put("createdAt", Comparator.comparing(l -> Instant.parse(l.getString("createdAt"))));
@@ -597,12 +623,17 @@ class LeadApiIT {
         }
 
         List<JsonObject> walk(String sort, int limit) {
+            return walk("", sort, limit, COUNT);
+        }
+
+        /** Walks every page of a list by its cursor; {@code query} is empty or ends in {@code &}. */
+        List<JsonObject> walk(String query, String sort, int limit, int count) {
             List<JsonObject> walked = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             String cursor = null;
             int pages = 0;
             do {
-                Api.Response r = owner.api().get(LEADS + "?sort=" + Api.q(sort) + "&limit=" + limit
+                Api.Response r = owner.api().get(LEADS + "?" + query + "sort=" + Api.q(sort) + "&limit=" + limit
                         + (cursor == null ? "" : "&cursor=" + Api.q(cursor)));
                 assertEquals(200, r.status(), r::toString);
                 List<JsonObject> items = r.items().stream().map(JsonValue::asJsonObject).toList();
@@ -619,7 +650,7 @@ class LeadApiIT {
                 }
                 pages++;
             } while (cursor != null && pages < 20);
-            assertEquals((COUNT + limit - 1) / limit, pages, sort);
+            assertEquals(Math.max(1, (count + limit - 1) / limit), pages, query + sort);
             return walked;
         }
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -174,83 +173,40 @@ public class LeadService {
     public record Page(List<Lead> items, Cursor next) {
     }
 
+    /**
+     * One page of a list: at most one counting statement per search word (to choose where the
+     * database starts, see {@link LeadListQuery}) and one for the page, whatever its size.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
     public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
         Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, order.param());
-        StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE l.deletedAt IS NULL");
-        if (!filter.statuses().isEmpty()) {
-            jpql.append(" AND l.status IN :statuses");
-        }
-        if (filter.ownerId() != null) {
-            jpql.append(" AND l.ownerId = :owner");
-        }
-        if (!filter.sources().isEmpty()) {
-            jpql.append(" AND l.source IN :sources");
-        }
-        if (filter.createdFrom() != null) {
-            jpql.append(" AND l.createdAt >= :from");
-        }
-        if (filter.createdTo() != null) {
-            jpql.append(" AND l.createdAt < :to");
-        }
-        for (int i = 0; i < filter.terms().size(); i++) {
-            if (SearchTerms.isEmailQuery(filter.terms().get(i))) {
-                // The e-mail key has an index of its own; addresses are not search words.
-                jpql.append(" AND l.emailKey LIKE :term").append(i).append(" ESCAPE '\\'");
-            } else {
-                jpql.append(" AND l.id IN (SELECT t").append(i).append(".leadId FROM LeadSearchTerm t").append(i)
-                        .append(" WHERE t").append(i).append(".term LIKE :term").append(i).append(" ESCAPE '\\')");
-            }
-        }
-        String attr = "l." + order.sort().attribute;
-        String cmp = order.descending() ? "<" : ">";
-        if (cursor != null) {
-            // The first conjunct alone is a plain range the index scan can start from; the second
-            // settles ties on the sort key by id.
-            jpql.append(" AND ").append(attr).append(' ').append(cmp).append("= :ck AND (")
-                    .append(attr).append(' ').append(cmp).append(" :ck OR l.id ").append(cmp).append(" :cid)");
-        }
-        String dir = order.descending() ? " DESC" : " ASC";
-        jpql.append(" ORDER BY ").append(attr).append(dir).append(", l.id").append(dir);
-
-        TypedQuery<Lead> query = persistence.em().createQuery(jpql.toString(), Lead.class);
-        if (!filter.statuses().isEmpty()) {
-            query.setParameter("statuses", filter.statuses());
-        }
-        if (filter.ownerId() != null) {
-            query.setParameter("owner", filter.ownerId());
-        }
-        if (!filter.sources().isEmpty()) {
-            query.setParameter("sources", filter.sources());
-        }
-        if (filter.createdFrom() != null) {
-            query.setParameter("from", filter.createdFrom());
-        }
-        if (filter.createdTo() != null) {
-            query.setParameter("to", filter.createdTo());
-        }
-        for (int i = 0; i < filter.terms().size(); i++) {
-            query.setParameter("term" + i, escapeLike(filter.terms().get(i)) + "%");
-        }
+        Object cursorKey = null;
         if (cursor != null) {
             try {
-                query.setParameter("ck", order.sort().parseKey(cursor.key()));
+                cursorKey = order.sort().parseKey(cursor.key());
             } catch (RuntimeException e) {
                 throw ProblemException.parameter("cursor", "is not a cursor this server issued");
             }
-            query.setParameter("cid", cursor.id());
         }
-        List<Lead> rows = query.setMaxResults(limit + 1).getResultList();
+        EntityManager em = persistence.em();
+        int driver = -1;
+        int fewest = LeadListQuery.DRIVING_LIMIT + 1;
+        for (int i = 0; i < filter.terms().size(); i++) {
+            int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i));
+            if (matches < fewest) {
+                fewest = matches;
+                driver = i;
+            }
+        }
+        List<Lead> rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey,
+                cursor == null ? null : cursor.id(), driver, limit + 1).getResultList();
         if (rows.size() <= limit) {
-            return new Page(rows, null);
+            return new Page(List.copyOf(rows), null);
         }
         List<Lead> items = rows.subList(0, limit);
         Lead last = items.get(limit - 1);
         return new Page(List.copyOf(items), new Cursor(order.param(), order.sort().keyOf.apply(last), last.id()));
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private LeadData validated(JsonObject body, JsonObject current) {

@@ -12,18 +12,19 @@ import org.leadline.server.platform.problem.ProblemException;
  * makes the order total so a keyset cursor never skips or repeats a lead.
  */
 enum LeadSort {
-    CREATED_AT("createdAt", "createdAt", l -> l.createdAt().toString()),
-    UPDATED_AT("updatedAt", "updatedAt", l -> l.updatedAt().toString()),
-    LAST_NAME("lastName", "lastNameKey", Lead::lastNameKey),
-    COMPANY_NAME("companyName", "companyKey", Lead::companyKey);
+    CREATED_AT("createdAt", "created_at", l -> l.createdAt().toString()),
+    UPDATED_AT("updatedAt", "updated_at", l -> l.updatedAt().toString()),
+    LAST_NAME("lastName", "last_name_key", Lead::lastNameKey),
+    COMPANY_NAME("companyName", "company_key", Lead::companyKey);
 
     final String param;
-    final String attribute;
+    /** The column sorted by (lower-cased keys for the names). */
+    final String column;
     final Function<Lead, String> keyOf;
 
-    LeadSort(String param, String attribute, Function<Lead, String> keyOf) {
+    LeadSort(String param, String column, Function<Lead, String> keyOf) {
         this.param = param;
-        this.attribute = attribute;
+        this.column = column;
         this.keyOf = keyOf;
     }
 

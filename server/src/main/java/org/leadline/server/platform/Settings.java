@@ -29,6 +29,7 @@ public final class Settings {
     public static final String MAX_BODY_BYTES = "leadline.api.max-body-bytes";
     public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
     public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
+    public static final String SEARCH_DRIVING_LIMIT = "leadline.search.driving-limit";
     public static final String IDEMPOTENCY_TTL = "leadline.api.idempotency-key.ttl";
     public static final String BOOTSTRAP_ADMIN_USERNAME = "leadline.bootstrap.admin.username";
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "leadline.bootstrap.admin.password";
@@ -90,6 +91,14 @@ public final class Settings {
 
     public static int maxBodyBytes() {
         return config().getOptionalValue(MAX_BODY_BYTES, Integer.class).orElse(256 * 1024);
+    }
+
+    /**
+     * Up to how many matching leads a search word is read through the search index (and its
+     * leads sorted); a word with more is checked lead by lead along the list's order.
+     */
+    public static int searchDrivingLimit() {
+        return Math.max(0, config().getOptionalValue(SEARCH_DRIVING_LIMIT, Integer.class).orElse(4_000));
     }
 
     public static int pageSizeDefault() {

@@ -1,0 +1,202 @@
+package org.leadline.server.lead;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.leadline.server.platform.Settings;
+
+/**
+ * The SQL of one page of a lead list, and the choice of where the database starts reading.
+ *
+ * <p>A page is the first {@code limit} leads in the list's order, so the cheap plan walks the
+ * index of that order and stops after one page; a plan that reads every matching lead and sorts
+ * them costs as much as the tenant has leads. PostgreSQL's planner weighs the row limit and finds
+ * the first plan by itself. Derby's does not (it costs the whole result, ignores the {@code FETCH
+ * FIRST} clause and picks any index that starts with the tenant, then sorts every lead: 0.4 s a
+ * page at 20,000 leads), so the SQL names the index in Derby's optimizer-override comments
+ * ({@code --DERBY-PROPERTIES}), which are ordinary comments to every other database.
+ *
+ * <p>A search word is the exception to walking the order: a word that few leads have is found
+ * faster through the search index, by reading its leads and sorting them. Before the page is read,
+ * each word's leads are counted up to {@link #DRIVING_LIMIT}; the rarest word under that count
+ * drives the query (its leads are read, sorted and cut to a page), otherwise the order's index is
+ * walked and each lead is checked for the words. Both costs stay bounded by that limit,
+ * whatever the size of the tenant.
+ */
+final class LeadListQuery {
+
+    /**
+     * Up to this many matching leads a word drives the query ({@code leadline.search.driving-limit}).
+     * Reading and sorting this many leads, or walking the order until a page has matched, cost
+     * about the same at a million leads: a few thousand rows either way.
+     */
+    static final int DRIVING_LIMIT = Settings.searchDrivingLimit();
+
+    private static final String ESCAPE = " ESCAPE '\\'";
+
+    private final StringBuilder sql = new StringBuilder(512);
+    private final List<Object> params = new ArrayList<>();
+
+    private LeadListQuery() {
+    }
+
+    /** How many leads of the tenant a search word (or e-mail prefix) matches, counted up to {@link #DRIVING_LIMIT} + 1. */
+    static int countMatches(EntityManager em, String tenantId, String term) {
+        LeadListQuery q = new LeadListQuery();
+        if (SearchTerms.isEmailQuery(term)) {
+            q.sql.append("SELECT COUNT(*) FROM (SELECT l.id FROM leads l --DERBY-PROPERTIES index=IX_LEADS_EMAIL\n")
+                    .append(" WHERE l.tenant_id = ? AND l.email_key LIKE ?").append(ESCAPE);
+        } else {
+            q.sql.append("SELECT COUNT(*) FROM (SELECT t.lead_id FROM lead_search_terms t")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_TERM\n")
+                    .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
+        }
+        q.sql.append(" FETCH FIRST ").append(DRIVING_LIMIT + 1).append(" ROWS ONLY) x");
+        q.params.add(tenantId);
+        q.params.add(prefix(term));
+        Object count = q.bind(em.createNativeQuery(q.sql.toString())).getSingleResult();
+        return ((Number) count).intValue();
+    }
+
+    /**
+     * The query of one page.
+     *
+     * @param driver the index of the search word that drives the query, or -1 to walk the order
+     * @param cursorKey the sort key of the cursor (already parsed), or null for the first page
+     */
+    static Query page(EntityManager em, String tenantId, LeadFilter filter, LeadSort.Order order,
+                      Object cursorKey, String cursorId, int driver, int fetch) {
+        LeadListQuery q = new LeadListQuery();
+        List<String> terms = filter.terms();
+        String driving = driver < 0 ? null : terms.get(driver);
+        if (driving != null && !SearchTerms.isEmailQuery(driving)) {
+            // Derby: the word's leads first (a derived table, read once), then each lead by its key.
+            q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
+                    .append(" (SELECT DISTINCT t.lead_id FROM lead_search_terms t")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_TERM\n")
+                    .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE).append(") m,")
+                    .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
+                    .append(" WHERE l.id = m.lead_id AND l.tenant_id = ?");
+            q.params.add(tenantId);
+            q.params.add(prefix(driving));
+            q.params.add(tenantId);
+        } else {
+            String index = driving != null ? "IX_LEADS_EMAIL" : orderIndex(filter, order);
+            q.sql.append("SELECT l.* FROM leads l");
+            if (index != null) {
+                q.sql.append(" --DERBY-PROPERTIES index=").append(index).append('\n');
+            }
+            q.sql.append(" WHERE l.tenant_id = ?");
+            q.params.add(tenantId);
+        }
+        q.sql.append(" AND l.deleted_at IS NULL");
+        q.in("l.status", filter.statuses().stream().map(Enum::name).sorted().toList());
+        if (filter.ownerId() != null) {
+            q.sql.append(" AND l.owner_id = ?");
+            q.params.add(filter.ownerId());
+        }
+        q.in("l.source", filter.sources().stream().map(Enum::name).sorted().toList());
+        if (filter.createdFrom() != null) {
+            q.sql.append(" AND l.created_at >= ?");
+            q.params.add(timestamp(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            q.sql.append(" AND l.created_at < ?");
+            q.params.add(timestamp(filter.createdTo()));
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            if (SearchTerms.isEmailQuery(term)) {
+                q.sql.append(" AND l.email_key LIKE ?").append(ESCAPE);
+                q.params.add(prefix(term));
+            } else if (i != driver) {
+                // Checked lead by lead through the primary key (lead, word): never a scan of the word.
+                q.sql.append(" AND EXISTS (SELECT 1 FROM lead_search_terms t").append(i)
+                        .append(" --DERBY-PROPERTIES constraint=PK_LEAD_SEARCH_TERMS, joinStrategy=NESTEDLOOP\n")
+                        .append(" WHERE t").append(i).append(".lead_id = l.id AND t").append(i)
+                        .append(".term LIKE ?").append(ESCAPE).append(')');
+                q.params.add(prefix(term));
+            }
+        }
+        String column = "l." + order.sort().column;
+        String cmp = order.descending() ? "<" : ">";
+        if (cursorKey != null) {
+            // The first conjunct alone is a range the index scan starts from; the second settles
+            // ties on the sort key by id.
+            q.sql.append(" AND ").append(column).append(' ').append(cmp).append("= ? AND (")
+                    .append(column).append(' ').append(cmp).append(" ? OR l.id ").append(cmp).append(" ?)");
+            Object key = cursorKey instanceof Instant instant ? timestamp(instant) : cursorKey;
+            q.params.add(key);
+            q.params.add(key);
+            q.params.add(cursorId);
+        }
+        String dir = order.descending() ? " DESC" : " ASC";
+        q.sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
+                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        return q.bind(em.createNativeQuery(q.sql.toString(), Lead.class));
+    }
+
+    /**
+     * The Derby index whose order is the list's order, led by an equality filter when one
+     * matches: the page is then the first rows of one index range. Derby cannot read an index
+     * backwards, so each direction has an index of its own there.
+     */
+    static String orderIndex(LeadFilter filter, LeadSort.Order order) {
+        return switch (order.sort()) {
+            case CREATED_AT -> {
+                if (!order.descending()) {
+                    yield "IX_LEADS_CREATED";
+                }
+                if (filter.ownerId() != null) {
+                    yield "IX_LEADS_OWNER_CREATED_DESC";
+                }
+                if (filter.statuses().size() == 1) {
+                    yield "IX_LEADS_STATUS_CREATED_DESC";
+                }
+                if (filter.sources().size() == 1) {
+                    yield "IX_LEADS_SOURCE_CREATED_DESC";
+                }
+                yield "IX_LEADS_CREATED_DESC";
+            }
+            case UPDATED_AT -> order.descending() ? "IX_LEADS_UPDATED_DESC" : "IX_LEADS_UPDATED";
+            case LAST_NAME -> order.descending() ? "IX_LEADS_LAST_NAME_DESC" : "IX_LEADS_LAST_NAME";
+            case COMPANY_NAME -> order.descending() ? "IX_LEADS_COMPANY_DESC" : "IX_LEADS_COMPANY";
+        };
+    }
+
+    private void in(String column, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() == 1) {
+            sql.append(" AND ").append(column).append(" = ?");
+        } else {
+            sql.append(" AND ").append(column).append(" IN (").append("?, ".repeat(values.size() - 1)).append("?)");
+        }
+        params.addAll(values);
+    }
+
+    private Query bind(Query query) {
+        // The tenant is bound by this class itself: a native query bypasses the multitenant filter.
+        query.setHint("eclipselink.jdbc.allow-native-sql-query", true);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
+    }
+
+    private static String prefix(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}
