@@ -125,9 +125,43 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             }
         }
         found.addAll(violations);
-        found.sort(Comparator.comparing(FieldError::field));
-        errors.addAll(found);
+        // two constraints may say the same of one member (a length and a pattern, say): once is enough
+        found.stream().distinct().sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
         return record;
+    }
+
+    /**
+     * Applies the JSON merge patch (RFC 7396) {@code patch} to {@code current} as JSON and binds the
+     * result to the record type again, so the record defines what a patch may carry. Only errors of
+     * members the patch sends are reported: a stored value that today's rules refuse does not block a
+     * change of another member.
+     *
+     * @throws ProblemException a validation problem listing every error of the patched members
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> R patch(R current, JsonObject patch) {
+        JsonObject merged = Json.createMergePatch(patch).apply(RecordJson.toJson(current)).asJsonObject();
+        List<FieldError> errors = new ArrayList<>();
+        R record = bind(merged, (Class<R>) current.getClass(), DefaultValidator.INSTANCE, errors);
+        List<FieldError> sent = errors.stream().filter(e -> patch.containsKey(member(e.field()))).toList();
+        if (!sent.isEmpty()) {
+            throw ProblemException.validation(sent);
+        }
+        return record;
+    }
+
+    /** The top-level member of a path: {@code value} of {@code value.amount} or {@code steps[2].name}. */
+    private static String member(String path) {
+        int end = path.length();
+        int dot = path.indexOf('.');
+        int bracket = path.indexOf('[');
+        if (dot >= 0) {
+            end = dot;
+        }
+        if (bracket >= 0 && bracket < end) {
+            end = bracket;
+        }
+        return path.substring(0, end);
     }
 
     /** The violated member as it appears in the body: {@code admin.email}, {@code rules[2].points}. */

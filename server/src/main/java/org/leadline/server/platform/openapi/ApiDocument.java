@@ -492,7 +492,8 @@ public final class ApiDocument {
         } else {
             JsonObject schema = schemas.schemaOf(bodyType);
             for (String type : mediaTypes) {
-                content.add(type, withRequestExample(Json.createObjectBuilder().add("schema", schema).build()));
+                JsonObject media = Json.createObjectBuilder().add("schema", schema).build();
+                content.add(type, mergePatch ? asPatch(media) : withRequestExample(media));
             }
         }
         // a body is required unless the method is marked @OptionalBody (MicroProfile's default is false)
