@@ -32,6 +32,7 @@ import org.leadline.server.party.CompetitorResource;
 import org.leadline.server.party.StakeholderResource;
 import org.leadline.server.platform.json.JsonBodyReader;
 import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.RequiredBody;
 import org.leadline.server.platform.problem.ProblemMapper;
 import org.leadline.server.platform.web.BodySizeLimit;
 import org.leadline.server.platform.web.RecordBodyWriter;
@@ -110,6 +111,7 @@ public class LeadlineApplication extends Application {
             LeadMergedMapper.class,
             JsonBodyReader.class,
             RecordBodyReader.class,
+            RequiredBody.class,
             ProblemMapper.class,
             BodySizeLimit.class,
             StatementCountHeader.class,

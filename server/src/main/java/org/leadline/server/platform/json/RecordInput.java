@@ -141,6 +141,29 @@ public final class RecordInput {
             }
             return java.util.Collections.unmodifiableList(list);
         }
+        if (c == Map.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+            JsonValue v = in.value(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof JsonObject object)) {
+                in.error(name, "must be an object");
+                return null;
+            }
+            // each entry is read as a member of the object: its path is name.key
+            JsonInput entries = new JsonInput(object, in.path(name), in.errors());
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            for (String key : object.keySet()) {
+                Object value = object.get(key).getValueType() == JsonValue.ValueType.NULL ? null
+                        : value(entries, key, p.getActualTypeArguments()[1], readOnly);
+                if (value != null) {
+                    map.put(key, value);
+                } else if (object.get(key).getValueType() == JsonValue.ValueType.NULL) {
+                    entries.error(key, "must not be null");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
         throw new IllegalStateException("A request record cannot have a member of type " + type);
     }
 

@@ -210,4 +210,49 @@ class RecordBodyReaderTest {
         assertTrue(!reader.isReadable(jakarta.json.JsonObject.class, jakarta.json.JsonObject.class, null,
                 MediaType.APPLICATION_JSON_TYPE));
     }
+
+    record Contact(@NotNull @Size(max = 5) String lastName, @Email String email, @Valid Amount budget) {
+    }
+
+    private static jakarta.json.JsonObject json(String text) {
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+            return r.readObject();
+        }
+    }
+
+    @Test
+    void aMergePatchIsAppliedToTheCurrentStateAndReadAsTheRecord() {
+        Contact stored = new Contact("Adams", "not an address", new Amount(BigDecimal.TEN, "EUR"));
+        Contact patched = RecordBodyReader.patch(stored, json("""
+                {"lastName": "Baker", "budget": {"amount": 20}}"""));
+        assertEquals(new Contact("Baker", "not an address", new Amount(new BigDecimal("20"), "EUR")), patched,
+                "members left out stay, nested objects merge, a stored value today's rules refuse does not block");
+        assertNull(RecordBodyReader.patch(stored, json("""
+                {"budget": null}""")).budget(), "null removes a member");
+        ProblemException e = assertThrows(ProblemException.class, () -> RecordBodyReader.patch(stored, json("""
+                {"lastName": null, "email": "x@@y", "budget": {"currency": "euro"}, "phone": "1"}""")));
+        Map<String, String> errors = new TreeMap<>();
+        e.errors().forEach(f -> errors.put(f.field(), f.reason()));
+        assertEquals(Map.of("lastName", "is required", "email", "must be a valid e-mail address",
+                "budget.currency", "must be an ISO 4217 currency code like EUR", "phone", "is not a known field"),
+                errors);
+    }
+
+    @Test
+    void aRecordBodyIsRequiredUnlessTheMethodSaysItIsOptional() throws NoSuchMethodException {
+        class Methods {
+            public void create(@jakarta.ws.rs.PathParam("id") String id, Meeting body) {
+            }
+
+            @org.leadline.server.platform.openapi.OptionalBody
+            public void close(Meeting body) {
+            }
+
+            public void raw(jakarta.json.JsonObject body) {
+            }
+        }
+        assertTrue(RequiredBody.requiresRecord(Methods.class.getMethod("create", String.class, Meeting.class)));
+        assertTrue(!RequiredBody.requiresRecord(Methods.class.getMethod("close", Meeting.class)));
+        assertTrue(!RequiredBody.requiresRecord(Methods.class.getMethod("raw", jakarta.json.JsonObject.class)));
+    }
 }
