@@ -96,9 +96,14 @@ public class OpportunityResource {
         // the stage and the close reason are not carried over: only a patch that sends them changes them
         OpportunityView.Changes changes = RecordBodyReader.patch(new OpportunityView.Changes(o.topic(), value,
                 o.expectedClose(), null, null), body);
-        BigDecimal amount = changes.estimatedValue() == null ? null : changes.estimatedValue().amount();
-        String currency = changes.estimatedValue() == null ? null
-                : changes.estimatedValue().currency().toUpperCase(Locale.ROOT);
+        BigDecimal amount = o.valueAmount();
+        String currency = o.valueCurrency();
+        if (body.containsKey("estimatedValue")) {
+            // sent: checked, so a currency is there; not sent: the stored value stays as it is
+            amount = changes.estimatedValue() == null ? null : changes.estimatedValue().amount();
+            currency = changes.estimatedValue() == null ? null
+                    : changes.estimatedValue().currency().toUpperCase(Locale.ROOT);
+        }
         Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version,
                 changes.topic(), amount, currency, changes.expectedCloseDate(),
                 changes.stage() == null ? null : Opportunity.Stage.valueOf(changes.stage().name()), changes.closeReason());

@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -21,6 +23,7 @@ import org.leadline.server.platform.problem.ProblemType;
  * method with a null record: JAX-RS reads no entity from an empty request without a Content-Type.
  */
 @Provider
+@Priority(Priorities.ENTITY_CODER) // after authentication and the role check: a 401 or 403 comes first
 public class RequiredBody implements ContainerRequestFilter {
 
     private static final Map<Method, Boolean> REQUIRES = new ConcurrentHashMap<>();
