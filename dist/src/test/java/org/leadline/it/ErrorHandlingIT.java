@@ -213,6 +213,40 @@ class ErrorHandlingIT {
     }
 
     @Test
+    void aBodyReadIntoItsRecordListsEveryErrorAtOnce() {
+        JsonObject user = Json.createObjectBuilder()
+                .add("username", "-x")
+                .add("displayName", 5)
+                .add("email", "no-at-sign")
+                .add("roles", Json.createArrayBuilder())
+                .add("id", "0190a1b2-0000-7000-8000-000000000001")
+                .add("colour", "red")
+                .build();
+        Api.Response r = problem(api.post("/api/v1/users", user), 400, "/problems/validation");
+        assertTrue(r.fieldError("username").startsWith("must be 3 to 100 characters"), r::toString);
+        assertEquals("must be a string", r.fieldError("displayName"), r::toString);
+        assertEquals("must be a valid e-mail address", r.fieldError("email"), r::toString);
+        assertEquals("must be a non-empty list of [TENANT_ADMIN, SALES]", r.fieldError("roles"), r::toString);
+        assertEquals("is not a known field", r.fieldError("colour"), r::toString);
+        assertEquals("is not a known field", r.fieldError("id"), r::toString);
+        assertEquals(6, r.json().getJsonArray("errors").size(), r::toString);
+
+        Api.Response tick = problem(api.post(LEADS + "/" + existingId + "/process/checklist",
+                Json.createObjectBuilder().add("item", "x".repeat(501)).add("done", "yes").build()), 400,
+                "/problems/validation");
+        assertEquals("is required", tick.fieldError("stage"), tick::toString);
+        assertEquals("must be true or false", tick.fieldError("done"), tick::toString);
+        assertTrue(tick.fieldError("item").startsWith("must be at most"), tick::toString);
+    }
+
+    @Test
+    void aBodyLeftOutWhereOneIsNeededIsRefusedLikeAnEmptyOne() {
+        problem(api.send("PUT", "/api/v1/processes/current", null, null, Map.of()), 400, "/problems/malformed-json");
+        problem(api.send("POST", LEADS + "/" + existingId + "/process/stage", null, null, Map.of()), 400,
+                "/problems/malformed-json");
+    }
+
+    @Test
     void tooLongValuesAreRefused() {
         Api.Response r = validation(leadWith("person", "lastName", Json.createValue("x".repeat(101))));
         assertTrue(r.fieldError("person.lastName").contains("100"), r::toString);

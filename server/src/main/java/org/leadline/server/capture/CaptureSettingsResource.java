@@ -1,12 +1,8 @@
 package org.leadline.server.capture;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,12 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.Role;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -56,20 +48,10 @@ public class CaptureSettingsResource {
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
     @Transactional
     @Operation(operationId = "replaceCaptureSettings", summary = "Replace the lead-capture settings")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CaptureSettingsView.Request.class)))
     @APIResponse(responseCode = "200", description = "The settings as stored",
             content = @Content(schema = @Schema(implementation = CaptureSettingsView.class)))
-    public CaptureSettingsView replace(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        DuplicatePolicy policy = in.enumValue("duplicatePolicy", DuplicatePolicy.class);
-        in.rejectUnknown();
-        if (policy == null && errors.stream().noneMatch(e -> e.field().equals("duplicatePolicy"))) {
-            errors.add(new FieldError("duplicatePolicy", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+    public CaptureSettingsView replace(CaptureSettingsView.Request body) {
+        DuplicatePolicy policy = body.duplicatePolicy();
         var em = persistence.em();
         CaptureSettings s = em.find(CaptureSettings.class, caller.tenantId());
         if (s == null) {

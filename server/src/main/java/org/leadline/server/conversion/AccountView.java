@@ -35,10 +35,11 @@ public record AccountView(
     @Schema(name = "AccountChanges", description = "An RFC 7396 merge patch: members sent replace the stored ones, "
             + "null clears an optional one, absent members stay")
     public record Changes(
-            @Size(max = 200) @Schema(description = "Cannot be cleared") String name,
+            @NotNull @Size(max = 200) @Schema(description = "Cannot be cleared") String name,
             @Size(max = 500) String website,
             @Size(max = 100) String industry,
-            @Pattern(regexp = "[A-Za-z]{2}") @Schema(description = "ISO 3166 two-letter country code; stored upper-case",
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code like DE")
+            @Schema(description = "ISO 3166 two-letter country code; stored upper-case",
                     example = "DE") String country) {
     }
 }

@@ -114,7 +114,8 @@ public final class ClosingViews {
     /** A reason a tenant administrator adds. */
     @Schema(name = "NewDisqualificationReason")
     public record NewReason(
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}",
+                    message = "must be upper-case letters, digits and _ (at most 64), starting with a letter")
             @Schema(description = "Upper-case letters, digits and _, starting with a letter", example = "WENT_WITH_PARTNER")
             String reason) {
     }

@@ -1,28 +1,20 @@
 package org.leadline.server.conversion;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -37,11 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.ProblemException;
-import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
@@ -95,23 +83,11 @@ public class ContactResource {
     public Response patch(@Parameter(description = "The contact's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         Contact c = customers.find(Contact.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String salutation = CustomerResources.text(body, in, "salutation", c.salutation(), 20, false);
-        String firstName = CustomerResources.text(body, in, "firstName", c.firstName(), 100, false);
-        String lastName = CustomerResources.text(body, in, "lastName", c.lastName(), 100, true);
-        String jobTitle = CustomerResources.text(body, in, "jobTitle", c.jobTitle(), 128, false);
-        String email = CustomerResources.text(body, in, "email", c.email(), 254, false);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            in.error("email", "must be an e-mail address");
-        }
-        String phone = CustomerResources.text(body, in, "phone", c.phone(), 40, false);
-        in.rejectUnknown();
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        Contact updated = customers.updateContact(id, version == null ? c.version() : version, salutation, firstName,
-                lastName, jobTitle, email, phone);
+        ContactView.Changes changes = RecordBodyReader.patch(new ContactView.Changes(c.salutation(), c.firstName(),
+                c.lastName(), c.jobTitle(), c.email(), c.phone()), body);
+        Contact updated = customers.updateContact(id, version == null ? c.version() : version,
+                changes.salutation(), changes.firstName(), changes.lastName(), changes.jobTitle(), changes.email(),
+                changes.phone());
         return Response.ok(CustomerJson.contact(updated)).tag(Preconditions.etag(updated.version())).build();
     }
 }

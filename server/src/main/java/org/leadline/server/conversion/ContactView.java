@@ -39,9 +39,10 @@ public record ContactView(
     public record Changes(
             @Size(max = 20) String salutation,
             @Size(max = 100) String firstName,
-            @Size(max = 100) @Schema(description = "Cannot be cleared") String lastName,
+            @NotNull @Size(max = 100) @Schema(description = "Cannot be cleared") String lastName,
             @Size(max = 128) String jobTitle,
-            @Size(max = 254) @Schema(format = "email") String email,
+            @Size(max = 254) @jakarta.validation.constraints.Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+                    message = "must be an e-mail address") @Schema(format = "email") String email,
             @Size(max = 40) String phone) {
     }
 }

@@ -1,12 +1,10 @@
 package org.leadline.server.conversion;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,12 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.Role;
 
 /** The reasons a lead can be disqualified with: the built-in ones and the tenant's own. */
@@ -54,17 +48,9 @@ public class DisqualificationReasonResource {
     @Operation(operationId = "addDisqualificationReason", summary = "Add a disqualification reason",
             description = "Defines a reason of the tenant (at most 100). Adding one that exists changes nothing. "
                     + "Answers 200 with all reasons, not 201.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ClosingViews.NewReason.class)))
     @APIResponse(responseCode = "200", description = "All reasons, the new one included",
             content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
-    public ClosingViews.DisqualificationReasons add(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String reason = in.string("reason");
-        in.rejectUnknown();
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        return new ClosingViews.DisqualificationReasons(closing.addReason(reason));
+    public ClosingViews.DisqualificationReasons add(ClosingViews.NewReason body) {
+        return new ClosingViews.DisqualificationReasons(closing.addReason(body.reason()));
     }
 }

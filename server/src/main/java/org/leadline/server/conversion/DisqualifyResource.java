@@ -3,7 +3,6 @@ package org.leadline.server.conversion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.problem.Problem;
@@ -41,7 +39,6 @@ public class DisqualifyResource {
             description = "Sets an open lead aside as DISQUALIFIED with a reason (built in or defined by the tenant) "
                     + "and an optional note. If-Match is optional here; when sent it must name the lead's current "
                     + "version.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ClosingViews.DisqualifyRequest.class)))
     @APIResponse(responseCode = "200", description = "The lead, now disqualified, with its disqualification",
             content = @Content(schema = @Schema(implementation = ClosingViews.ClosingLead.class)))
     @APIResponse(responseCode = "409", description = "The lead is not open (already qualified or disqualified), or it "
@@ -51,7 +48,7 @@ public class DisqualifyResource {
                                @PathParam("leadId") String leadId,
                                @Parameter(description = "Optional: the ETag of the lead version this is based on")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               JsonObject body) {
+                               ClosingViews.DisqualifyRequest body) {
         return closing.disqualify(leadId, ifMatch, body);
     }
 }

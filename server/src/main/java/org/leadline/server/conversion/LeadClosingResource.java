@@ -1,21 +1,13 @@
 package org.leadline.server.conversion;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadView;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
 
@@ -45,9 +37,9 @@ public class LeadClosingResource {
      * linked without changing anything. Repeating it answers the first result (200, Idempotent-Replayed).
      */
     Response qualify(String leadId, String dryRunText,
-                            String ifMatch, JsonObject body, jakarta.ws.rs.core.UriBuilder base) {
+                            String ifMatch, QualificationView.Request body, jakarta.ws.rs.core.UriBuilder base) {
         boolean dryRun = flag("dryRun", dryRunText);
-        ConversionService.OpportunityInput input = opportunity(body == null ? JsonValue.EMPTY_JSON_OBJECT : body);
+        ConversionService.OpportunityInput input = opportunity(body == null ? null : body.opportunity());
         Long version = Preconditions.optionalVersion(ifMatch);
         ConversionService.Outcome outcome = null;
         RuntimeException last = null;
@@ -78,21 +70,9 @@ public class LeadClosingResource {
     }
 
     /** {@code {"reason": "NO_BUDGET", "note": "..."}}; the reason is built in or one the tenant defined. */
-    Response disqualify(String leadId, String ifMatch,
-                               JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String reason = in.string("reason");
-        String note = in.string("note");
-        in.rejectUnknown();
-        if (reason == null && !in.has("reason")) {
-            errors.add(new FieldError("reason", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+    Response disqualify(String leadId, String ifMatch, ClosingViews.DisqualifyRequest body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        return lead(closing.disqualify(leadId, version, reason, note));
+        return lead(closing.disqualify(leadId, version, body.reason(), body.note()));
     }
 
     Response reopen(String leadId, String ifMatch) {
@@ -138,44 +118,12 @@ public class LeadClosingResource {
         };
     }
 
-    private static ConversionService.OpportunityInput opportunity(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        JsonInput o = in.object("opportunity");
-        in.rejectUnknown();
-        String topic = null;
-        BigDecimal amount = null;
-        String currency = null;
-        LocalDate close = null;
-        if (o != null) {
-            topic = o.string("topic");
-            if (topic != null && topic.length() > 200) {
-                o.error("topic", "must be at most 200 characters");
-            }
-            JsonInput value = o.object("estimatedValue");
-            if (value != null) {
-                amount = value.decimal("amount");
-                currency = value.string("currency");
-                value.rejectUnknown();
-                if (amount == null && !value.has("amount")) {
-                    value.error("amount", "is required");
-                } else if (amount != null && (amount.signum() < 0 || amount.precision() - amount.scale() > 17)) {
-                    value.error("amount", "must be between 0 and 99999999999999999");
-                } else if (amount != null && amount.scale() > 2) {
-                    value.error("amount", "may have at most 2 decimals");
-                }
-                if (currency == null || !currency.matches("[A-Za-z]{3}")) {
-                    value.error("currency", "must be an ISO 4217 currency code like EUR");
-                } else {
-                    currency = currency.toUpperCase(Locale.ROOT);
-                }
-            }
-            close = o.date("expectedCloseDate");
-            o.rejectUnknown();
+    private static ConversionService.OpportunityInput opportunity(QualificationView.OpportunityInput o) {
+        if (o == null) {
+            return new ConversionService.OpportunityInput(null, null, null, null);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        return new ConversionService.OpportunityInput(topic, amount, currency, close);
+        OpportunityView.EstimatedValue value = o.estimatedValue();
+        return new ConversionService.OpportunityInput(o.topic(), value == null ? null : value.amount(),
+                value == null ? null : value.currency().toUpperCase(Locale.ROOT), o.expectedCloseDate());
     }
 }

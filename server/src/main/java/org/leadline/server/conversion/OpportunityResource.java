@@ -1,16 +1,12 @@
 package org.leadline.server.conversion;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -37,9 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Paging;
@@ -98,40 +91,22 @@ public class OpportunityResource {
     public Response patch(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
         Opportunity o = customers.find(Opportunity.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String topic = CustomerResources.text(body, in, "topic", o.topic(), 200, true);
+        OpportunityView.EstimatedValue value = o.valueAmount() == null ? null
+                : new OpportunityView.EstimatedValue(o.valueAmount(), o.valueCurrency());
+        // the stage and the close reason are not carried over: only a patch that sends them changes them
+        OpportunityView.Changes changes = RecordBodyReader.patch(new OpportunityView.Changes(o.topic(), value,
+                o.expectedClose(), null, null), body);
         BigDecimal amount = o.valueAmount();
         String currency = o.valueCurrency();
-        if (CustomerResources.isNull(body, "estimatedValue")) {
-            amount = null;
-            currency = null;
-        } else {
-            JsonInput value = in.object("estimatedValue");
-            if (value != null) {
-                amount = value.decimal("amount");
-                currency = value.string("currency");
-                value.rejectUnknown();
-                if (amount == null || amount.signum() < 0 || amount.precision() - amount.scale() > 17 || amount.scale() > 2) {
-                    value.error("amount", "must be an amount between 0 and 99999999999999999 with at most 2 decimals");
-                }
-                if (currency == null || !currency.matches("[A-Za-z]{3}")) {
-                    value.error("currency", "must be an ISO 4217 currency code like EUR");
-                } else {
-                    currency = currency.toUpperCase(Locale.ROOT);
-                }
-            }
+        if (body.containsKey("estimatedValue")) {
+            // sent: checked, so a currency is there; not sent: the stored value stays as it is
+            amount = changes.estimatedValue() == null ? null : changes.estimatedValue().amount();
+            currency = changes.estimatedValue() == null ? null
+                    : changes.estimatedValue().currency().toUpperCase(Locale.ROOT);
         }
-        LocalDate close = CustomerResources.isNull(body, "expectedCloseDate") ? null
-                : in.has("expectedCloseDate") ? in.date("expectedCloseDate") : o.expectedClose();
-        Opportunity.Stage stage = in.has("stage") ? in.enumValue("stage", Opportunity.Stage.class) : null;
-        String reason = CustomerResources.text(body, in, "closeReason", null, 2000, false);
-        in.rejectUnknown();
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version, topic, amount,
-                currency, close, stage, reason);
+        Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version,
+                changes.topic(), amount, currency, changes.expectedCloseDate(),
+                changes.stage() == null ? null : Opportunity.Stage.valueOf(changes.stage().name()), changes.closeReason());
         return Response.ok(CustomerJson.opportunity(updated)).tag(Preconditions.etag(updated.version())).build();
     }
 
@@ -140,14 +115,13 @@ public class OpportunityResource {
     @org.leadline.server.platform.openapi.OptionalBody
     @Operation(operationId = "winOpportunity", summary = "Win an opportunity",
             description = "Closes an open opportunity as WON, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))
     @APIResponse(responseCode = "200", description = "The opportunity, now WON",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response win(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
                       @Parameter(description = "Optional: the ETag of the version this is based on")
-                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OpportunityView.Closing body) {
         return close(id, ifMatch, body, Opportunity.Stage.WON);
     }
 
@@ -156,30 +130,22 @@ public class OpportunityResource {
     @org.leadline.server.platform.openapi.OptionalBody
     @Operation(operationId = "loseOpportunity", summary = "Lose an opportunity",
             description = "Closes an open opportunity as LOST, with an optional reason. The body is optional. If-Match is optional here; when sent it must name the current version.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Closing.class)))
     @APIResponse(responseCode = "200", description = "The opportunity, now LOST",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response lose(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
                       @Parameter(description = "Optional: the ETag of the version this is based on")
-                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OpportunityView.Closing body) {
         return close(id, ifMatch, body, Opportunity.Stage.LOST);
     }
 
-    private Response close(String id, String ifMatch, JsonObject body, Opportunity.Stage stage) {
+    private Response close(String id, String ifMatch, OpportunityView.Closing body, Opportunity.Stage stage) {
         Opportunity o = customers.find(Opportunity.class, id);
         if (o.stage().closed()) {
             throw new ProblemException(ProblemType.CONFLICT, "Opportunity " + id + " is already " + o.stage());
         }
-        List<FieldError> errors = new ArrayList<>();
-        body = body == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : body;
-        JsonInput in = new JsonInput(body, "", errors);
-        String reason = CustomerResources.text(body, in, "reason", null, 2000, false);
-        in.rejectUnknown();
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        String reason = body == null ? null : body.reason();
         Long version = Preconditions.optionalVersion(ifMatch);
         Opportunity updated = customers.updateOpportunity(id, version == null ? o.version() : version, o.topic(),
                 o.valueAmount(), o.valueCurrency(), o.expectedClose(), stage, reason);

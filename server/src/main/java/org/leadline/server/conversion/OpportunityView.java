@@ -74,7 +74,7 @@ public record OpportunityView(
             + "null clears an optional one, absent members stay. Moving to WON or LOST closes the opportunity; a "
             + "closed one changes only by moving it back to an open stage.")
     public record Changes(
-            @Size(max = 200) @Schema(description = "Cannot be cleared") String topic,
+            @NotNull @Size(max = 200) @Schema(description = "Cannot be cleared") String topic,
             @Valid @Schema(nullable = true, description = "Null clears it") EstimatedValue estimatedValue,
             @Schema(nullable = true, description = "Null clears it") LocalDate expectedCloseDate,
             Stage stage,
@@ -85,11 +85,16 @@ public record OpportunityView(
     /** An amount of money as a client sends it; the currency is stored upper-case. */
     @Schema(name = "EstimatedValue")
     public record EstimatedValue(
-            @NotNull @jakarta.validation.constraints.DecimalMin("0")
+            @NotNull @jakarta.validation.constraints.DecimalMin(value = "0", message = AMOUNT)
+            @jakarta.validation.constraints.Digits(integer = 17, fraction = 2, message = AMOUNT)
             @Schema(description = "0 to 99999999999999999, at most 2 decimals")
             java.math.BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Za-z]{3}") @Schema(description = "ISO 4217 currency code", example = "EUR")
+            @NotNull(message = CURRENCY) @Pattern(regexp = "[A-Za-z]{3}", message = CURRENCY)
+            @Schema(description = "ISO 4217 currency code", example = "EUR")
             String currency) {
+
+        static final String AMOUNT = "must be an amount between 0 and 99999999999999999 with at most 2 decimals";
+        static final String CURRENCY = "must be an ISO 4217 currency code like EUR";
     }
 
     /** The body of win and lose, optional. */

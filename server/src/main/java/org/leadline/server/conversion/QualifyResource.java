@@ -3,7 +3,6 @@ package org.leadline.server.conversion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -54,8 +53,7 @@ public class QualifyResource {
                     + "every further qualify, dry run or not, answers 200 with the stored first result and "
                     + "Idempotent-Replayed: true (If-Match and the body are not looked at then). If-Match is optional "
                     + "here; when sent it must name the lead's current version.")
-    @RequestBody(description = "Optional; the opportunity's topic, estimated value and expected close date",
-            content = @Content(schema = @Schema(implementation = QualificationView.Request.class)))
+    @RequestBody(description = "Optional; the opportunity's topic, estimated value and expected close date")
     @APIResponse(responseCode = "200", description = "A dry run's preview (dryRun: true), or the result of the earlier "
             + "qualification of this lead (with Idempotent-Replayed: true)",
             content = @Content(schema = @Schema(implementation = QualificationView.class)),
@@ -76,7 +74,7 @@ public class QualifyResource {
                             @QueryParam("dryRun") String dryRun,
                             @Parameter(description = "Optional: the ETag of the lead version the qualification is "
                                     + "based on", required = false) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            JsonObject body) {
+                            QualificationView.Request body) {
         return closing.qualify(leadId, dryRun, ifMatch, body, uriInfo.getBaseUriBuilder());
     }
 }

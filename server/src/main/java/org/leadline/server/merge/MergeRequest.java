@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LeadMergeRequest", description = "Which leads to merge into the surviving lead and, optionally, "
         + "which lead each field is taken from")
 public record MergeRequest(
-        @NotNull @Size(min = 1, max = MergeService.MAX_MERGED)
+        @NotNull(message = "is required: the ids of the leads to merge into the survivor")
+        @Size(min = 1, max = MergeService.MAX_MERGED,
+                message = "must name at least one lead and at most " + MergeService.MAX_MERGED + " leads per merge")
         @Schema(description = "The ids of the leads to merge into the survivor: open leads of the tenant, each once, "
                 + "not the survivor itself") List<String> mergedIds,
         @Schema(description = "Field (e.g. person.email) or field group (e.g. company) to the id of the lead it is "

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.lead.LeadJson;
@@ -56,7 +55,6 @@ public class MergeResource {
                     + "merged. With dryRun the answer shows the result and nothing changes. If-Match (the "
                     + "survivor's ETag) is checked when sent. With an Idempotency-Key, a repeated request answers "
                     + "with the first result and Idempotent-Replayed: true.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = MergeRequest.class)))
     @APIResponse(responseCode = "200", description = "What the merge does (dry run) or did; after a real merge the "
             + "ETag is the survivor's", content = @Content(schema = @Schema(implementation = MergeResult.class)),
             headers = {@Header(name = "ETag", ref = "ETag"),
@@ -77,20 +75,19 @@ public class MergeResource {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Parameter(description = "Makes a retried merge safe: the same key answers with the "
                                   + "first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                          JsonObject body) {
+                          MergeRequest body) {
         boolean dry = dryRun(dryRun);
         Long expectedVersion = Preconditions.optionalVersion(ifMatch);
         String key = IdempotencyKeys.validate(idempotencyKey);
-        JsonObject request = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
         MergeService.Outcome outcome;
         try {
-            outcome = merges.merge(survivorId, request, dry, expectedVersion, key);
+            outcome = merges.merge(survivorId, body, dry, expectedVersion, key);
         } catch (PersistenceException e) {
             if (key == null) {
                 throw e;
             }
             // Another request with the same key committed first: answer with its result.
-            outcome = merges.replay(survivorId, request, key);
+            outcome = merges.replay(survivorId, body, key);
         }
         JsonObject result = outcome.result();
         if (result.getBoolean("dryRun")) {

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,6 +30,7 @@ import org.leadline.server.lead.LeadService;
 import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
@@ -110,7 +110,7 @@ public class MergeService {
     public record Outcome(JsonObject result, Lead survivor, boolean replayed) {
     }
 
-    public Outcome merge(String survivorId, JsonObject body, boolean dryRunParam, Long expectedVersion,
+    public Outcome merge(String survivorId, MergeRequest body, boolean dryRunParam, Long expectedVersion,
                          String idempotencyKey) {
         Request request = read(survivorId, body, dryRunParam);
         EntityManager em = persistence.em();
@@ -179,7 +179,7 @@ public class MergeService {
     }
 
     /** A retry of a merge that was done: the same answer, with the survivor as it is now. */
-    public Outcome replay(String survivorId, JsonObject body, String idempotencyKey) {
+    public Outcome replay(String survivorId, MergeRequest body, String idempotencyKey) {
         String fingerprint = IdempotencyKeys.fingerprint(withSurvivor(survivorId, body));
         String mergeId = IdempotencyKeys.previous(persistence.em(), SCOPE, idempotencyKey, fingerprint)
                 .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
@@ -203,85 +203,51 @@ public class MergeService {
         return new Outcome(result.build(), survivor, true);
     }
 
-    private static JsonObject withSurvivor(String survivorId, JsonObject body) {
-        return Json.createObjectBuilder(body).add(SURVIVOR, survivorId).build();
+    /** The request as the server read it, with the survivor: what a retry with the same key must repeat. */
+    private static JsonObject withSurvivor(String survivorId, MergeRequest body) {
+        return Json.createObjectBuilder(RecordJson.toJson(body)).add(SURVIVOR, survivorId).build();
     }
 
     /** Reads and checks the request's shape; every problem is reported with its field. */
-    static Request read(String survivorId, JsonObject body, boolean dryRunParam) {
+    static Request read(String survivorId, MergeRequest body, boolean dryRunParam) {
         List<FieldError> errors = new ArrayList<>();
         if (!Ids.isValid(survivorId)) {
             throw ProblemException.notFound("Lead " + survivorId);
         }
-        for (String key : body.keySet()) {
-            if (!Set.of("mergedIds", "fields", "dryRun").contains(key)) {
-                errors.add(new FieldError(key, "is not a field of a merge request"));
-            }
-        }
         List<String> mergedIds = new ArrayList<>();
-        JsonValue ids = body.get("mergedIds");
-        if (ids == null || ids == JsonValue.NULL) {
-            errors.add(new FieldError("mergedIds", "is required: the ids of the leads to merge into the survivor"));
-        } else if (ids.getValueType() != JsonValue.ValueType.ARRAY) {
-            errors.add(new FieldError("mergedIds", "must be an array of lead ids"));
-        } else if (ids.asJsonArray().isEmpty()) {
-            errors.add(new FieldError("mergedIds", "must name at least one lead to merge"));
-        } else if (ids.asJsonArray().size() > MAX_MERGED) {
-            errors.add(new FieldError("mergedIds", "may name at most " + MAX_MERGED + " leads per merge"));
-        } else {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < ids.asJsonArray().size(); i++) {
-                String field = "mergedIds[" + i + "]";
-                JsonValue v = ids.asJsonArray().get(i);
-                if (!(v instanceof JsonString s)) {
-                    errors.add(new FieldError(field, "must be a lead id"));
-                    continue;
-                }
-                String id = s.getString();
-                if (id.equals(survivorId)) {
-                    errors.add(new FieldError(field, "is the surviving lead itself"));
-                } else if (!seen.add(id)) {
-                    errors.add(new FieldError(field, "names lead " + id + " a second time"));
-                } else {
-                    mergedIds.add(id);
-                }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < body.mergedIds().size(); i++) {
+            String field = "mergedIds[" + i + "]";
+            String id = body.mergedIds().get(i);
+            if (id.equals(survivorId)) {
+                errors.add(new FieldError(field, "is the surviving lead itself"));
+            } else if (!seen.add(id)) {
+                errors.add(new FieldError(field, "names lead " + id + " a second time"));
+            } else {
+                mergedIds.add(id);
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        JsonValue choices = body.get("fields");
-        if (choices != null && choices != JsonValue.NULL) {
-            if (choices.getValueType() != JsonValue.ValueType.OBJECT) {
-                errors.add(new FieldError("fields", "must be an object of field name to lead id"));
-            } else {
-                Set<String> leadIds = new HashSet<>(mergedIds);
-                leadIds.add(survivorId);
-                choices.asJsonObject().forEach((key, v) -> {
-                    String field = "fields." + key;
-                    if (!MergeFields.FIELDS.contains(key) && !MergeFields.GROUPS.contains(key)) {
-                        errors.add(new FieldError(field, "is not a lead field or field group that a merge can choose"));
-                    } else if (!(v instanceof JsonString s) || !leadIds.contains(s.getString())) {
-                        errors.add(new FieldError(field, "must be the id of the surviving lead or of a merged lead"));
-                    } else {
-                        fields.put(key, s.getString());
-                    }
-                });
-            }
+        if (body.fields() != null) {
+            Set<String> leadIds = new HashSet<>(mergedIds);
+            leadIds.add(survivorId);
+            body.fields().forEach((key, id) -> {
+                String field = "fields." + key;
+                if (!MergeFields.FIELDS.contains(key) && !MergeFields.GROUPS.contains(key)) {
+                    errors.add(new FieldError(field, "is not a lead field or field group that a merge can choose"));
+                } else if (!leadIds.contains(id)) {
+                    errors.add(new FieldError(field, "must be the id of the surviving lead or of a merged lead"));
+                } else {
+                    fields.put(key, id);
+                }
+            });
         }
-        boolean dryRun = dryRunParam;
-        JsonValue dry = body.get("dryRun");
-        if (dry != null && dry != JsonValue.NULL) {
-            if (dry == JsonValue.TRUE) {
-                dryRun = true;
-            } else if (dry != JsonValue.FALSE) {
-                errors.add(new FieldError("dryRun", "must be true or false"));
-            }
-        }
+        boolean dryRun = dryRunParam || Boolean.TRUE.equals(body.dryRun());
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
         return new Request(List.copyOf(mergedIds), fields, dryRun);
     }
-
     /**
      * Finds (and for a real merge locks) every lead, survivor first then in request order, and
      * refuses leads that are not open leads of this tenant.

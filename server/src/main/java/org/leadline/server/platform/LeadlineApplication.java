@@ -31,6 +31,8 @@ import org.leadline.server.merge.MergeResource;
 import org.leadline.server.party.CompetitorResource;
 import org.leadline.server.party.StakeholderResource;
 import org.leadline.server.platform.json.JsonBodyReader;
+import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.RequiredBody;
 import org.leadline.server.platform.problem.ProblemMapper;
 import org.leadline.server.platform.web.BodySizeLimit;
 import org.leadline.server.platform.web.RecordBodyWriter;
@@ -108,6 +110,8 @@ public class LeadlineApplication extends Application {
             PublicFormCors.class,
             LeadMergedMapper.class,
             JsonBodyReader.class,
+            RecordBodyReader.class,
+            RequiredBody.class,
             ProblemMapper.class,
             BodySizeLimit.class,
             StatementCountHeader.class,

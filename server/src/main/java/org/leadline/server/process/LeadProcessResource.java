@@ -1,12 +1,8 @@
 package org.leadline.server.process;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,13 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
@@ -72,7 +64,6 @@ public class LeadProcessResource {
     @Operation(operationId = "moveLeadStage", summary = "Move a lead to another stage",
             description = "Moving forward requires every stage passed to be complete; moving back is always allowed. "
                     + "Only open leads move. If-Match (the lead's ETag) is optional here.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.StageMove.class)))
     @APIResponse(responseCode = "200", description = "Where the lead stands now",
             content = @Content(schema = @Schema(implementation = LeadProcessView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
@@ -83,19 +74,9 @@ public class LeadProcessResource {
     public Response move(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                                 @Parameter(description = "The lead's ETag; optional: when sent, the move is refused "
                                         + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String stage = in.string("stage");
-        in.rejectUnknown();
-        if (stage == null && errors.isEmpty()) {
-            errors.add(new FieldError("stage", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+                                LeadProcessView.StageMove body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        return tagged(LeadProcessView.of(process.moveTo(leadId, version, stage)));
+        return tagged(LeadProcessView.of(process.moveTo(leadId, version, body.stage())));
     }
 
     /** Ticks or unticks a checklist item: {@code {"stage": "qualify", "item": "...", "done": true}}. */
@@ -106,7 +87,6 @@ public class LeadProcessResource {
             description = "Ticks (done true or absent) or unticks (done false) one of a stage's exit criteria for "
                     + "the lead. Only open leads change. If-Match (the lead's ETag) is optional here; ticking does "
                     + "not change the lead's version.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.ChecklistTick.class)))
     @APIResponse(responseCode = "200", description = "Where the lead stands now",
             content = @Content(schema = @Schema(implementation = LeadProcessView.class)),
             headers = @Header(name = "ETag", ref = "ETag"))
@@ -115,25 +95,9 @@ public class LeadProcessResource {
     public Response tick(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                          @Parameter(description = "The lead's ETag; optional: when sent, the tick is refused "
                                  + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String stage = in.string("stage");
-        String item = in.string("item");
-        Boolean done = in.bool("done");
-        in.rejectUnknown();
-        if (stage == null && !in.has("stage")) {
-            errors.add(new FieldError("stage", "is required"));
-        }
-        if (item == null && !in.has("item")) {
-            errors.add(new FieldError("item", "is required"));
-        } else if (item != null && item.length() > ProcessService.MAX_ITEM_LENGTH) {
-            errors.add(new FieldError("item", "must be at most " + ProcessService.MAX_ITEM_LENGTH + " characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+                         LeadProcessView.ChecklistTick body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        return tagged(LeadProcessView.of(process.tick(leadId, version, stage, item, done == null || done)));
+        return tagged(LeadProcessView.of(process.tick(leadId, version, body.stage(), body.item(),
+                body.done() == null || body.done())));
     }
 }

@@ -1,12 +1,10 @@
 package org.leadline.server.process;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,12 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.Role;
 
 /** The sales processes a tenant may use, and the tenant administrator's choice among them. */
@@ -52,20 +46,9 @@ public class ProcessChoiceResource {
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
     @Operation(operationId = "chooseProcess", summary = "Choose the tenant's sales process",
             description = "Every lead then moves through the stages of this process.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadProcessView.ChoiceRequest.class)))
     @APIResponse(responseCode = "200", description = "The processes and the tenant's choice",
             content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
-    public LeadProcessView.Choice choose(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String key = in.string("process");
-        in.rejectUnknown();
-        if (key == null && errors.isEmpty()) {
-            errors.add(new FieldError("process", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        return LeadProcessView.Choice.of(process.choose(key));
+    public LeadProcessView.Choice choose(LeadProcessView.ChoiceRequest body) {
+        return LeadProcessView.Choice.of(process.choose(body.process()));
     }
 }

@@ -31,7 +31,8 @@ public record RecommendationDecisionView(
     /** What the seller decided. */
     @Schema(name = "RecommendationDecisionRequest")
     public record Request(
-            @NotNull @Schema(implementation = String.class, enumeration = {"DONE", "DISMISSED"})
+            @NotNull(message = "is required: DONE or DISMISSED")
+            @Schema(implementation = String.class, enumeration = {"DONE", "DISMISSED"})
             RecommendationDecision.State state,
             @Size(max = RecommendationDecision.MAX_COMMENT) String comment) {
     }

@@ -3,7 +3,6 @@ package org.leadline.server.qualification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.problem.Problem;
@@ -43,7 +41,6 @@ public class RecommendationResource {
             description = "The action leaves the lead's open recommendations and shows with the decision in the "
                     + "lead's scoring and on its timeline. A decision in force already is replaced (it stays as "
                     + "history, cleared).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RecommendationDecisionView.Request.class)))
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = RecommendationDecisionView.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
@@ -53,7 +50,7 @@ public class RecommendationResource {
             @Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
             @Parameter(description = "The recommendationId of one of the lead's open recommendations")
             @PathParam("recommendationId") String recommendationId,
-            JsonObject body) {
+            RecommendationDecisionView.Request body) {
         return RecommendationDecisionView.of(recommendations.decide(leadId, recommendationId, body));
     }
 }

@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -23,10 +22,8 @@ import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -83,7 +80,8 @@ public class Recommendations {
      * Records the caller's decision about one of the lead's current recommendations. A decision in
      * force already is replaced (it stays as history, cleared).
      */
-    public RecommendationDecision decide(String leadId, String recommendationId, JsonObject body) {
+    public RecommendationDecision decide(String leadId, String recommendationId,
+                                         RecommendationDecisionView.Request body) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (lead == null || lead.deletedAt() != null) {
@@ -92,27 +90,12 @@ public class Recommendations {
             }
             throw ProblemException.notFound("Lead " + leadId);
         }
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body == null ? JsonValue.EMPTY_JSON_OBJECT : body, "", errors);
-        if (body == null) {
-            in.error("body", "must be an object with state and an optional comment");
-        }
-        RecommendationDecision.State state = in.enumValue("state", RecommendationDecision.State.class);
-        if (state == null && errors.isEmpty()) {
-            in.error("state", "is required: DONE or DISMISSED");
-        }
-        String comment = in.string("comment");
-        if (comment != null && comment.length() > RecommendationDecision.MAX_COMMENT) {
-            in.error("comment", "must be at most " + RecommendationDecision.MAX_COMMENT + " characters");
-        }
-        in.rejectUnknown();
         JsonObject recommended = current(em, leadId, recommendationId);
         if (recommended == null) {
             throw ProblemException.notFound("Recommendation " + recommendationId + " of lead " + leadId);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        RecommendationDecision.State state = body.state();
+        String comment = body.comment();
         RecommendationDecision previous = inForce(em, List.of(leadId)).getOrDefault(leadId, Map.of()).get(recommendationId);
         java.time.Instant now = Timestamps.now();
         if (previous != null) {

@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,12 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
@@ -67,18 +65,15 @@ public class ApiTokenResource {
             description = "Issues a token acting as the given user of the tenant (the caller when userId is absent). "
                     + "The answer carries the secret in token, this once only (Cache-Control: no-store); the server "
                     + "keeps only its hash.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
     @APIResponse(responseCode = "201", description = "The token, with its secret",
             content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
     @APIResponse(responseCode = "404", description = "No user with that userId in the tenant", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response create(JsonObject body) {
+    public Response create(ApiTokenView body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String name = AccountRules.text(in, "name", 100, true);
-        String userId = in.string("userId");
-        Instant expiresAt = in.instant("expiresAt");
-        in.rejectUnknown();
+        String name = body.name();
+        String userId = body.userId();
+        Instant expiresAt = body.expiresAt();
         Instant now = Timestamps.now();
         if (expiresAt == null) {
             expiresAt = now.plus(DEFAULT_VALIDITY);
@@ -88,7 +83,9 @@ public class ApiTokenResource {
             errors.add(new FieldError("expiresAt", "must be at most " + Settings.apiTokenMaxTtl().toDays()
                     + " days from now"));
         }
-        AccountRules.check(errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
         Credentials.Issued issued = directory.createApiToken(caller.tenantId(),
                 userId != null ? userId : caller.userId(), name, expiresAt, caller.userId());
         ApiTokenView result = ApiTokenView.of(issued.token(), issued.secret());

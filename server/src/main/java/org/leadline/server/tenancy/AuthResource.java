@@ -1,13 +1,9 @@
 package org.leadline.server.tenancy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,11 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
 
 /** Signing in and out. */
 @Path("auth")
@@ -53,7 +46,6 @@ public class AuthResource {
                     + "later requests. An unknown username, a wrong password, or a disabled account or tenant answers 401 "
                     + "(one answer for all, so it does not reveal which). After too many failed attempts the username is locked for a while: every "
                     + "attempt then answers 429 with Retry-After, without checking the password.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LoginView.Request.class)))
     @APIResponse(responseCode = "200", description = "Signed in (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password, or the account or its tenant is "
@@ -63,18 +55,9 @@ public class AuthResource {
             + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response login(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String username = AccountRules.text(in, "username", 100, true);
-        String password = in.string("password");
-        if (password == null) {
-            in.error("password", "is required");
-        } else if (password.length() > Passwords.MAX_LENGTH) {
-            in.error("password", "must have at most " + Passwords.MAX_LENGTH + " characters");
-        }
-        in.rejectUnknown();
-        AccountRules.check(errors);
+    public Response login(LoginView.Request body) {
+        String username = body.username();
+        String password = body.password();
         Credentials.Issued issued = credentials.login(username, password);
         UserAccount user = credentials.findUser(username).orElseThrow();
         return Response.ok(new LoginView.Session(issued.secret(), "Bearer", issued.token().expiresAt(),

@@ -1,13 +1,11 @@
 package org.leadline.server.tenancy;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,11 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
@@ -65,38 +60,18 @@ public class TenantResource {
             description = "Creates a tenant and its first user, with the roles TENANT_ADMIN and SALES. Without a "
                     + "password for that administrator one is generated and returned as initialPassword, in this "
                     + "answer only (Cache-Control: no-store).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TenantView.Create.class)))
     @APIResponse(responseCode = "201", description = "The tenant and its administrator",
             content = @Content(schema = @Schema(implementation = TenantView.Created.class)),
             headers = @Header(name = "ETag", description = "none"))
     @APIResponse(responseCode = "409", description = "The slug or the administrator's username is taken", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response create(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String slug = in.string("slug");
-        if (slug == null) {
-            in.error("slug", "is required");
-        } else if (!AccountRules.SLUG.matcher(slug).matches()) {
-            in.error("slug", "must be 1 to 63 lower-case letters, digits and inner hyphens");
-        }
-        String name = AccountRules.text(in, "name", 200, true);
-        JsonInput admin = in.object("admin");
-        String username = null;
-        String displayName = null;
-        String email = null;
-        String password = null;
-        if (admin == null) {
-            in.error("admin", "is required: the tenant's first administrator (username, displayName, email, password)");
-        } else {
-            username = AccountRules.username(admin, "username", true);
-            displayName = AccountRules.text(admin, "displayName", 200, false);
-            email = AccountRules.email(admin, "email");
-            password = AccountRules.password(admin, "password");
-            admin.rejectUnknown();
-        }
-        in.rejectUnknown();
-        AccountRules.check(errors);
+    public Response create(TenantView.Create body) {
+        String slug = body.slug();
+        String name = body.name();
+        String username = AccountRules.username(body.admin().username());
+        String displayName = body.admin().displayName();
+        String email = body.admin().email();
+        String password = body.admin().password();
 
         Tenant tenant = directory.createTenant(slug, name);
         String initialPassword = password != null ? password : Secrets.newPassword();
@@ -142,20 +117,15 @@ public class TenantResource {
             description = "Renames the tenant, disables it (status DISABLED: its users can no longer sign in and "
                     + "their tokens stop working) or re-enables it. If-Match is optional; when sent it must name the "
                     + "current version (412 otherwise).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TenantView.Update.class)))
     @APIResponse(responseCode = "200", description = "The tenant as changed",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     public Response update(@Parameter(description = "The tenant's id", schema = @Schema(format = "uuid"))
                            @PathParam("id") String id,
                            @Parameter(description = "Optional: the ETag of the version this change is based on")
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, TenantView.Update body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String name = AccountRules.text(in, "name", 200, false);
-        Tenant.Status status = in.enumValue("status", Tenant.Status.class);
-        in.rejectUnknown();
-        AccountRules.check(errors);
+        String name = body.name();
+        Tenant.Status status = AccountRules.status(body.status(), Tenant.Status.class);
         Tenant tenant = directory.updateTenant(id, version, name, status);
         return Response.ok(TenantView.of(tenant)).tag(Preconditions.etag(tenant.version())).build();
     }

@@ -3,6 +3,7 @@ package org.leadline.server.tenancy;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,20 +36,24 @@ public record TenantView(
     /** What creating a tenant takes. */
     @Schema(name = "NewTenant", description = "A new tenant and its first tenant administrator")
     public record Create(
-            @NotNull @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+            @NotNull @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?",
+                    message = "must be 1 to 63 lower-case letters, digits and inner hyphens")
             @Schema(description = "1 to 63 lower-case letters, digits and inner hyphens; unique") String slug,
             @NotNull @Size(max = 200) String name,
-            @NotNull Admin admin) {
+            @NotNull(message = "is required: the tenant's first administrator (username, displayName, email, "
+                    + "password)") @Valid Admin admin) {
     }
 
     /** The first administrator of a new tenant. */
     @Schema(name = "NewTenantAdmin", description = "The tenant's first user, with the roles TENANT_ADMIN and SALES")
     public record Admin(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}")
+            @NotNull @Pattern(regexp = AccountRules.USERNAME_TEXT, message = AccountRules.USERNAME_MESSAGE)
             @Schema(description = "3 to 100 characters: letters, digits and . _ @ -, starting with a letter or "
                     + "digit; stored in lower case; unique across the installation") String username,
             @Size(max = 200) @Schema(description = "The username when absent") String displayName,
-            @Size(max = 254) @Schema(format = "email") String email,
+            @Size(max = 254, message = AccountRules.EMAIL_MESSAGE)
+            @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)
+            @Schema(format = "email") String email,
             @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
             @Schema(writeOnly = true, description = "Generated and returned once as initialPassword when absent")
             String password) {
@@ -78,6 +83,7 @@ public record TenantView(
     @Schema(name = "TenantUpdate", description = "Members to change; those left out keep their value")
     public record Update(
             @Size(max = 200) String name,
+            @Pattern(regexp = "(?i)ACTIVE|DISABLED", message = "must be one of ACTIVE, DISABLED")
             @Schema(enumeration = {"ACTIVE", "DISABLED"}, description = "DISABLED stops its users from signing in")
             String status) {
     }

@@ -1,13 +1,11 @@
 package org.leadline.server.tenancy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,11 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
@@ -62,21 +57,16 @@ public class UserResource {
     @Operation(operationId = "createUser", summary = "Create a user",
             description = "Creates a user of the caller's tenant with the roles TENANT_ADMIN and/or SALES. Usernames "
                     + "are unique across the installation.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Create.class)))
     @APIResponse(responseCode = "201", description = "The user as stored",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response create(JsonObject body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String username = AccountRules.username(in, "username", true);
-        String displayName = AccountRules.text(in, "displayName", 200, true);
-        String email = AccountRules.email(in, "email");
-        Set<Role> roles = AccountRules.roles(body, in, "roles", Directory.tenantRoles(), true);
-        String password = AccountRules.password(in, "password");
-        in.rejectUnknown();
-        AccountRules.check(errors);
+    public Response create(UserView.Create body) {
+        String username = AccountRules.username(body.username());
+        String displayName = body.displayName();
+        String email = body.email();
+        Set<Role> roles = AccountRules.roles(body.roles(), Directory.tenantRoles());
+        String password = body.password();
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
                 .tag(Preconditions.etag(user.version())).entity(UserView.of(user)).build();
@@ -118,23 +108,18 @@ public class UserResource {
                     + "re-enables the user. A new password or disabling signs the user out everywhere. An "
                     + "administrator cannot disable themselves or drop their own TENANT_ADMIN role (400). If-Match is "
                     + "optional; when sent it must name the current version (412 otherwise).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = UserView.Update.class)))
     @APIResponse(responseCode = "200", description = "The user as changed",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response update(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
                            @PathParam("id") String id,
                            @Parameter(description = "Optional: the ETag of the version this change is based on")
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UserView.Update body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        String displayName = AccountRules.text(in, "displayName", 200, false);
-        String email = AccountRules.email(in, "email");
-        Set<Role> roles = AccountRules.roles(body, in, "roles", Directory.tenantRoles(), false);
-        UserAccount.Status status = in.enumValue("status", UserAccount.Status.class);
-        String password = AccountRules.password(in, "password");
-        in.rejectUnknown();
-        AccountRules.check(errors);
+        String displayName = body.displayName();
+        String email = body.email();
+        Set<Role> roles = AccountRules.roles(body.roles(), Directory.tenantRoles());
+        UserAccount.Status status = AccountRules.status(body.status(), UserAccount.Status.class);
+        String password = body.password();
         if (id.equals(caller.userId()) && (status == UserAccount.Status.DISABLED
                 || (roles != null && !roles.contains(Role.TENANT_ADMIN)))) {
             throw ProblemException.field(status != null ? "status" : "roles",

@@ -39,12 +39,15 @@ public record UserView(
     /** What creating a user takes. */
     @Schema(name = "NewUser", description = "A new user of the caller's tenant")
     public record Create(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}")
+            @NotNull @Pattern(regexp = AccountRules.USERNAME_TEXT, message = AccountRules.USERNAME_MESSAGE)
             @Schema(description = "3 to 100 characters: letters, digits and . _ @ -, starting with a letter or "
                     + "digit; stored in lower case; unique across the installation") String username,
             @NotNull @Size(max = 200) String displayName,
-            @Size(max = 254) @Schema(format = "email") String email,
-            @NotNull @Size(min = 1) @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            @Size(max = 254, message = AccountRules.EMAIL_MESSAGE)
+            @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)
+            @Schema(format = "email") String email,
+            @NotNull @Size(min = 1, message = AccountRules.ROLES_MESSAGE)
+            @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
             @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
             @Schema(writeOnly = true, description = "Without a password the user cannot sign in until one is set")
             String password) {
@@ -54,8 +57,12 @@ public record UserView(
     @Schema(name = "UserUpdate", description = "Members to change; those left out keep their value")
     public record Update(
             @Size(max = 200) String displayName,
-            @Size(max = 254) @Schema(format = "email") String email,
-            @Size(min = 1) @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            @Size(max = 254, message = AccountRules.EMAIL_MESSAGE)
+            @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)
+            @Schema(format = "email") String email,
+            @Size(min = 1, message = AccountRules.ROLES_MESSAGE)
+            @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            @Pattern(regexp = "(?i)ACTIVE|DISABLED", message = "must be one of ACTIVE, DISABLED")
             @Schema(enumeration = {"ACTIVE", "DISABLED"}, description = "DISABLED signs the user out everywhere "
                     + "and stops sign-ins") String status,
             @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)

@@ -52,6 +52,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
                                MediaType mediaType, MultivaluedMap<String, String> httpHeaders,
                                InputStream entityStream) throws IOException {
+        return read(entityStream, maxBytes);
+    }
+
+    /**
+     * Reads one JSON object from {@code entityStream}: at most {@code maxBytes}, duplicate keys
+     * refused, the top level an object; every failure is a problem (malformed JSON, body too large).
+     */
+    public static JsonObject read(InputStream entityStream, int maxBytes) throws IOException {
         byte[] body = readLimited(entityStream, maxBytes);
         if (body.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON object");

@@ -113,6 +113,23 @@ public final class JsonInput {
         return null;
     }
 
+    public Long longValue(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.bigIntegerValueExact().longValueExact();
+            } catch (ArithmeticException e) {
+                error(key, "is out of range");
+                return null;
+            }
+        }
+        error(key, "must be a whole number");
+        return null;
+    }
+
     public BigDecimal decimal(String key) {
         if (!has(key)) {
             return null;
@@ -205,6 +222,11 @@ public final class JsonInput {
     /** The raw value at {@code key}, for shapes the typed accessors do not cover (e.g. lists); null when absent. */
     public JsonValue value(String key) {
         return has(key) ? object.get(key) : null;
+    }
+
+    /** Another object read at the same place of the body (same path prefix, same error list). */
+    public JsonInput sibling(JsonObject other) {
+        return new JsonInput(other, prefix, errors);
     }
 
     /** Reports every key of this object that no accessor asked for. */

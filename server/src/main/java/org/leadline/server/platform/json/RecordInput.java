@@ -38,7 +38,8 @@ public final class RecordInput {
     /**
      * Binds {@code in} to {@code type}. Members of a wrong type are reported and bound as null.
      *
-     * @param readOnly receives each read-only member that was sent (name, value), for the caller to check
+     * @param readOnly receives each read-only member that was sent (its path in the body, its value), for the
+     *                 caller to check
      */
     public static <R extends Record> R read(JsonInput in, Class<R> type, BiConsumer<String, JsonValue> readOnly) {
         RecordComponent[] components = type.getRecordComponents();
@@ -51,11 +52,13 @@ public final class RecordInput {
                 in.allow(name);
                 JsonValue sent = in.value(name);
                 if (sent != null) {
-                    readOnly.accept(name, sent);
+                    readOnly.accept(in.path(name), sent);
                 }
+                values[i] = primitiveDefault(rc.getType());
                 continue;
             }
-            values[i] = value(in, name, rc.getGenericType(), readOnly);
+            Object value = value(in, name, rc.getGenericType(), readOnly);
+            values[i] = value != null ? value : primitiveDefault(rc.getType());
         }
         in.rejectUnknown();
         return construct(type, values);
@@ -69,6 +72,9 @@ public final class RecordInput {
         }
         if (c == Integer.class || c == int.class) {
             return in.integer(name);
+        }
+        if (c == Long.class || c == long.class) {
+            return in.longValue(name);
         }
         if (c == BigDecimal.class) {
             return in.decimal(name);
@@ -97,7 +103,10 @@ public final class RecordInput {
             }
             return v;
         }
-        if (c == List.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+        if (c == JsonValue.class) {
+            return in.value(name);
+        }
+        if (c == List.class && type instanceof ParameterizedType p) {
             JsonValue v = in.value(name);
             if (v == null) {
                 return null;
@@ -106,17 +115,69 @@ public final class RecordInput {
                 in.error(name, "must be an array");
                 return null;
             }
-            List<String> list = new ArrayList<>();
+            Type itemType = p.getActualTypeArguments()[0];
+            List<Object> list = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) instanceof jakarta.json.JsonString s && JsonInput.isStorableText(s.getString())) {
-                    list.add(s.getString().strip());
-                } else {
-                    in.error(name + "[" + i + "]", "must be a string");
+                String item = name + "[" + i + "]";
+                JsonValue element = array.get(i);
+                if (itemType == String.class) {
+                    if (element instanceof jakarta.json.JsonString s && JsonInput.isStorableText(s.getString())) {
+                        list.add(s.getString().strip());
+                    } else {
+                        in.error(item, "must be a string");
+                    }
+                    continue;
+                }
+                if (element.getValueType() == JsonValue.ValueType.NULL) {
+                    in.error(item, "must not be null");
+                    continue;
+                }
+                // the item is read as the only member of an object, named as its place in the array
+                JsonInput holder = in.sibling(Json.createObjectBuilder().add(item, element).build());
+                Object value = value(holder, item, itemType, readOnly);
+                if (value != null) {
+                    list.add(value);
                 }
             }
-            return List.copyOf(list);
+            return java.util.Collections.unmodifiableList(list);
+        }
+        if (c == Map.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+            JsonValue v = in.value(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof JsonObject object)) {
+                in.error(name, "must be an object");
+                return null;
+            }
+            // each entry is read as a member of the object: its path is name.key
+            JsonInput entries = new JsonInput(object, in.path(name), in.errors());
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            for (String key : object.keySet()) {
+                Object value = object.get(key).getValueType() == JsonValue.ValueType.NULL ? null
+                        : value(entries, key, p.getActualTypeArguments()[1], readOnly);
+                if (value != null) {
+                    map.put(key, value);
+                } else if (object.get(key).getValueType() == JsonValue.ValueType.NULL) {
+                    entries.error(key, "must not be null");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
         }
         throw new IllegalStateException("A request record cannot have a member of type " + type);
+    }
+
+    private static Object primitiveDefault(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return 0;
     }
 
     private static Schema schema(Class<?> type, RecordComponent rc) {

@@ -474,18 +474,26 @@ public final class ApiDocument {
         List<String> mediaTypes = consumes == null ? List.of(MediaType.APPLICATION_JSON) : List.of(consumes.value());
         JsonObjectBuilder content = Json.createObjectBuilder();
         boolean mergePatch = mediaTypes.contains(MERGE_PATCH);
+        // a body read into a record is described by that record: the annotation adds only words and examples
+        Class<?> record = bodyType instanceof Class<?> c && c.isRecord() ? c : null;
         if (doc != null && doc.content().length > 0) {
             for (Content c : doc.content()) {
+                if (record != null && c.schema().implementation() != Void.class) {
+                    throw new IllegalStateException(resource.getSimpleName() + "." + declaring.getName()
+                            + " reads its body as " + record.getSimpleName() + ": its @RequestBody names no other "
+                            + "implementation");
+                }
                 List<String> types = c.mediaType().isEmpty() ? mediaTypes : List.of(c.mediaType());
                 for (String type : types) {
-                    JsonObject media = mediaType(c, names);
+                    JsonObject media = mediaType(c, names, record);
                     content.add(type, mergePatch ? asPatch(media) : withRequestExample(media));
                 }
             }
         } else {
             JsonObject schema = schemas.schemaOf(bodyType);
             for (String type : mediaTypes) {
-                content.add(type, withRequestExample(Json.createObjectBuilder().add("schema", schema).build()));
+                JsonObject media = Json.createObjectBuilder().add("schema", schema).build();
+                content.add(type, mergePatch ? asPatch(media) : withRequestExample(media));
             }
         }
         // a body is required unless the method is marked @OptionalBody (MicroProfile's default is false)
@@ -553,6 +561,11 @@ public final class ApiDocument {
     }
 
     private JsonObject mediaType(Content c, ResourceNames names) {
+        return mediaType(c, names, null);
+    }
+
+    /** The media type object of {@code c}; {@code body} (a record) is the schema when {@code c} names none. */
+    private JsonObject mediaType(Content c, ResourceNames names, Class<?> body) {
         JsonObjectBuilder b = Json.createObjectBuilder();
         Schema s = c.schema();
         JsonObject schema;
@@ -568,6 +581,8 @@ public final class ApiDocument {
             schema = Json.createObjectBuilder().add("$ref", "#/components/schemas/" + ref).build();
         } else if (s.implementation() != Void.class) {
             schema = schemas.schemaOf(s.implementation());
+        } else if (body != null && s.type() == SchemaType.DEFAULT) {
+            schema = schemas.schemaOf(body);
         } else {
             schema = inlineSchema(s);
         }

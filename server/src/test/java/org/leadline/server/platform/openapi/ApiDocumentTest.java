@@ -46,6 +46,37 @@ class ApiDocumentTest {
         assertEquals(List.of(), incomplete, "operations without a 2xx and a 4xx response");
     }
 
+    /** The record a method reads its body into is the body's schema: the reader and the document agree. */
+    @Test
+    void aBodyReadIntoARecordIsDescribedByThatRecord() {
+        java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
+        DOCUMENT.getJsonObject("paths").values().forEach(ops -> ops.asJsonObject().values()
+                .forEach(op -> byId.put(op.asJsonObject().getString("operationId"), op.asJsonObject())));
+        int records = 0;
+        for (Class<?> resource : LeadlineApplication.RESOURCES) {
+            for (java.lang.reflect.Method m : ApiDocument.resourceMethods(resource)) {
+                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                    if (!p.getType().isRecord() || java.util.Arrays.stream(p.getAnnotations())
+                            .anyMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs"))) {
+                        continue;
+                    }
+                    records++;
+                    String id = m.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class)
+                            .operationId();
+                    JsonObject body = byId.get(id).getJsonObject("requestBody");
+                    String name = SchemaRegistry.name(p.getType());
+                    for (JsonValue media : body.getJsonObject("content").values()) {
+                        String ref = media.asJsonObject().getJsonObject("schema").getString("$ref");
+                        assertTrue(ref.equals("#/components/schemas/" + name)
+                                || ref.equals("#/components/schemas/" + name + "Patch"), id + " reads " + name
+                                + " but its document says " + ref);
+                    }
+                }
+            }
+        }
+        assertTrue(records >= 15, "record bodies: " + records);
+    }
+
     /** The document as a build output, for linting and client generation in CI without a server. */
     @Test
     void writesTheDocumentForTools() throws java.io.IOException {

@@ -1,0 +1,249 @@
+package org.leadline.server.platform.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+
+import org.leadline.server.platform.Settings;
+import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
+
+/**
+ * Reads a JSON request body into the record a resource method declares, so the record that
+ * makes the OpenAPI schema of the body is the one that reads it.
+ *
+ * <p>The JSON is read as {@link JsonBodyReader} reads it (size limit, duplicate keys refused, the
+ * top level an object, a problem for malformed JSON). It is then bound with {@link RecordInput}
+ * and the record is checked against its Bean Validation constraints; every error of the body, a
+ * wrong type, an unknown member, a read-only member sent with a value, a violated constraint, is
+ * listed in one 400 problem under the member's path. A member that has a type error is not also
+ * reported as missing.
+ *
+ * <p>Constraints declared without a message get the API's wording ("is required", "must be at
+ * most 200 characters"), in every locale; a constraint with its own message keeps it.
+ */
+@Provider
+@Priority(1)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json", "text/json"})
+public class RecordBodyReader implements MessageBodyReader<Record> {
+
+    static final String READ_ONLY = "is set by the server and cannot be written";
+
+    private final int maxBytes;
+    private final Validator validator;
+
+    public RecordBodyReader() {
+        this(Settings.maxBodyBytes(), null);
+    }
+
+    /** A reader with its own limit and validator ({@code null}: the default validator). */
+    public RecordBodyReader(int maxBytes, Validator validator) {
+        this.maxBytes = maxBytes;
+        this.validator = validator;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord();
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+        return bind(JsonBodyReader.read(entityStream, maxBytes), type, validator());
+    }
+
+    private Validator validator() {
+        return validator != null ? validator : DefaultValidator.INSTANCE;
+    }
+
+    /**
+     * Binds {@code body} to {@code type} and validates it.
+     *
+     * @throws ProblemException a validation problem listing every error of the body
+     */
+    public static <R extends Record> R bind(JsonObject body, Class<R> type) {
+        return bind(body, type, DefaultValidator.INSTANCE);
+    }
+
+    static <R extends Record> R bind(JsonObject body, Class<R> type, Validator validator) {
+        List<FieldError> errors = new ArrayList<>();
+        R record = bind(body, type, validator, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return record;
+    }
+
+    /**
+     * Binds {@code body} to {@code type} and validates it, adding every error to {@code errors}
+     * (sorted by path) instead of throwing; members with errors are bound as null.
+     */
+    public static <R extends Record> R bind(JsonObject body, Class<R> type, Validator validator,
+                                            List<FieldError> errors) {
+        List<FieldError> found = new ArrayList<>();
+        JsonInput in = new JsonInput(body, "", found);
+        R record = RecordInput.read(in, type, (path, sent) -> {
+            if (sent != JsonValue.NULL) {
+                found.add(new FieldError(path, READ_ONLY));
+            }
+        });
+        List<String> unreadable = found.stream().map(FieldError::field).toList();
+        List<FieldError> violations = new ArrayList<>();
+        for (ConstraintViolation<R> v : validator.validate(record)) {
+            String path = path(v.getPropertyPath());
+            // a member that could not be read is null now: its type error says enough
+            if (unreadable.stream().noneMatch(u -> path.equals(u) || path.startsWith(u + ".")
+                    || path.startsWith(u + "["))) {
+                violations.add(new FieldError(path, message(v)));
+            }
+        }
+        found.addAll(violations);
+        // two constraints may say the same of one member (a length and a pattern, say): once is enough
+        found.stream().distinct().sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
+        return record;
+    }
+
+    /**
+     * Applies the JSON merge patch (RFC 7396) {@code patch} to {@code current} as JSON and binds the
+     * result to the record type again, so the record defines what a patch may carry. Only errors of
+     * members the patch sends are reported: a stored value that today's rules refuse does not block a
+     * change of another member.
+     *
+     * @throws ProblemException a validation problem listing every error of the patched members
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> R patch(R current, JsonObject patch) {
+        JsonObject merged = Json.createMergePatch(patch).apply(RecordJson.toJson(current)).asJsonObject();
+        List<FieldError> errors = new ArrayList<>();
+        R record = bind(merged, (Class<R>) current.getClass(), DefaultValidator.INSTANCE, errors);
+        List<FieldError> sent = errors.stream().filter(e -> patch.containsKey(member(e.field()))).toList();
+        if (!sent.isEmpty()) {
+            throw ProblemException.validation(sent);
+        }
+        return record;
+    }
+
+    /** The top-level member of a path: {@code value} of {@code value.amount} or {@code steps[2].name}. */
+    private static String member(String path) {
+        int end = path.length();
+        int dot = path.indexOf('.');
+        int bracket = path.indexOf('[');
+        if (dot >= 0) {
+            end = dot;
+        }
+        if (bracket >= 0 && bracket < end) {
+            end = bracket;
+        }
+        return path.substring(0, end);
+    }
+
+    /** The violated member as it appears in the body: {@code admin.email}, {@code rules[2].points}. */
+    static String path(Path propertyPath) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : propertyPath) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.BEAN || node.getKind() == ElementKind.RETURN_VALUE
+                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                sb.append('.').append(node.getKey());
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+        }
+        return sb.toString();
+    }
+
+    /** The API's wording for a constraint declared without a message of its own. */
+    static String message(ConstraintViolation<?> v) {
+        String template = v.getMessageTemplate();
+        if (template == null || !template.startsWith("{jakarta.validation.constraints.")) {
+            return v.getMessage();
+        }
+        Annotation a = v.getConstraintDescriptor().getAnnotation();
+        Object value = v.getInvalidValue();
+        boolean text = value instanceof CharSequence;
+        String unit = text ? " characters" : value instanceof Collection<?> || value instanceof Map<?, ?>
+                ? " items" : "";
+        if (a instanceof jakarta.validation.constraints.NotNull || a instanceof jakarta.validation.constraints.NotBlank
+                || a instanceof jakarta.validation.constraints.NotEmpty) {
+            return "is required";
+        }
+        if (a instanceof Size s) {
+            if (s.min() > 0 && s.max() < Integer.MAX_VALUE) {
+                return s.min() == s.max() ? "must have exactly " + s.min() + unit
+                        : "must have " + s.min() + " to " + s.max() + unit;
+            }
+            return s.max() < Integer.MAX_VALUE ? "must be at most " + s.max() + unit
+                    : "must have at least " + s.min() + unit;
+        }
+        if (a instanceof Min m) {
+            return "must be at least " + m.value();
+        }
+        if (a instanceof Max m) {
+            return "must be at most " + m.value();
+        }
+        if (a instanceof DecimalMin m) {
+            return m.inclusive() ? "must be at least " + m.value() : "must be more than " + m.value();
+        }
+        if (a instanceof DecimalMax m) {
+            return m.inclusive() ? "must be at most " + m.value() : "must be less than " + m.value();
+        }
+        if (a instanceof jakarta.validation.constraints.PositiveOrZero) {
+            return "must not be negative";
+        }
+        if (a instanceof jakarta.validation.constraints.Positive) {
+            return "must be more than 0";
+        }
+        if (a instanceof Email) {
+            return "must be a valid e-mail address";
+        }
+        if (a instanceof jakarta.validation.constraints.Future) {
+            return "must be in the future";
+        }
+        if (a instanceof jakarta.validation.constraints.Pattern p) {
+            return "must match " + p.regexp();
+        }
+        return v.getMessage();
+    }
+
+    /** The validator of the server's Bean Validation provider, made when first needed. */
+    private static final class DefaultValidator {
+        static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+}
