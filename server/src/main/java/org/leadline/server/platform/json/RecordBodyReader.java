@@ -42,8 +42,8 @@ import org.leadline.server.platform.problem.ProblemException;
  * top level an object, a problem for malformed JSON). It is then bound with {@link RecordInput}
  * and the record is checked against its Bean Validation constraints; every error of the body, a
  * wrong type, an unknown member, a read-only member sent with a value, a violated constraint, is
- * listed in one 400 problem under the member's path. A member that has a type error is not also
- * reported as missing.
+ * listed in one 400 problem under the member's path, with the errors of a record's {@link CrossFieldRules}.
+ * A member that has a type error is not also reported as missing.
  *
  * <p>Constraints declared without a message get the API's wording ("is required", "must be at
  * most 200 characters"), in every locale; a constraint with its own message keeps it.
@@ -135,6 +135,9 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             }
         }
         found.addAll(violations);
+        if (record instanceof CrossFieldRules rules) {
+            rules.check(found);
+        }
         // two constraints may say the same of one member (a length and a pattern, say): once is enough
         found.stream().distinct().sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
         return record;
@@ -170,9 +173,16 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
      */
     @SuppressWarnings("unchecked")
     public static <R extends Record> R replace(R current, JsonObject body) {
+        return replace((Class<R>) current.getClass(), RecordJson.toJson(current), body);
+    }
+
+    /**
+     * As {@link #replace(Record, JsonObject)}, with the current state as JSON: a resource whose read-only
+     * members change without a new version (counters, say) may leave them out or take the sent ones.
+     */
+    public static <R extends Record> R replace(Class<R> type, JsonObject current, JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
-        R record = bind(body, (Class<R>) current.getClass(), DefaultValidator.INSTANCE, errors,
-                RecordJson.toJson(current));
+        R record = bind(body, type, DefaultValidator.INSTANCE, errors, current);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
