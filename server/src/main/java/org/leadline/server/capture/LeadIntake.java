@@ -14,6 +14,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.server.timeline.InteractionView;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.NotALead;
@@ -238,7 +240,7 @@ public class LeadIntake {
         if (sent != null && !sent.isAfter(Instant.now())) {
             b.add("occurredAt", sent.toString());
         }
-        items.create(interactions, lead.id(), b.build());
+        items.create(interactions, lead.id(), RecordBodyReader.bind(b.build(), InteractionView.class));
     }
 
     private static Medium medium(String name) {

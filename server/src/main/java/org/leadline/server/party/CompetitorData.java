@@ -1,13 +1,8 @@
 package org.leadline.server.party;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What a client writes about a competitor. A missing status is UNKNOWN. */
-public record CompetitorData(
-        @NotBlank(message = "is required") @Size(max = 200) String name,
-        @Size(max = 2000) String offer,
-        @Size(max = 2000) String strengths,
-        @Size(max = 2000) String weaknesses,
-        CompetitorStatus status) {
+/**
+ * What a client writes about a competitor, as checked by {@link CompetitorView} (the record a body is
+ * read into). A missing status is UNKNOWN.
+ */
+public record CompetitorData(String name, String offer, String strengths, String weaknesses, CompetitorStatus status) {
 }

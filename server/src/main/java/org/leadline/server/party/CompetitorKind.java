@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.JsonFields;
@@ -14,16 +13,17 @@ import org.leadline.server.timeline.LeadItemKind;
 
 /** Competitors: their JSON form and rules. */
 @ApplicationScoped
-public class CompetitorKind implements LeadItemKind<Competitor, CompetitorData> {
+public class CompetitorKind implements LeadItemKind<Competitor, CompetitorView, CompetitorData> {
 
     @Override public Class<Competitor> type() { return Competitor.class; }
     @Override public String label() { return "Competitor"; }
     @Override public AuditSubject subject() { return AuditSubject.COMPETITOR; }
 
+    @Override public Class<CompetitorView> bodyType() { return CompetitorView.class; }
+
     @Override
-    public CompetitorData read(JsonInput in) {
-        return new CompetitorData(in.string("name"), in.string("offer"), in.string("strengths"),
-                in.string("weaknesses"), in.enumValue("status", CompetitorStatus.class));
+    public CompetitorData data(CompetitorView body) {
+        return new CompetitorData(body.name(), body.offer(), body.strengths(), body.weaknesses(), body.status());
     }
 
     @Override

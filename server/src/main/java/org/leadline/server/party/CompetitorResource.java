@@ -21,13 +21,13 @@ import org.leadline.server.timeline.LeadItemResource;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-public class CompetitorResource extends LeadItemResource<Competitor> {
+public class CompetitorResource extends LeadItemResource<Competitor, CompetitorView> {
 
     @Inject
     CompetitorKind kind;
 
     @Override
-    protected LeadItemKind<Competitor, ?> kind() {
+    protected LeadItemKind<Competitor, CompetitorView, ?> kind() {
         return kind;
     }
 }

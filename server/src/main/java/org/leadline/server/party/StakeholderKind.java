@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.JsonFields;
@@ -14,16 +13,18 @@ import org.leadline.server.timeline.LeadItemKind;
 
 /** Stakeholders: their JSON form and rules. */
 @ApplicationScoped
-public class StakeholderKind implements LeadItemKind<Stakeholder, StakeholderData> {
+public class StakeholderKind implements LeadItemKind<Stakeholder, StakeholderView, StakeholderData> {
 
     @Override public Class<Stakeholder> type() { return Stakeholder.class; }
     @Override public String label() { return "Stakeholder"; }
     @Override public AuditSubject subject() { return AuditSubject.STAKEHOLDER; }
 
+    @Override public Class<StakeholderView> bodyType() { return StakeholderView.class; }
+
     @Override
-    public StakeholderData read(JsonInput in) {
-        return new StakeholderData(in.string("name"), in.enumValue("role", BuyingRole.class), in.string("jobTitle"),
-                in.string("email"), in.string("phone"), in.enumValue("attitude", Attitude.class));
+    public StakeholderData data(StakeholderView body) {
+        return new StakeholderData(body.name(), body.role(), body.jobTitle(), body.email(), body.phone(),
+                body.attitude());
     }
 
     @Override

@@ -21,13 +21,13 @@ import org.leadline.server.timeline.LeadItemResource;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-public class StakeholderResource extends LeadItemResource<Stakeholder> {
+public class StakeholderResource extends LeadItemResource<Stakeholder, StakeholderView> {
 
     @Inject
     StakeholderKind kind;
 
     @Override
-    protected LeadItemKind<Stakeholder, ?> kind() {
+    protected LeadItemKind<Stakeholder, StakeholderView, ?> kind() {
         return kind;
     }
 }

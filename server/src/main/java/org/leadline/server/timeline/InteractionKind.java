@@ -2,17 +2,13 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
@@ -21,7 +17,7 @@ import org.leadline.server.timeline.InteractionData.Content;
 
 /** Interactions: their JSON form and rules. */
 @ApplicationScoped
-public class InteractionKind extends TimelineItemKind<Interaction, InteractionData> {
+public class InteractionKind extends TimelineItemKind<Interaction, InteractionView, InteractionData> {
 
     @Override public Class<Interaction> type() { return Interaction.class; }
     @Override public String label() { return "Interaction"; }
@@ -32,73 +28,15 @@ public class InteractionKind extends TimelineItemKind<Interaction, InteractionDa
     @Override public Instant occurredAt(Interaction i) { return i.occurredAt(); }
     @Override public String actorId(Interaction i) { return i.employeeId(); }
 
+    @Override public Class<InteractionView> bodyType() { return InteractionView.class; }
+
     @Override
-    public InteractionData read(JsonInput in) {
-        String employeeId = in.string("employeeId");
-        if (employeeId != null && !Ids.isValid(employeeId)) {
-            in.error("employeeId", "is not a user of this tenant");
-        }
-        Medium medium = in.enumValue("medium", Medium.class);
-        Direction direction = in.enumValue("direction", Direction.class);
-        String purpose = in.string("purpose");
-        Content content = content(in);
-        Instant occurredAt = in.instant("occurredAt");
-        String outcome = in.string("outcome");
-        return new InteractionData(employeeId, medium, direction, purpose, content,
-                occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MICROS), outcome);
-    }
-
-    private static Content content(JsonInput in) {
-        JsonInput c = in.object("content");
-        if (c == null) {
-            return null;
-        }
-        String text = c.string("text");
-        String brochure = c.string("brochure");
-        List<Attachment> attachments = attachments(c);
-        c.rejectUnknown();
-        return new Content(text, brochure, attachments);
-    }
-
-    private static List<Attachment> attachments(JsonInput c) {
-        if (!c.has("attachments")) {
-            return null;
-        }
-        JsonValue value = c.value("attachments");
-        if (!(value instanceof JsonArray array)) {
-            c.error("attachments", "must be a list of {name, reference}");
-            return null;
-        }
-        if (array.size() > InteractionData.MAX_ATTACHMENTS) {
-            c.error("attachments", "may have at most " + InteractionData.MAX_ATTACHMENTS + " entries");
-            return null;
-        }
-        List<Attachment> list = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            String key = "attachments[" + i + "]";
-            if (!(array.get(i) instanceof JsonObject o)) {
-                c.error(key, "must be an object with name and reference");
-                continue;
-            }
-            JsonInput a = new JsonInput(o, c.path(key), c.errors());
-            String name = required(a, "name", Attachment.MAX_NAME);
-            String reference = required(a, "reference", Attachment.MAX_REFERENCE);
-            a.rejectUnknown();
-            list.add(new Attachment(name, reference));
-        }
-        return list;
-    }
-
-    private static String required(JsonInput in, String key, int max) {
-        String value = in.string(key);
-        if (value == null) {
-            if (!in.errors().stream().anyMatch(e -> e.field().equals(in.path(key)))) {
-                in.error(key, "is required");
-            }
-        } else if (value.length() > max) {
-            in.error(key, "size must be between 0 and " + max);
-        }
-        return value;
+    public InteractionData data(InteractionView body) {
+        InteractionView.Content c = body.content();
+        Content content = c == null ? null : new Content(c.text(), c.brochure(), c.attachments() == null ? null
+                : c.attachments().stream().map(a -> new Attachment(a.name(), a.reference())).toList());
+        return new InteractionData(body.employeeId(), body.medium(), body.direction(), body.purpose(), content,
+                body.occurredAt() == null ? null : body.occurredAt().truncatedTo(ChronoUnit.MICROS), body.outcome());
     }
 
     @Override

@@ -19,13 +19,13 @@ import org.leadline.server.tenancy.Role;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-public class InteractionResource extends LeadItemResource<Interaction> {
+public class InteractionResource extends LeadItemResource<Interaction, InteractionView> {
 
     @Inject
     InteractionKind kind;
 
     @Override
-    protected LeadItemKind<Interaction, ?> kind() {
+    protected LeadItemKind<Interaction, InteractionView, ?> kind() {
         return kind;
     }
 }

@@ -5,15 +5,17 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
  * An interaction as the API reads and writes it ({@link InteractionKind#view}). The writable
  * members are those of {@link InteractionData}; the server owns the read-only ones, which a client
- * may send back unchanged.
+ * may send back unchanged. A request body is read into this record.
  */
 @Schema(name = "LeadInteraction", description = "A contact between an employee and the lead: a call, an e-mail, "
         + "a meeting, a letter, a social-network message.",
@@ -25,6 +27,7 @@ import org.leadline.server.platform.web.PageInfo;
 public record InteractionView(
         @Schema(readOnly = true, required = true, format = "uuid") String id,
         @Schema(readOnly = true, required = true, format = "uuid") String leadId,
+        @Pattern(regexp = Ids.PATTERN, message = "is not a user of this tenant")
         @Schema(format = "uuid", description = "The employee (a user of the tenant) who was in touch; the caller "
                 + "when absent") String employeeId,
         @NotNull(message = "is required") Medium medium,

@@ -2,12 +2,10 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
@@ -20,27 +18,24 @@ import org.leadline.server.tenancy.Caller;
  * versions, audit, timeline, paging) the same way.
  *
  * @param <E> the entity
- * @param <D> the client-writable data, a record carrying its Bean Validation constraints
+ * @param <V> the representation: the record the API answers with and reads request bodies into (its
+ *            read-only members are the server's), carrying the Bean Validation constraints of a body
+ * @param <D> the client-writable data the entity takes
  */
-public interface LeadItemKind<E extends LeadItem, D> {
-
-    /** Fields every item has that the server owns. */
-    Set<String> SERVER_OWNED = Set.of("id", "leadId", "createdAt", "createdBy", "updatedAt", "updatedBy", "version");
+public interface LeadItemKind<E extends LeadItem, V extends Record, D> {
 
     Class<E> type();
+
+    /** The representation's record: the schema of the item's bodies and the type they are read into. */
+    Class<V> bodyType();
 
     /** The name in messages, e.g. "Interaction". */
     String label();
 
     AuditSubject subject();
 
-    /** Server-owned fields besides {@link #SERVER_OWNED}. */
-    default Set<String> moreServerOwned() {
-        return Set.of();
-    }
-
-    /** Reads every writable field (nested objects reject their own unknown keys). */
-    D read(JsonInput in);
+    /** The writable data of a body that passed its record's constraints. */
+    D data(V body);
 
     /** Checks that need the database, after the data passed its constraints. */
     default void check(D data, EntityManager em, Caller caller, List<FieldError> errors) {
@@ -54,7 +49,7 @@ public interface LeadItemKind<E extends LeadItem, D> {
     JsonObject writeData(E item);
 
     /** The full representation the API returns. */
-    Record view(E item);
+    V view(E item);
 
     /** A page of the API's list of these items. */
     Record page(List<E> items, PageInfo page);

@@ -39,10 +39,14 @@ import org.leadline.server.platform.web.Preconditions;
  * merge-patch, delete and list, with ETag/If-Match like leads. Subclasses name the path, the
  * roles and the kind.
  *
+ * <p>A new item's body is read into the kind's record {@code V} (the subclass names it, and the API
+ * document takes the body's schema from it); a replacement or a merge patch is read into it too, against
+ * the item as stored, so that read-only members may be sent back unchanged.
+ *
  * <p>The OpenAPI annotations here use the placeholders of {@link
  * org.leadline.server.platform.openapi.ResourceNames}, which every subclass declares.
  */
-public abstract class LeadItemResource<E extends LeadItem> {
+public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     /** The descriptions of the paging parameters every lead sub-resource list shares. */
@@ -56,7 +60,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
     @Context
     protected UriInfo uriInfo;
 
-    protected abstract LeadItemKind<E, ?> kind();
+    protected abstract LeadItemKind<E, V, ?> kind();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +73,7 @@ public abstract class LeadItemResource<E extends LeadItem> {
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response create(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId, JsonObject body) {
+    public Response create(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId, V body) {
         E item = items.create(kind(), leadId, body);
         URI location = uriInfo.getAbsolutePathBuilder().path(item.id()).build();
         return Response.created(location).tag(Preconditions.etag(item.version())).entity(kind().view(item)).build();

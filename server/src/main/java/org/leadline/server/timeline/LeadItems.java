@@ -2,10 +2,8 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,15 +13,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.BeanValidation;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -44,9 +39,6 @@ public class LeadItems {
 
     @Inject
     CurrentCaller caller;
-
-    @Inject
-    Validator validator;
 
     @Inject
     LeadService leads;
@@ -74,10 +66,11 @@ public class LeadItems {
         }
     }
 
-    public <E extends LeadItem, D> E create(LeadItemKind<E, D> kind, String leadId, JsonObject body) {
+    /** Stores a new item from a body read into the kind's record (every error of it reported already). */
+    public <E extends LeadItem, V extends Record, D> E create(LeadItemKind<E, V, D> kind, String leadId, V body) {
         lockLead(leadId);
         EntityManager em = persistence.em();
-        D data = validated(kind, body, JsonValue.EMPTY_JSON_OBJECT);
+        D data = checked(kind, body);
         E item = kind.create(leadId, data, caller.userId());
         em.persist(item);
         if (kind.timelineKind() != null) {
@@ -92,17 +85,17 @@ public class LeadItems {
         return item;
     }
 
-    public <E extends LeadItem, D> E find(LeadItemKind<E, D> kind, String leadId, String id) {
+    public <E extends LeadItem> E find(LeadItemKind<E, ?, ?> kind, String leadId, String id) {
         requireLead(leadId);
         return item(kind, leadId, id);
     }
 
-    private <E extends LeadItem, D> E findForWrite(LeadItemKind<E, D> kind, String leadId, String id) {
+    private <E extends LeadItem> E findForWrite(LeadItemKind<E, ?, ?> kind, String leadId, String id) {
         lockLead(leadId);
         return item(kind, leadId, id);
     }
 
-    private <E extends LeadItem, D> E item(LeadItemKind<E, D> kind, String leadId, String id) {
+    private <E extends LeadItem> E item(LeadItemKind<E, ?, ?> kind, String leadId, String id) {
         E item = Ids.isValid(id) ? persistence.em().find(kind.type(), id) : null;
         if (item == null || !item.leadId().equals(leadId)) {
             throw ProblemException.notFound(kind.label() + " " + id);
@@ -110,15 +103,29 @@ public class LeadItems {
         return item;
     }
 
-    /** Replaces the item's writable fields; {@code expectedVersion} null means "any". */
-    public <E extends LeadItem, D> E replace(LeadItemKind<E, D> kind, String leadId, String id, Long expectedVersion,
-                                             JsonObject body) {
+    /**
+     * Replaces the item's writable fields with those of {@code body}, read into the kind's record; read-only
+     * members may be sent back unchanged. {@code expectedVersion} null means "any".
+     */
+    public <E extends LeadItem, V extends Record, D> E replace(LeadItemKind<E, V, D> kind, String leadId, String id,
+                                                                Long expectedVersion, JsonObject body) {
+        return change(kind, leadId, id, expectedVersion, current -> RecordBodyReader.replace(current, body));
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the item's representation, read into the kind's record. */
+    public <E extends LeadItem, V extends Record, D> E patch(LeadItemKind<E, V, D> kind, String leadId, String id,
+                                                              Long expectedVersion, JsonObject patch) {
+        return change(kind, leadId, id, expectedVersion, current -> RecordBodyReader.patch(current, patch));
+    }
+
+    private <E extends LeadItem, V extends Record, D> E change(LeadItemKind<E, V, D> kind, String leadId, String id,
+                                                                Long expectedVersion, UnaryOperator<V> read) {
         E item = findForWrite(kind, leadId, id);
         checkVersion(kind, item, expectedVersion);
         kind.authorizeChange(item, caller.get());
         EntityManager em = persistence.em();
         JsonObject before = kind.writeData(item);
-        D data = validated(kind, body, kind.write(item));
+        D data = checked(kind, read.apply(kind.view(item)));
         kind.apply(em, item, data, caller.userId());
         AuditTrail.record(em, leadId, kind.subject(), item.id(), ChangeKind.UPDATED, caller.userId(),
                 Timestamps.now(), FieldDiff.between(before, kind.writeData(item)));
@@ -130,15 +137,7 @@ public class LeadItems {
         return item;
     }
 
-    /** Applies a JSON Merge Patch (RFC 7396) to the item's representation, then replaces it. */
-    public <E extends LeadItem, D> E patch(LeadItemKind<E, D> kind, String leadId, String id, Long expectedVersion,
-                                           JsonObject patch) {
-        E item = find(kind, leadId, id);
-        JsonObject merged = Json.createMergePatch(patch).apply(kind.write(item)).asJsonObject();
-        return replace(kind, leadId, id, expectedVersion, merged);
-    }
-
-    public <E extends LeadItem, D> void delete(LeadItemKind<E, D> kind, String leadId, String id,
+    public <E extends LeadItem> void delete(LeadItemKind<E, ?, ?> kind, String leadId, String id,
                                                Long expectedVersion) {
         E item = findForWrite(kind, leadId, id);
         checkVersion(kind, item, expectedVersion);
@@ -159,7 +158,7 @@ public class LeadItems {
     public record Page<E>(List<E> items, Keyset next) {
     }
 
-    public <E extends LeadItem, D> Page<E> list(LeadItemKind<E, D> kind, String leadId, String cursorText, int limit) {
+    public <E extends LeadItem> Page<E> list(LeadItemKind<E, ?, ?> kind, String leadId, String cursorText, int limit) {
         requireLead(leadId);
         String listName = kind.type().getSimpleName();
         Keyset cursor = Keyset.decode(cursorText, listName);
@@ -188,36 +187,18 @@ public class LeadItems {
         return new Page<>(items, new Keyset(listName, key == null ? "" : key.toString(), last.id()));
     }
 
-    private <E extends LeadItem, D> D validated(LeadItemKind<E, D> kind, JsonObject body, JsonObject current) {
+    /** The body's data, after the checks that need the database. */
+    private <E extends LeadItem, V extends Record, D> D checked(LeadItemKind<E, V, D> kind, V body) {
+        D data = kind.data(body);
         List<FieldError> errors = new ArrayList<>();
-        JsonInput in = new JsonInput(body, "", errors);
-        Set<String> serverOwned = new HashSet<>(LeadItemKind.SERVER_OWNED);
-        serverOwned.addAll(kind.moreServerOwned());
-        for (String key : serverOwned) {
-            in.allow(key);
-            JsonValue sent = body.get(key);
-            if (sent != null && sent != JsonValue.NULL && !Objects.equals(sent, current.get(key))) {
-                in.error(key, "is set by the server and cannot be written");
-            }
-        }
-        D data = kind.read(in);
-        in.rejectUnknown();
-        // Constraint checks run even after type errors, but a field already reported is not reported twice.
-        Set<String> reported = new HashSet<>();
-        errors.forEach(e -> reported.add(e.field()));
-        BeanValidation.errors(validator.validate(data), "").stream()
-                .filter(e -> !reported.contains(e.field()))
-                .forEach(errors::add);
-        if (errors.isEmpty()) {
-            kind.check(data, persistence.em(), caller.get(), errors);
-        }
+        kind.check(data, persistence.em(), caller.get(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
         return data;
     }
 
-    private static <E extends LeadItem> void checkVersion(LeadItemKind<E, ?> kind, E item, Long expectedVersion) {
+    private static <E extends LeadItem> void checkVersion(LeadItemKind<E, ?, ?> kind, E item, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != item.version()) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The " + kind.label().toLowerCase(java.util.Locale.ROOT) + " is at version " + item.version()

@@ -1,8 +1,5 @@
 package org.leadline.server.timeline;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What a client writes about a note: its text. */
-public record NoteData(@NotBlank(message = "is required") @Size(max = Note.MAX_TEXT) String text) {
+/** What a client writes about a note, as checked by {@link NoteView} (the record a body is read into): its text. */
+public record NoteData(String text) {
 }

@@ -2,13 +2,11 @@ package org.leadline.server.timeline;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -21,21 +19,21 @@ import org.leadline.server.tenancy.Role;
  * the text it replaced.
  */
 @ApplicationScoped
-public class NoteKind extends TimelineItemKind<Note, NoteData> {
+public class NoteKind extends TimelineItemKind<Note, NoteView, NoteData> {
 
     @Override public Class<Note> type() { return Note.class; }
     @Override public String label() { return "Note"; }
     @Override public AuditSubject subject() { return AuditSubject.NOTE; }
     @Override public TimelineKind timelineKind() { return TimelineKind.NOTE; }
-    @Override public Set<String> moreServerOwned() { return Set.of("authorId", "revisions"); }
+    @Override public Class<NoteView> bodyType() { return NoteView.class; }
     @Override public String sortAttribute() { return "createdAt"; }
     @Override public Instant sortKey(Note n) { return n.createdAt(); }
     @Override public Instant occurredAt(Note n) { return n.createdAt(); }
     @Override public String actorId(Note n) { return n.authorId(); }
 
     @Override
-    public NoteData read(JsonInput in) {
-        return new NoteData(in.string("text"));
+    public NoteData data(NoteView body) {
+        return new NoteData(body.text());
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.leadline.server.tenancy.Role;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-public class NoteResource extends LeadItemResource<Note> {
+public class NoteResource extends LeadItemResource<Note, NoteView> {
 
     @Inject
     NoteKind kind;
@@ -42,7 +42,7 @@ public class NoteResource extends LeadItemResource<Note> {
     NoteHistory history;
 
     @Override
-    protected LeadItemKind<Note, ?> kind() {
+    protected LeadItemKind<Note, NoteView, ?> kind() {
         return kind;
     }
 

@@ -8,17 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 
 /** Social-network posts documented on a lead. */
 @ApplicationScoped
-public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData> {
+public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostView, SocialPostData> {
 
-    private static final String AUTHOR = "must be LEAD or the id of a user of this tenant";
+    static final String AUTHOR = "must be LEAD or the id of a user of this tenant";
 
     @Override public Class<SocialPost> type() { return SocialPost.class; }
     @Override public String label() { return "Social post"; }
@@ -30,17 +28,13 @@ public class SocialPostKind extends TimelineItemKind<SocialPost, SocialPostData>
     /** A post by the lead belongs to no employee, so an employee filter leaves it out. */
     @Override public String actorId(SocialPost p) { return p.authorUserId(); }
 
+    @Override public Class<SocialPostView> bodyType() { return SocialPostView.class; }
+
     @Override
-    public SocialPostData read(JsonInput in) {
-        String author = in.string("author");
-        if (author != null && SocialPostData.LEAD.equalsIgnoreCase(author)) {
-            author = SocialPostData.LEAD;
-        } else if (author != null && !Ids.isValid(author)) {
-            in.error("author", AUTHOR);
-        }
-        Instant postedAt = in.instant("postedAt");
-        return new SocialPostData(in.string("network"), author, in.string("url"), in.string("text"),
-                postedAt == null ? null : postedAt.truncatedTo(ChronoUnit.MICROS));
+    public SocialPostData data(SocialPostView body) {
+        String author = SocialPostData.LEAD.equalsIgnoreCase(body.author()) ? SocialPostData.LEAD : body.author();
+        return new SocialPostData(body.network(), author, body.url(), body.text(),
+                body.postedAt() == null ? null : body.postedAt().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override

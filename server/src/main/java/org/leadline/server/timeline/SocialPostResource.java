@@ -19,13 +19,13 @@ import org.leadline.server.tenancy.Role;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
-public class SocialPostResource extends LeadItemResource<SocialPost> {
+public class SocialPostResource extends LeadItemResource<SocialPost, SocialPostView> {
 
     @Inject
     SocialPostKind kind;
 
     @Override
-    protected LeadItemKind<SocialPost, ?> kind() {
+    protected LeadItemKind<SocialPost, SocialPostView, ?> kind() {
         return kind;
     }
 }

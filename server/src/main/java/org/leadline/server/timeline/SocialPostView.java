@@ -9,11 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.web.PageInfo;
 
 /**
  * A social-network post as the API reads and writes it ({@link SocialPostKind#view}). The writable
- * members are those of {@link SocialPostData}.
+ * members are those of {@link SocialPostData}; a request body is read into this record.
  */
 @Schema(name = "LeadSocialPost", description = "A post on a social network documented on the lead, by the lead or "
         + "by an employee. Either url or text is required.")
@@ -22,6 +23,7 @@ public record SocialPostView(
         @Schema(readOnly = true, required = true, format = "uuid") String leadId,
         @NotBlank(message = "is required") @Size(max = 40) @Schema(example = "LinkedIn") String network,
         @NotBlank(message = "is required") @Size(max = 36)
+        @Pattern(regexp = "[Ll][Ee][Aa][Dd]|" + Ids.PATTERN, message = SocialPostKind.AUTHOR)
         @Schema(description = "LEAD for a post by the lead, else the id of the employee (a user of the tenant) "
                 + "who posted it") String author,
         @Size(max = 2000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https address")

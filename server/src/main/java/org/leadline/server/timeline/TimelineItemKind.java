@@ -10,7 +10,8 @@ import jakarta.json.JsonObject;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /** A kind of lead item that shows on the timeline itself, and renders its own entries there. */
-public abstract class TimelineItemKind<E extends LeadItem, D> implements LeadItemKind<E, D>, TimelineRenderer {
+public abstract class TimelineItemKind<E extends LeadItem, V extends Record, D> implements LeadItemKind<E, V, D>,
+        TimelineRenderer {
 
     @Inject
     TenantPersistence persistence;

@@ -2,32 +2,38 @@ package org.leadline.server.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.Validation;
 
 import org.junit.jupiter.api.Test;
-import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.FieldError;
 
+/** An interaction's body is read into {@link InteractionView}, the record of its schema. */
 class InteractionReadingTest {
 
     private final List<FieldError> errors = new ArrayList<>();
 
     private InteractionData read(JsonObject body) {
-        JsonInput in = new JsonInput(body, "", errors);
-        InteractionData data = new InteractionKind().read(in);
-        in.rejectUnknown();
-        return data;
+        InteractionView view = RecordBodyReader.bind(body, InteractionView.class,
+                Validation.buildDefaultValidatorFactory().getValidator(), errors);
+        return errors.isEmpty() ? new InteractionKind().data(view) : null;
     }
 
-    private List<String> fields() {
-        return errors.stream().map(FieldError::field).toList();
+    private Set<String> fields() {
+        return errors.stream().map(FieldError::field).collect(Collectors.toSet());
+    }
+
+    private String reason(String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::reason).findFirst().orElse(null);
     }
 
     @Test
@@ -49,15 +55,19 @@ class InteractionReadingTest {
     @Test
     void everyProblemIsListedUnderItsFullPath() {
         read(Json.createObjectBuilder().add("medium", "PIGEON").add("occurredAt", "yesterday").add("mood", "good")
+                .add("employeeId", "nobody")
                 .add("content", Json.createObjectBuilder().add("colour", "red")
                         .add("attachments", Json.createArrayBuilder()
                                 .add(Json.createObjectBuilder().add("name", "a.pdf").add("size", 3))
                                 .add(1)
                                 .add(Json.createObjectBuilder().add("name", "b".repeat(201)).add("reference", "r"))))
                 .build());
-        assertEquals(List.of("medium", "content.attachments[0].reference",
+        assertEquals(Set.of("medium", "direction", "employeeId", "content.attachments[0].reference",
                 "content.attachments[0].size", "content.attachments[1]", "content.attachments[2].name",
                 "content.colour", "occurredAt", "mood"), fields());
+        assertEquals("is not a user of this tenant", reason("employeeId"));
+        assertEquals("is required", reason("content.attachments[0].reference"));
+        assertEquals("must be at most 200 characters", reason("content.attachments[2].name"));
     }
 
     @Test
@@ -66,10 +76,33 @@ class InteractionReadingTest {
         for (int i = 0; i <= InteractionData.MAX_ATTACHMENTS; i++) {
             many.add(Json.createObjectBuilder().add("name", "f").add("reference", "r"));
         }
-        read(Json.createObjectBuilder().add("content", Json.createObjectBuilder().add("attachments", many)).build());
-        assertEquals(List.of("content.attachments"), fields());
+        JsonObject call = Json.createObjectBuilder().add("medium", "PHONE").add("direction", "INBOUND").build();
+        read(Json.createObjectBuilder(call).add("content", Json.createObjectBuilder().add("attachments", many)).build());
+        assertEquals(Set.of("content.attachments"), fields());
+        assertEquals("must be at most 20 items", reason("content.attachments"));
         errors.clear();
-        read(Json.createObjectBuilder().add("content", Json.createObjectBuilder().add("attachments", "x")).build());
-        assertTrue(errors.get(0).reason().contains("list"));
+        read(Json.createObjectBuilder(call).add("content", Json.createObjectBuilder().add("attachments", "x")).build());
+        assertEquals("must be an array", reason("content.attachments"));
+    }
+
+    @Test
+    void aReplacementMaySendBackWhatTheServerOwnsUnchanged() {
+        InteractionView stored = new InteractionView("0190b6a0-0000-7000-8000-000000000001",
+                "0190b6a0-0000-7000-8000-000000000002", null, Medium.PHONE, Direction.INBOUND, null, null,
+                Instant.parse("2026-03-02T09:30:00Z"), null, Instant.parse("2026-03-02T09:31:00Z"),
+                "0190b6a0-0000-7000-8000-000000000003", Instant.parse("2026-03-02T09:31:00Z"),
+                "0190b6a0-0000-7000-8000-000000000003", 3L);
+        JsonObject sentBack = Json.createObjectBuilder(org.leadline.server.platform.json.RecordJson.toJson(stored))
+                .add("purpose", "call back").build();
+        InteractionView read = RecordBodyReader.replace(stored, sentBack);
+        assertEquals("call back", read.purpose());
+
+        JsonObject changed = Json.createObjectBuilder(sentBack).add("version", 9).add("medium", "CARRIER_PIGEON")
+                .build();
+        var problem = org.junit.jupiter.api.Assertions.assertThrows(
+                org.leadline.server.platform.problem.ProblemException.class,
+                () -> RecordBodyReader.replace(stored, changed));
+        assertEquals(Set.of("version", "medium"), problem.errors().stream().map(FieldError::field)
+                .collect(Collectors.toSet()), "every error in one problem");
     }
 }

@@ -12,6 +12,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.server.timeline.InteractionView;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.server.capture.IntakeOutcome;
@@ -141,7 +143,7 @@ public class WebFormLeads {
                 if (text != null) {
                     interaction.add("content", Json.createObjectBuilder().add("text", text));
                 }
-                items.create(interactions, existing, interaction.build());
+                items.create(interactions, existing, RecordBodyReader.bind(interaction.build(), InteractionView.class));
                 return existing;
             default:
                 throw new IllegalStateException("a web form draft cannot be " + outcome.kind());

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
@@ -54,13 +58,12 @@ public class WebFormResource {
     @Operation(operationId = "createWebForm", summary = "Create a web form",
             description = "Needs the tenant's web-form lead source (source-webform) enabled. The answer carries the "
                     + "form's public address (publicUrl) with its key.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = WebFormView.class)))
     @APIResponse(responseCode = "201", description = "The form as stored",
             content = @Content(schema = @Schema(implementation = WebFormView.class)))
     @APIResponse(responseCode = "409", description = "The web-form lead source is not enabled, or the tenant has the "
             + "most forms allowed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response create(JsonObject body) {
-        WebForm form = forms.create(body);
+    public Response create(WebFormView body) {
+        WebForm form = forms.create(body.definition());
         URI location = uriInfo.getBaseUriBuilder().path("webforms").path(form.id()).build();
         return Response.created(location).tag(Preconditions.etag(form.version())).entity(json(form)).build();
     }
@@ -100,8 +103,14 @@ public class WebFormResource {
     @APIResponse(responseCode = "409", description = "The form is enabled but the web-form lead source is not", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response replace(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             JsonObject body) {
-        forms.find(id);
-        WebForm form = forms.replace(id, Preconditions.requiredVersion(ifMatch), body);
+        WebForm current = forms.find(id);
+        Long version = Preconditions.requiredVersion(ifMatch);
+        WebForms.checkVersion(current, version);
+        // the statistics change with every post, not with the version: whatever a client sends back of them is taken
+        JsonObject stored = Json.createObjectBuilder(RecordJson.toJson(json(current)))
+                .add("statistics", body.getOrDefault("statistics", JsonValue.NULL)).build();
+        WebFormView read = RecordBodyReader.replace(WebFormView.class, stored, body);
+        WebForm form = forms.replace(id, version, read.definition());
         return Response.ok(json(form)).tag(Preconditions.etag(form.version())).build();
     }
 

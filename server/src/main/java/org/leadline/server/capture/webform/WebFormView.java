@@ -1,7 +1,13 @@
 package org.leadline.server.capture.webform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
@@ -13,12 +19,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.lead.Source;
+import org.leadline.server.platform.json.CrossFieldRules;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.problem.FieldError;
 
 /**
- * A web form as the API reads and writes it. The server owns the read-only members, which a client
- * may send back unchanged. Members that may be null are sent as null (not left out); they are JSON
- * values here so that the record writes them.
+ * A web form as the API reads and writes it: a new or replaced form's body is read into this record,
+ * and its rules across members are checked after it ({@link #check}). The server owns the read-only
+ * members, which a client may send back unchanged. Members that may be null are sent as null (not left
+ * out): they are declared nullable.
  */
 @Schema(name = "WebForm", description = "A form on the tenant's web pages whose posts become leads; its public "
         + "address is publicUrl, its formKey the only credential",
@@ -36,17 +45,17 @@ public record WebFormView(
         @NotNull @Size(max = 200) String name,
         @NotNull @Size(min = 1, max = WebFormDefinition.MAX_FIELDS) @Valid List<Field> fields,
         @Schema(description = "The source recorded on the leads; WEB when absent") Source source,
-        @Size(max = 200) @Schema(implementation = String.class, nullable = true,
-                description = "A detail recorded on the leads; the form's name when null (answers always carry it)") JsonValue sourceDetail,
+        @Size(max = 200) @Schema(nullable = true,
+                description = "A detail recorded on the leads; the form's name when null (answers always carry it)") String sourceDetail,
         @Size(max = WebFormDefinition.MAX_ORIGINS) @Schema(description = "The origins (https://www.example.com) "
                 + "whose pages may post the form; empty: any") List<String> allowedOrigins,
-        @Size(max = 500) @Schema(implementation = String.class, nullable = true, format = "uri",
+        @Size(max = 500) @Schema(nullable = true, format = "uri",
                 description = "Where a browser posting the form (form-encoded) is sent afterwards (303); null: "
-                        + "it gets the JSON answer (answers always carry it)") JsonValue redirectUrl,
+                        + "it gets the JSON answer (answers always carry it)") String redirectUrl,
         @Schema(description = "true when absent") Boolean enabled,
-        @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,63}")
-        @Schema(implementation = String.class, nullable = true, description = "A field hidden from people: a "
-                + "post that fills it is taken for spam; null for none (answers always carry it)") JsonValue honeypotField,
+        @Pattern(regexp = FIELD_NAME, message = "must be a field name: a letter, then letters, digits, _ . - [ ] (max 64)")
+        @Schema(nullable = true, description = "A field hidden from people: a "
+                + "post that fills it is taken for spam; null for none (answers always carry it)") String honeypotField,
         @Min(0) @Max(3600) @Schema(description = "A post sooner after the form was loaded is taken for spam; 3 "
                 + "when absent") Integer minFillSeconds,
         @Min(1) @Max(100_000) @Schema(description = "Posts per client address and minute; 10 when absent")
@@ -64,14 +73,92 @@ public record WebFormView(
         @Schema(readOnly = true, required = true) Instant updatedAt,
         @Schema(readOnly = true, required = true, format = "uuid") String updatedBy,
         @Schema(readOnly = true, required = true, description = "Increases with every change; the ETag carries it")
-        Long version) {
+        Long version) implements CrossFieldRules {
+
+    /** Form field names: what an HTML {@code name} attribute sensibly holds. */
+    static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,63}";
+
+    /** The rules across members: field names and lead fields once each, a required last name, real origins. */
+    @Override
+    public void check(List<FieldError> errors) {
+        Set<String> names = new HashSet<>();
+        Set<String> targets = new HashSet<>();
+        for (int i = 0; fields != null && i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (f == null) {
+                continue;
+            }
+            String path = "fields[" + i + "]";
+            if (f.name() != null && f.name().matches(FIELD_NAME) && !names.add(f.name())) {
+                errors.add(new FieldError(path + ".name", "is used by another field of the form"));
+            }
+            if (f.leadField() != null) {
+                if (!WebFormDefinition.LEAD_FIELDS.contains(f.leadField())) {
+                    errors.add(new FieldError(path + ".leadField", "must be one of "
+                            + String.join(", ", WebFormDefinition.LEAD_FIELDS)));
+                } else if (!targets.add(f.leadField())) {
+                    errors.add(new FieldError(path + ".leadField", "is filled by another field of the form"));
+                }
+            }
+            if ("lastName".equals(f.leadField()) && !Boolean.TRUE.equals(f.required())) {
+                errors.add(new FieldError(path + ".required",
+                        "must be true for the field that fills lastName: a lead needs a last name"));
+            }
+        }
+        if (errors.stream().noneMatch(e -> e.field().startsWith("fields")) && !targets.contains("lastName")) {
+            errors.add(new FieldError("fields", "must have a field whose leadField is lastName: a lead needs a last name"));
+        }
+        for (int i = 0; allowedOrigins != null && i < allowedOrigins.size(); i++) {
+            String origin = allowedOrigins.get(i);
+            if (origin != null && WebFormJson.origin(origin) == null) {
+                errors.add(new FieldError("allowedOrigins[" + i + "]", "must be an origin: http or https, a host and "
+                        + "an optional port, no path (e.g. https://www.example.com)"));
+            }
+        }
+        if (redirectUrl != null && redirectUrl.length() <= 500 && !absoluteHttp(redirectUrl)) {
+            errors.add(new FieldError("redirectUrl", "must be an absolute http or https URL"));
+        }
+        if (honeypotField != null && fields != null
+                && fields.stream().anyMatch(f -> f != null && honeypotField.equals(f.name()))) {
+            errors.add(new FieldError("honeypotField", "must not be one of the form's fields"));
+        }
+    }
+
+    private static boolean absoluteHttp(String url) {
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** What the body defines, with the defaults of the members left out (a body that passed its checks). */
+    WebFormDefinition definition() {
+        return new WebFormDefinition(name, fields.stream().map(f -> new WebFormDefinition.Field(f.name(),
+                f.leadField(), Boolean.TRUE.equals(f.required()),
+                f.maxLength() == null ? WebFormDefinition.DEFAULT_FIELD_LENGTH : f.maxLength())).toList(),
+                source == null ? Source.WEB : source, sourceDetail,
+                allowedOrigins == null ? List.of()
+                        : List.copyOf(new LinkedHashSet<>(allowedOrigins.stream().map(WebFormJson::origin).toList())),
+                redirectUrl, enabled == null || enabled, honeypotField,
+                orDefault(minFillSeconds, WebFormJson.DEFAULT_MIN_FILL_SECONDS),
+                orDefault(perIpPerMinute, WebFormJson.DEFAULT_PER_IP_PER_MINUTE),
+                orDefault(perFormPerMinute, WebFormJson.DEFAULT_PER_FORM_PER_MINUTE),
+                orDefault(duplicateWindowSeconds, WebFormJson.DEFAULT_DUPLICATE_WINDOW_SECONDS), ownerId);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
 
     static WebFormView of(WebForm f, WebFormCounters c, String publicUrl) {
         return new WebFormView(f.id(), f.formKey(), publicUrl, f.name(),
-                f.fields().stream().map(x -> new Field(x.name(), orNull(x.leadField()), x.required(), x.maxLength()))
+                f.fields().stream().map(x -> new Field(x.name(), x.leadField(), x.required(), x.maxLength()))
                         .toList(),
-                f.source(), orNull(f.sourceDetail()), List.copyOf(f.allowedOrigins()), orNull(f.redirectUrl()),
-                f.enabled(), orNull(f.honeypotField()), f.minFillSeconds(), f.perIpPerMinute(), f.perFormPerMinute(),
+                f.source(), f.sourceDetail(), List.copyOf(f.allowedOrigins()), f.redirectUrl(),
+                f.enabled(), f.honeypotField(), f.minFillSeconds(), f.perIpPerMinute(), f.perFormPerMinute(),
                 f.duplicateWindowSeconds(), f.ownerId(), FillTimeTokens.FIELD, Statistics.of(c), f.createdAt(),
                 f.createdBy(), f.updatedAt(), f.updatedBy(), f.version());
     }
@@ -83,12 +170,12 @@ public record WebFormView(
     /** A field of the form. */
     @Schema(name = "WebFormField")
     public record Field(
-            @NotNull @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,63}") @Schema(description = "The name the "
-                    + "page posts") String name,
-            @Schema(implementation = String.class, nullable = true, enumeration = {"salutation", "firstName",
+            @NotNull @Pattern(regexp = FIELD_NAME, message = "must be a letter, then letters, digits, _ . - [ ] (max 64)")
+            @Schema(description = "The name the page posts") String name,
+            @Schema(nullable = true, enumeration = {"salutation", "firstName",
                     "lastName", "jobTitle", "email", "phone", "companyName", "website", "country", "need", "topic"},
                     description = "The lead field it fills; null: the field is kept with the lead's interaction only. "
-                            + "One field must fill lastName (and be required). Answers always carry it.") JsonValue leadField,
+                            + "One field must fill lastName (and be required). Answers always carry it.") String leadField,
             @Schema(description = "false when absent") Boolean required,
             @Min(1) @Max(WebFormDefinition.MAX_FIELD_LENGTH) @Schema(description = "1000 when absent")
             Integer maxLength) {

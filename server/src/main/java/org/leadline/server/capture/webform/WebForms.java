@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -36,9 +35,10 @@ public class WebForms {
     @Inject
     PluginHost plugins;
 
-    public WebForm create(JsonObject body) {
+    /** Stores a new form; {@code d} comes from a body that passed its record's checks. */
+    public WebForm create(WebFormDefinition d) {
         requireSource();
-        WebFormDefinition d = validated(body);
+        checkOwner(d);
         EntityManager em = persistence.em();
         long count = em.createQuery("SELECT COUNT(f) FROM WebForm f", Long.class).getSingleResult();
         if (count >= MAX_FORMS) {
@@ -69,10 +69,11 @@ public class WebForms {
         return persistence.em().find(WebFormCounters.class, formId);
     }
 
-    public WebForm replace(String id, Long expectedVersion, JsonObject body) {
+    /** Replaces a form's definition; {@code d} comes from a body that passed its record's checks. */
+    public WebForm replace(String id, Long expectedVersion, WebFormDefinition d) {
         WebForm form = find(id);
         checkVersion(form, expectedVersion);
-        WebFormDefinition d = validated(body);
+        checkOwner(d);
         if (d.enabled()) {
             requireSource();
         }
@@ -109,16 +110,15 @@ public class WebForms {
         }
     }
 
-    private WebFormDefinition validated(JsonObject body) {
+    /** The owner must be an active user of the tenant who works leads: a check the body's record cannot make. */
+    private void checkOwner(WebFormDefinition d) {
         List<FieldError> errors = new ArrayList<>();
-        WebFormDefinition d = WebFormJson.read(body, errors);
-        if (errors.isEmpty() && d.ownerId() != null) {
+        if (d.ownerId() != null) {
             checkOwner(d.ownerId(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return d;
     }
 
     private void checkOwner(String ownerId, List<FieldError> errors) {
@@ -132,7 +132,7 @@ public class WebForms {
         }
     }
 
-    private static void checkVersion(WebForm form, Long expectedVersion) {
+    static void checkVersion(WebForm form, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != form.version()) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The web form is at version " + form.version()
                     + ", your If-Match names version " + expectedVersion + "; read it again and reapply your change");

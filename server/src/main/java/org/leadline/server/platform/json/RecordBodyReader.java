@@ -42,8 +42,8 @@ import org.leadline.server.platform.problem.ProblemException;
  * top level an object, a problem for malformed JSON). It is then bound with {@link RecordInput}
  * and the record is checked against its Bean Validation constraints; every error of the body, a
  * wrong type, an unknown member, a read-only member sent with a value, a violated constraint, is
- * listed in one 400 problem under the member's path. A member that has a type error is not also
- * reported as missing.
+ * listed in one 400 problem under the member's path, with the errors of a record's {@link CrossFieldRules}.
+ * A member that has a type error is not also reported as missing.
  *
  * <p>Constraints declared without a message get the API's wording ("is required", "must be at
  * most 200 characters"), in every locale; a constraint with its own message keeps it.
@@ -107,10 +107,20 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
      */
     public static <R extends Record> R bind(JsonObject body, Class<R> type, Validator validator,
                                             List<FieldError> errors) {
+        return bind(body, type, validator, errors, JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /**
+     * Binds as {@link #bind(JsonObject, Class, Validator, List)} does, but a read-only member sent with
+     * the value it has in {@code current} (the resource as the API answers it) is no error: a client may
+     * send back what it read.
+     */
+    private static <R extends Record> R bind(JsonObject body, Class<R> type, Validator validator,
+                                             List<FieldError> errors, JsonObject current) {
         List<FieldError> found = new ArrayList<>();
         JsonInput in = new JsonInput(body, "", found);
         R record = RecordInput.read(in, type, (path, sent) -> {
-            if (sent != JsonValue.NULL) {
+            if (sent != JsonValue.NULL && !sent.equals(valueAt(current, path))) {
                 found.add(new FieldError(path, READ_ONLY));
             }
         });
@@ -125,6 +135,9 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             }
         }
         found.addAll(violations);
+        if (record instanceof CrossFieldRules rules) {
+            rules.check(found);
+        }
         // two constraints may say the same of one member (a length and a pattern, say): once is enough
         found.stream().distinct().sorted(Comparator.comparing(FieldError::field)).forEach(errors::add);
         return record;
@@ -140,14 +153,63 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
      */
     @SuppressWarnings("unchecked")
     public static <R extends Record> R patch(R current, JsonObject patch) {
-        JsonObject merged = Json.createMergePatch(patch).apply(RecordJson.toJson(current)).asJsonObject();
+        JsonObject stored = RecordJson.toJson(current);
+        JsonObject merged = Json.createMergePatch(patch).apply(stored).asJsonObject();
         List<FieldError> errors = new ArrayList<>();
-        R record = bind(merged, (Class<R>) current.getClass(), DefaultValidator.INSTANCE, errors);
+        R record = bind(merged, (Class<R>) current.getClass(), DefaultValidator.INSTANCE, errors, stored);
         List<FieldError> sent = errors.stream().filter(e -> patch.containsKey(member(e.field()))).toList();
         if (!sent.isEmpty()) {
             throw ProblemException.validation(sent);
         }
         return record;
+    }
+
+    /**
+     * Binds {@code body}, a whole new state of {@code current} (a PUT), to the record type of
+     * {@code current} and validates it. Read-only members may be sent back with the values they have in
+     * {@code current}; any other value is refused.
+     *
+     * @throws ProblemException a validation problem listing every error of the body
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> R replace(R current, JsonObject body) {
+        return replace((Class<R>) current.getClass(), RecordJson.toJson(current), body);
+    }
+
+    /**
+     * As {@link #replace(Record, JsonObject)}, with the current state as JSON: a resource whose read-only
+     * members change without a new version (counters, say) may leave them out or take the sent ones.
+     */
+    public static <R extends Record> R replace(Class<R> type, JsonObject current, JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        R record = bind(body, type, DefaultValidator.INSTANCE, errors, current);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return record;
+    }
+
+    /** The value at a path of the body ({@code content.attachments[2].name}) in {@code root}, or null. */
+    static JsonValue valueAt(JsonObject root, String path) {
+        JsonValue at = root;
+        for (String step : path.split("\\.")) {
+            int bracket = step.indexOf('[');
+            String name = bracket < 0 ? step : step.substring(0, bracket);
+            if (!(at instanceof JsonObject o) || !o.containsKey(name)) {
+                return null;
+            }
+            at = o.get(name);
+            while (bracket >= 0) {
+                int end = step.indexOf(']', bracket);
+                int index = Integer.parseInt(step.substring(bracket + 1, end));
+                if (!(at instanceof jakarta.json.JsonArray a) || index >= a.size()) {
+                    return null;
+                }
+                at = a.get(index);
+                bracket = step.indexOf('[', end);
+            }
+        }
+        return at;
     }
 
     /** The top-level member of a path: {@code value} of {@code value.amount} or {@code steps[2].name}. */

@@ -120,26 +120,31 @@ public final class RecordInput {
             for (int i = 0; i < array.size(); i++) {
                 String item = name + "[" + i + "]";
                 JsonValue element = array.get(i);
+                // an item that cannot be read stays in its place as null, so that the constraint violations
+                // of the items after it are reported under their own index
                 if (itemType == String.class) {
                     if (element instanceof jakarta.json.JsonString s && JsonInput.isStorableText(s.getString())) {
                         list.add(s.getString().strip());
                     } else {
                         in.error(item, "must be a string");
+                        list.add(null);
                     }
                     continue;
                 }
                 if (element.getValueType() == JsonValue.ValueType.NULL) {
                     in.error(item, "must not be null");
+                    list.add(null);
                     continue;
                 }
                 // the item is read as the only member of an object, named as its place in the array
                 JsonInput holder = in.sibling(Json.createObjectBuilder().add(item, element).build());
+                int errorsBefore = in.errors().size();
                 Object value = value(holder, item, itemType, readOnly);
-                if (value != null) {
+                if (value != null || in.errors().size() > errorsBefore) {
                     list.add(value);
                 }
             }
-            return java.util.Collections.unmodifiableList(list);
+            return java.util.Collections.unmodifiableList(list); // List.copyOf refuses the nulls of unreadable items
         }
         if (c == Map.class && type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
             JsonValue v = in.value(name);

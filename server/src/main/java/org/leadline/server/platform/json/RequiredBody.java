@@ -47,7 +47,8 @@ public class RequiredBody implements ContainerRequestFilter {
         Class<?>[] types = method.getParameterTypes();
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < types.length; i++) {
-            if (types[i].isRecord() && java.util.Arrays.stream(annotations[i])
+            // a record, or a type variable of a generic resource that stands for one (erased to Record)
+            if (Record.class.isAssignableFrom(types[i]) && java.util.Arrays.stream(annotations[i])
                     .noneMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs"))) {
                 return true;
             }

@@ -318,7 +318,7 @@ public final class ApiDocument {
                     || p.isAnnotationPresent(FormParam.class)) {
                 continue;
             } else {
-                bodyType = p.getParameterizedType();
+                bodyType = resolve(p.getParameterizedType(), resource);
                 continue;
             }
             parameters.add(parameter(in, name, p, doc, names));
@@ -467,6 +467,28 @@ public final class ApiDocument {
         return b.build();
     }
 
+    /**
+     * {@code type} with a type variable of a generic resource class (e.g. the record of a lead item's
+     * body) replaced by what {@code resource} binds it to, as JAX-RS resolves it when reading the body.
+     */
+    static Type resolve(Type type, Class<?> resource) {
+        if (!(type instanceof java.lang.reflect.TypeVariable<?> variable)) {
+            return type;
+        }
+        Map<java.lang.reflect.TypeVariable<?>, Type> bound = new java.util.HashMap<>();
+        for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.getGenericSuperclass() instanceof java.lang.reflect.ParameterizedType p) {
+                java.lang.reflect.TypeVariable<?>[] variables = ((Class<?>) p.getRawType()).getTypeParameters();
+                for (int i = 0; i < variables.length; i++) {
+                    Type argument = p.getActualTypeArguments()[i];
+                    bound.put(variables[i], argument instanceof java.lang.reflect.TypeVariable<?> v && bound.containsKey(v)
+                            ? bound.get(v) : argument);
+                }
+            }
+        }
+        return bound.getOrDefault(variable, type);
+    }
+
     private JsonObject requestBody(Method declaring, Class<?> resource, Type bodyType, RequestBody doc,
                                    ResourceNames names, boolean required) {
         Consumes consumes = declaring.getAnnotation(Consumes.class) != null ? declaring.getAnnotation(Consumes.class)
@@ -482,6 +504,12 @@ public final class ApiDocument {
                     throw new IllegalStateException(resource.getSimpleName() + "." + declaring.getName()
                             + " reads its body as " + record.getSimpleName() + ": its @RequestBody names no other "
                             + "implementation");
+                }
+                if (record != null && names != null && names(c.schema().ref(), names).equals(names.item())
+                        && names.schema() != record) {
+                    throw new IllegalStateException(resource.getSimpleName() + "." + declaring.getName()
+                            + " reads its body as " + record.getSimpleName() + " but its @ResourceNames schema is "
+                            + names.schema().getSimpleName());
                 }
                 List<String> types = c.mediaType().isEmpty() ? mediaTypes : List.of(c.mediaType());
                 for (String type : types) {
@@ -711,7 +739,7 @@ public final class ApiDocument {
                 .add("schema", Json.createObjectBuilder().add("$ref", "#/components/schemas/Problem")))).build();
     }
 
-    private static String names(String text, ResourceNames names) {
+    static String names(String text, ResourceNames names) {
         if (names == null || text.indexOf('{') < 0) {
             return text;
         }

@@ -68,11 +68,55 @@ class WebFormRulesTest {
         assertTrue(limits.acquire(form, "203.0.113.1", minute + 60_000).isEmpty(), "a new minute, a new count");
     }
 
+    private static List<FieldError> errors(jakarta.json.JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        org.leadline.server.platform.json.RecordBodyReader.bind(body, WebFormView.class,
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), errors);
+        return errors;
+    }
+
     @Test
     void aFormMustSayWhereTheLastNameComesFrom() {
-        List<FieldError> errors = new ArrayList<>();
-        WebFormJson.read(Json.createObjectBuilder().add("name", "x").add("fields", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("name", "mail").add("leadField", "email"))).build(), errors);
+        List<FieldError> errors = errors(Json.createObjectBuilder().add("name", "x").add("fields", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "mail").add("leadField", "email"))).build());
         assertEquals(List.of("fields"), errors.stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void theRulesAcrossMembersAreListedWithTheOtherErrorsOfTheBody() {
+        List<FieldError> errors = errors(Json.createObjectBuilder()
+                .add("fields", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "last_name").add("leadField", "lastName"))
+                        .add(Json.createObjectBuilder().add("name", "x").add("leadField", "shoeSize"))
+                        .add(7)
+                        .add(Json.createObjectBuilder().add("name", "last_name").add("maxLength", 0)))
+                .add("allowedOrigins", Json.createArrayBuilder().add("https://www.acme.example/contact"))
+                .add("redirectUrl", "/thanks").add("honeypotField", "x").add("perIpPerMinute", 0)
+                .add("id", "0190b6a0-0000-7000-8000-000000000000").build());
+        java.util.Map<String, String> byField = new java.util.TreeMap<>();
+        errors.forEach(e -> byField.merge(e.field(), e.reason(), (a, b) -> a + "; " + b));
+        assertEquals(java.util.Set.of("name", "fields[0].required", "fields[1].leadField", "fields[2]",
+                "fields[3].name", "fields[3].maxLength", "allowedOrigins[0]", "redirectUrl", "honeypotField",
+                "perIpPerMinute", "id"), byField.keySet(), byField::toString);
+        assertEquals("is used by another field of the form", byField.get("fields[3].name"));
+        assertEquals("must not be one of the form's fields", byField.get("honeypotField"));
+    }
+
+    @Test
+    void aFormLeftWithItsDefaults() {
+        List<FieldError> errors = new ArrayList<>();
+        WebFormView body = org.leadline.server.platform.json.RecordBodyReader.bind(Json.createObjectBuilder()
+                .add("name", "Contact").add("fields", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "last_name").add("leadField", "lastName").add("required", true)))
+                .add("allowedOrigins", Json.createArrayBuilder().add("HTTPS://WWW.Acme.Example/")
+                        .add("https://www.acme.example")).build(),
+                WebFormView.class, jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), errors);
+        assertEquals(List.of(), errors);
+        WebFormDefinition d = body.definition();
+        assertEquals(Source.WEB, d.source());
+        assertEquals(List.of("https://www.acme.example"), d.allowedOrigins());
+        assertTrue(d.enabled());
+        assertEquals(WebFormDefinition.DEFAULT_FIELD_LENGTH, d.fields().get(0).maxLength());
+        assertEquals(WebFormJson.DEFAULT_PER_IP_PER_MINUTE, d.perIpPerMinute());
     }
 }

@@ -255,4 +255,45 @@ class RecordBodyReaderTest {
         assertTrue(!RequiredBody.requiresRecord(Methods.class.getMethod("close", Meeting.class)));
         assertTrue(!RequiredBody.requiresRecord(Methods.class.getMethod("raw", jakarta.json.JsonObject.class)));
     }
+
+    /** A generic resource whose body is a type variable, bound to a record by each subclass. */
+    abstract static class ItemMethods<V extends Record> {
+        public void create(@jakarta.ws.rs.PathParam("id") String id, V body) {
+        }
+    }
+
+    @Test
+    void aBodyTypedByATypeVariableOfItsResourceIsRequiredToo() throws NoSuchMethodException {
+        assertTrue(RequiredBody.requiresRecord(ItemMethods.class.getMethod("create", String.class, Record.class)));
+    }
+
+    @Test
+    void anUnreadableListItemKeepsTheIndexesOfTheItemsAfterIt() {
+        assertEquals(Map.of("steps[0]", "must be an object", "steps[1].name", "must be at most 10 characters"),
+                errors("""
+                        {"topic": "Demo", "kind": "CALL", "steps": [1, {"name": "far too long a name"}]}"""));
+    }
+
+    @Test
+    void aReplacementMaySendReadOnlyMembersBackUnchanged() {
+        Meeting stored = new Meeting("m-1", "Demo", Kind.CALL, null, null, null, null, null, null, null, null);
+        Meeting read = RecordBodyReader.replace(stored, jakarta.json.Json.createObjectBuilder()
+                .add("id", "m-1").add("topic", "Pilot").add("kind", "MEETING").build());
+        assertEquals("Pilot", read.topic());
+        assertNull(read.id(), "the server's members are not read from the body");
+        ProblemException e = assertThrows(ProblemException.class, () -> RecordBodyReader.replace(stored,
+                jakarta.json.Json.createObjectBuilder().add("id", "m-2").add("kind", "MEETING").build()));
+        assertEquals(List.of(new FieldError("id", RecordBodyReader.READ_ONLY), new FieldError("topic", "is required")),
+                e.errors(), "every error in one problem");
+    }
+
+    @Test
+    void aMergePatchMaySendReadOnlyMembersBackUnchanged() {
+        Meeting stored = new Meeting("m-1", "Demo", Kind.CALL, null, null, null, null, null, null, null, null);
+        assertEquals("Pilot", RecordBodyReader.patch(stored, jakarta.json.Json.createObjectBuilder()
+                .add("id", "m-1").add("topic", "Pilot").build()).topic());
+        ProblemException e = assertThrows(ProblemException.class, () -> RecordBodyReader.patch(stored,
+                jakarta.json.Json.createObjectBuilder().add("id", "m-2").build()));
+        assertEquals(List.of(new FieldError("id", RecordBodyReader.READ_ONLY)), e.errors());
+    }
 }
