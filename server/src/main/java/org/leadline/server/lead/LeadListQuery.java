@@ -37,7 +37,13 @@ final class LeadListQuery {
      * Reading and sorting this many leads, or walking the order until a page has matched, cost
      * about the same at a million leads: a few thousand rows either way.
      */
-    static final int DRIVING_LIMIT = Settings.searchDrivingLimit();
+    static int drivingLimit() {
+        return Limit.VALUE;
+    }
+
+    private static final class Limit {
+        static final int VALUE = Settings.searchDrivingLimit();
+    }
 
     private static final String ESCAPE = " ESCAPE '\\'";
 
@@ -47,8 +53,13 @@ final class LeadListQuery {
     private LeadListQuery() {
     }
 
-    /** How many leads of the tenant a search word (or e-mail prefix) matches, counted up to {@link #DRIVING_LIMIT} + 1. */
+    /** How many leads of the tenant a search word (or e-mail prefix) matches, counted up to {@link #drivingLimit()} + 1. */
     static int countMatches(EntityManager em, String tenantId, String term) {
+        LeadListQuery q = counting(tenantId, term, drivingLimit());
+        return ((Number) q.bind(em.createNativeQuery(q.sql())).getSingleResult()).intValue();
+    }
+
+    static LeadListQuery counting(String tenantId, String term, int limit) {
         LeadListQuery q = new LeadListQuery();
         if (SearchTerms.isEmailQuery(term)) {
             q.sql.append("SELECT COUNT(*) FROM (SELECT l.id FROM leads l --DERBY-PROPERTIES index=IX_LEADS_EMAIL\n")
@@ -58,11 +69,10 @@ final class LeadListQuery {
                     .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_TERM\n")
                     .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
         }
-        q.sql.append(" FETCH FIRST ").append(DRIVING_LIMIT + 1).append(" ROWS ONLY) x");
+        q.sql.append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY) x");
         q.params.add(tenantId);
         q.params.add(prefix(term));
-        Object count = q.bind(em.createNativeQuery(q.sql.toString())).getSingleResult();
-        return ((Number) count).intValue();
+        return q;
     }
 
     /**
@@ -73,6 +83,12 @@ final class LeadListQuery {
      */
     static Query page(EntityManager em, String tenantId, LeadFilter filter, LeadSort.Order order,
                       Object cursorKey, String cursorId, int driver, int fetch) {
+        LeadListQuery q = paging(tenantId, filter, order, cursorKey, cursorId, driver, fetch);
+        return q.bind(em.createNativeQuery(q.sql(), Lead.class));
+    }
+
+    static LeadListQuery paging(String tenantId, LeadFilter filter, LeadSort.Order order,
+                                Object cursorKey, String cursorId, int driver, int fetch) {
         LeadListQuery q = new LeadListQuery();
         List<String> terms = filter.terms();
         String driving = driver < 0 ? null : terms.get(driver);
@@ -89,11 +105,8 @@ final class LeadListQuery {
             q.params.add(tenantId);
         } else {
             String index = driving != null ? "IX_LEADS_EMAIL" : orderIndex(filter, order);
-            q.sql.append("SELECT l.* FROM leads l");
-            if (index != null) {
-                q.sql.append(" --DERBY-PROPERTIES index=").append(index).append('\n');
-            }
-            q.sql.append(" WHERE l.tenant_id = ?");
+            q.sql.append("SELECT l.* FROM leads l --DERBY-PROPERTIES index=").append(index).append('\n')
+                    .append(" WHERE l.tenant_id = ?");
             q.params.add(tenantId);
         }
         q.sql.append(" AND l.deleted_at IS NULL");
@@ -140,7 +153,15 @@ final class LeadListQuery {
         String dir = order.descending() ? " DESC" : " ASC";
         q.sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
                 .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
-        return q.bind(em.createNativeQuery(q.sql.toString(), Lead.class));
+        return q;
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    List<Object> params() {
+        return List.copyOf(params);
     }
 
     /**

@@ -191,7 +191,7 @@ public class LeadService {
         }
         EntityManager em = persistence.em();
         int driver = -1;
-        int fewest = LeadListQuery.DRIVING_LIMIT + 1;
+        int fewest = LeadListQuery.drivingLimit() + 1;
         for (int i = 0; i < filter.terms().size(); i++) {
             int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i));
             if (matches < fewest) {

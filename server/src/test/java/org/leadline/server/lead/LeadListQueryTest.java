@@ -1,0 +1,129 @@
+package org.leadline.server.lead;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The list's SQL names Derby indexes in optimizer overrides; a name Derby does not know fails
+ * every list at run time, so each name the builder can produce must be one the changelog creates
+ * on Derby, and the tenant must be a condition of every statement.
+ */
+class LeadListQueryTest {
+
+    private static final String TENANT = "01a243c3-3aba-76af-85d1-eb2a26a7f49a";
+    private static final Pattern OVERRIDE = Pattern.compile("(?:index|constraint)=(\\w+)");
+
+    @Test
+    void everyOverrideNamesAnIndexOrKeyDerbyHas() throws Exception {
+        Set<String> derby = derbyIndexesAndKeys();
+        List<String> statements = new ArrayList<>();
+        List<LeadFilter> filters = List.of(
+                filter(Set.of(), null, Set.of(), List.of()),
+                filter(Set.of(LeadStatus.OPEN), null, Set.of(), List.of()),
+                filter(Set.of(LeadStatus.OPEN, LeadStatus.QUALIFIED), "01a243c3-3abd-7d38-b556-0605a84ae149",
+                        Set.of(Source.WEB), List.of("virt", "anna")),
+                filter(Set.of(), null, Set.of(Source.WEB), List.of("lead1@")));
+        for (LeadSort sort : LeadSort.values()) {
+            for (boolean descending : new boolean[] {true, false}) {
+                LeadSort.Order order = new LeadSort.Order(sort, descending);
+                for (LeadFilter f : filters) {
+                    for (int driver = -1; driver < f.terms().size(); driver++) {
+                        statements.add(LeadListQuery.paging(TENANT, f, order, null, null, driver, 51).sql());
+                        Object key = sort.isInstant() ? Instant.parse("2026-01-01T00:00:00Z") : "m";
+                        statements.add(LeadListQuery.paging(TENANT, f, order, key,
+                                "01a243d0-5d41-7ed6-b525-5cde08b9a53f", driver, 51).sql());
+                    }
+                }
+            }
+        }
+        statements.add(LeadListQuery.counting(TENANT, "virt", 4000).sql());
+        statements.add(LeadListQuery.counting(TENANT, "lead1@", 4000).sql());
+        for (String sql : statements) {
+            Matcher m = OVERRIDE.matcher(sql);
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                assertTrue(derby.contains(m.group(1)), m.group(1) + " is not created on Derby: " + sql);
+            }
+            assertTrue(any, "every statement tells Derby where to start: " + sql);
+            assertTrue(sql.contains("tenant_id = ?"), sql);
+        }
+    }
+
+    @Test
+    void everyOrderHasAnIndexInItsDirection() {
+        Set<String> seen = new HashSet<>();
+        for (LeadSort sort : LeadSort.values()) {
+            for (boolean descending : new boolean[] {true, false}) {
+                String index = LeadListQuery.orderIndex(filter(Set.of(), null, Set.of(), List.of()),
+                        new LeadSort.Order(sort, descending));
+                assertTrue(seen.add(index), "one index per order: " + index);
+            }
+        }
+        assertEquals("IX_LEADS_OWNER_CREATED_DESC", LeadListQuery.orderIndex(
+                filter(Set.of(LeadStatus.OPEN), "01a243c3-3abd-7d38-b556-0605a84ae149", Set.of(), List.of()),
+                new LeadSort.Order(LeadSort.CREATED_AT, true)));
+    }
+
+    @Test
+    void theTenantAndEverySearchWordAreBoundAsParameters() {
+        LeadListQuery q = LeadListQuery.paging(TENANT, filter(Set.of(), null, Set.of(), List.of("o'brien", "100%_")),
+                new LeadSort.Order(LeadSort.CREATED_AT, true), null, null, 0, 21);
+        assertFalse(q.sql().contains("brien"), q.sql());
+        assertTrue(q.params().contains("o'brien%"), q.params()::toString);
+        assertTrue(q.params().contains("100\\%\\_%"), "LIKE wildcards are escaped: " + q.params());
+        assertEquals(2, q.params().stream().filter(TENANT::equals).count(), "the word's rows and the leads");
+    }
+
+    private static LeadFilter filter(Set<LeadStatus> statuses, String owner, Set<Source> sources, List<String> terms) {
+        return new LeadFilter(statuses, owner, sources, null, null, terms);
+    }
+
+    /** Index and key names of every changeset that runs on Derby, upper-cased as Derby keeps them. */
+    private static Set<String> derbyIndexesAndKeys() throws IOException, URISyntaxException {
+        Set<String> names = new HashSet<>();
+        Path dir = Path.of(LeadListQueryTest.class.getResource("/db/changelog/leadline.xml").toURI()).getParent();
+        Pattern changeSet = Pattern.compile("<changeSet[^>]*>(.*?)</changeSet>", Pattern.DOTALL);
+        Pattern name = Pattern.compile("(?:indexName|primaryKeyName|constraintName)=\"(\\w+)\"");
+        Pattern dropped = Pattern.compile("<dropIndex[^>]*indexName=\"(\\w+)\"");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String xml = Files.readString(file);
+                Matcher cs = changeSet.matcher(xml);
+                while (cs.find()) {
+                    String open = cs.group(0).substring(0, cs.group(0).indexOf('>'));
+                    if (open.contains("dbms=\"postgresql\"")) {
+                        continue;
+                    }
+                    Matcher d = dropped.matcher(cs.group(1));
+                    while (d.find()) {
+                        names.remove(d.group(1).toUpperCase(Locale.ROOT));
+                    }
+                    Matcher n = name.matcher(cs.group(1).replaceAll("<dropIndex[^>]*/>", ""));
+                    while (n.find()) {
+                        names.add(n.group(1).toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}
