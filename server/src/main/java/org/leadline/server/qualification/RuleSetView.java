@@ -19,7 +19,7 @@ import org.leadline.server.platform.problem.FieldError;
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
  * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they are
- * ignored). The stored definition is answered as it was sent.
+ * ignored). The definition is stored as this record read it, and read back through it.
  */
 @Schema(name = "QualificationRuleSet", description = "The tenant's qualification rules: a lead's score is the sum "
         + "of the points of the rules it meets; the thresholds turn the score into HOT, WARM or COLD. Version 0 "
