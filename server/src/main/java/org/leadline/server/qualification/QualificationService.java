@@ -1,7 +1,6 @@
 package org.leadline.server.qualification;
 
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -19,9 +18,10 @@ import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -101,14 +101,10 @@ public class QualificationService {
      * otherwise; null saves over any version).
      */
     public Saved save(JsonObject body, Long expectedVersion) {
-        List<FieldError> errors = new ArrayList<>();
-        RuleSetDefinition.parse(body, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        jakarta.json.JsonObjectBuilder definition = Json.createObjectBuilder(body);
-        RuleSetDefinition.READ_ONLY.forEach(definition::remove);
-        String stored = definition.build().toString();
+        // the body is its own current state: read-only members a client sends back (version, createdAt,
+        // createdBy, rerating) are ignored, whatever version they name
+        RuleSetView rules = RecordBodyReader.replace(RuleSetView.class, body, body);
+        String stored = RecordJson.toJson(rules).toString();
         if (stored.length() > 32000) {
             throw ProblemException.field("rules", "the rule set is too large (at most 32000 characters of JSON)");
         }

@@ -24,6 +24,7 @@ import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.party.BuyingRole;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.plugins.LeadViews;
@@ -67,9 +68,9 @@ public class Rater {
 
     RuleSetDefinition definition(RuleSet r) {
         return parsed.computeIfAbsent(r.id(), id -> {
-            List<org.leadline.server.platform.problem.FieldError> errors = new ArrayList<>();
+            // stored as saved, after its record accepted it
             JsonObject body = Json.createReader(new StringReader(r.definition())).readObject();
-            return RuleSetDefinition.parse(body, errors);
+            return RecordBodyReader.bind(body, RuleSetView.class).definition();
         });
     }
 

@@ -1,9 +1,10 @@
 package org.leadline.server.qualification;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,11 +13,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.json.CrossFieldRules;
+import org.leadline.server.platform.problem.FieldError;
 
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
  * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they are
- * ignored). The stored definition is answered as it was sent.
+ * ignored). The definition is stored as this record read it, and read back through it.
  */
 @Schema(name = "QualificationRuleSet", description = "The tenant's qualification rules: a lead's score is the sum "
         + "of the points of the rules it meets; the thresholds turn the score into HOT, WARM or COLD. Version 0 "
@@ -34,12 +37,48 @@ public record RuleSetView(
         @NotNull @Valid Thresholds thresholds,
         @NotNull @Size(max = RuleSetDefinition.MAX_RULES) @Valid List<Rule> rules,
         @Schema(readOnly = true, description = "In the answer to a save: the job re-rating the tenant's leads "
-                + "with the new version") RerateJobView rerating) {
+                + "with the new version") RerateJobView rerating) implements CrossFieldRules {
+
+    @Override
+    public void check(List<FieldError> errors) {
+        if (thresholds != null && thresholds.hot() != null && thresholds.warm() != null
+                && thresholds.warm() >= thresholds.hot()) {
+            errors.add(new FieldError("thresholds.warm", "must be lower than thresholds.hot"));
+        }
+        if (rules == null) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule == null) {
+                continue;
+            }
+            if (rule.id() != null && !ids.add(rule.id())) {
+                errors.add(new FieldError("rules[" + i + "].id", "is used by another rule"));
+            }
+            if (rule.when() != null) {
+                rule.when().check("rules[" + i + "].when", 1, errors);
+            }
+        }
+    }
+
+    /** The rule set the rater applies; only for a rule set read without errors. */
+    public RuleSetDefinition definition() {
+        return new RuleSetDefinition(thresholds.hot(), thresholds.warm(), rules.stream().map(r -> new RuleSetDefinition.Rule(
+                r.id(), r.name() == null ? r.id() : r.name(), r.points(), r.when() == null ? null : r.when().condition(),
+                r.recommend() == null ? List.of() : r.recommend().stream().map(a -> new RuleSetDefinition.Recommendation(
+                        a.text(), a.kind() == null ? RuleSetDefinition.ActionKind.TASK : a.kind(),
+                        a.priority() == null ? RuleSetDefinition.Priority.MEDIUM : a.priority(), a.dueInDays())).toList()))
+                .toList());
+    }
 
     /** The scores from which a lead is rated HOT and WARM. */
     @Schema(name = "QualificationThresholds", description = "warm must be lower than hot")
     public record Thresholds(
-            @NotNull @Schema(description = "The score from which a lead is HOT") Integer hot,
+            @NotNull @Min(value = -RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES, message = "is out of range")
+            @Max(value = RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES, message = "is out of range")
+            @Schema(description = "The score from which a lead is HOT") Integer hot,
             @NotNull @Schema(description = "The score from which a lead is WARM") Integer warm) {
     }
 
@@ -50,10 +89,9 @@ public record RuleSetView(
             String id,
             @Size(max = 200) @Schema(description = "Shown as the reason; the id when absent") String name,
             @NotNull @Min(-RuleSetDefinition.MAX_POINTS) @Max(RuleSetDefinition.MAX_POINTS) Integer points,
-            @Schema(description = "The condition: an object with one key naming its kind (all, any, budgetAtLeast, "
-                    + "timeframeWithinMonths, interactionsAtLeast, contactedWithinDays, noContactForDays, sourceIn, "
-                    + "present, ...); groups nest up to 4 levels. Absent: the rule always applies.")
-            JsonObject when,
+            @Valid @Schema(description = "The condition: an object with one member naming its kind; groups nest up "
+                    + "to 4 levels. Absent: the rule always applies.")
+            ConditionView when,
             @Size(max = RuleSetDefinition.MAX_RECOMMENDATIONS) @Valid List<Action> recommend) {
     }
 

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.problem.ProblemException;
 
 class RatingTest {
 
@@ -26,16 +27,16 @@ class RatingTest {
     }
 
     private static RuleSetDefinition parse(String text) {
-        List<FieldError> errors = new ArrayList<>();
-        RuleSetDefinition d = RuleSetDefinition.parse(json(text), errors);
-        assertEquals(List.of(), errors);
-        return d;
+        return RecordBodyReader.bind(json(text), RuleSetView.class).definition();
     }
 
     private static List<FieldError> problems(String text) {
-        List<FieldError> errors = new ArrayList<>();
-        RuleSetDefinition.parse(json(text), errors);
-        return errors;
+        try {
+            RecordBodyReader.bind(json(text), RuleSetView.class);
+            return List.of();
+        } catch (ProblemException e) {
+            return e.errors();
+        }
     }
 
     private static LeadFacts lead(String source, String budget, String currency, String timeframe, String need,
@@ -131,5 +132,27 @@ class RatingTest {
             many.append(i == 0 ? "" : ",").append("{'id':'r").append(i).append("','points':1}");
         }
         assertEquals("rules", problems(many.append("]}").toString()).get(0).field());
+    }
+
+    @Test
+    void aConditionHasExactlyOneMemberAndABudgetIsOneAmountOrAList() {
+        String head = "{'thresholds':{'hot':10,'warm':5},'rules':[{'id':'a','points':1,'when':";
+        List<FieldError> two = problems(head + "{'present':'need','decisionMakerKnown':true}}]}");
+        assertEquals("rules[0].when", two.get(0).field());
+        assertTrue(two.get(0).reason().startsWith("must have exactly one of all, any, budgetAtLeast"), two.toString());
+        assertEquals("rules[0].when", problems(head + "{}}]}").get(0).field());
+        assertEquals(List.of(new FieldError("rules[0].when.all[0].smell", "is not a known field")),
+                problems(head + "{'all':[{'smell':1}]}}]}"));
+        assertEquals("rules[0].when.budgetAtLeast[1].currency",
+                problems(head + "{'budgetAtLeast':[{'amount':1,'currency':'EUR'},{'amount':1,'currency':'eur'}]}}]}").get(0).field());
+        assertEquals("rules[0].when.budgetAtLeast.amount",
+                problems(head + "{'budgetAtLeast':{'amount':-1,'currency':'EUR'}}}]}").get(0).field());
+        assertEquals("rules[0].when.present", problems(head + "{'present':'shoeSize'}}]}").get(0).field());
+        assertEquals("rules[0].when.equals.value", problems(head + "{'equals':{'field':'need','value':[1]}}}]}").get(0).field());
+        RuleSetDefinition d = parse(head + "{'any':[{'budgetAtLeast':{'amount':100,'currency':'EUR'}},"
+                + "{'sourceIn':['web']},{'equals':{'field':'topic','value':'crm'}}]}}]}");
+        assertEquals("(budget >= 100 EUR or source in [WEB] or topic = crm)", d.rules().get(0).when().describe());
+        List<FieldError> wide = problems(head + "{'all':[" + "{'present':'need'},".repeat(21) + "{'present':'need'}]}}]}");
+        assertEquals("rules[0].when.all", wide.get(0).field());
     }
 }

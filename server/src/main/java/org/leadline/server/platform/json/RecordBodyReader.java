@@ -127,7 +127,7 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
         List<String> unreadable = found.stream().map(FieldError::field).toList();
         List<FieldError> violations = new ArrayList<>();
         for (ConstraintViolation<R> v : validator.validate(record)) {
-            String path = path(v.getPropertyPath());
+            String path = sentPath(body, path(v.getPropertyPath()));
             // a member that could not be read is null now: its type error says enough
             if (unreadable.stream().noneMatch(u -> path.equals(u) || path.startsWith(u + ".")
                     || path.startsWith(u + "["))) {
@@ -187,6 +187,32 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             throw ProblemException.validation(errors);
         }
         return record;
+    }
+
+    /**
+     * The path of a violation as the client sent the member: the first item of a list member that was
+     * sent as one item alone ({@link OneOrMany}) is the member itself ({@code when.budgetAtLeast.currency},
+     * not {@code when.budgetAtLeast[0].currency}).
+     */
+    static String sentPath(JsonObject body, String path) {
+        if (!path.contains("[0]")) {
+            return path;
+        }
+        StringBuilder sent = new StringBuilder();
+        int from = 0;
+        while (from < path.length()) {
+            int at = path.indexOf("[0]", from);
+            if (at < 0) {
+                sent.append(path, from, path.length());
+                break;
+            }
+            sent.append(path, from, at);
+            if (!(valueAt(body, sent.toString()) instanceof JsonObject)) {
+                sent.append("[0]");
+            }
+            from = at + 3;
+        }
+        return sent.toString();
     }
 
     /** The value at a path of the body ({@code content.attachments[2].name}) in {@code root}, or null. */

@@ -57,6 +57,19 @@ public final class RecordInput {
                 values[i] = primitiveDefault(rc.getType());
                 continue;
             }
+            if (oneOrMany(type, rc) && in.value(name) != null && !(in.value(name) instanceof JsonArray)
+                    && !(in.value(name) instanceof JsonObject) && in.value(name) != JsonValue.NULL) {
+                in.error(name, "must be an object or an array of them");
+                values[i] = null;
+                continue;
+            }
+            if (oneOrMany(type, rc) && in.value(name) instanceof JsonObject
+                    && rc.getGenericType() instanceof ParameterizedType list) {
+                // one item sent alone: read as the item, under the member's own path
+                Object item = value(in, name, list.getActualTypeArguments()[0], readOnly);
+                values[i] = item == null ? null : new OneOrMany.One<>(item);
+                continue;
+            }
             Object value = value(in, name, rc.getGenericType(), readOnly);
             values[i] = value != null ? value : primitiveDefault(rc.getType());
         }
@@ -183,6 +196,17 @@ public final class RecordInput {
             return 0L;
         }
         return 0;
+    }
+
+    private static boolean oneOrMany(Class<?> type, RecordComponent rc) {
+        if (rc.getType() != List.class) {
+            return false;
+        }
+        try {
+            return type.getDeclaredField(rc.getName()).isAnnotationPresent(OneOrMany.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     private static Schema schema(Class<?> type, RecordComponent rc) {

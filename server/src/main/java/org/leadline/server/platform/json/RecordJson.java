@@ -62,7 +62,9 @@ public final class RecordJson {
 
     /** Streams records, collections and maps; a scalar goes out as its JSON value. */
     private static void writeValue(JsonGenerator g, String name, Object v) {
-        if (v instanceof Record r) {
+        if (v instanceof OneOrMany.One<?> one) {
+            writeValue(g, name, one.get(0)); // sent alone, written alone
+        } else if (v instanceof Record r) {
             startObject(g, name);
             writeMembers(g, r);
             g.writeEnd();
@@ -105,6 +107,9 @@ public final class RecordJson {
     }
 
     private static JsonValue toValue(Object v) {
+        if (v instanceof OneOrMany.One<?> one) {
+            return toValue(one.get(0)); // sent alone, written alone
+        }
         if (v instanceof Record r) {
             jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
             for (Member m : members(r.getClass())) {

@@ -177,6 +177,12 @@ final class SchemaRegistry {
         }
         Schema s = c.getAnnotation(Schema.class);
         b.add("additionalProperties", s != null && s.additionalProperties() == Schema.True.class);
+        if (s != null && s.minProperties() > 0) {
+            b.add("minProperties", s.minProperties());
+        }
+        if (s != null && s.maxProperties() > 0) { // 0: not set
+            b.add("maxProperties", s.maxProperties());
+        }
         JsonObject built = b.build();
         JsonObjectBuilder out = Json.createObjectBuilder(built);
         if (s != null && !s.example().isEmpty() && !complete(example(s.example()), built)) {
@@ -256,10 +262,16 @@ final class SchemaRegistry {
         DecimalMin dmin = annotation(rc, DecimalMin.class);
         if (dmin != null) {
             b.add("minimum", new BigDecimal(dmin.value()));
+            if (!dmin.inclusive()) {
+                b.add("exclusiveMinimum", true);
+            }
         }
         DecimalMax dmax = annotation(rc, DecimalMax.class);
         if (dmax != null) {
             b.add("maximum", new BigDecimal(dmax.value()));
+            if (!dmax.inclusive()) {
+                b.add("exclusiveMaximum", true);
+            }
         }
         if (annotation(rc, PositiveOrZero.class) != null) {
             b.add("minimum", 0);
@@ -306,7 +318,21 @@ final class SchemaRegistry {
             }
             describe(b, s, base.getString("type", ""));
         }
-        return b.build();
+        JsonObject built = b.build();
+        if (array && annotation(rc, org.leadline.server.platform.json.OneOrMany.class) != null) {
+            // one item may be sent alone: the item or the list of them
+            JsonObjectBuilder list = Json.createObjectBuilder();
+            JsonObjectBuilder outer = Json.createObjectBuilder();
+            built.forEach((k, v) -> {
+                if ("description".equals(k) || "example".equals(k) || "nullable".equals(k) || "readOnly".equals(k)) {
+                    outer.add(k, v);
+                } else {
+                    list.add(k, v);
+                }
+            });
+            return outer.add("oneOf", Json.createArrayBuilder().add(built.get("items")).add(list)).build();
+        }
+        return built;
     }
 
     private static void describe(JsonObjectBuilder b, Schema s) {

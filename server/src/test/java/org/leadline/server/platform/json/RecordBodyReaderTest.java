@@ -296,4 +296,36 @@ class RecordBodyReaderTest {
                 jakarta.json.Json.createObjectBuilder().add("id", "m-2").build()));
         assertEquals(List.of(new FieldError("id", RecordBodyReader.READ_ONLY)), e.errors());
     }
+
+    record Budget(@OneOrMany @Size(min = 1, max = 3) @Valid List<Amount> atLeast) {
+    }
+
+    private static Map<String, String> budgetErrors(String json) {
+        ProblemException e = assertThrows(ProblemException.class, () -> RecordBodyReader.bind(
+                jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject(), Budget.class, VALIDATOR));
+        Map<String, String> errors = new TreeMap<>();
+        e.errors().forEach(f -> errors.merge(f.field(), f.reason(), (a, b) -> a + "; " + b));
+        return errors;
+    }
+
+    @Test
+    void aOneOrManyMemberTakesOneItemAloneOrAListAndNamesErrorsAsSent() {
+        Budget one = RecordBodyReader.bind(jakarta.json.Json.createObjectBuilder().add("atLeast",
+                jakarta.json.Json.createObjectBuilder().add("amount", 5).add("currency", "EUR")).build(), Budget.class);
+        assertEquals(List.of(new Amount(new BigDecimal(5), "EUR")), one.atLeast());
+        assertEquals("{\"atLeast\":{\"amount\":5,\"currency\":\"EUR\"}}", RecordJson.toJson(one).toString(),
+                "written back alone, as it was sent");
+        Budget many = RecordBodyReader.bind(jakarta.json.Json.createReader(new java.io.StringReader(
+                "{\"atLeast\": [{\"amount\": 5, \"currency\": \"EUR\"}]}")).readObject(), Budget.class);
+        assertEquals(1, many.atLeast().size());
+        assertTrue(RecordJson.toJson(many).get("atLeast") instanceof jakarta.json.JsonArray);
+        assertEquals(Map.of("atLeast.currency", "must be an ISO 4217 currency code like EUR"),
+                budgetErrors("{\"atLeast\": {\"amount\": 5, \"currency\": \"eur\"}}"));
+        assertEquals(Map.of("atLeast.amount", "must be a number"),
+                budgetErrors("{\"atLeast\": {\"amount\": \"five\", \"currency\": \"EUR\"}}"));
+        assertEquals(Map.of("atLeast[0].currency", "must be an ISO 4217 currency code like EUR"),
+                budgetErrors("{\"atLeast\": [{\"amount\": 5, \"currency\": \"eur\"}]}"));
+        assertEquals(Map.of("atLeast", "must have 1 to 3 items"), budgetErrors("{\"atLeast\": []}"));
+        assertEquals(Map.of("atLeast", "must be an object or an array of them"), budgetErrors("{\"atLeast\": 5}"));
+    }
 }
