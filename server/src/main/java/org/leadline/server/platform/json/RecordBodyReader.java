@@ -14,8 +14,6 @@ import jakarta.annotation.Priority;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
@@ -31,6 +29,7 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
 import org.leadline.server.platform.Settings;
+import org.leadline.server.platform.problem.BeanValidation;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 
@@ -127,7 +126,7 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
         List<String> unreadable = found.stream().map(FieldError::field).toList();
         List<FieldError> violations = new ArrayList<>();
         for (ConstraintViolation<R> v : validator.validate(record)) {
-            String path = sentPath(body, path(v.getPropertyPath()));
+            String path = sentPath(body, BeanValidation.path(v));
             // a member that could not be read is null now: its type error says enough
             if (unreadable.stream().noneMatch(u -> path.equals(u) || path.startsWith(u + ".")
                     || path.startsWith(u + "["))) {
@@ -250,31 +249,6 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
             end = bracket;
         }
         return path.substring(0, end);
-    }
-
-    /** The violated member as it appears in the body: {@code admin.email}, {@code rules[2].points}. */
-    static String path(Path propertyPath) {
-        StringBuilder sb = new StringBuilder();
-        for (Path.Node node : propertyPath) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.BEAN || node.getKind() == ElementKind.RETURN_VALUE
-                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            } else if (node.isInIterable() && node.getKey() != null) {
-                sb.append('.').append(node.getKey());
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
-                continue;
-            }
-            if (!sb.isEmpty()) {
-                sb.append('.');
-            }
-            sb.append(node.getName());
-        }
-        return sb.toString();
     }
 
     /** The API's wording for a constraint declared without a message of its own. */
