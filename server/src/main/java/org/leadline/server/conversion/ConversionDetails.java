@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import org.leadline.server.lead.Lead;
@@ -21,18 +20,13 @@ import org.leadline.server.tenancy.TenantPersistence;
  * Only a qualified lead is looked up.
  */
 @ApplicationScoped
-public class ConversionDetails implements LeadDetails {
+public class ConversionDetails implements LeadDetails<LeadDetails.Converted> {
 
     @Inject
     TenantPersistence persistence;
 
     @Override
-    public String name() {
-        return "conversion";
-    }
-
-    @Override
-    public JsonValue of(Lead lead) {
+    public LeadDetails.Converted of(Lead lead) {
         if (lead.status() != LeadStatus.QUALIFIED) {
             return null;
         }
@@ -48,14 +42,7 @@ public class ConversionDetails implements LeadDetails {
         if (contactId == null || opportunityId == null) {
             return null;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("contactId", contactId);
-        String accountId = id(result, "account");
-        if (accountId == null) {
-            b.addNull("accountId");
-        } else {
-            b.add("accountId", accountId);
-        }
-        return b.add("opportunityId", opportunityId).build();
+        return new LeadDetails.Converted(contactId, id(result, "account"), opportunityId);
     }
 
     private static String id(JsonObject result, String part) {

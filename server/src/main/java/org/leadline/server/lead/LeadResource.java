@@ -12,10 +12,9 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.capture.DuplicateCheck;
 import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
@@ -64,7 +62,10 @@ import org.leadline.server.tenancy.Role;
 public class LeadResource {
 
     @Inject
-    jakarta.enterprise.inject.Instance<LeadDetails> details;
+    Instance<LeadDetails<LeadScoring>> scoring;
+
+    @Inject
+    Instance<LeadDetails<LeadDetails.Converted>> conversion;
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int MAX_SEARCH_WORDS = 5;
@@ -264,34 +265,24 @@ public class LeadResource {
 
     /** What qualification made of a qualified lead, with addresses; looked up only for a qualified lead. */
     private LeadView.ConversionLinks conversion(Lead lead) {
-        JsonObject ids = detail("conversion", lead, false);
+        LeadDetails.Converted ids = conversion.isResolvable() ? conversion.get().of(lead) : null;
         if (ids == null) {
             return null;
         }
-        String contactId = ids.getString("contactId");
-        String accountId = ids.isNull("accountId") ? null : ids.getString("accountId");
-        String opportunityId = ids.getString("opportunityId");
-        return new LeadView.ConversionLinks(contactId, href("contacts", contactId), accountId,
-                accountId == null ? null : href("accounts", accountId), opportunityId,
-                href("opportunities", opportunityId));
+        return new LeadView.ConversionLinks(ids.contactId(), href("contacts", ids.contactId()), ids.accountId(),
+                ids.accountId() == null ? null : href("accounts", ids.accountId()), ids.opportunityId(),
+                href("opportunities", ids.opportunityId()));
     }
 
     private String href(String collection, String id) {
         return uriInfo.getBaseUriBuilder().path(collection).path(id).build().toString();
     }
 
-    private JsonObject scoring(Lead lead, boolean created) {
-        return detail("scoring", lead, created);
-    }
-
-    private JsonObject detail(String name, Lead lead, boolean created) {
-        for (LeadDetails d : details) {
-            if (name.equals(d.name())) {
-                jakarta.json.JsonValue v = created ? d.ofNew(lead) : d.of(lead);
-                return v == null ? null : v.asJsonObject();
-            }
+    private LeadScoring scoring(Lead lead, boolean created) {
+        if (!scoring.isResolvable()) {
+            return null;
         }
-        return null;
+        return created ? scoring.get().ofNew(lead) : scoring.get().of(lead);
     }
 
     private static boolean flag(String param, String value) {

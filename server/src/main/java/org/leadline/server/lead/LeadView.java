@@ -3,7 +3,6 @@ package org.leadline.server.lead;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,8 +24,11 @@ import org.leadline.server.lead.LeadData.Qualification;
         example = """
                 {"id": "01a242fd-8484-7c7c-b6d2-4cf7b781d527",
                  "scoring": {"rating": "HOT", "score": 80, "ruleSetVersion": 3, "ratedAt": "2026-12-04T09:30:00Z",
-                             "reasons": [{"rule": "budget-and-need", "points": 50}],
-                             "recommendations": [{"recommendationId": "send-proposal", "action": "Send a proposal"}],
+                             "reasons": [{"origin": "rule", "id": "budget-and-need", "text": "Budget and need match", "points": 50}],
+                             "recommendations": [{"origin": "rule", "id": "budget-and-need", "text": "Send a proposal",
+                                                  "kind": "PROPOSAL", "priority": "HIGH", "dueInDays": 3,
+                                                  "recommendationId": "5d41402abc4b2a76b9719d911017c592",
+                                                  "dueBy": "2026-12-07T09:30:00Z"}],
                              "decidedRecommendations": []},
                  "person": {"firstName": "Anna", "lastName": "Schmidt", "email": "anna.schmidt@acme.example",
                             "jobTitle": "Head of Sales", "businessPhone": "+49 30 1234567"},
@@ -42,7 +44,7 @@ import org.leadline.server.lead.LeadData.Qualification;
 public record LeadView(
         @Schema(readOnly = true, description = "The rating by the tenant's qualification rules, with the reasons "
                 + "and the recommended actions; absent until the lead is rated")
-        JsonObject scoring,
+        LeadScoring scoring,
         @Schema(readOnly = true, required = true, format = "uuid") String id,
         @NotNull(message = "is required") @Valid Person person,
         @Valid Company company,
@@ -78,12 +80,12 @@ public record LeadView(
     }
 
     /** The representation of {@code lead} with the details other features show on it. */
-    public static LeadView of(Lead lead, JsonObject scoring) {
+    public static LeadView of(Lead lead, LeadScoring scoring) {
         return of(lead, scoring, null);
     }
 
-    /** As {@link #of(Lead, JsonObject)}, with what qualification made of the lead (null when not qualified). */
-    public static LeadView of(Lead lead, JsonObject scoring, ConversionLinks conversion) {
+    /** As {@link #of(Lead, LeadScoring)}, with what qualification made of the lead (null when not qualified). */
+    public static LeadView of(Lead lead, LeadScoring scoring, ConversionLinks conversion) {
         LeadData d = lead.data();
         return new LeadView(scoring, lead.id(), d.person(), nonEmpty(d.company()), d.origin(),
                 nonEmpty(d.qualification()), d.topic(), d.description(), d.ownerId(), lead.status(), lead.rating(),

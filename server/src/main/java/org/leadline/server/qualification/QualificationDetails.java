@@ -2,20 +2,20 @@ package org.leadline.server.qualification;
 
 import java.io.StringReader;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
+import org.leadline.server.lead.LeadScoring;
+import org.leadline.server.lead.Rating;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -24,27 +24,22 @@ import org.leadline.server.tenancy.TenantPersistence;
  * {@code scoring} ({@code qualification} is the lead's own budget, need, timeframe and authority).
  */
 @ApplicationScoped
-public class QualificationDetails implements LeadDetails {
+public class QualificationDetails implements LeadDetails<LeadScoring> {
 
     @Inject
     TenantPersistence persistence;
 
     @Override
-    public String name() {
-        return "scoring";
-    }
-
-    @Override
-    public JsonValue of(Lead lead) {
+    public LeadScoring of(Lead lead) {
         LeadRating r = persistence.em().find(LeadRating.class, lead.id());
-        return r == null ? null : write(persistence.em(), r);
+        return r == null ? null : view(persistence.em(), r);
     }
 
     /** A new lead has no decisions about its recommendations yet. */
     @Override
-    public JsonValue ofNew(Lead lead) {
+    public LeadScoring ofNew(Lead lead) {
         LeadRating r = persistence.em().find(LeadRating.class, lead.id());
-        return r == null ? null : write(r, Map.of());
+        return r == null ? null : view(r, Map.of());
     }
 
     /**
@@ -52,36 +47,34 @@ public class QualificationDetails implements LeadDetails {
      * {@code decidedRecommendations}, those a seller marked done or dismissed while the rules still
      * recommend them.
      */
-    static JsonObject write(EntityManager em, LeadRating r) {
-        return write(r, Recommendations.inForce(em, List.of(r.leadId())).getOrDefault(r.leadId(), Map.of()));
+    static LeadScoring view(EntityManager em, LeadRating r) {
+        return view(r, Recommendations.inForce(em, List.of(r.leadId())).getOrDefault(r.leadId(), Map.of()));
     }
 
-    private static JsonObject write(LeadRating r, Map<String, RecommendationDecision> decided) {
-        JsonArray recs = Json.createReader(new StringReader(r.recommendations())).readArray();
-        JsonArrayBuilder open = Json.createArrayBuilder();
-        JsonArrayBuilder closed = Json.createArrayBuilder();
-        for (JsonValue v : recs) {
+    private static LeadScoring view(LeadRating r, Map<String, RecommendationDecision> decided) {
+        List<LeadScoring.Recommendation> open = new ArrayList<>();
+        List<LeadScoring.Decision> closed = new ArrayList<>();
+        for (JsonValue v : Json.createReader(new StringReader(r.recommendations())).readArray()) {
             JsonObject o = v.asJsonObject();
             String recommendationId = Recommendations.id(o);
             RecommendationDecision decision = decided.get(recommendationId);
             if (decision != null) {
-                closed.add(Recommendations.write(decision));
+                closed.add(Recommendations.view(decision));
                 continue;
             }
-            JsonObjectBuilder b = Json.createObjectBuilder(o).add("recommendationId", recommendationId);
-            if (o.containsKey("dueInDays")) {
-                b.add("dueBy", r.ratedAt().plus(o.getInt("dueInDays"), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
-            }
-            open.add(b);
+            Integer dueInDays = o.containsKey("dueInDays") ? o.getInt("dueInDays") : null;
+            open.add(new LeadScoring.Recommendation(o.getString("origin"), o.getString("id"), o.getString("text"),
+                    o.getString("kind"), LeadScoring.Priority.valueOf(o.getString("priority")), dueInDays,
+                    recommendationId, dueInDays == null ? null
+                    : r.ratedAt().plus(dueInDays, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)));
         }
-        return Json.createObjectBuilder()
-                .add("rating", r.rating())
-                .add("score", r.score())
-                .add("ruleSetVersion", r.ruleSetVersion())
-                .add("ratedAt", r.ratedAt().toString())
-                .add("reasons", Json.createReader(new StringReader(r.reasons())).readArray())
-                .add("recommendations", open)
-                .add("decidedRecommendations", closed)
-                .build();
+        List<LeadScoring.Reason> reasons = new ArrayList<>();
+        for (JsonValue v : Json.createReader(new StringReader(r.reasons())).readArray()) {
+            JsonObject o = v.asJsonObject();
+            reasons.add(new LeadScoring.Reason(o.getString("origin"), o.getString("id"), o.getString("text"),
+                    o.getInt("points")));
+        }
+        return new LeadScoring(Rating.valueOf(r.rating()), r.score(), r.ruleSetVersion(), r.ratedAt(), reasons, open,
+                closed);
     }
 }

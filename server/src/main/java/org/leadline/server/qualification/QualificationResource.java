@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
@@ -56,8 +56,8 @@ public class QualificationResource {
     @APIResponse(responseCode = "200", description = "The current rule set",
             content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     public Response current() {
-        JsonObject current = service.current();
-        return Response.ok(current).tag(Preconditions.etag(current.getInt("version"))).build();
+        RuleSetView current = service.current();
+        return Response.ok(current).tag(Preconditions.etag(current.version())).build();
     }
 
     /** Saves a new version of the rule set; the answer links the job that re-rates the leads. */
@@ -83,11 +83,10 @@ public class QualificationResource {
         }
         Long expected = Preconditions.optionalVersion(ifMatch);
         QualificationService.Saved saved = service.save(body, expected);
-        JsonObject job = QualificationService.write(saved.job());
         return Response.status(Response.Status.CREATED)
                 .location(URI.create("qualification/rules/versions/" + saved.ruleSet().version()))
                 .tag(Preconditions.etag(saved.ruleSet().version()))
-                .entity(Json.createObjectBuilder(QualificationService.write(saved.ruleSet())).add("rerating", job).build())
+                .entity(RuleSetView.of(saved.ruleSet(), RerateJobView.of(saved.job())))
                 .build();
     }
 
@@ -97,7 +96,7 @@ public class QualificationResource {
             description = "Newest first, at most 100, without their rules.")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = RuleSetView.Versions.class)))
-    public JsonObject versions() {
+    public RuleSetView.Versions versions() {
         return service.versions();
     }
 
@@ -108,7 +107,7 @@ public class QualificationResource {
             headers = @Header(name = "ETag", description = "none"))
     @APIResponse(responseCode = "400", description = "The version is not a whole number",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public JsonObject version(@Parameter(description = "The version number", schema = @Schema(implementation = Integer.class))
+    public RuleSetView version(@Parameter(description = "The version number", schema = @Schema(implementation = Integer.class))
                               @PathParam("version") String version) {
         return service.version(version);
     }
@@ -118,7 +117,7 @@ public class QualificationResource {
     @Operation(operationId = "listRerateJobs", summary = "List the re-rating jobs",
             description = "The latest jobs that re-rate the tenant's leads, newest first (at most 20).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RerateJobView.Jobs.class)))
-    public JsonObject jobs() {
+    public RerateJobView.Jobs jobs() {
         return service.jobs();
     }
 
@@ -137,11 +136,11 @@ public class QualificationResource {
     @Operation(operationId = "getLeadRating", summary = "Read a lead's rating",
             description = "The lead's rating, score and reasons with the open and the decided recommended actions; "
                     + "a lead not rated yet is rated now.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadRatingView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadScoring.class)))
     @APIResponse(responseCode = "301", description = "The lead was merged into another: the same path under the "
             + "surviving lead", headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public JsonObject rating(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public LeadScoring rating(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return service.rating(id);
     }
 
@@ -151,11 +150,11 @@ public class QualificationResource {
     @Operation(operationId = "rateLead", summary = "Rate a lead again now",
             description = "Rates the lead with the current rules and scoring plugins, e.g. after a plugin was enabled.")
     @APIResponse(responseCode = "200", description = "The new rating",
-            content = @Content(schema = @Schema(implementation = LeadRatingView.class)))
+            content = @Content(schema = @Schema(implementation = LeadScoring.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public JsonObject rerate(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public LeadScoring rerate(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return service.rerate(id);
     }
 }

@@ -1,14 +1,11 @@
 package org.leadline.server.qualification;
 
-import java.io.StringReader;
 import java.util.List;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
@@ -17,7 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
@@ -54,20 +51,13 @@ public class QualificationService {
     public record Saved(RuleSet ruleSet, RerateJob job) {
     }
 
-    public JsonObject current() {
-        EntityManager em = persistence.em();
-        List<RuleSet> latest = em.createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
-                .setMaxResults(1).getResultList();
-        if (latest.isEmpty()) {
-            return Json.createObjectBuilder().add("version", 0)
-                    .add("thresholds", Json.createObjectBuilder().add("hot", RuleSetDefinition.EMPTY.hotFrom())
-                            .add("warm", RuleSetDefinition.EMPTY.warmFrom()))
-                    .add("rules", Json.createArrayBuilder()).build();
-        }
-        return write(latest.get(0));
+    public RuleSetView current() {
+        List<RuleSet> latest = persistence.em().createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC",
+                RuleSet.class).setMaxResults(1).getResultList();
+        return latest.isEmpty() ? RuleSetView.none() : RuleSetView.of(latest.get(0), null);
     }
 
-    public JsonObject version(String versionText) {
+    public RuleSetView version(String versionText) {
         int v;
         try {
             v = Integer.parseInt(versionText);
@@ -79,16 +69,14 @@ public class QualificationService {
         if (sets.isEmpty()) {
             throw ProblemException.notFound("Rule set version " + versionText);
         }
-        return write(sets.get(0));
+        return RuleSetView.of(sets.get(0), null);
     }
 
-    public JsonObject versions() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        persistence.em().createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
-                .setMaxResults(100).getResultList().forEach(r -> items.add(Json.createObjectBuilder()
-                        .add("version", r.version()).add("createdAt", r.createdAt().toString())
-                        .add("createdBy", r.createdBy())));
-        return Json.createObjectBuilder().add("items", items).build();
+    public RuleSetView.Versions versions() {
+        return new RuleSetView.Versions(persistence.em()
+                .createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
+                .setMaxResults(100).getResultList().stream()
+                .map(r -> new RuleSetView.Summary(r.version(), r.createdAt(), r.createdBy())).toList());
     }
 
     /** Saves the rule set as the next version and starts re-rating all of the tenant's leads with it. */
@@ -155,15 +143,14 @@ public class QualificationService {
         return job;
     }
 
-    public JsonObject jobs() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        persistence.em().createQuery("SELECT j FROM RerateJob j ORDER BY j.createdAt DESC", RerateJob.class)
-                .setMaxResults(20).getResultList().forEach(j -> items.add(write(j)));
-        return Json.createObjectBuilder().add("items", items).build();
+    public RerateJobView.Jobs jobs() {
+        return new RerateJobView.Jobs(persistence.em()
+                .createQuery("SELECT j FROM RerateJob j ORDER BY j.createdAt DESC", RerateJob.class)
+                .setMaxResults(20).getResultList().stream().map(RerateJobView::of).toList());
     }
 
     /** Rates one lead again now, e.g. after the tenant enabled a scoring plugin. */
-    public JsonObject rerate(String leadId) {
+    public LeadScoring rerate(String leadId) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
         if (lead == null) {
@@ -172,10 +159,10 @@ public class QualificationService {
         }
         rater.rate(em, caller.tenantId(), lead, caller.userId());
         em.flush();
-        return QualificationDetails.write(em, em.find(LeadRating.class, leadId));
+        return QualificationDetails.view(em, em.find(LeadRating.class, leadId));
     }
 
-    public JsonObject rating(String leadId) {
+    public LeadScoring rating(String leadId) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId) : null;
         if (lead == null) {
@@ -186,28 +173,6 @@ public class QualificationService {
         if (r == null) {
             return rerate(leadId);
         }
-        return QualificationDetails.write(em, r);
-    }
-
-    static JsonObject write(RuleSet r) {
-        JsonObject definition = Json.createReader(new StringReader(r.definition())).readObject();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("version", r.version())
-                .add("createdAt", r.createdAt().toString()).add("createdBy", r.createdBy());
-        definition.forEach(b::add);
-        return b.build();
-    }
-
-    static JsonObject write(RerateJob j) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", j.id()).add("ruleSetVersion", j.ruleSetVersion())
-                .add("state", j.state().name()).add("processed", j.processed()).add("total", j.total())
-                .add("errors", j.errors()).add("createdAt", j.createdAt().toString())
-                .add("updatedAt", j.updatedAt().toString());
-        if (j.finishedAt() != null) {
-            b.add("finishedAt", j.finishedAt().toString());
-        }
-        if (j.lastError() != null) {
-            b.add("lastError", j.lastError());
-        }
-        return b.build();
+        return QualificationDetails.view(em, r);
     }
 }

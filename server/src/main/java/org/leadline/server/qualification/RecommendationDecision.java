@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.leadline.server.lead.LeadScoring;
 
 /**
  * A seller's decision about a recommended action of a lead: done or dismissed, with who, when and
@@ -24,8 +25,6 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id", length = 36)
 public class RecommendationDecision {
-
-    public enum State { DONE, DISMISSED }
 
     static final int MAX_COMMENT = 2000;
 
@@ -40,7 +39,7 @@ public class RecommendationDecision {
     @Column(nullable = false, length = 64) private String kind;
     @Column(name = "action_text", nullable = false, length = 500) private String text;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16) private State state;
+    @Column(nullable = false, length = 16) private LeadScoring.DecisionState state;
     @Column(name = "decision_comment", length = MAX_COMMENT) private String comment;
     @Column(name = "decided_at", nullable = false) private Instant decidedAt;
     @Column(name = "decided_by", nullable = false, length = 36) private String decidedBy;
@@ -50,7 +49,7 @@ public class RecommendationDecision {
     }
 
     RecommendationDecision(String id, String leadId, String recommendationId, String origin, String ruleId, String kind,
-                           String text, State state, String comment, Instant decidedAt, String decidedBy) {
+                           String text, LeadScoring.DecisionState state, String comment, Instant decidedAt, String decidedBy) {
         this.id = id;
         this.leadId = leadId;
         this.recommendationId = recommendationId;
@@ -75,7 +74,7 @@ public class RecommendationDecision {
     public String ruleId() { return ruleId; }
     public String kind() { return kind; }
     public String text() { return text; }
-    public State state() { return state; }
+    public LeadScoring.DecisionState state() { return state; }
     public String comment() { return comment; }
     public Instant decidedAt() { return decidedAt; }
     public String decidedBy() { return decidedBy; }

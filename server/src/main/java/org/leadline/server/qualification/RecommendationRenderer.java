@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;
@@ -28,7 +29,7 @@ public class RecommendationRenderer implements TimelineRenderer {
     public Map<String, JsonObject> render(Collection<String> ids) {
         Map<String, JsonObject> out = new HashMap<>();
         persistence.em().createQuery("SELECT d FROM RecommendationDecision d WHERE d.id IN :ids", RecommendationDecision.class)
-                .setParameter("ids", ids).getResultList().forEach(d -> out.put(d.id(), Recommendations.write(d)));
+                .setParameter("ids", ids).getResultList().forEach(d -> out.put(d.id(), RecordJson.toJson(Recommendations.view(d))));
         return out;
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.tenancy.Role;
 
@@ -42,15 +43,15 @@ public class RecommendationResource {
                     + "lead's scoring and on its timeline. A decision in force already is replaced (it stays as "
                     + "history, cleared).")
     @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(implementation = RecommendationDecisionView.class)))
+            content = @Content(schema = @Schema(implementation = LeadScoring.Decision.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public RecommendationDecisionView decide(
+    public LeadScoring.Decision decide(
             @Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
             @Parameter(description = "The recommendationId of one of the lead's open recommendations")
             @PathParam("recommendationId") String recommendationId,
-            RecommendationDecisionView.Request body) {
-        return RecommendationDecisionView.of(recommendations.decide(leadId, recommendationId, body));
+            RecommendationDecisionRequest body) {
+        return Recommendations.view(recommendations.decide(leadId, recommendationId, body));
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -21,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
@@ -81,7 +81,7 @@ public class Recommendations {
      * force already is replaced (it stays as history, cleared).
      */
     public RecommendationDecision decide(String leadId, String recommendationId,
-                                         RecommendationDecisionView.Request body) {
+                                         RecommendationDecisionRequest body) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (lead == null || lead.deletedAt() != null) {
@@ -94,7 +94,7 @@ public class Recommendations {
         if (recommended == null) {
             throw ProblemException.notFound("Recommendation " + recommendationId + " of lead " + leadId);
         }
-        RecommendationDecision.State state = body.state();
+        LeadScoring.DecisionState state = body.state();
         String comment = body.comment();
         RecommendationDecision previous = inForce(em, List.of(leadId)).getOrDefault(leadId, Map.of()).get(recommendationId);
         java.time.Instant now = Timestamps.now();
@@ -124,17 +124,10 @@ public class Recommendations {
         return null;
     }
 
-    static JsonObject write(RecommendationDecision d) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", d.id()).add("recommendationId", d.recommendationId())
-                .add("origin", d.origin()).add("ruleId", d.ruleId()).add("text", d.text()).add("kind", d.kind())
-                .add("state", d.state().name()).add("decidedAt", d.decidedAt().toString()).add("decidedBy", d.decidedBy());
-        if (d.comment() != null) {
-            b.add("comment", d.comment());
-        }
-        if (d.clearedAt() != null) {
-            b.add("clearedAt", d.clearedAt().toString());
-        }
-        return b.build();
+    /** The decision as the API shows it, in the lead's scoring, on its own and on the timeline. */
+    static LeadScoring.Decision view(RecommendationDecision d) {
+        return new LeadScoring.Decision(d.id(), d.recommendationId(), d.origin(), d.ruleId(), d.text(), d.kind(),
+                d.state(), d.decidedAt(), d.decidedBy(), d.comment(), d.clearedAt());
     }
 
     static String clip(String text, int max) {

@@ -2,6 +2,8 @@ package org.leadline.server.qualification;
 
 import java.util.List;
 
+import org.leadline.server.lead.LeadScoring;
+
 /**
  * A tenant's qualification rules as data: each rule adds points when its condition holds and may
  * recommend actions; thresholds turn the score into HOT, WARM or COLD. What a tenant may save is
@@ -21,9 +23,7 @@ public record RuleSetDefinition(int hotFrom, int warmFrom, List<Rule> rules) {
 
     public enum ActionKind { CALL, EMAIL, MEETING, PROPOSAL, DEMO, TASK, OTHER }
 
-    public enum Priority { HIGH, MEDIUM, LOW }
-
-    public record Recommendation(String text, ActionKind kind, Priority priority, Integer dueInDays) {
+    public record Recommendation(String text, ActionKind kind, LeadScoring.Priority priority, Integer dueInDays) {
     }
 
     /** @param when null for a rule that always applies */

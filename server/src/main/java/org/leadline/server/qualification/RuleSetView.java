@@ -1,5 +1,6 @@
 package org.leadline.server.qualification;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.json.CrossFieldRules;
+import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.FieldError;
 
 /**
@@ -63,13 +67,27 @@ public record RuleSetView(
         }
     }
 
+    /** A saved version as the API shows it; {@code rerating} is the job started by the save, or null. */
+    static RuleSetView of(RuleSet saved, RerateJobView rerating) {
+        RuleSetView stored = RecordBodyReader.bind(Json.createReader(new StringReader(saved.definition())).readObject(),
+                RuleSetView.class);
+        return new RuleSetView(saved.version(), saved.createdAt(), saved.createdBy(), stored.thresholds(), stored.rules(),
+                rerating);
+    }
+
+    /** What a tenant that never saved rules has: version 0, the default thresholds, no rules. */
+    static RuleSetView none() {
+        return new RuleSetView(0, null, null, new Thresholds(RuleSetDefinition.EMPTY.hotFrom(),
+                RuleSetDefinition.EMPTY.warmFrom()), List.of(), null);
+    }
+
     /** The rule set the rater applies; only for a rule set read without errors. */
     public RuleSetDefinition definition() {
         return new RuleSetDefinition(thresholds.hot(), thresholds.warm(), rules.stream().map(r -> new RuleSetDefinition.Rule(
                 r.id(), r.name() == null ? r.id() : r.name(), r.points(), r.when() == null ? null : r.when().condition(),
                 r.recommend() == null ? List.of() : r.recommend().stream().map(a -> new RuleSetDefinition.Recommendation(
                         a.text(), a.kind() == null ? RuleSetDefinition.ActionKind.TASK : a.kind(),
-                        a.priority() == null ? RuleSetDefinition.Priority.MEDIUM : a.priority(), a.dueInDays())).toList()))
+                        a.priority() == null ? LeadScoring.Priority.MEDIUM : a.priority(), a.dueInDays())).toList()))
                 .toList());
     }
 
@@ -99,10 +117,8 @@ public record RuleSetView(
     @Schema(name = "QualificationRuleAction")
     public record Action(
             @NotNull @Size(max = 500) String text,
-            @Schema(implementation = String.class, enumeration = {"CALL", "EMAIL", "MEETING", "PROPOSAL", "DEMO", "TASK", "OTHER"}, description = "TASK when absent")
-            RuleSetDefinition.ActionKind kind,
-            @Schema(implementation = String.class, enumeration = {"HIGH", "MEDIUM", "LOW"}, description = "MEDIUM when absent")
-            RuleSetDefinition.Priority priority,
+            @Schema(description = "TASK when absent") RuleSetDefinition.ActionKind kind,
+            @Schema(description = "MEDIUM when absent") LeadScoring.Priority priority,
             @Min(0) @Max(365) @Schema(description = "Due so many days after the rating") Integer dueInDays) {
     }
 
