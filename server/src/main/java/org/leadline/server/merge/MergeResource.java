@@ -3,7 +3,6 @@ package org.leadline.server.merge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,9 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.lead.LeadJson;
+import org.leadline.server.lead.LeadView;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
@@ -89,12 +87,11 @@ public class MergeResource {
             // Another request with the same key committed first: answer with its result.
             outcome = merges.replay(survivorId, body, key);
         }
-        JsonObject result = outcome.result();
-        if (result.getBoolean("dryRun")) {
+        MergeResult result = outcome.result();
+        if (result.dryRun()) {
             return Response.ok(result).build();
         }
-        Response.ResponseBuilder rb = Response.ok(Json.createObjectBuilder(result)
-                        .add("lead", LeadJson.write(outcome.survivor())).build())
+        Response.ResponseBuilder rb = Response.ok(result.withLead(LeadView.of(outcome.survivor(), null)))
                 .tag(Preconditions.etag(outcome.survivor().version()));
         if (outcome.replayed()) {
             rb.header("Idempotent-Replayed", "true");

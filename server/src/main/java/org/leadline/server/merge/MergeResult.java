@@ -31,6 +31,12 @@ public record MergeResult(
         @Schema(description = "Done merges only: the survivor as it is now; the ETag carries its version")
         LeadView lead) {
 
+    /** This answer with the survivor as it is after the merge. */
+    public MergeResult withLead(LeadView survivor) {
+        return new MergeResult(dryRun, survivorId, mergedIds, fields, moves, result, mergeId, mergedAt, mergedBy,
+                survivor);
+    }
+
     /** The value the survivor gets for a field, the lead it comes from and the values not taken. */
     @Schema(name = "LeadMergeFieldChoice")
     public record FieldChoice(

@@ -22,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadJson;
 import org.leadline.server.lead.LeadMerged;
@@ -30,6 +31,8 @@ import org.leadline.server.lead.LeadService;
 import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordInput;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
@@ -107,7 +110,7 @@ public class MergeService {
     }
 
     /** The answer: what the merge does (or did), and the survivor after a real merge. */
-    public record Outcome(JsonObject result, Lead survivor, boolean replayed) {
+    public record Outcome(MergeResult result, Lead survivor, boolean replayed) {
     }
 
     public Outcome merge(String survivorId, MergeRequest body, boolean dryRunParam, Long expectedVersion,
@@ -138,14 +141,10 @@ public class MergeService {
         JsonObject newData = MergeFields.result(choices);
         JsonObject moves = counts(em, request.mergedIds());
 
-        JsonObjectBuilder result = Json.createObjectBuilder()
-                .add("dryRun", request.dryRun())
-                .add("survivorId", survivorId)
-                .add("mergedIds", Json.createArrayBuilder(request.mergedIds()))
-                .add("fields", write(choices))
-                .add("moves", moves);
+        List<MergeResult.FieldChoice> fields = view(choices);
         if (request.dryRun()) {
-            return new Outcome(result.add("result", newData).build(), survivor, false);
+            return new Outcome(new MergeResult(true, survivorId, request.mergedIds(), fields, stored(moves,
+                    MergeResult.Moves.class), stored(newData, LeadData.class), null, null, null, null), survivor, false);
         }
 
         Instant now = Timestamps.now();
@@ -174,8 +173,8 @@ public class MergeService {
         em.flush();
         // The ordinary update: validation, audit of the changed fields, search terms, rating, plugins.
         Lead updated = leads.replace(survivorId, null, newData);
-        return new Outcome(result.add("mergeId", mergeId).add("mergedAt", now.toString())
-                .add("mergedBy", userId).build(), updated, false);
+        return new Outcome(new MergeResult(false, survivorId, request.mergedIds(), fields,
+                stored(moves, MergeResult.Moves.class), null, mergeId, now, userId, null), updated, false);
     }
 
     /** A retry of a merge that was done: the same answer, with the survivor as it is now. */
@@ -190,17 +189,27 @@ public class MergeService {
     private Outcome replayOf(String mergeId, String survivorId) {
         LeadMerge merge = persistence.em().find(LeadMerge.class, mergeId);
         Lead survivor = leads.find(merge != null ? merge.leadId() : survivorId);
-        JsonObjectBuilder result = Json.createObjectBuilder().add("dryRun", false).add("survivorId", survivor.id());
-        if (merge != null) {
-            JsonObject details = merge.details();
-            result.add("mergedIds", Json.createArrayBuilder(merge.mergedIds()))
-                    .add("fields", details.getJsonArray("fields"))
-                    .add("moves", details.getJsonObject("moves"))
-                    .add("mergeId", merge.id())
-                    .add("mergedAt", merge.mergedAt().toString())
-                    .add("mergedBy", merge.mergedBy());
+        if (merge == null) {
+            return new Outcome(new MergeResult(false, survivor.id(), null, null, null, null, null, null, null, null),
+                    survivor, true);
         }
-        return new Outcome(result.build(), survivor, true);
+        JsonObject details = merge.details();
+        List<MergeResult.FieldChoice> fields = details.getJsonArray("fields").getValuesAs(JsonObject.class).stream()
+                .map(f -> new MergeResult.FieldChoice(f.getString("field"), null, f.getString("from"), null, null))
+                .toList();
+        return new Outcome(new MergeResult(false, survivor.id(), merge.mergedIds(), fields,
+                stored(details.getJsonObject("moves"), MergeResult.Moves.class), null, merge.id(), merge.mergedAt(),
+                merge.mergedBy(), null), survivor, true);
+    }
+
+    /** A record of the answer from what this service wrote itself (counts, lead data): no errors to report. */
+    private static <R extends Record> R stored(JsonObject json, Class<R> type) {
+        List<FieldError> errors = new ArrayList<>();
+        R record = RecordInput.read(new JsonInput(json, "", errors), type, (path, value) -> { });
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("The merge wrote a " + type.getSimpleName() + " it cannot read: " + errors);
+        }
+        return record;
     }
 
     /** The request as the server read it, with the survivor: what a retry with the same key must repeat. */
@@ -344,15 +353,9 @@ public class MergeService {
         return out;
     }
 
-    private static JsonArrayBuilder write(List<MergeFields.Choice> choices) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        for (MergeFields.Choice c : choices) {
-            JsonArrayBuilder alternatives = Json.createArrayBuilder();
-            c.alternatives().forEach(a -> alternatives.add(Json.createObjectBuilder()
-                    .add("leadId", a.leadId()).add("value", a.value())));
-            out.add(Json.createObjectBuilder().add("field", c.field()).add("value", c.value())
-                    .add("from", c.from()).add("chosen", c.chosen()).add("alternatives", alternatives));
-        }
-        return out;
+    private static List<MergeResult.FieldChoice> view(List<MergeFields.Choice> choices) {
+        return choices.stream().map(c -> new MergeResult.FieldChoice(c.field(), c.value(), c.from(), c.chosen(),
+                c.alternatives().stream().map(a -> new MergeResult.Alternative(a.leadId(), a.value())).toList()))
+                .toList();
     }
 }
