@@ -191,6 +191,8 @@ class AuthIT {
         assertTrue(initial.length() >= 12, "a generated password is returned once");
         String id = created.json().getString("id");
         assertEquals("ACTIVE", created.json().getString("status"));
+        assertNotNull(created.etag(), "a 201 carries the new resource's ETag");
+        assertEquals(created.etag(), admin.get("/api/v1/tenants/" + id).etag());
         assertEquals(200, login(slug + "-boss", initial).status());
 
         Api.Response again = admin.post("/api/v1/tenants", Json.createObjectBuilder().add("slug", slug)
@@ -238,6 +240,18 @@ class AuthIT {
                     "Link rel=next exactly when there is a next page: " + page);
         } while (cursor != null && slugs.size() < 10_000);
         return slugs;
+    }
+
+    @Test
+    void aCursorTheServerDidNotIssueIsRefused() {
+        Api admin = Fixtures.platformAdmin(server);
+        for (String bad : List.of("x", "..%2F..%2Fadmin", "%27%20OR%201%3D1", "0000")) {
+            for (Api.Response r : List.of(admin.get("/api/v1/tenants?cursor=" + bad),
+                    tenant.api().get("/api/v1/users?cursor=" + bad), tenant.api().get("/api/v1/api-tokens?cursor=" + bad))) {
+                assertEquals(400, r.status(), r::toString);
+                assertEquals("is not a cursor this server issued", r.fieldError("cursor"), r::toString);
+            }
+        }
     }
 
     @Test

@@ -135,6 +135,12 @@ class WebFormIT {
         assertNotNull(etag);
         assertTrue(admin.get("/api/v1/webforms").items().stream()
                 .anyMatch(v -> v.asJsonObject().getString("id").equals(form.getString("id"))));
+        create(admin, contactForm("Brochure request"));
+        create(admin, contactForm("Another form"));
+        List<String> forms = allForms(admin, 100);
+        assertTrue(forms.size() >= 3, forms::toString);
+        assertEquals(forms.stream().sorted().toList(), forms, "by name");
+        assertEquals(forms, allForms(admin, 1), "pages of one form walk the same list");
 
         JsonObject changed = contactForm("Contact (new)").add("enabled", false).build();
         assertEquals(428, admin.put(path, changed, Map.of()).status(), "If-Match is required");
@@ -535,5 +541,20 @@ class WebFormIT {
         assertEquals(200, t.api().send("POST", "/api/v1/extensions/source-webform/webform/enable", null, null, Map.of()).status());
         assertEquals(202, postForm(form, visitorNamed(lastName)).status());
         assertEquals(1, leadsNamed(t.api(), lastName).size());
+    }
+
+    /** Every form of the tenant by walking the pages, checking each page's Link. */
+    private static List<String> allForms(Api api, int limit) {
+        List<String> names = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Response page = api.get("/api/v1/webforms?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(200, page.status(), page::toString);
+            page.items().forEach(f -> names.add(f.asJsonObject().getString("name") + "/" + f.asJsonObject().getString("id")));
+            JsonObject info = page.json().getJsonObject("page");
+            cursor = info.containsKey("nextCursor") ? info.getString("nextCursor") : null;
+            assertEquals(cursor != null, page.header("link") != null, page::toString);
+        } while (cursor != null && names.size() < 1000);
+        return names;
     }
 }

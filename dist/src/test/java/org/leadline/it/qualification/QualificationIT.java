@@ -1,6 +1,8 @@
 package org.leadline.it.qualification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -217,6 +219,28 @@ class QualificationIT {
         assertEquals(40, admin.get(RULES).json().getJsonArray("rules").getJsonObject(0).getInt("points"));
         assertEquals(20, admin.get(RULES + "/versions/1").json().getJsonArray("rules").getJsonObject(0).getInt("points"));
         assertEquals(2, admin.get(RULES + "/versions").items().size());
+
+        // the versions and the jobs are pages like every other list: newest first, a cursor, a Link
+        Api.Response first = admin.get(RULES + "/versions?limit=1");
+        assertEquals(2, first.items().getJsonObject(0).getInt("version"));
+        String cursor = first.json().getJsonObject("page").getString("nextCursor");
+        assertTrue(first.header("link").contains("rel=\"next\""), first::toString);
+        Api.Response second = admin.get(RULES + "/versions?limit=1&cursor=" + cursor);
+        assertEquals(1, second.items().getJsonObject(0).getInt("version"));
+        assertFalse(second.json().getJsonObject("page").containsKey("nextCursor"), second::toString);
+        Api.Response jobs = admin.get("/api/v1/qualification/jobs?limit=1");
+        assertEquals(saved.json().getJsonObject("rerating").getString("id"), jobs.items().getJsonObject(0).getString("id"));
+        Api.Response olderJobs = admin.get("/api/v1/qualification/jobs?limit=1&cursor="
+                + jobs.json().getJsonObject("page").getString("nextCursor"));
+        assertEquals(1, olderJobs.items().size());
+        assertNotEquals(jobs.items().getJsonObject(0).getString("id"), olderJobs.items().getJsonObject(0).getString("id"));
+        assertEquals("cursor", problemField(admin.get(RULES + "/versions?cursor=first")));
+        assertEquals("cursor", problemField(admin.get("/api/v1/qualification/jobs?cursor=..%2Fx")));
+    }
+
+    private static String problemField(Api.Response r) {
+        assertEquals(400, r.status(), r::toString);
+        return r.json().getJsonArray("errors").getJsonObject(0).getString("field");
     }
 
     @Test

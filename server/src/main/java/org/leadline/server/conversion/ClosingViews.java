@@ -107,8 +107,15 @@ public final class ClosingViews {
 
     /** Every reason a lead can be disqualified with. */
     @Schema(name = "DisqualificationReasonList", description = "The built-in reasons, then the tenant's own in "
-            + "alphabetical order")
-    public record DisqualificationReasons(@NotNull List<String> items) {
+            + "alphabetical order; always one page")
+    public record DisqualificationReasons(@NotNull List<String> items,
+                                          @NotNull org.leadline.server.platform.web.PageInfo page) {
+
+        /** Every reason, in one page as large as the most a tenant can have. */
+        public static DisqualificationReasons of(List<String> reasons) {
+            return new DisqualificationReasons(reasons, org.leadline.server.platform.web.PageInfo.whole(
+                    ClosingService.BuiltInReason.values().length + ClosingService.MAX_TENANT_REASONS));
+        }
     }
 
     /** A reason a tenant administrator adds. */

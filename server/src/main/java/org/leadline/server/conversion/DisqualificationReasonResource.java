@@ -34,11 +34,11 @@ public class DisqualificationReasonResource {
     @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
     @Operation(operationId = "listDisqualificationReasons", summary = "List the disqualification reasons",
             description = "The built-in reasons (LOST, NO_BUDGET, CANNOT_CONTACT, NO_LONGER_INTERESTED, CANCELLED), "
-                    + "then the tenant's own in alphabetical order. Not paged.")
+                    + "then the tenant's own in alphabetical order, in one page.")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
     public ClosingViews.DisqualificationReasons list() {
-        return new ClosingViews.DisqualificationReasons(closing.reasons());
+        return ClosingViews.DisqualificationReasons.of(closing.reasons());
     }
 
     /** Adds a tenant-defined reason: {@code {"reason": "WENT_WITH_PARTNER"}}. */
@@ -51,6 +51,6 @@ public class DisqualificationReasonResource {
     @APIResponse(responseCode = "200", description = "All reasons, the new one included",
             content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
     public ClosingViews.DisqualificationReasons add(ClosingViews.NewReason body) {
-        return new ClosingViews.DisqualificationReasons(closing.addReason(body.reason()));
+        return ClosingViews.DisqualificationReasons.of(closing.addReason(body.reason()));
     }
 }

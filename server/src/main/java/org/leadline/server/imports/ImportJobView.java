@@ -50,9 +50,9 @@ public record ImportJobView(
                 j.lastError(), byteOrderMark, mapping);
     }
 
-    /** The latest imports, newest first (at most 50). */
+    /** A page of the imports, newest first. */
     @Schema(name = "ImportJobList")
-    public record Jobs(@NotNull List<ImportJobView> items) {
+    public record Jobs(@NotNull List<ImportJobView> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
     }
 
     /** How the file's columns map to lead fields. */

@@ -63,6 +63,9 @@ import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
+import org.leadline.server.platform.web.Paging;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.Role;
 
@@ -252,10 +255,19 @@ public class ImportResource {
 
     @GET
     @Operation(operationId = "listImports", summary = "List the imports",
-            description = "The tenant's latest imports, newest first (at most 50).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportJobView.Jobs.class)))
-    public ImportJobView.Jobs list() {
-        return new ImportJobView.Jobs(imports.recent(50).stream().map(ImportJobView::of).toList());
+            description = "The tenant's imports, newest first; the next page is in page.nextCursor and in the Link "
+                    + "header (rel=next).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportJobView.Jobs.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum "
+                                 + "100 unless configured)", schema = @Schema(implementation = Integer.class))
+                         @QueryParam("limit") String limitText) {
+        int limit = Paging.limit(limitText);
+        List<ImportJob> rows = imports.recent(Paging.idCursor(cursor), limit + 1);
+        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return Pages.ok(uriInfo, new ImportJobView.Jobs(rows.stream().limit(limit).map(ImportJobView::of).toList(),
+                PageInfo.of(limit, next)), next);
     }
 
     @GET

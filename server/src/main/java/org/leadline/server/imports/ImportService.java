@@ -31,8 +31,13 @@ public class ImportService {
         return job;
     }
 
-    public List<ImportJob> recent(int limit) {
-        return persistence.em().createQuery("SELECT j FROM ImportJob j ORDER BY j.createdAt DESC, j.id DESC", ImportJob.class)
-                .setMaxResults(limit).getResultList();
+    /** Imports newest first (ids grow with time), after the import {@code beforeId} (null: from the newest). */
+    public List<ImportJob> recent(String beforeId, int limit) {
+        var query = persistence.em().createQuery("SELECT j FROM ImportJob j"
+                + (beforeId == null ? "" : " WHERE j.id < :before") + " ORDER BY j.id DESC", ImportJob.class);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 }

@@ -40,7 +40,7 @@ public class ExtensionChoices {
         for (Registry.Extension e : host.registry().extensions()) {
             items.add(view(tenantId, e, choices.get(e.key())));
         }
-        return new PluginView.Choices(items);
+        return new PluginView.Choices(items, org.leadline.server.platform.web.PageInfo.whole(items.size()));
     }
 
     public PluginView.Choice read(String pluginId, String extensionId) {

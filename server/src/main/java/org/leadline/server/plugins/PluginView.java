@@ -146,7 +146,7 @@ public record PluginView(
     }
 
     /** The extensions the installation offers. */
-    @Schema(name = "ExtensionList")
-    public record Choices(@NotNull List<Choice> items) {
+    @Schema(name = "ExtensionList", description = "Every extension of the installation, in one page")
+    public record Choices(@NotNull List<Choice> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
     }
 }

@@ -83,7 +83,8 @@ public record ConditionView(
     public record FieldValue(
             @NotNull(message = "must name a lead field") @Schema(description = "A lead field, as in present") String field,
             @NotNull(message = "must be a text, number or boolean (at most 200 characters)")
-            @Schema(description = "A text, number or boolean (at most 200 characters)") JsonValue value) {
+            @Schema(description = "A text, number or boolean (at most 200 characters)",
+                    oneOf = {String.class, java.math.BigDecimal.class, Boolean.class}) JsonValue value) {
     }
 
     private List<Object> members() {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.Pages;
+import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
@@ -46,6 +51,9 @@ public class QualificationResource {
 
     @Inject
     QualificationService service;
+
+    @Context
+    UriInfo uriInfo;
 
     @GET
     @Path("rules")
@@ -93,11 +101,18 @@ public class QualificationResource {
     @GET
     @Path("rules/versions")
     @Operation(operationId = "listQualificationRuleVersions", summary = "List the saved versions of the rules",
-            description = "Newest first, at most 100, without their rules.")
+            description = "Newest first, without their rules; the next page is in page.nextCursor and in the Link "
+                    + "header (rel=next).")
     @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = RuleSetView.Versions.class)))
-    public RuleSetView.Versions versions() {
-        return service.versions();
+            content = @Content(schema = @Schema(implementation = RuleSetView.Versions.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response versions(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                                         @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
+                                                 + "maximum 100 unless configured)",
+                                                 schema = @Schema(implementation = Integer.class))
+                                         @QueryParam("limit") String limitText) {
+        RuleSetView.Versions page = service.versions(Paging.numberCursor(cursor), Paging.limit(limitText));
+        return Pages.ok(uriInfo, page, page.page().nextCursor());
     }
 
     @GET
@@ -115,10 +130,17 @@ public class QualificationResource {
     @GET
     @Path("jobs")
     @Operation(operationId = "listRerateJobs", summary = "List the re-rating jobs",
-            description = "The latest jobs that re-rate the tenant's leads, newest first (at most 20).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RerateJobView.Jobs.class)))
-    public RerateJobView.Jobs jobs() {
-        return service.jobs();
+            description = "The jobs that re-rate the tenant's leads, newest first; the next page is in "
+                    + "page.nextCursor and in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RerateJobView.Jobs.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response jobs(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                                         @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, "
+                                                 + "maximum 100 unless configured)",
+                                                 schema = @Schema(implementation = Integer.class))
+                                         @QueryParam("limit") String limitText) {
+        RerateJobView.Jobs page = service.jobs(Paging.idCursor(cursor), Paging.limit(limitText));
+        return Pages.ok(uriInfo, page, page.page().nextCursor());
     }
 
     @GET

@@ -21,6 +21,7 @@ import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -72,11 +73,16 @@ public class QualificationService {
         return RuleSetView.of(sets.get(0), null);
     }
 
-    public RuleSetView.Versions versions() {
-        return new RuleSetView.Versions(persistence.em()
-                .createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
-                .setMaxResults(100).getResultList().stream()
-                .map(r -> new RuleSetView.Summary(r.version(), r.createdAt(), r.createdBy())).toList());
+    /** The saved versions, newest first, after the version {@code before} (null: from the newest). */
+    public RuleSetView.Versions versions(Integer before, int limit) {
+        List<RuleSet> rows = persistence.em()
+                .createQuery("SELECT r FROM RuleSet r WHERE r.version < :before ORDER BY r.version DESC", RuleSet.class)
+                .setParameter("before", before == null ? Integer.MAX_VALUE : before)
+                .setMaxResults(limit + 1).getResultList();
+        List<RuleSetView.Summary> items = rows.stream().limit(limit)
+                .map(r -> new RuleSetView.Summary(r.version(), r.createdAt(), r.createdBy())).toList();
+        String next = rows.size() > limit ? String.valueOf(rows.get(limit - 1).version()) : null;
+        return new RuleSetView.Versions(items, PageInfo.of(limit, next));
     }
 
     /** Saves the rule set as the next version and starts re-rating all of the tenant's leads with it. */
@@ -143,10 +149,17 @@ public class QualificationService {
         return job;
     }
 
-    public RerateJobView.Jobs jobs() {
-        return new RerateJobView.Jobs(persistence.em()
-                .createQuery("SELECT j FROM RerateJob j ORDER BY j.createdAt DESC", RerateJob.class)
-                .setMaxResults(20).getResultList().stream().map(RerateJobView::of).toList());
+    /** The re-rating jobs, newest first, after the job {@code beforeId} (null: from the newest). */
+    public RerateJobView.Jobs jobs(String beforeId, int limit) {
+        var query = persistence.em().createQuery("SELECT j FROM RerateJob j"
+                + (beforeId == null ? "" : " WHERE j.id < :before") + " ORDER BY j.id DESC", RerateJob.class);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        List<RerateJob> rows = query.setMaxResults(limit + 1).getResultList();
+        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new RerateJobView.Jobs(rows.stream().limit(limit).map(RerateJobView::of).toList(),
+                PageInfo.of(limit, next));
     }
 
     /** Rates one lead again now, e.g. after the tenant enabled a scoring plugin. */

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.server.platform.web.PageInfo;
 
 /** A job re-rating the tenant's leads after a new version of the rules was saved. */
 @Schema(name = "RerateJob", description = "Re-rates every lead of the tenant with a rule set version; a later save "
@@ -30,6 +31,6 @@ public record RerateJobView(
 
     /** The latest jobs, newest first (at most 20). */
     @Schema(name = "RerateJobList")
-    public record Jobs(@NotNull List<RerateJobView> items) {
+    public record Jobs(@NotNull List<RerateJobView> items, @NotNull PageInfo page) {
     }
 }

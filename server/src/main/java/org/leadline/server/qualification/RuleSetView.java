@@ -19,6 +19,7 @@ import org.leadline.server.platform.json.CrossFieldRules;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.FieldError;
+import org.leadline.server.platform.web.PageInfo;
 
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
@@ -132,6 +133,6 @@ public record RuleSetView(
 
     /** The saved versions, newest first (at most 100). */
     @Schema(name = "QualificationRuleSetVersionList")
-    public record Versions(@NotNull List<Summary> items) {
+    public record Versions(@NotNull List<Summary> items, @NotNull PageInfo page) {
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.leadline.server.platform.problem.ProblemException;
 
 /**
  * Input rules for tenants and users that the request records ({@link TenantView.Create},
@@ -29,14 +28,13 @@ final class AccountRules {
     }
 
     /** The roles of a tenant's user, each one of {@code allowed}; null stays null. */
-    static Set<Role> roles(List<Role> sent, Set<Role> allowed) {
+    static Set<Role> roles(List<TenantRole> sent) {
         if (sent == null) {
             return null;
         }
-        if (!allowed.containsAll(sent)) {
-            throw ProblemException.field("roles", "may only contain " + allowed);
-        }
-        return sent.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(sent);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        sent.forEach(r -> roles.add(r.role()));
+        return roles;
     }
 
     static <E extends Enum<E>> E status(String sent, Class<E> type) {

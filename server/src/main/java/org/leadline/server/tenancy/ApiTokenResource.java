@@ -105,7 +105,7 @@ public class ApiTokenResource {
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
                                   @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<AccessToken> tokens = directory.apiTokens(caller.tenantId(), cursor, limit + 1);
+        List<AccessToken> tokens = directory.apiTokens(caller.tenantId(), Paging.idCursor(cursor), limit + 1);
         List<ApiTokenView> items = tokens.stream().limit(limit).map(t -> ApiTokenView.of(t, null)).toList();
         String next = tokens.size() > limit ? tokens.get(limit - 1).id() : null;
         return Pages.ok(uriInfo, new ApiTokenView.Page(items, PageInfo.of(limit, next)), next);

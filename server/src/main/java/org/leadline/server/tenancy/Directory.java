@@ -1,7 +1,6 @@
 package org.leadline.server.tenancy;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -170,10 +169,5 @@ public class Directory {
         AccessToken token = apiToken(tenantId, tokenId);
         token.revoke();
         return token;
-    }
-
-    /** Roles a tenant administrator may hand out. */
-    public static Set<Role> tenantRoles() {
-        return EnumSet.of(Role.TENANT_ADMIN, Role.SALES);
     }
 }

@@ -61,8 +61,7 @@ public class TenantResource {
                     + "password for that administrator one is generated and returned as initialPassword, in this "
                     + "answer only (Cache-Control: no-store).")
     @APIResponse(responseCode = "201", description = "The tenant and its administrator",
-            content = @Content(schema = @Schema(implementation = TenantView.Created.class)),
-            headers = @Header(name = "ETag", description = "none"))
+            content = @Content(schema = @Schema(implementation = TenantView.Created.class)))
     @APIResponse(responseCode = "409", description = "The slug or the administrator's username is taken", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response create(TenantView.Create body) {
@@ -79,7 +78,7 @@ public class TenantResource {
                 email, EnumSet.of(Role.TENANT_ADMIN, Role.SALES), initialPassword);
         TenantView.Created result = TenantView.Created.of(tenant, user, password == null ? initialPassword : null);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.id()).build())
-                .entity(result).header("Cache-Control", "no-store").build();
+                .tag(Preconditions.etag(tenant.version())).entity(result).header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -93,7 +92,7 @@ public class TenantResource {
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
                                 @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<Tenant> tenants = directory.tenants(cursor, limit + 1);
+        List<Tenant> tenants = directory.tenants(Paging.idCursor(cursor), limit + 1);
         List<TenantView> items = tenants.stream().limit(limit).map(TenantView::of).toList();
         String next = tenants.size() > limit ? tenants.get(limit - 1).id() : null;
         return Pages.ok(uriInfo, new TenantView.Page(items, PageInfo.of(limit, next)), next);

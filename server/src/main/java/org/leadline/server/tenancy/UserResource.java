@@ -65,7 +65,7 @@ public class UserResource {
         String username = AccountRules.username(body.username());
         String displayName = body.displayName();
         String email = body.email();
-        Set<Role> roles = AccountRules.roles(body.roles(), Directory.tenantRoles());
+        Set<Role> roles = AccountRules.roles(body.roles());
         String password = body.password();
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
@@ -83,7 +83,7 @@ public class UserResource {
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
                               @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<UserAccount> users = directory.users(caller.tenantId(), cursor, limit + 1);
+        List<UserAccount> users = directory.users(caller.tenantId(), Paging.idCursor(cursor), limit + 1);
         List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
         String next = users.size() > limit ? users.get(limit - 1).id() : null;
         return Pages.ok(uriInfo, new UserView.Page(items, PageInfo.of(limit, next)), next);
@@ -117,7 +117,7 @@ public class UserResource {
         Long version = Preconditions.optionalVersion(ifMatch);
         String displayName = body.displayName();
         String email = body.email();
-        Set<Role> roles = AccountRules.roles(body.roles(), Directory.tenantRoles());
+        Set<Role> roles = AccountRules.roles(body.roles());
         UserAccount.Status status = AccountRules.status(body.status(), UserAccount.Status.class);
         String password = body.password();
         if (id.equals(caller.userId()) && (status == UserAccount.Status.DISABLED

@@ -47,7 +47,7 @@ public record UserView(
             @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)
             @Schema(format = "email") String email,
             @NotNull @Size(min = 1, message = AccountRules.ROLES_MESSAGE)
-            @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            List<TenantRole> roles,
             @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
             @Schema(writeOnly = true, description = "Without a password the user cannot sign in until one is set")
             String password) {
@@ -61,7 +61,7 @@ public record UserView(
             @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)
             @Schema(format = "email") String email,
             @Size(min = 1, message = AccountRules.ROLES_MESSAGE)
-            @Schema(description = "TENANT_ADMIN and/or SALES") List<Role> roles,
+            List<TenantRole> roles,
             @Pattern(regexp = "(?i)ACTIVE|DISABLED", message = "must be one of ACTIVE, DISABLED")
             @Schema(enumeration = {"ACTIVE", "DISABLED"}, description = "DISABLED signs the user out everywhere "
                     + "and stops sign-ins") String status,

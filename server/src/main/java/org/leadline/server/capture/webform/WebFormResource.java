@@ -1,6 +1,7 @@
 package org.leadline.server.capture.webform;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,8 +38,12 @@ import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.Problem;
+import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.platform.web.Pages;
+import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.timeline.Keyset;
 
 /** Web forms of the caller's tenant: create, read, replace, delete, list, and a new public key. */
 @Path("webforms")
@@ -69,10 +76,24 @@ public class WebFormResource {
     }
 
     @GET
-    @Operation(operationId = "listWebForms", summary = "List the web forms", description = "All of the tenant's forms.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebFormView.Forms.class)))
-    public WebFormView.Forms list() {
-        return new WebFormView.Forms(forms.list().stream().map(this::json).toList());
+    @Operation(operationId = "listWebForms", summary = "List the web forms",
+            description = "The tenant's forms by name; the next page is in page.nextCursor and in the Link header "
+                    + "(rel=next).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebFormView.Forms.class)),
+            headers = @Header(name = "Link", ref = "Link"))
+    public Response list(@Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum "
+                                 + "100 unless configured)", schema = @Schema(implementation = Integer.class))
+                         @QueryParam("limit") String limitText) {
+        int limit = Paging.limit(limitText);
+        List<WebForm> rows = forms.list(Keyset.decode(cursor, "webforms"), limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            WebForm last = rows.get(limit - 1);
+            next = new Keyset("webforms", last.name(), last.id()).encode();
+        }
+        return Pages.ok(uriInfo, new WebFormView.Forms(rows.stream().limit(limit).map(this::json).toList(),
+                PageInfo.of(limit, next)), next);
     }
 
     @GET

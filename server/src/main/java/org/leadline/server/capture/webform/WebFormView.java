@@ -201,9 +201,9 @@ public record WebFormView(
         }
     }
 
-    /** The tenant's web forms. */
+    /** A page of the tenant's web forms, by name. */
     @Schema(name = "WebFormList")
-    public record Forms(@NotNull List<WebFormView> items) {
+    public record Forms(@NotNull List<WebFormView> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
     }
 
     /** How a page shows the form: its fields and the token to post with it. */

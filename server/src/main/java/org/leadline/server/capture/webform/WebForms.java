@@ -52,9 +52,15 @@ public class WebForms {
         return form;
     }
 
-    public List<WebForm> list() {
-        return persistence.em().createQuery("SELECT f FROM WebForm f ORDER BY f.name, f.id", WebForm.class)
-                .setMaxResults(MAX_FORMS).getResultList();
+    /** Forms by name (then id), after the form of name and id {@code after} (null: from the first). */
+    public List<WebForm> list(org.leadline.server.timeline.Keyset after, int limit) {
+        var query = persistence.em().createQuery("SELECT f FROM WebForm f"
+                + (after == null ? "" : " WHERE f.name > :name OR (f.name = :name AND f.id > :id)")
+                + " ORDER BY f.name, f.id", WebForm.class);
+        if (after != null) {
+            query.setParameter("name", after.key()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     public WebForm find(String id) {

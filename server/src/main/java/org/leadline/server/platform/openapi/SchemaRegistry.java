@@ -22,6 +22,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -123,6 +124,15 @@ final class SchemaRegistry {
                 + ": request and response bodies are records, enums or JSON values");
     }
 
+    /** A JSON value that is one of the given types (a text, a number or a boolean, say). */
+    private JsonObject oneOf(Class<?>[] types) {
+        var alternatives = Json.createArrayBuilder();
+        for (Class<?> type : types) {
+            alternatives.add(schemaOf(type));
+        }
+        return Json.createObjectBuilder().add("oneOf", alternatives).build();
+    }
+
     /** Registers a record or enum and returns its component name. */
     String register(Class<?> c) {
         String name = name(c);
@@ -200,6 +210,7 @@ final class SchemaRegistry {
 
     private JsonObject property(RecordComponent rc, Schema s) {
         JsonObject base = s != null && s.implementation() != Void.class ? schemaOf(s.implementation())
+                : s != null && s.oneOf().length > 0 ? oneOf(s.oneOf())
                 : schemaOf(rc.getGenericType(), rc);
         boolean array = "array".equals(base.getString("type", ""));
         JsonObjectBuilder b = Json.createObjectBuilder();
@@ -270,6 +281,15 @@ final class SchemaRegistry {
         if (dmax != null) {
             b.add("maximum", new BigDecimal(dmax.value()));
             if (!dmax.inclusive()) {
+                b.add("exclusiveMaximum", true);
+            }
+        }
+        Digits digits = annotation(rc, Digits.class);
+        if (digits != null) {
+            // at most so many digits before the point and so many after it
+            b.add("multipleOf", BigDecimal.ONE.scaleByPowerOfTen(-digits.fraction()));
+            if (dmax == null && max == null) {
+                b.add("maximum", BigDecimal.ONE.scaleByPowerOfTen(digits.integer()));
                 b.add("exclusiveMaximum", true);
             }
         }

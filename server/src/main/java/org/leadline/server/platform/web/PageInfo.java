@@ -18,4 +18,12 @@ public record PageInfo(
     public static PageInfo of(int limit, String nextCursor) {
         return new PageInfo(limit, null, nextCursor);
     }
+
+    /**
+     * The page of a collection answered whole, never more than {@code bound} items (a tenant's web
+     * forms, say): one page, no next.
+     */
+    public static PageInfo whole(int bound) {
+        return new PageInfo(bound, null, null);
+    }
 }
