@@ -172,6 +172,31 @@ class ErrorHandlingIT {
                     Map.of("If-Match", existingEtag)), 400, "/problems/validation");
             assertNotNull(patch.fieldError(field.getKey()), patch::toString);
         }
+        // what other features show on a lead is the server's too: a new lead cannot bring its own rating
+        JsonObject rated = Json.createObjectBuilder(Fixtures.tradeFairLead("Fehler"))
+                .add("scoring", Json.createObjectBuilder().add("rating", "HOT").add("score", 100)).build();
+        assertEquals("is set by the server and cannot be written", validation(rated).fieldError("scoring"));
+    }
+
+    @Test
+    void countryAndCurrencyCodesAreTakenInAnyCaseAndMustExist() {
+        JsonObject lower = Json.createObjectBuilder(Fixtures.tradeFairLead("Codes"))
+                .add("company", Json.createObjectBuilder().add("name", "Codes GmbH")
+                        .add("annualRevenue", Json.createObjectBuilder().add("amount", 5).add("currency", "eur"))
+                        .add("address", Json.createObjectBuilder().add("country", "de"))).build();
+        Api.Response created = Fixtures.newTenant(server).api().post(LEADS, lower); // this tenant's count stays
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("EUR", created.json().getJsonObject("company").getJsonObject("annualRevenue").getString("currency"));
+        assertEquals("DE", created.json().getJsonObject("company").getJsonObject("address").getString("country"));
+
+        JsonObject unknown = Json.createObjectBuilder(Fixtures.tradeFairLead("Codes"))
+                .add("company", Json.createObjectBuilder()
+                        .add("annualRevenue", Json.createObjectBuilder().add("amount", 5).add("currency", "XYZ"))
+                        .add("address", Json.createObjectBuilder().add("country", "QQ"))).add("topic", "x".repeat(201)).build();
+        Api.Response refused = validation(unknown);
+        assertEquals("is not an ISO 4217 currency code", refused.fieldError("company.annualRevenue.currency"));
+        assertEquals("is not an ISO 3166 country code", refused.fieldError("company.address.country"));
+        assertEquals("must be at most 200 characters", refused.fieldError("topic"), "every error at once");
     }
 
     @Test

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Everything about a lead that a client writes: the lead form. Fields the server owns (id,
  * status, rating, score, stage, timestamps, version) are not part of it.
@@ -60,7 +62,13 @@ public record LeadData(
             @Size(max = 20) String postalCode,
             @Size(max = 100) String city,
             @Size(max = 100) String region,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like DE") String country) {
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 country code like DE")
+            @IsoCode(value = IsoCode.List.COUNTRY, message = "is not an ISO 3166 country code")
+            @Schema(description = "ISO 3166-1 alpha-2; taken in any case, stored in upper case") String country) {
+
+        public Address {
+            country = upper(country);
+        }
     }
 
     /** An amount of money in an ISO 4217 currency. */
@@ -68,8 +76,14 @@ public record LeadData(
             @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative")
             @Digits(integer = 17, fraction = 2, message = "must have at most 17 digits and 2 decimals")
             BigDecimal amount,
-            @NotNull(message = "is required") @Pattern(regexp = "[A-Z]{3}",
-                    message = "must be an ISO 4217 currency code like EUR") String currency) {
+            @NotNull(message = "is required") @Pattern(regexp = "[A-Za-z]{3}",
+                    message = "must be an ISO 4217 currency code like EUR")
+            @IsoCode(value = IsoCode.List.CURRENCY, message = "is not an ISO 4217 currency code")
+            @Schema(description = "ISO 4217; taken in any case, stored in upper case") String currency) {
+
+        public Money {
+            currency = upper(currency);
+        }
     }
 
     /** Where the lead came from. */
@@ -87,6 +101,10 @@ public record LeadData(
             @Size(max = 200) String decisionMakerName,
             PurchaseProcess purchaseProcess,
             @Size(max = 2000) String purchaseProcessNotes) {
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.toUpperCase(java.util.Locale.ROOT);
     }
 
     static final String PHONE = "\\+?[0-9 ()./-]{3,40}";

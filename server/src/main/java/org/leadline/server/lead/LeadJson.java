@@ -51,45 +51,7 @@ public final class LeadJson {
                 in.error(key, "is set by the server and cannot be written");
             }
         });
-        Company company = v.company();
-        if (company != null) {
-            Address address = company.address() == null ? null : new Address(company.address().street(),
-                    company.address().postalCode(), company.address().city(), company.address().region(),
-                    country(in, "company.address.country", company.address().country()));
-            company = new Company(company.name(), company.website(), company.industry(), company.employees(),
-                    money(in, "company.annualRevenue", company.annualRevenue()), address);
-        }
-        Qualification q = v.qualification();
-        if (q != null) {
-            q = new Qualification(money(in, "qualification.budget", q.budget()), q.need(), q.purchaseTimeframe(),
-                    q.decisionMaker(), q.decisionMakerName(), q.purchaseProcess(), q.purchaseProcessNotes());
-        }
-        return new LeadData(v.person(), company, v.origin(), q, v.topic(), v.description(), v.ownerId());
-    }
-
-    /** Country codes are taken in any case and stored in upper case; a well-formed code must exist. */
-    private static String country(JsonInput in, String path, String country) {
-        if (country == null) {
-            return null;
-        }
-        String code = country.toUpperCase(java.util.Locale.ROOT);
-        if (code.matches("[A-Z]{2}") && !Set.of(java.util.Locale.getISOCountries()).contains(code)) {
-            in.errors().add(new FieldError(path, "is not an ISO 3166 country code"));
-        }
-        return code;
-    }
-
-    /** Currency codes likewise, against ISO 4217. */
-    private static Money money(JsonInput in, String path, Money m) {
-        if (m == null || m.currency() == null) {
-            return m;
-        }
-        String code = m.currency().toUpperCase(java.util.Locale.ROOT);
-        if (code.matches("[A-Z]{3}") && java.util.Currency.getAvailableCurrencies().stream()
-                .noneMatch(cur -> cur.getCurrencyCode().equals(code))) {
-            in.errors().add(new FieldError(path + ".currency", "is not an ISO 4217 currency code"));
-        }
-        return new Money(m.amount(), code);
+        return v.data();
     }
 
     /** The full representation the API returns. Absent values are left out. */

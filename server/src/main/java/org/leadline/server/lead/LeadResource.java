@@ -89,7 +89,6 @@ public class LeadResource {
                     + "A likely duplicate is refused with 409 (its candidates in the problem's duplicates) unless "
                     + "allowDuplicate=true; then the 201 carries warnings and duplicates. With an Idempotency-Key, "
                     + "a repeated request answers with the first result and Idempotent-Replayed: true.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "201", description = "The lead as stored, with its rating",
             content = @Content(schema = @Schema(implementation = LeadView.class)),
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"))
@@ -99,7 +98,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response create(JsonObject body,
+    public Response create(LeadView body,
                            @Parameter(description = "Makes a retried create safe: the same key answers with the "
                                    + "first result (kept 24 hours)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            @Parameter(description = "Store the lead although likely duplicates exist",

@@ -50,24 +50,32 @@ public class LeadService {
     public record Created(Lead lead, boolean replayed) {
     }
 
+    /** Creates a lead from a document that is not a request body (an e-mail's, a web form's). */
     public Created create(JsonObject body, String idempotencyKey) {
-        return create(body, idempotencyKey, data -> { });
+        return create(() -> validated(body, jakarta.json.JsonValue.EMPTY_JSON_OBJECT), idempotencyKey,
+                idempotencyKey != null ? IdempotencyKeys.fingerprint(body) : null, data -> { });
     }
 
     /**
-     * Creates a lead; {@code beforeCreate} sees the validated data first and may refuse by throwing
-     * (the duplicate check does). Not called when the request is the replay of an earlier one.
+     * Creates a lead from the API's body, which the record reader bound and checked; {@code beforeCreate}
+     * sees the data first and may refuse by throwing (the duplicate check does). Not called when the
+     * request is the replay of an earlier one.
      */
-    public Created create(JsonObject body, String idempotencyKey, java.util.function.Consumer<LeadData> beforeCreate) {
+    public Created create(LeadView body, String idempotencyKey, java.util.function.Consumer<LeadData> beforeCreate) {
+        return create(() -> withKnownOwner(body.data()), idempotencyKey,
+                idempotencyKey != null ? fingerprint(body) : null, beforeCreate);
+    }
+
+    private Created create(java.util.function.Supplier<LeadData> checked, String idempotencyKey, String fingerprint,
+                           java.util.function.Consumer<LeadData> beforeCreate) {
         EntityManager em = persistence.em();
-        String fingerprint = idempotencyKey != null ? IdempotencyKeys.fingerprint(body) : null;
         if (idempotencyKey != null) {
             Optional<String> previous = IdempotencyKeys.previous(em, CREATE_SCOPE, idempotencyKey, fingerprint);
             if (previous.isPresent()) {
                 return new Created(find(previous.get()), true);
             }
         }
-        LeadData data = validated(body, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        LeadData data = checked.get();
         beforeCreate.accept(data);
         Lead lead = Lead.create(data, caller.userId());
         if (idempotencyKey != null) {
@@ -81,6 +89,23 @@ public class LeadService {
         return new Created(lead, false);
     }
 
+    /** A create's request as the server read it: a retry with the same key must send the same lead. */
+    private static String fingerprint(LeadView body) {
+        return IdempotencyKeys.fingerprint(org.leadline.server.platform.json.RecordJson.toJson(body));
+    }
+
+    /** The data, once its owner is known to be a user of the tenant who works leads. */
+    private LeadData withKnownOwner(LeadData data) {
+        if (data.ownerId() != null) {
+            List<FieldError> errors = new ArrayList<>();
+            checkOwner(data.ownerId(), errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+        }
+        return data;
+    }
+
     /**
      * Checks a lead document as a create would, without storing anything: the validated data, or a
      * validation problem naming the fields. A refusal leaves the caller's transaction usable.
@@ -91,9 +116,8 @@ public class LeadService {
     }
 
     /** After a concurrent request with the same key won the race: its result. */
-    public Created replay(JsonObject body, String idempotencyKey) {
-        String id = IdempotencyKeys.previous(persistence.em(), CREATE_SCOPE, idempotencyKey,
-                        IdempotencyKeys.fingerprint(body))
+    public Created replay(LeadView body, String idempotencyKey) {
+        String id = IdempotencyKeys.previous(persistence.em(), CREATE_SCOPE, idempotencyKey, fingerprint(body))
                 .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                         "A request with this Idempotency-Key is still in progress; retry shortly"));
         return new Created(find(id), true);

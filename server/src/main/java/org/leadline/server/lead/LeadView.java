@@ -79,6 +79,11 @@ public record LeadView(
                 null, null, null);
     }
 
+    /** The members a client writes: the lead form. */
+    public LeadData data() {
+        return new LeadData(person, company, origin, qualification, topic, description, ownerId);
+    }
+
     /** The representation of {@code lead} with the details other features show on it. */
     public static LeadView of(Lead lead, LeadScoring scoring) {
         return of(lead, scoring, null);

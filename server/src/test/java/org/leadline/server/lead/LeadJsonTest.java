@@ -116,12 +116,26 @@ class LeadJsonTest {
 
     @Test
     void unknownCodesAreRefusedButMalformedOnesAreLeftToTheirPattern() {
-        Map<String, String> e = errors(json("""
+        var validator = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+        List<FieldError> found = new ArrayList<>();
+        LeadValidation.validateNew(json("""
                 {"person":{"lastName":"X"},"origin":{"source":"WEB"},
-                 "company":{"annualRevenue":{"amount":1,"currency":"XYZ"},"address":{"country":"QQ"}}}
-                """), JsonValue.EMPTY_JSON_OBJECT);
+                 "company":{"annualRevenue":{"amount":1,"currency":"XYZ"},"address":{"country":"QQ"}},
+                 "qualification":{"budget":{"amount":1,"currency":"EURO"}}}
+                """), validator, found);
+        Map<String, String> e = new java.util.HashMap<>();
+        found.forEach(f -> e.merge(f.field(), f.reason(), (a, b) -> a + "; " + b));
         assertEquals("is not an ISO 4217 currency code", e.get("company.annualRevenue.currency"));
         assertEquals("is not an ISO 3166 country code", e.get("company.address.country"));
+        assertEquals("must be an ISO 4217 currency code like EUR", e.get("qualification.budget.currency"), e::toString);
+
+        LeadData lower = LeadJson.read(json("""
+                {"person":{"lastName":"X"},"origin":{"source":"WEB"},
+                 "company":{"annualRevenue":{"amount":1,"currency":"eur"},"address":{"country":"de"}}}
+                """), JsonValue.EMPTY_JSON_OBJECT, new ArrayList<>());
+        assertEquals("EUR", lower.company().annualRevenue().currency(), "codes are taken in any case");
+        assertEquals("DE", lower.company().address().country());
+        assertTrue(validator.validate(lower).isEmpty());
     }
 
     @Test
