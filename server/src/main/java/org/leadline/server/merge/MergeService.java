@@ -203,7 +203,7 @@ public class MergeService {
     }
 
     /** A record of the answer from what this service wrote itself (counts, lead data): no errors to report. */
-    private static <R extends Record> R stored(JsonObject json, Class<R> type) {
+    static <R extends Record> R stored(JsonObject json, Class<R> type) {
         List<FieldError> errors = new ArrayList<>();
         R record = RecordInput.read(new JsonInput(json, "", errors), type, (path, value) -> { });
         if (!errors.isEmpty()) {

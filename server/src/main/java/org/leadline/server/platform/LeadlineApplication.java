@@ -27,10 +27,13 @@ import org.leadline.server.imports.ImportResource;
 import org.leadline.server.lead.LeadExportResource;
 import org.leadline.server.lead.LeadMergedMapper;
 import org.leadline.server.lead.LeadResource;
+import org.leadline.server.lead.LeadScoring;
+import org.leadline.server.merge.MergeEntryView;
 import org.leadline.server.merge.MergeResource;
 import org.leadline.server.party.CompetitorResource;
 import org.leadline.server.party.StakeholderResource;
 import org.leadline.server.platform.json.JsonBodyReader;
+import org.leadline.server.platform.openapi.ApiDocument;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.json.RequiredBody;
 import org.leadline.server.platform.problem.ProblemMapper;
@@ -41,18 +44,25 @@ import org.leadline.server.platform.web.UnknownQueryParameters;
 import org.leadline.server.plugins.ExtensionResource;
 import org.leadline.server.plugins.PluginAdminResource;
 import org.leadline.server.process.LeadProcessResource;
+import org.leadline.server.process.LeadProcessView;
 import org.leadline.server.process.ProcessChoiceResource;
 import org.leadline.server.qualification.QualificationResource;
+import org.leadline.server.qualification.RatingChangeView;
 import org.leadline.server.qualification.RecommendationResource;
 import org.leadline.server.tenancy.ApiTokenResource;
 import org.leadline.server.tenancy.AuthResource;
 import org.leadline.server.tenancy.RoleCheck;
 import org.leadline.server.tenancy.TenantResource;
 import org.leadline.server.tenancy.UserResource;
+import org.leadline.server.timeline.AuditEntryView;
 import org.leadline.server.timeline.AuditResource;
 import org.leadline.server.timeline.InteractionResource;
+import org.leadline.server.timeline.InteractionView;
 import org.leadline.server.timeline.NoteResource;
+import org.leadline.server.timeline.NoteView;
 import org.leadline.server.timeline.SocialPostResource;
+import org.leadline.server.timeline.SocialPostView;
+import org.leadline.server.timeline.TimelineEntryView;
 import org.leadline.server.timeline.TimelineResource;
 
 /**
@@ -104,6 +114,14 @@ public class LeadlineApplication extends Application {
             NoteResource.class,
             SocialPostResource.class,
             TimelineResource.class);
+
+    /** Values of several record types the document names (members declared {@code @Schema(ref = name)}). */
+    public static final List<ApiDocument.Union> UNIONS = List.of(
+            new ApiDocument.Union(TimelineEntryView.ITEM, "A timeline entry's item, as its own resource shows it; "
+                    + "the entry's kind says which", List.of(
+                    InteractionView.class, NoteView.class, SocialPostView.class, AuditEntryView.class,
+                    LeadProcessView.StageChangeView.class, RatingChangeView.class, MergeEntryView.class,
+                    LeadScoring.Decision.class)));
 
     /** Filters, body readers and exception mappers. */
     public static final List<Class<?>> PROVIDERS = List.of(

@@ -6,10 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;
@@ -27,21 +24,11 @@ public class StageChangeRenderer implements TimelineRenderer {
     }
 
     @Override
-    public Map<String, JsonObject> render(Collection<String> ids) {
-        Map<String, JsonObject> out = new HashMap<>();
+    public Map<String, LeadProcessView.StageChangeView> render(Collection<String> ids) {
+        Map<String, LeadProcessView.StageChangeView> out = new HashMap<>();
         persistence.em().createQuery("SELECT c FROM StageChange c WHERE c.id IN :ids", StageChange.class)
                 .setParameter("ids", ids).getResultList()
-                .forEach(c -> out.put(c.id(), json(c)));
+                .forEach(c -> out.put(c.id(), LeadProcessView.StageChangeView.of(c)));
         return out;
-    }
-
-    private static JsonObject json(StageChange c) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.id());
-        if (c.fromStage() != null) {
-            b.add("from", c.fromStage());
-        } else {
-            b.addNull("from");
-        }
-        return b.add("to", c.toStage()).add("changedAt", c.changedAt().toString()).add("changedBy", c.changedBy()).build();
     }
 }

@@ -6,10 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
-import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;
@@ -27,20 +24,10 @@ public class RatingChangeRenderer implements TimelineRenderer {
     }
 
     @Override
-    public Map<String, JsonObject> render(Collection<String> ids) {
-        Map<String, JsonObject> out = new HashMap<>();
+    public Map<String, RatingChangeView> render(Collection<String> ids) {
+        Map<String, RatingChangeView> out = new HashMap<>();
         persistence.em().createQuery("SELECT c FROM RatingChange c WHERE c.id IN :ids", RatingChange.class)
-                .setParameter("ids", ids).getResultList().forEach(c -> {
-                    JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.id());
-                    if (c.fromRating() != null) {
-                        b.add("from", c.fromRating());
-                    } else {
-                        b.addNull("from");
-                    }
-                    b.add("to", c.toRating()).add("score", c.score()).add("ruleSetVersion", c.ruleSetVersion())
-                            .add("changedAt", c.changedAt().toString());
-                    out.put(c.id(), b.build());
-                });
+                .setParameter("ids", ids).getResultList().forEach(c -> out.put(c.id(), RatingChangeView.of(c)));
         return out;
     }
 }

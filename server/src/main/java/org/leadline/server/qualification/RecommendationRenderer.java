@@ -6,9 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import org.leadline.server.platform.json.RecordJson;
+import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;
@@ -26,10 +25,10 @@ public class RecommendationRenderer implements TimelineRenderer {
     }
 
     @Override
-    public Map<String, JsonObject> render(Collection<String> ids) {
-        Map<String, JsonObject> out = new HashMap<>();
+    public Map<String, LeadScoring.Decision> render(Collection<String> ids) {
+        Map<String, LeadScoring.Decision> out = new HashMap<>();
         persistence.em().createQuery("SELECT d FROM RecommendationDecision d WHERE d.id IN :ids", RecommendationDecision.class)
-                .setParameter("ids", ids).getResultList().forEach(d -> out.put(d.id(), RecordJson.toJson(Recommendations.view(d))));
+                .setParameter("ids", ids).getResultList().forEach(d -> out.put(d.id(), Recommendations.view(d)));
         return out;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -22,7 +21,7 @@ public class AuditRenderer implements TimelineRenderer {
     }
 
     @Override
-    public Map<String, JsonObject> render(Collection<String> ids) {
+    public Map<String, AuditEntryView> render(Collection<String> ids) {
         return AuditTrail.render(persistence.em(), ids);
     }
 }

@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.RecordJson;
 
 /**
  * The field-level audit history of a lead and of everything kept on it. Each change is written in
@@ -65,14 +63,11 @@ public final class AuditTrail {
     }
 
     /** The entries as the timeline embeds them. */
-    static Map<String, JsonObject> render(EntityManager em, Collection<String> ids) {
+    static Map<String, AuditEntryView> render(EntityManager em, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<AuditEntry> entries = em.createQuery("SELECT e FROM AuditEntry e WHERE e.id IN :ids", AuditEntry.class)
-                .setParameter("ids", ids).getResultList();
-        Map<String, JsonObject> out = new LinkedHashMap<>();
-        write(em, entries).forEach((id, view) -> out.put(id, RecordJson.toJson(view)));
-        return out;
+        return write(em, em.createQuery("SELECT e FROM AuditEntry e WHERE e.id IN :ids", AuditEntry.class)
+                .setParameter("ids", ids).getResultList());
     }
 }

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.json.RecordJson;
 
 /**
  * The "imported" entry of a lead that a CSV import created.
@@ -50,11 +48,6 @@ public final class ImportedEntry {
         AuditEntryView view() {
             return new AuditEntryView(id, leadId, new AuditEntryView.Subject(AuditSubject.LEAD, leadId),
                     ChangeKind.CREATED, actorId, at, List.of(new AuditEntryView.Change(FIELD, null, label)));
-        }
-
-        /** The entry as the timeline embeds it. */
-        JsonObject json() {
-            return RecordJson.toJson(view());
         }
     }
 

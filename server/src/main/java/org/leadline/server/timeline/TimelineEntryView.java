@@ -3,7 +3,6 @@ package org.leadline.server.timeline;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,9 +19,12 @@ public record TimelineEntryView(
         @NotNull Instant occurredAt,
         @Schema(nullable = true, required = true, format = "uuid", description = "The employee the entry is attributed to; null when "
                 + "none (e.g. a post by the lead)") String employeeId,
-        @Schema(nullable = true, required = true, description = "The item as its own resource shows it (an interaction, a note, a "
-                + "social post, an audit entry, a stage or rating change, a merge, a recommendation); null when it "
-                + "cannot be shown") JsonObject item) {
+        @Schema(ref = TimelineEntryView.ITEM, nullable = true, required = true, description = "The item as its own "
+                + "resource shows it, by kind: an interaction, a note, a social post, an audit entry, a stage or rating "
+                + "change, a merge, a recommendation decision; null when it cannot be shown") Record item) {
+
+    /** The document's name of the union of every kind's item. */
+    public static final String ITEM = "TimelineItem";
 
     /** A page of the timeline. */
     @Schema(name = "LeadTimelinePage")

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -40,7 +39,7 @@ public class TimelineFeed {
     Instance<TimelineRenderer> renderers;
 
     /** An entry with the item it shows; {@code item} is null for a kind nobody renders. */
-    public record Entry(TimelineEntry entry, JsonObject item) {
+    public record Entry(TimelineEntry entry, Record item) {
     }
 
     public record Page(List<Entry> items, Keyset next) {
@@ -91,7 +90,7 @@ public class TimelineFeed {
         if (imported.isPresent()) {
             String id = imported.get().id();
             page.replaceAll(e -> e.entry().id().equals(id) && e.entry().kind() == TimelineKind.AUDIT
-                    ? new Entry(e.entry(), imported.get().json()) : e);
+                    ? new Entry(e.entry(), imported.get().view()) : e);
         }
         return new Page(page, next);
     }
@@ -99,7 +98,7 @@ public class TimelineFeed {
     private List<Entry> render(List<TimelineEntry> rows) {
         Map<TimelineKind, List<String>> idsByKind = new EnumMap<>(TimelineKind.class);
         rows.forEach(r -> idsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id()));
-        Map<TimelineKind, Map<String, JsonObject>> rendered = new EnumMap<>(TimelineKind.class);
+        Map<TimelineKind, Map<String, ? extends Record>> rendered = new EnumMap<>(TimelineKind.class);
         for (TimelineRenderer renderer : renderers) {
             List<String> ids = idsByKind.get(renderer.kind());
             if (ids != null) {

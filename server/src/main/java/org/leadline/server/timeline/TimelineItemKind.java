@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -25,14 +24,14 @@ public abstract class TimelineItemKind<E extends LeadItem, V extends Record, D> 
     public abstract TimelineKind timelineKind();
 
     @Override
-    public Map<String, JsonObject> render(Collection<String> ids) {
-        Map<String, JsonObject> out = new LinkedHashMap<>();
+    public Map<String, V> render(Collection<String> ids) {
+        Map<String, V> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         persistence.em().createQuery("SELECT e FROM " + type().getSimpleName() + " e WHERE e.id IN :ids", type())
                 .setParameter("ids", ids).getResultList()
-                .forEach(e -> out.put(e.id(), write(e)));
+                .forEach(e -> out.put(e.id(), view(e)));
         return out;
     }
 }

@@ -99,7 +99,18 @@ public final class ApiDocument {
      *                               or a body type cannot be described
      */
     public static JsonObject build(String basePath, List<Class<?>> resources, JsonObject info) {
-        return new ApiDocument(basePath).document(resources, info);
+        return build(basePath, resources, List.of(), info);
+    }
+
+    /** A value of several record types that a member can hold, named in the document. */
+    public record Union(String name, String description, List<Class<? extends Record>> members) {
+    }
+
+    /** As {@link #build(String, List, JsonObject)}, with the unions members refer to by name. */
+    public static JsonObject build(String basePath, List<Class<?>> resources, List<Union> unions, JsonObject info) {
+        ApiDocument document = new ApiDocument(basePath);
+        unions.forEach(u -> document.schemas.union(u.name(), u.description(), u.members()));
+        return document.document(resources, info);
     }
 
     private JsonObject document(List<Class<?>> resources, JsonObject info) {

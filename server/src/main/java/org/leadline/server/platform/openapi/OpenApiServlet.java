@@ -61,7 +61,8 @@ public class OpenApiServlet extends HttpServlet {
                 .add("license", Json.createObjectBuilder().add("name", "Apache-2.0")
                         .add("url", "https://www.apache.org/licenses/LICENSE-2.0"))
                 .build();
-        return ApiDocument.build(LeadlineApplication.PATH, LeadlineApplication.RESOURCES, info);
+        return ApiDocument.build(LeadlineApplication.PATH, LeadlineApplication.RESOURCES, LeadlineApplication.UNIONS,
+                info);
     }
 
     private Documents documents() {

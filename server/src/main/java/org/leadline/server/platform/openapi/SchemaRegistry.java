@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -124,6 +125,23 @@ final class SchemaRegistry {
                 + ": request and response bodies are records, enums or JSON values");
     }
 
+    /**
+     * Defines a named union: a value that is one of {@code members} ({@code anyOf} their schemas), for
+     * record components declared {@code Record} with {@code @Schema(ref = name)}.
+     */
+    void union(String name, String description, List<Class<? extends Record>> members) {
+        var alternatives = Json.createArrayBuilder();
+        members.forEach(m -> alternatives.add(schemaOf(m)));
+        schemas.put(name, Json.createObjectBuilder().add("description", description).add("anyOf", alternatives).build());
+    }
+
+    private JsonObject union(String name) {
+        if (!schemas.containsKey(name) || !schemas.get(name).containsKey("anyOf")) {
+            throw new IllegalStateException("No union named " + name + " is defined for the document");
+        }
+        return Json.createObjectBuilder().add("$ref", "#/components/schemas/" + name).build();
+    }
+
     /** A JSON value that is one of the given types (a text, a number or a boolean, say). */
     private JsonObject oneOf(Class<?>[] types) {
         var alternatives = Json.createArrayBuilder();
@@ -210,6 +228,7 @@ final class SchemaRegistry {
 
     private JsonObject property(RecordComponent rc, Schema s) {
         JsonObject base = s != null && s.implementation() != Void.class ? schemaOf(s.implementation())
+                : s != null && !s.ref().isEmpty() ? union(s.ref())
                 : s != null && s.oneOf().length > 0 ? oneOf(s.oneOf())
                 : schemaOf(rc.getGenericType(), rc);
         boolean array = "array".equals(base.getString("type", ""));
@@ -220,7 +239,7 @@ final class SchemaRegistry {
                 return base;
             }
             JsonObject target = schemas.get(base.getString("$ref").substring("#/components/schemas/".length()));
-            if (s.nullable() && target != null && target.containsKey("type")) {
+            if (s.nullable() && target != null && (target.containsKey("type") || target.containsKey("anyOf"))) {
                 // OpenAPI 3.0 cannot make a reference nullable (a null fails the referenced schema):
                 // the member gets the referenced schema itself, made nullable
                 target.forEach((k, v) -> {

@@ -46,6 +46,20 @@ class ApiDocumentTest {
         assertEquals(List.of(), incomplete, "operations without a 2xx and a 4xx response");
     }
 
+    /** A timeline entry's item is one of the items' own schemas, not a free object. */
+    @Test
+    void aTimelineItemIsOneOfTheItemsOwnSchemas() {
+        JsonObject schemas = DOCUMENT.getJsonObject("components").getJsonObject("schemas");
+        JsonObject item = schemas.getJsonObject("LeadTimelineEntry").getJsonObject("properties").getJsonObject("item");
+        List<String> alternatives = item.getJsonArray("anyOf")
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("$ref")).toList();
+        assertEquals(List.of("LeadInteraction", "LeadNote", "LeadSocialPost", "LeadAuditEntry", "StageChange", "RatingChange",
+                "LeadMergeEntry", "RecommendationDecision").stream().map(n -> "#/components/schemas/" + n).toList(),
+                alternatives);
+        alternatives.forEach(ref -> assertTrue(schemas.containsKey(ref.substring(ref.lastIndexOf('/') + 1)), ref));
+        assertTrue(item.getBoolean("nullable"), "an item that cannot be shown is null");
+    }
+
     /** The record a method reads its body into is the body's schema: the reader and the document agree. */
     @Test
     void aBodyReadIntoARecordIsDescribedByThatRecord() {
