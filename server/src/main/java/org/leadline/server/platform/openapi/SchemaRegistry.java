@@ -247,6 +247,9 @@ final class SchemaRegistry {
                         b.add(k, v);
                     }
                 });
+                if (!target.containsKey("type")) {
+                    b.add("type", "object"); // a union of records; OpenAPI 3.0's nullable needs a type beside it
+                }
             } else {
                 b.add("allOf", Json.createArrayBuilder().add(base));
             }
