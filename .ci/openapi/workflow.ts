@@ -9,6 +9,7 @@ type Problem = components["schemas"]["Problem"];
 type LeadProcess = paths["/api/v1/leads/{leadId}/process"]["get"]["responses"][200]["content"]["application/json"];
 type Qualified = paths["/api/v1/leads/{leadId}/qualify"]["post"]["responses"][201]["content"]["application/json"];
 type Rating = paths["/api/v1/qualification/leads/{id}/rate"]["post"]["responses"][200]["content"]["application/json"];
+type TimelinePage = paths["/api/v1/leads/{leadId}/timeline"]["get"]["responses"][200]["content"]["application/json"];
 
 const base = "http://localhost:8080/api/v1";
 
@@ -38,12 +39,23 @@ export async function workflow(token: string): Promise<string> {
 
   // rate
   const rating = await call<Rating>(token, "POST", `/qualification/leads/${id}/rate`);
-  const hot: boolean = created.value.rating === "HOT" || JSON.stringify(rating.value).includes("HOT");
+  const hot: boolean = created.value.rating === "HOT" || rating.value.rating === "HOT";
+  // the first recommended action, typed: mark it done
+  const action = created.value.scoring?.recommendations[0];
+  if (action !== undefined) {
+    const due: string | undefined = action.dueBy;
+    await call<unknown>(token, "PATCH", `/leads/${id}/recommendations/${action.recommendationId}`,
+      { state: "DONE", comment: `done before ${due ?? "any date"}` });
+  }
 
   // add an interaction
   const call1: Interaction = { medium: "PHONE", direction: "OUTBOUND", purpose: "First call", outcome: "Send a proposal" } as Interaction;
   const interaction = await call<Interaction>(token, "POST", `/leads/${id}/interactions`, call1);
   const interactionId: string = interaction.value.id;
+
+  // the timeline: each entry's item is one of the items' own types
+  const timeline = await call<TimelinePage>(token, "GET", `/leads/${id}/timeline?limit=20`);
+  const interactions = timeline.value.items.filter((e) => e.kind === "INTERACTION").length;
 
   // move the stage
   const process = await call<LeadProcess>(token, "GET", `/leads/${id}/process`);
@@ -55,5 +67,5 @@ export async function workflow(token: string): Promise<string> {
   // qualify
   const qualified = await call<Qualified>(token, "POST", `/leads/${id}/qualify`, {});
   const opportunityId: string | null | undefined = qualified.value.opportunity.id;
-  return `${id} ${interactionId} ${hot} ${opportunityId ?? ""}`;
+  return `${id} ${interactionId} ${hot} ${interactions} ${opportunityId ?? ""}`;
 }
