@@ -6,7 +6,6 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,13 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.platform.json.MergePatch;
 
 /** Accounts: read, list, patch with If-Match. */
 @Path("accounts")
@@ -79,13 +77,12 @@ public class AccountResource {
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateAccount", summary = "Change some members of an account",
             description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = AccountView.Changes.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountView.class)))
-    public Response patch(@Parameter(description = "The account's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    public Response patch(@Parameter(description = "The account's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<AccountView.Changes> body) {
         Account a = customers.find(Account.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
-        AccountView.Changes changes = RecordBodyReader.patch(new AccountView.Changes(a.name(), a.website(),
-                a.industry(), a.country()), body);
+        AccountView.Changes changes = body.applyTo(new AccountView.Changes(a.name(), a.website(),
+                a.industry(), a.country()));
         Account updated = customers.updateAccount(id, version == null ? a.version() : version, changes.name(),
                 changes.website(), changes.industry(),
                 changes.country() == null ? null : changes.country().toUpperCase(Locale.ROOT));

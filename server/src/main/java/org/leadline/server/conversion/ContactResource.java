@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,13 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.platform.json.MergePatch;
 
 /** Contacts: read, list, patch with If-Match. */
 @Path("contacts")
@@ -78,13 +76,12 @@ public class ContactResource {
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateContact", summary = "Change some members of a contact",
             description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ContactView.Changes.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactView.class)))
-    public Response patch(@Parameter(description = "The contact's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    public Response patch(@Parameter(description = "The contact's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<ContactView.Changes> body) {
         Contact c = customers.find(Contact.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
-        ContactView.Changes changes = RecordBodyReader.patch(new ContactView.Changes(c.salutation(), c.firstName(),
-                c.lastName(), c.jobTitle(), c.email(), c.phone()), body);
+        ContactView.Changes changes = body.applyTo(new ContactView.Changes(c.salutation(), c.firstName(),
+                c.lastName(), c.jobTitle(), c.email(), c.phone()));
         Contact updated = customers.updateContact(id, version == null ? c.version() : version,
                 changes.salutation(), changes.firstName(), changes.lastName(), changes.jobTitle(), changes.email(),
                 changes.phone());

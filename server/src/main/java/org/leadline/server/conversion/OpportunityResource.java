@@ -7,7 +7,6 @@ import java.util.Locale;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,15 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.platform.json.MergePatch;
 
 /** Opportunities: read, list, patch with If-Match, win, lose. */
 @Path("opportunities")
@@ -84,21 +82,20 @@ public class OpportunityResource {
     @Consumes({CustomerResources.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateOpportunity", summary = "Change some members of an opportunity",
             description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported. A stage of WON or LOST closes it (closeReason kept); a closed opportunity changes only by moving it back to an open stage.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = OpportunityView.Changes.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is won or lost and the patch does not move it to another stage",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public Response patch(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+    public Response patch(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<OpportunityView.Changes> body) {
         Opportunity o = customers.find(Opportunity.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
         OpportunityView.EstimatedValue value = o.valueAmount() == null ? null
                 : new OpportunityView.EstimatedValue(o.valueAmount(), o.valueCurrency());
         // the stage and the close reason are not carried over: only a patch that sends them changes them
-        OpportunityView.Changes changes = RecordBodyReader.patch(new OpportunityView.Changes(o.topic(), value,
-                o.expectedClose(), null, null), body);
+        OpportunityView.Changes changes = body.applyTo(new OpportunityView.Changes(o.topic(), value,
+                o.expectedClose(), null, null));
         BigDecimal amount = o.valueAmount();
         String currency = o.valueCurrency();
-        if (body.containsKey("estimatedValue")) {
+        if (body.json().containsKey("estimatedValue")) {
             // sent: checked, so a currency is there; not sent: the stored value stays as it is
             amount = changes.estimatedValue() == null ? null : changes.estimatedValue().amount();
             currency = changes.estimatedValue() == null ? null

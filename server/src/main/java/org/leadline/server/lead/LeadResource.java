@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,12 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.capture.DuplicateCheck;
 import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
+import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
@@ -160,15 +160,14 @@ public class LeadResource {
     @Operation(operationId = "replaceLead", summary = "Replace a lead",
             description = "Replaces every writable member; members left out are cleared. Read-only members may "
                     + "be sent back unchanged.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            JsonObject body) {
+                            Replacement<LeadView> body) {
         leads.find(id);
-        Lead lead = leads.replace(id, Preconditions.requiredVersion(ifMatch), body);
+        Lead lead = leads.replace(id, Preconditions.requiredVersion(ifMatch), body.json());
         return Response.ok(view(lead)).tag(Preconditions.etag(lead.version())).build();
     }
 
@@ -177,15 +176,14 @@ public class LeadResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateLead", summary = "Change some members of a lead",
             description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null removes one.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          JsonObject patch) {
+                          MergePatch<LeadView> patch) {
         leads.find(id);
-        Lead lead = leads.patch(id, Preconditions.requiredVersion(ifMatch), patch);
+        Lead lead = leads.patch(id, Preconditions.requiredVersion(ifMatch), patch.json());
         return Response.ok(view(lead)).tag(Preconditions.etag(lead.version())).build();
     }
 

@@ -32,6 +32,7 @@ import org.leadline.server.merge.MergeEntryView;
 import org.leadline.server.merge.MergeResource;
 import org.leadline.server.party.CompetitorResource;
 import org.leadline.server.party.StakeholderResource;
+import org.leadline.server.platform.json.DocumentBodyReader;
 import org.leadline.server.platform.json.JsonBodyReader;
 import org.leadline.server.platform.openapi.ApiDocument;
 import org.leadline.server.platform.json.RecordBodyReader;
@@ -129,6 +130,7 @@ public class LeadlineApplication extends Application {
             LeadMergedMapper.class,
             JsonBodyReader.class,
             RecordBodyReader.class,
+            DocumentBodyReader.class,
             RequiredBody.class,
             ProblemMapper.class,
             BodySizeLimit.class,

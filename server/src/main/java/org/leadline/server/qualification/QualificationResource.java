@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,16 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
+import org.leadline.server.platform.json.Replacement;
 
 /**
  * The tenant's qualification rules, their versions, and the jobs that re-rate the leads after a
@@ -78,17 +76,13 @@ public class QualificationResource {
                     + "starts a job that re-rates all of the tenant's leads with it; a running job is superseded. "
                     + "version, createdAt and createdBy may be sent back and are ignored. If-Match is optional; "
                     + "when sent it must name the current version (412 when another save came first).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "201", description = "The new version, with the re-rating job in rerating",
             content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "409", description = "Another save of the tenant's rules took this version first; "
             + "read the rules and save again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response save(@Parameter(description = "Optional: the ETag of the rules this change is based on")
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
-        if (body == null) {
-            throw ProblemException.field("body", "must be a rule set object");
-        }
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Replacement<RuleSetView> body) {
         Long expected = Preconditions.optionalVersion(ifMatch);
         QualificationService.Saved saved = service.save(body, expected);
         return Response.status(Response.Status.CREATED)

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
@@ -15,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadScoring;
-import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
@@ -24,6 +22,7 @@ import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.platform.json.Replacement;
 
 /** The tenant's rule sets and re-rating jobs. */
 @RequestScoped
@@ -86,18 +85,18 @@ public class QualificationService {
     }
 
     /** Saves the rule set as the next version and starts re-rating all of the tenant's leads with it. */
-    public Saved save(JsonObject body) {
+    public Saved save(Replacement<RuleSetView> body) {
         return save(body, null);
     }
 
     /**
-     * As {@link #save(JsonObject)}, when the current version is {@code expectedVersion} (412
+     * As {@link #save(Replacement)}, when the current version is {@code expectedVersion} (412
      * otherwise; null saves over any version).
      */
-    public Saved save(JsonObject body, Long expectedVersion) {
+    public Saved save(Replacement<RuleSetView> body, Long expectedVersion) {
         // the body is its own current state: read-only members a client sends back (version, createdAt,
         // createdBy, rerating) are ignored, whatever version they name
-        RuleSetView rules = RecordBodyReader.replace(RuleSetView.class, body, body);
+        RuleSetView rules = body.against(RuleSetView.class, body.json());
         String stored = RecordJson.toJson(rules).toString();
         if (stored.length() > 32000) {
             throw ProblemException.field("rules", "the rule set is too large (at most 32000 characters of JSON)");

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
@@ -114,7 +115,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response replace(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                             @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject body) {
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Replacement<V> body) {
         items.find(kind(), leadId, itemId);
         E item = items.replace(kind(), leadId, itemId, Preconditions.requiredVersion(ifMatch), body);
         return Response.ok(kind().view(item)).tag(Preconditions.etag(item.version())).build();
@@ -133,7 +134,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
     public Response patch(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                           @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonObject patch) {
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<V> patch) {
         items.find(kind(), leadId, itemId);
         E item = items.patch(kind(), leadId, itemId, Preconditions.requiredVersion(ifMatch), patch);
         return Response.ok(kind().view(item)).tag(Preconditions.etag(item.version())).build();

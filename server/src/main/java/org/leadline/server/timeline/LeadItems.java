@@ -16,7 +16,8 @@ import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
@@ -108,14 +109,14 @@ public class LeadItems {
      * members may be sent back unchanged. {@code expectedVersion} null means "any".
      */
     public <E extends LeadItem, V extends Record, D> E replace(LeadItemKind<E, V, D> kind, String leadId, String id,
-                                                                Long expectedVersion, JsonObject body) {
-        return change(kind, leadId, id, expectedVersion, current -> RecordBodyReader.replace(current, body));
+                                                                Long expectedVersion, Replacement<V> body) {
+        return change(kind, leadId, id, expectedVersion, body::against);
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the item's representation, read into the kind's record. */
     public <E extends LeadItem, V extends Record, D> E patch(LeadItemKind<E, V, D> kind, String leadId, String id,
-                                                              Long expectedVersion, JsonObject patch) {
-        return change(kind, leadId, id, expectedVersion, current -> RecordBodyReader.patch(current, patch));
+                                                              Long expectedVersion, MergePatch<V> patch) {
+        return change(kind, leadId, id, expectedVersion, patch::applyTo);
     }
 
     private <E extends LeadItem, V extends Record, D> E change(LeadItemKind<E, V, D> kind, String leadId, String id,

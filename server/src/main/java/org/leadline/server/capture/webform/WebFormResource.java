@@ -31,11 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.web.PageInfo;
@@ -44,6 +42,7 @@ import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 import org.leadline.server.timeline.Keyset;
+import org.leadline.server.platform.json.Replacement;
 
 /** Web forms of the caller's tenant: create, read, replace, delete, list, and a new public key. */
 @Path("webforms")
@@ -118,19 +117,18 @@ public class WebFormResource {
     @Operation(operationId = "replaceWebForm", summary = "Replace a web form",
             description = "Replaces every writable member; members left out take their defaults. Read-only members "
                     + "may be sent back unchanged. The public key stays.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = WebFormView.class)))
     @APIResponse(responseCode = "200", description = "The form as stored",
             content = @Content(schema = @Schema(implementation = WebFormView.class)))
     @APIResponse(responseCode = "409", description = "The form is enabled but the web-form lead source is not", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response replace(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            JsonObject body) {
+                            Replacement<WebFormView> body) {
         WebForm current = forms.find(id);
         Long version = Preconditions.requiredVersion(ifMatch);
         WebForms.checkVersion(current, version);
         // the statistics change with every post, not with the version: whatever a client sends back of them is taken
         JsonObject stored = Json.createObjectBuilder(RecordJson.toJson(json(current)))
-                .add("statistics", body.getOrDefault("statistics", JsonValue.NULL)).build();
-        WebFormView read = RecordBodyReader.replace(WebFormView.class, stored, body);
+                .add("statistics", body.json().getOrDefault("statistics", JsonValue.NULL)).build();
+        WebFormView read = body.against(WebFormView.class, stored);
         WebForm form = forms.replace(id, version, read.definition());
         return Response.ok(json(form)).tag(Preconditions.etag(form.version())).build();
     }

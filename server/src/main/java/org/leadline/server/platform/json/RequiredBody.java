@@ -39,7 +39,10 @@ public class RequiredBody implements ContainerRequestFilter {
         }
     }
 
-    /** True when the method's entity parameter (the one JAX-RS does not inject otherwise) is a record it needs. */
+    /**
+     * True when the method's entity parameter (the one JAX-RS does not inject otherwise) is a record, a
+     * replacement or a merge patch it needs.
+     */
     static boolean requiresRecord(Method method) {
         if (method.isAnnotationPresent(OptionalBody.class)) {
             return false;
@@ -48,7 +51,9 @@ public class RequiredBody implements ContainerRequestFilter {
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < types.length; i++) {
             // a record, or a type variable of a generic resource that stands for one (erased to Record)
-            if (Record.class.isAssignableFrom(types[i]) && java.util.Arrays.stream(annotations[i])
+            boolean document = Record.class.isAssignableFrom(types[i]) || types[i] == Replacement.class
+                    || types[i] == MergePatch.class;
+            if (document && java.util.Arrays.stream(annotations[i])
                     .noneMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs"))) {
                 return true;
             }

@@ -54,6 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.Problems;
 
@@ -329,7 +331,13 @@ public final class ApiDocument {
                     || p.isAnnotationPresent(FormParam.class)) {
                 continue;
             } else {
-                bodyType = resolve(p.getParameterizedType(), resource);
+                Type entity = p.getParameterizedType();
+                // a PUT's replacement or a PATCH's merge patch is described by its record
+                if (entity instanceof java.lang.reflect.ParameterizedType wrapper
+                        && (wrapper.getRawType() == Replacement.class || wrapper.getRawType() == MergePatch.class)) {
+                    entity = wrapper.getActualTypeArguments()[0];
+                }
+                bodyType = resolve(entity, resource);
                 continue;
             }
             parameters.add(parameter(in, name, p, doc, names));
