@@ -30,7 +30,8 @@ public final class ClosingViews {
     }
 
     /** The body of a disqualification. */
-    @Schema(name = "DisqualifyRequest")
+    @Schema(name = "DisqualifyRequest", example = """
+            {"reason": "NO_BUDGET", "note": "No budget before next fiscal year; call again in March"}""")
     public record DisqualifyRequest(
             @NotNull @Schema(description = "A built-in reason (LOST, NO_BUDGET, CANNOT_CONTACT, NO_LONGER_INTERESTED, "
                     + "CANCELLED) or one the tenant defined; case does not matter", example = "NO_BUDGET") String reason,

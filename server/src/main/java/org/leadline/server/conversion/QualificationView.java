@@ -69,7 +69,10 @@ public record QualificationView(
     }
 
     /** The body of a qualification; it and all its members are optional. */
-    @Schema(name = "QualificationRequest", description = "What to put into the opportunity; everything is optional")
+    @Schema(name = "QualificationRequest", description = "What to put into the opportunity; everything is optional",
+            example = """
+                    {"opportunity": {"topic": "CRM for 40 sellers", "estimatedValue": {"amount": 48000, "currency": "EUR"},
+                                     "expectedCloseDate": "2027-03-31"}}""")
     public record Request(@Valid OpportunityInput opportunity) {
     }
 

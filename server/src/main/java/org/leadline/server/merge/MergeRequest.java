@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a merge as {@link MergeService#read} accepts it. */
 @Schema(name = "LeadMergeRequest", description = "Which leads to merge into the surviving lead and, optionally, "
-        + "which lead each field is taken from")
+        + "which lead each field is taken from", example = """
+        {"mergedIds": ["01a242fd-9b1c-7d2e-8f3a-4b5c6d7e8f90"],
+         "fields": {"person.email": "01a242fd-9b1c-7d2e-8f3a-4b5c6d7e8f90", "company": "01a242fd-9b1c-7d2e-8f3a-4b5c6d7e8f90"}}""")
 public record MergeRequest(
         @NotNull(message = "is required: the ids of the leads to merge into the survivor")
         @Size(min = 1, max = MergeService.MAX_MERGED,

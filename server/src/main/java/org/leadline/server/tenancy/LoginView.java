@@ -14,7 +14,8 @@ public final class LoginView {
     }
 
     /** What signing in takes. */
-    @Schema(name = "LoginRequest", description = "A username and password")
+    @Schema(name = "LoginRequest", description = "A username and password", example = """
+            {"username": "anna.schmidt", "password": "correct horse battery staple"}""")
     public record Request(
             @NotNull @Size(max = 100) String username,
             @NotNull @Size(max = Passwords.MAX_LENGTH) @Schema(writeOnly = true) String password) {

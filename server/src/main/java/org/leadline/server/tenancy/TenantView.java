@@ -34,7 +34,9 @@ public record TenantView(
     }
 
     /** What creating a tenant takes. */
-    @Schema(name = "NewTenant", description = "A new tenant and its first tenant administrator")
+    @Schema(name = "NewTenant", description = "A new tenant and its first tenant administrator", example = """
+            {"slug": "acme", "name": "ACME GmbH",
+             "admin": {"username": "anna.schmidt", "displayName": "Anna Schmidt", "email": "anna.schmidt@acme.example"}}""")
     public record Create(
             @NotNull @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?",
                     message = "must be 1 to 63 lower-case letters, digits and inner hyphens")

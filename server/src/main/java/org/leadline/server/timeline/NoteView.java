@@ -14,7 +14,12 @@ import org.leadline.server.platform.web.PageInfo;
  * A note as the API reads and writes it ({@link NoteKind#view}): only the text is writable.
  */
 @Schema(name = "LeadNote", description = "A free-text note on the lead. Only its author or a tenant administrator "
-        + "may change or delete it; every edit keeps the text it replaced in the note's history.")
+        + "may change or delete it; every edit keeps the text it replaced in the note's history.", example = """
+        {"id": "01a242fd-a0b1-7c2d-8e3f-405162738495", "leadId": "01a242fd-8484-7c7c-b6d2-4cf7b781d527",
+         "text": "Met at the fair; wants a demo for the sales managers in January.",
+         "authorId": "01a242fd-67ae-7450-919e-0cd3517f3f95", "createdAt": "2026-12-04T10:15:00Z",
+         "updatedAt": "2026-12-04T10:15:00Z", "updatedBy": "01a242fd-67ae-7450-919e-0cd3517f3f95",
+         "revisions": 0, "version": 1}""")
 public record NoteView(
         @Schema(readOnly = true, required = true, format = "uuid") String id,
         @Schema(readOnly = true, required = true, format = "uuid") String leadId,
