@@ -13,11 +13,13 @@ public record CaptureSettingsView(
         @NotNull @Schema(description = "WARN stores a likely duplicate with a warning; REJECT refuses it")
         DuplicatePolicy duplicatePolicy,
         Instant updatedAt,
-        @Schema(format = "uuid") String updatedBy) {
+        @Schema(format = "uuid") String updatedBy,
+        @Schema(readOnly = true, required = true, description = "Increases with every change, 0 until the first; "
+                + "the ETag carries it") Long version) {
 
     static CaptureSettingsView of(CaptureSettings s) {
-        return s == null ? new CaptureSettingsView(CaptureSettings.DEFAULT_POLICY, null, null)
-                : new CaptureSettingsView(s.duplicatePolicy(), s.updatedAt(), s.updatedBy());
+        return s == null ? new CaptureSettingsView(CaptureSettings.DEFAULT_POLICY, null, null, 0L)
+                : new CaptureSettingsView(s.duplicatePolicy(), s.updatedAt(), s.updatedBy(), s.version());
     }
 
     /** The settings an administrator sends. */

@@ -30,6 +30,7 @@ public final class Settings {
     public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
     public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
     public static final String SEARCH_DRIVING_LIMIT = "leadline.search.driving-limit";
+    public static final String EXTENSION_CHOICES_TTL = "leadline.plugins.choices-ttl";
     public static final String IDEMPOTENCY_TTL = "leadline.api.idempotency-key.ttl";
     public static final String BOOTSTRAP_ADMIN_USERNAME = "leadline.bootstrap.admin.username";
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "leadline.bootstrap.admin.password";
@@ -99,6 +100,14 @@ public final class Settings {
      */
     public static int searchDrivingLimit() {
         return Math.max(0, config().getOptionalValue(SEARCH_DRIVING_LIMIT, Integer.class).orElse(4_000));
+    }
+
+    /**
+     * How long a node keeps a tenant's extension choices before reading them again: the bound on how
+     * long another node takes to see a change an administrator made on this one (ISO-8601, PT5S).
+     */
+    public static Duration extensionChoicesTtl() {
+        return duration(EXTENSION_CHOICES_TTL, Duration.ofSeconds(5));
     }
 
     public static int pageSizeDefault() {

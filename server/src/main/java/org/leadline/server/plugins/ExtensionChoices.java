@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -49,11 +50,12 @@ public class ExtensionChoices {
     }
 
     /** Replaces the settings (secrets left out are kept); an enabled extension must stay complete. */
-    public PluginView.Choice configure(String pluginId, String extensionId, JsonObject input) {
+    public PluginView.Choice configure(String pluginId, String extensionId, JsonObject input, Long expectedVersion) {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
         TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        Preconditions.check("Extension " + pluginId + "/" + extensionId, row.version(), expectedVersion);
         List<FieldError> errors = new ArrayList<>();
         JsonObject stored = ExtensionSettings.parse(row.settings());
         JsonObject merged = ExtensionSettings.merge(e.settings(), input, stored, errors);
@@ -63,15 +65,17 @@ public class ExtensionChoices {
         row.replaceSettings(merged.toString());
         em.flush();
         tenantExtensions.invalidateAfterTransaction(tenantId);
-        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), merged, row.quarantinedAt(), row.quarantineReason()));
+        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), merged, row.quarantinedAt(), row.quarantineReason(),
+                row.version()));
     }
 
     /** Enables the extension, and lifts a quarantine: the administrator says it deserves another try. */
-    public PluginView.Choice enable(String pluginId, String extensionId, boolean enabled) {
+    public PluginView.Choice enable(String pluginId, String extensionId, boolean enabled, Long expectedVersion) {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
         TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        Preconditions.check("Extension " + pluginId + "/" + extensionId, row.version(), expectedVersion);
         JsonObject stored = ExtensionSettings.parse(row.settings());
         if (enabled) {
             List<String> missing = ExtensionSettings.missingRequired(e.settings(), stored);
@@ -86,7 +90,8 @@ public class ExtensionChoices {
             host.guard().release(tenantId, pluginId, extensionId);
         }
         tenantExtensions.invalidateAfterTransaction(tenantId);
-        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), stored, row.quarantinedAt(), row.quarantineReason()));
+        return view(tenantId, e, new TenantExtensions.Choice(row.enabled(), stored, row.quarantinedAt(), row.quarantineReason(),
+                row.version()));
     }
 
     private Registry.Extension extension(String pluginId, String extensionId) {
@@ -109,6 +114,6 @@ public class ExtensionChoices {
         PluginView.Extension x = PluginView.Extension.of(e);
         return new PluginView.Choice(x.pluginId(), x.pluginVersion(), x.id(), x.kind(), x.description(), x.settings(),
                 x.delivery(), enabled, ExtensionSettings.visible(e.settings(), stored),
-                ExtensionSettings.secretsSet(e.settings(), stored), q);
+                ExtensionSettings.secretsSet(e.settings(), stored), q, choice == null ? 0L : choice.version());
     }
 }

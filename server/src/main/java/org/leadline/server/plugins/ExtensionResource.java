@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
 /**
@@ -52,9 +56,9 @@ public class ExtensionResource {
     @Operation(operationId = "getExtension", summary = "Read an extension",
             description = "The extension as the tenant has set it up.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public PluginView.Choice read(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+    public Response read(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                          @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
-        return choices.read(pluginId, extensionId);
+        return tagged(choices.read(pluginId, extensionId));
     }
 
     /** Replaces the settings; secrets left out keep their stored value, {@code null} clears a value. */
@@ -69,10 +73,12 @@ public class ExtensionResource {
     @RequestBody(description = "Setting values by name", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The extension with its new settings",
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public PluginView.Choice configure(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
-                                @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
-                                JsonObject body) {
-        return choices.configure(pluginId, extensionId, body);
+    public Response configure(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                              @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
+                              @Parameter(description = "Optional: the ETag of the choice this change is based on")
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              JsonObject body) {
+        return tagged(choices.configure(pluginId, extensionId, body, Preconditions.optionalVersion(ifMatch)));
     }
 
     @POST
@@ -84,9 +90,11 @@ public class ExtensionResource {
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
     @APIResponse(responseCode = "400", description = "A required setting has no value", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
-    public PluginView.Choice enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
-                             @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
-        return choices.enable(pluginId, extensionId, true);
+    public Response enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                           @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
+                           @Parameter(description = "Optional: the ETag of the choice this change is based on")
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(choices.enable(pluginId, extensionId, true, Preconditions.optionalVersion(ifMatch)));
     }
 
     @POST
@@ -95,8 +103,14 @@ public class ExtensionResource {
             description = "The extension stops working for the tenant; its settings are kept.")
     @APIResponse(responseCode = "200", description = "The extension, disabled",
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
-    public PluginView.Choice disable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
-                              @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
-        return choices.enable(pluginId, extensionId, false);
+    public Response disable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                            @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
+                            @Parameter(description = "Optional: the ETag of the choice this change is based on")
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(choices.enable(pluginId, extensionId, false, Preconditions.optionalVersion(ifMatch)));
+    }
+
+    private static Response tagged(PluginView.Choice choice) {
+        return Response.ok(choice).tag(Preconditions.etag(choice.version())).build();
     }
 }

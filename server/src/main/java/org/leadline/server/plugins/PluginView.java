@@ -137,7 +137,9 @@ public record PluginView(
             @NotNull @Schema(description = "The names of the secret settings that have a value") List<String> secretsSet,
             @Schema(nullable = true, required = true, implementation = Quarantined.class, description = "null unless the extension "
                     + "is quarantined for the tenant after repeated failures; enabling it lifts the quarantine")
-            Quarantined quarantined) {
+            Quarantined quarantined,
+            @Schema(readOnly = true, required = true, description = "The version of the tenant's choice: increases with "
+                    + "every change, 0 until the first; the ETag carries it") Long version) {
     }
 
     /** Why and since when an extension is quarantined for a tenant. */

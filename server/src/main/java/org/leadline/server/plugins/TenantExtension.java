@@ -74,6 +74,7 @@ public class TenantExtension {
     public String settings() { return settings == null ? "{}" : settings; }
     public Instant quarantinedAt() { return quarantinedAt; }
     public String quarantineReason() { return quarantineReason; }
+    public long version() { return version; }
 
     void enable(boolean value) {
         this.enabled = value;

@@ -19,6 +19,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.leadline.server.platform.Settings;
 import org.leadline.server.tenancy.TenantEntityManagers;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -30,8 +31,13 @@ import org.leadline.server.tenancy.TenantPersistence;
 @ApplicationScoped
 public class TenantExtensions {
 
-    /** A tenant's stored choice about one extension. */
-    public record Choice(boolean enabled, JsonObject settings, Instant quarantinedAt, String quarantineReason) {
+    /** A tenant's stored choice about one extension, with its row's version. */
+    public record Choice(boolean enabled, JsonObject settings, Instant quarantinedAt, String quarantineReason,
+                         long version) {
+    }
+
+    /** The choices of a tenant as one node read them, and when. */
+    private record Loaded(Map<String, Choice> choices, long loadedAt) {
     }
 
     @PersistenceUnit(unitName = "leadline")
@@ -43,13 +49,18 @@ public class TenantExtensions {
     @Inject
     TenantEntityManagers entityManagers;
 
-    private final Map<String, Map<String, Choice>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
-    /** The tenant's choices by {@code pluginId/extensionId}; extensions without a row are absent. */
+    /**
+     * The tenant's choices by {@code pluginId/extensionId}; extensions without a row are absent. A
+     * change made on this node is seen at once; one made on another node sharing the database within
+     * {@code leadline.plugins.choices-ttl}, when this node reads the choices again.
+     */
     public Map<String, Choice> choices(String tenantId) {
-        Map<String, Choice> c = cache.get(tenantId);
-        if (c != null) {
-            return c;
+        Loaded c = cache.get(tenantId);
+        long now = System.nanoTime();
+        if (c != null && now - c.loadedAt() < Settings.extensionChoicesTtl().toNanos()) {
+            return c.choices();
         }
         Map<String, Choice> loaded = new HashMap<>();
         // Inside a request of the tenant, read on the request's own connection: a second connection
@@ -61,7 +72,7 @@ public class TenantExtensions {
             for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class)
                     .setFlushMode(FlushModeType.COMMIT).getResultList()) {
                 loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(),
-                        ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason()));
+                        ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason(), t.version()));
             }
         } finally {
             if (request == null) {
@@ -69,7 +80,7 @@ public class TenantExtensions {
             }
         }
         Map<String, Choice> result = Map.copyOf(loaded);
-        cache.put(tenantId, result);
+        cache.put(tenantId, new Loaded(result, now));
         return result;
     }
 

@@ -151,11 +151,13 @@ public record LeadProcessView(
             @NotNull List<Offer> items,
             @Schema(implementation = String.class, required = true, nullable = true,
                     description = "The id of the process the tenant uses; null when none is available")
-            JsonValue current) {
+            JsonValue current,
+            @Schema(readOnly = true, required = true, description = "The version of the tenant's choice: increases "
+                    + "with every change, 0 until an administrator chooses; the ETag carries it") Long version) {
 
         static Choice of(ProcessService.Choice c) {
             return new Choice(c.available().stream().map(Offer::of).toList(),
-                    c.current() == null ? JsonValue.NULL : Json.createValue(c.current().key()));
+                    c.current() == null ? JsonValue.NULL : Json.createValue(c.current().key()), c.version());
         }
     }
 

@@ -7,16 +7,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 
 /** The sales processes a tenant may use, and the tenant administrator's choice among them. */
@@ -35,8 +40,9 @@ public class ProcessChoiceResource {
             description = "The processes of the tenant's enabled process plugins, with their stages, and the one the "
                     + "tenant uses (the default process until an administrator chooses).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
-    public LeadProcessView.Choice list() {
-        return LeadProcessView.Choice.of(process.choice());
+    public Response list() {
+        LeadProcessView.Choice choice = LeadProcessView.Choice.of(process.choice());
+        return Response.ok(choice).tag(Preconditions.etag(choice.version())).build();
     }
 
     /** Chooses the tenant's process: {@code {"process": "process-sales/sales"}}. */
@@ -45,10 +51,14 @@ public class ProcessChoiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.TENANT_ADMIN_NAME)
     @Operation(operationId = "chooseProcess", summary = "Choose the tenant's sales process",
-            description = "Every lead then moves through the stages of this process.")
+            description = "Every lead then moves through the stages of this process. If-Match is optional; when sent it "
+                    + "must name the current version of the choice (412 otherwise).")
     @APIResponse(responseCode = "200", description = "The processes and the tenant's choice",
             content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
-    public LeadProcessView.Choice choose(LeadProcessView.ChoiceRequest body) {
-        return LeadProcessView.Choice.of(process.choose(body.process()));
+    public Response choose(@Parameter(description = "Optional: the ETag of the choice this change is based on")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LeadProcessView.ChoiceRequest body) {
+        LeadProcessView.Choice choice = LeadProcessView.Choice.of(process.choose(body.process(),
+                Preconditions.optionalVersion(ifMatch)));
+        return Response.ok(choice).tag(Preconditions.etag(choice.version())).build();
     }
 }

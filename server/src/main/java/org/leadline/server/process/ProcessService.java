@@ -27,6 +27,7 @@ import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.plugins.PluginHost.ProcessOffer;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -81,34 +82,42 @@ public class ProcessService {
         }
     }
 
-    /** The processes the tenant may choose, and which one it uses. */
-    public record Choice(List<ProcessOffer> available, ProcessOffer current) {
+    /** The processes the tenant may choose, which one it uses, and the version of its choice (0 before the first). */
+    public record Choice(List<ProcessOffer> available, ProcessOffer current, long version) {
     }
 
     public Choice choice() {
         List<ProcessOffer> offers = host.processes(caller.tenantId());
-        return new Choice(offers, currentOf(offers).orElse(null));
+        return new Choice(offers, currentOf(offers).orElse(null), stored().map(TenantProcess::version).orElse(0L));
     }
 
-    public Choice choose(String key) {
+    /** Chooses the tenant's process; {@code expectedVersion} (If-Match) null accepts any current choice. */
+    public Choice choose(String key, Long expectedVersion) {
         List<ProcessOffer> offers = host.processes(caller.tenantId());
         ProcessOffer chosen = offers.stream().filter(o -> o.key().equals(key)).findFirst()
                 .orElseThrow(() -> ProblemException.field("process", "must be one of the available processes "
                         + offers.stream().map(ProcessOffer::key).toList()));
         EntityManager em = persistence.em();
-        List<TenantProcess> rows = em.createQuery("SELECT p FROM TenantProcess p", TenantProcess.class).getResultList();
-        if (rows.isEmpty()) {
-            em.persist(new TenantProcess(chosen.pluginId(), chosen.extensionId(), caller.userId()));
-        } else {
-            rows.get(0).choose(chosen.pluginId(), chosen.extensionId(), caller.userId());
-        }
+        Optional<TenantProcess> row = stored();
+        Preconditions.check("The tenant's process choice", row.map(TenantProcess::version).orElse(0L), expectedVersion);
+        TenantProcess choice = row.orElseGet(() -> {
+            TenantProcess created = new TenantProcess(chosen.pluginId(), chosen.extensionId(), caller.userId());
+            em.persist(created);
+            return created;
+        });
+        choice.choose(chosen.pluginId(), chosen.extensionId(), caller.userId());
         em.flush();
-        return new Choice(offers, chosen);
+        return new Choice(offers, chosen, choice.version());
+    }
+
+    /** The tenant's stored choice, if an administrator made one. */
+    private Optional<TenantProcess> stored() {
+        return persistence.em().createQuery("SELECT p FROM TenantProcess p", TenantProcess.class).getResultList()
+                .stream().findFirst();
     }
 
     private Optional<ProcessOffer> currentOf(List<ProcessOffer> offers) {
-        List<TenantProcess> rows = persistence.em().createQuery("SELECT p FROM TenantProcess p", TenantProcess.class)
-                .getResultList();
+        List<TenantProcess> rows = stored().stream().toList();
         String key = rows.isEmpty() ? DEFAULT_PROCESS : rows.get(0).key();
         Optional<ProcessOffer> chosen = offers.stream().filter(o -> o.key().equals(key)).findFirst();
         return chosen.isPresent() ? chosen : offers.stream().findFirst();

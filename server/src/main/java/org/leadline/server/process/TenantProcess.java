@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -28,6 +29,7 @@ public class TenantProcess {
     @Column(name = "extension_id", nullable = false, length = 64) private String extensionId;
     @Column(name = "chosen_at", nullable = false) private Instant chosenAt;
     @Column(name = "chosen_by", nullable = false, length = 36) private String chosenBy;
+    @Version private long version;
 
     protected TenantProcess() {
     }
@@ -50,5 +52,9 @@ public class TenantProcess {
 
     Instant chosenAt() {
         return chosenAt;
+    }
+
+    long version() {
+        return version;
     }
 }

@@ -62,7 +62,7 @@ public class Directory {
 
     public Tenant updateTenant(String id, Long expectedVersion, String name, Tenant.Status status) {
         Tenant tenant = tenant(id);
-        checkVersion("Tenant " + id, tenant.version(), expectedVersion);
+        org.leadline.server.platform.web.Preconditions.check("Tenant " + id, tenant.version(), expectedVersion);
         if (name != null) {
             tenant.rename(name);
         }
@@ -72,13 +72,6 @@ public class Directory {
         return tenant;
     }
 
-    /** An If-Match that names another version than the current one fails (412); null accepts any. */
-    private static void checkVersion(String what, long current, Long expected) {
-        if (expected != null && expected != current) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, what + " is at version " + current
-                    + ", your If-Match names version " + expected + "; read it again");
-        }
-    }
 
     // ---- users ---------------------------------------------------------------------------------
 
@@ -115,7 +108,7 @@ public class Directory {
     public UserAccount updateUser(String tenantId, String userId, Long expectedVersion, String displayName,
                                   String email, Set<Role> roles, UserAccount.Status status, String password) {
         UserAccount user = user(tenantId, userId);
-        checkVersion("User " + userId, user.version(), expectedVersion);
+        org.leadline.server.platform.web.Preconditions.check("User " + userId, user.version(), expectedVersion);
         user.update(displayName != null ? displayName : user.displayName(),
                 email != null ? email : user.email(),
                 roles != null ? roles : user.roles());

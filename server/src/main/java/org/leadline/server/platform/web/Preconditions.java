@@ -30,6 +30,14 @@ public final class Preconditions {
         return ifMatch == null ? null : requiredVersion(ifMatch);
     }
 
+    /** Refuses (412) a change whose If-Match names another version than {@code current}; null accepts any. */
+    public static void check(String what, long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, what + " is at version " + current
+                    + ", your If-Match names version " + expected + "; read it again");
+        }
+    }
+
     public static Long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
