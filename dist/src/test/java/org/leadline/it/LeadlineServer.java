@@ -57,9 +57,11 @@ public final class LeadlineServer implements AutoCloseable {
                 Path dir = Files.createTempDirectory("leadline-it-");
                 // Every request of the shared server tells its statement count (StatementBudgetIT).
                 // A search word drives the list query only up to 3 matching leads, so the small data
-                // sets of the tests take both of the list's search plans (LeadApiIT$Lists).
+                // sets of the tests take both of the list's search plans (LeadApiIT$Lists). One node:
+                // the extension choices are re-read only when they change here, so a statement count
+                // never includes a periodic re-read (StatementBudgetIT).
                 shared = start(dir, Map.of("LEADLINE_DIAGNOSTICS_STATEMENT_COUNT", "true",
-                        "LEADLINE_SEARCH_DRIVING_LIMIT", "3"));
+                        "LEADLINE_SEARCH_DRIVING_LIMIT", "3", "LEADLINE_PLUGINS_CHOICES_TTL", "PT1H"));
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::discard));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
