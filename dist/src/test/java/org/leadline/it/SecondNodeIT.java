@@ -1,0 +1,51 @@
+package org.leadline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers on one PostgreSQL database, as a production installation runs them behind a load
+ * balancer: what a tenant administrator changes on one node holds on the other, within the time
+ * the other node may keep its copy.
+ */
+class SecondNodeIT {
+
+    @Test
+    void anExtensionDisabledOnOneNodeStopsWorkingOnTheOther() throws Exception {
+        Assumptions.assumeTrue(LeadlineServer.onPostgresql(), "two nodes share a PostgreSQL database");
+        LeadlineServer first = LeadlineServer.shared();
+        try (LeadlineServer second = LeadlineServer.start(Files.createTempDirectory("leadline-it-node-"),
+                Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_PLUGINS_CHOICES_TTL", "PT1S"))) {
+            Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
+            Api onFirst = tenant.api();
+            Api onSecond = new Api(second.base()).login(tenant.username(), tenant.password());
+            String bant = "/api/v1/extensions/scoring-bant/bant";
+            assertTrue(onSecond.get(bant).json().getBoolean("enabled"), "the second node has read the choice");
+            Api.Response scored = onSecond.post("/api/v1/leads", Fixtures.tradeFairLead("Zweiter"));
+            assertEquals(201, scored.status(), scored::toString);
+            assertTrue(scored.json().getJsonObject("scoring").toString().contains("scoring-bant"), scored::toString);
+
+            Api.Response disabled = onFirst.post(bant + "/disable");
+            assertEquals(200, disabled.status(), disabled::toString);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            Api.Response seen = onSecond.get(bant);
+            while (seen.json().getBoolean("enabled") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                seen = onSecond.get(bant);
+            }
+            assertEquals(false, seen.json().getBoolean("enabled"), "the second node sees the change: " + seen);
+            assertEquals(disabled.etag(), seen.etag(), "and the same version");
+
+            Api.Response unscored = onSecond.post("/api/v1/leads", Fixtures.tradeFairLead("Zweiter2"));
+            assertEquals(201, unscored.status(), unscored::toString);
+            assertTrue(!unscored.json().containsKey("scoring")
+                    || !unscored.json().getJsonObject("scoring").toString().contains("scoring-bant"), unscored::toString);
+        }
+    }
+}
