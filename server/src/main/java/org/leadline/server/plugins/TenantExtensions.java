@@ -26,7 +26,8 @@ import org.leadline.server.tenancy.TenantPersistence;
 /**
  * Each tenant's choices about extensions, cached in memory: the lead request path asks on every
  * event whether a tenant has an extension enabled, and must not pay a query for it. The cache of a
- * tenant is dropped when a transaction that changed its choices completes.
+ * tenant is dropped when a transaction of this node that changed its choices completes, and read
+ * again after {@code leadline.plugins.choices-ttl}, so another node's change is seen within that time.
  */
 @ApplicationScoped
 public class TenantExtensions {
