@@ -132,7 +132,8 @@ public final class ListAtScale {
                 + " email, company_name, source, status, owner_id, created_at, created_by, updated_at, updated_by,"
                 + " version, last_name_key, company_key, email_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)");
              PreparedStatement term = c.prepareStatement(
-                     "INSERT INTO lead_search_terms (lead_id, term, tenant_id) VALUES (?,?,?)")) {
+                     "INSERT INTO lead_search_terms (lead_id, term, tenant_id, created_at, last_name_key, company_key)"
+                             + " VALUES (?,?,?,?,?,?)")) {
             for (int i = 0; i < count; i++) {
                 // Spread over the past year, oldest first, like leads arriving over time.
                 Instant created = now.minus((long) (count - i) * 31_536_000_000L / count, ChronoUnit.MILLIS);
@@ -163,6 +164,9 @@ public final class ListAtScale {
                     term.setString(1, id);
                     term.setString(2, t);
                     term.setString(3, tenantId);
+                    term.setTimestamp(4, ts);
+                    term.setString(5, last.toLowerCase(Locale.ROOT));
+                    term.setString(6, company.toLowerCase(Locale.ROOT));
                     term.addBatch();
                 }
                 if (i % 1000 == 999) {

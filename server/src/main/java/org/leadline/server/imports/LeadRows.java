@@ -37,7 +37,12 @@ import org.leadline.server.timeline.TimelineKind;
 final class LeadRows {
 
     /** An existing lead an imported row matched. */
-    record Existing(String id, String status, String firstName, String lastName, String companyName, String email) {
+    record Existing(String id, String status, String firstName, String lastName, String companyName, String email,
+                    Timestamp createdAt) {
+    }
+
+    /** A lead's search words with the sort keys their rows carry ({@code LeadSearchTerm}). */
+    private record Words(java.util.Set<String> terms, Timestamp createdAt, String lastNameKey, String companyKey) {
     }
 
 
@@ -87,6 +92,7 @@ final class LeadRows {
             new Col("description", LeadData::description));
 
     /** Every column an imported lead is written with, in the order of {@link #leadRow}. */
+    private static final String TERM_COLUMNS = "lead_id, term, tenant_id, created_at, last_name_key, company_key";
     private static final String LEAD_COLUMNS;
     private static final int[] LEAD_TYPES;
     private static final String INSERT_LEAD;
@@ -213,7 +219,7 @@ final class LeadRows {
             return found;
         }
         String select = "SELECT id, status, first_name, last_name, company_name, email, " + column
-                + " FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND " + column;
+                + ", created_at FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND " + column;
         if (!postgres) {
             try (PreparedStatement ps = connection.prepareStatement(select + " = ?")) {
                 ps.setString(1, tenantId);
@@ -252,8 +258,8 @@ final class LeadRows {
         if (nameAndCompanyKeys.isEmpty()) {
             return found;
         }
-        String select = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key "
-                + "FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND ";
+        String select = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key, "
+                + "created_at FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND ";
         List<String[]> pairs = nameAndCompanyKeys.stream().map(k -> k.split("\\|", 2)).toList();
         if (!postgres) {
             try (PreparedStatement ps = connection.prepareStatement(select + "last_name_key = ? AND company_key = ?")) {
@@ -304,7 +310,7 @@ final class LeadRows {
 
     private static Existing existing(ResultSet rs) throws SQLException {
         return new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6));
+                rs.getString(6), rs.getTimestamp("created_at"));
     }
 
     private static String marks(int n) {
@@ -342,8 +348,8 @@ final class LeadRows {
                 ps.executeBatch();
             }
         }
-        Map<String, java.util.Set<String>> terms = new java.util.LinkedHashMap<>();
-        leads.forEach(l -> terms.put(l.id(), SearchTerms.of(l)));
+        Map<String, Words> terms = new java.util.LinkedHashMap<>();
+        leads.forEach(l -> terms.put(l.id(), new Words(SearchTerms.of(l), at, l.lastNameKey(), l.companyKey())));
         terms(terms, false);
     }
 
@@ -356,7 +362,7 @@ final class LeadRows {
             return;
         }
         Timestamp at = timestamp(now);
-        Map<String, java.util.Set<String>> terms = new java.util.LinkedHashMap<>();
+        Map<String, Words> terms = new java.util.LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_LEAD)) {
             for (int i = 0; i < targets.size(); i++) {
                 Existing e = targets.get(i);
@@ -384,7 +390,7 @@ final class LeadRows {
                 ps.setString(p++, e.id());
                 ps.setString(p, tenantId);
                 ps.addBatch();
-                terms.put(e.id(), SearchTerms.of(keys));
+                terms.put(e.id(), new Words(SearchTerms.of(keys), e.createdAt(), keys.lastNameKey(), keys.companyKey()));
             }
             ps.executeBatch();
         }
@@ -392,7 +398,7 @@ final class LeadRows {
         audit(targets.stream().map(Existing::id).toList(), ChangeKind.UPDATED, at);
     }
 
-    private void terms(Map<String, java.util.Set<String>> terms, boolean replace) throws SQLException {
+    private void terms(Map<String, Words> terms, boolean replace) throws SQLException {
         if (replace) {
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM lead_search_terms WHERE tenant_id = ? AND lead_id = ?")) {
@@ -406,22 +412,27 @@ final class LeadRows {
         }
         if (postgres) {
             CopyRows rows = new CopyRows();
-            terms.forEach((leadId, words) -> words.forEach(term -> {
-                rows.add(leadId).add(term).add(tenantId);
+            terms.forEach((leadId, words) -> words.terms().forEach(term -> {
+                rows.add(leadId).add(term).add(tenantId).add(words.createdAt()).add(words.lastNameKey())
+                        .add(words.companyKey());
                 rows.endRow();
             }));
             if (!rows.isEmpty()) {
-                rows.copyInto(connection, "lead_search_terms", "lead_id, term, tenant_id");
+                rows.copyInto(connection, "lead_search_terms", TERM_COLUMNS);
             }
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO lead_search_terms (lead_id, term, tenant_id) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, java.util.Set<String>> e : terms.entrySet()) {
-                for (String term : e.getValue()) {
+                "INSERT INTO lead_search_terms (" + TERM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Words> e : terms.entrySet()) {
+                Words words = e.getValue();
+                for (String term : words.terms()) {
                     ps.setString(1, e.getKey());
                     ps.setString(2, term);
                     ps.setString(3, tenantId);
+                    ps.setTimestamp(4, words.createdAt());
+                    ps.setString(5, words.lastNameKey());
+                    ps.setString(6, words.companyKey());
                     ps.addBatch();
                 }
             }

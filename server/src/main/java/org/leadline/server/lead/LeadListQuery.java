@@ -24,11 +24,17 @@ import org.leadline.server.platform.Settings;
  * ({@code --DERBY-PROPERTIES}), which are ordinary comments to every other database.
  *
  * <p>A search word is the exception to walking the order: a word that few leads have is found
- * faster through the search index, by reading its leads and sorting them. Before the page is read,
- * each word's leads are counted up to {@link #DRIVING_LIMIT}; the rarest word under that count
- * drives the query (its leads are read, sorted and cut to a page), otherwise the order's index is
- * walked and each lead is checked for the words. Both costs stay bounded by that limit,
+ * faster through the search index. Before the page is read, each word's leads are counted up to
+ * {@link #drivingLimit()}; the rarest word under that count drives the query, otherwise the order's
+ * index is walked and each lead is checked for the words. Both costs stay bounded by that limit,
  * whatever the size of the tenant.
+ *
+ * <p>A driving word's rows in the search index carry the sort keys of their leads (creation time,
+ * name and company keys; see {@link LeadSearchTerm}), so for those orders the page is sorted and
+ * cut from the index rows and only the page's leads are read. Where the index cannot tell the
+ * page (the update-time order, whose key changes on every touch of a lead, or a filter on a
+ * column of the lead: status, owner, source, an e-mail prefix), every lead of the word is read,
+ * filtered and sorted.
  */
 final class LeadListQuery {
 
@@ -66,7 +72,7 @@ final class LeadListQuery {
                     .append(" WHERE l.tenant_id = ? AND l.email_key LIKE ?").append(ESCAPE);
         } else {
             q.sql.append("SELECT COUNT(*) FROM (SELECT t.lead_id FROM lead_search_terms t")
-                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_TERM\n")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
                     .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
         }
         q.sql.append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY) x");
@@ -92,11 +98,14 @@ final class LeadListQuery {
         LeadListQuery q = new LeadListQuery();
         List<String> terms = filter.terms();
         String driving = driver < 0 ? null : terms.get(driver);
+        if (driving != null && !SearchTerms.isEmailQuery(driving) && pageFromIndex(filter, order)) {
+            return q.fromIndex(tenantId, filter, order, cursorKey, cursorId, driver, fetch);
+        }
         if (driving != null && !SearchTerms.isEmailQuery(driving)) {
             // Derby: the word's leads first (a derived table, read once), then each lead by its key.
             q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
                     .append(" (SELECT DISTINCT t.lead_id FROM lead_search_terms t")
-                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_TERM\n")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
                     .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE).append(") m,")
                     .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                     .append(" WHERE l.id = m.lead_id AND l.tenant_id = ?");
@@ -139,21 +148,85 @@ final class LeadListQuery {
             }
         }
         String column = "l." + order.sort().column;
-        String cmp = order.descending() ? "<" : ">";
-        if (cursorKey != null) {
-            // The first conjunct alone is a range the index scan starts from; the second settles
-            // ties on the sort key by id.
-            q.sql.append(" AND ").append(column).append(' ').append(cmp).append("= ? AND (")
-                    .append(column).append(' ').append(cmp).append(" ? OR l.id ").append(cmp).append(" ?)");
-            Object key = cursorKey instanceof Instant instant ? timestamp(instant) : cursorKey;
-            q.params.add(key);
-            q.params.add(key);
-            q.params.add(cursorId);
-        }
+        q.cursor(column, "l.id", order, cursorKey, cursorId);
         String dir = order.descending() ? " DESC" : " ASC";
         q.sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
                 .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
         return q;
+    }
+
+    /**
+     * Whether the search index alone tells a page of a word's leads in this order: the order's key
+     * is on the index rows, and every filter is too (the creation range, the other words).
+     */
+    static boolean pageFromIndex(LeadFilter filter, LeadSort.Order order) {
+        return order.sort() != LeadSort.UPDATED_AT && filter.statuses().isEmpty() && filter.ownerId() == null
+                && filter.sources().isEmpty() && filter.terms().stream().noneMatch(SearchTerms::isEmailQuery);
+    }
+
+    /**
+     * The page of a driving word sorted and cut from its rows in the search index (the index
+     * carries the lead and its sort keys: Derby reads the word's range of the index and nothing
+     * else, sorts those rows and keeps a page), then the page's leads by primary key. Only live
+     * leads have search rows, so the page needs no lead read to be cut.
+     */
+    private LeadListQuery fromIndex(String tenantId, LeadFilter filter, LeadSort.Order order, Object cursorKey,
+                                    String cursorId, int driver, int fetch) {
+        List<String> terms = filter.terms();
+        String key = "t." + order.sort().column;
+        String dir = order.descending() ? " DESC" : " ASC";
+        // The select list in the order of the ORDER BY: Derby 10.16 fails with a NullPointerException
+        // compiling a DISTINCT derived table sorted ascending by columns listed in another order.
+        sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
+                .append(" (SELECT DISTINCT ").append(key).append(", t.lead_id FROM lead_search_terms t")
+                .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
+                .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
+        params.add(tenantId);
+        params.add(prefix(terms.get(driver)));
+        if (filter.createdFrom() != null) {
+            sql.append(" AND t.created_at >= ?");
+            params.add(timestamp(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            sql.append(" AND t.created_at < ?");
+            params.add(timestamp(filter.createdTo()));
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            if (i != driver) {
+                // Checked row by row through the primary key (lead, word): never a scan of the word.
+                sql.append(" AND EXISTS (SELECT 1 FROM lead_search_terms t").append(i)
+                        .append(" --DERBY-PROPERTIES constraint=PK_LEAD_SEARCH_TERMS, joinStrategy=NESTEDLOOP\n")
+                        .append(" WHERE t").append(i).append(".lead_id = t.lead_id AND t").append(i)
+                        .append(".term LIKE ?").append(ESCAPE).append(')');
+                params.add(prefix(terms.get(i)));
+            }
+        }
+        cursor(key, "t.lead_id", order, cursorKey, cursorId);
+        sql.append(" ORDER BY ").append(key).append(dir).append(", t.lead_id").append(dir)
+                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY) m,")
+                .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
+                .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL");
+        params.add(tenantId);
+        String column = "l." + order.sort().column;
+        sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
+                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        return this;
+    }
+
+    /** Only rows after the cursor's: {@code key} past the cursor's key, or equal to it with a greater id. */
+    private void cursor(String key, String id, LeadSort.Order order, Object cursorKey, String cursorId) {
+        if (cursorKey == null) {
+            return;
+        }
+        String cmp = order.descending() ? "<" : ">";
+        // The first conjunct alone is a range an index scan can start from; the second settles
+        // ties on the sort key by id.
+        sql.append(" AND ").append(key).append(' ').append(cmp).append("= ? AND (")
+                .append(key).append(' ').append(cmp).append(" ? OR ").append(id).append(' ').append(cmp).append(" ?)");
+        Object value = cursorKey instanceof Instant instant ? timestamp(instant) : cursorKey;
+        params.add(value);
+        params.add(value);
+        params.add(cursorId);
     }
 
     String sql() {

@@ -271,14 +271,12 @@ public class LeadService {
         }
     }
 
+    /** The lead's words with its sort keys as they are now (see {@link SearchIndex}). */
     private void indexSearchTerms(EntityManager em, Lead lead, boolean replace) {
         if (replace) {
-            em.createQuery("DELETE FROM LeadSearchTerm t WHERE t.leadId = :id").setParameter("id", lead.id())
-                    .executeUpdate();
-        }
-        Set<String> terms = SearchTerms.of(lead);
-        for (String term : terms) {
-            em.persist(new LeadSearchTerm(lead.id(), term));
+            SearchIndex.rewrite(em, lead);
+        } else {
+            SearchIndex.write(em, lead);
         }
     }
 

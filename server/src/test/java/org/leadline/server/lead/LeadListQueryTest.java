@@ -40,7 +40,10 @@ class LeadListQueryTest {
                 filter(Set.of(LeadStatus.OPEN), null, Set.of(), List.of()),
                 filter(Set.of(LeadStatus.OPEN, LeadStatus.QUALIFIED), "01a243c3-3abd-7d38-b556-0605a84ae149",
                         Set.of(Source.WEB), List.of("virt", "anna")),
-                filter(Set.of(), null, Set.of(Source.WEB), List.of("lead1@")));
+                filter(Set.of(), null, Set.of(Source.WEB), List.of("lead1@")),
+                filter(Set.of(), null, Set.of(), List.of("virt", "anna")),
+                new LeadFilter(Set.of(), null, Set.of(), Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-02-01T00:00:00Z"), List.of("virt")));
         for (LeadSort sort : LeadSort.values()) {
             for (boolean descending : new boolean[] {true, false}) {
                 LeadSort.Order order = new LeadSort.Order(sort, descending);
@@ -91,6 +94,39 @@ class LeadListQueryTest {
         assertTrue(q.params().contains("o'brien%"), q.params()::toString);
         assertTrue(q.params().contains("100\\%\\_%"), "LIKE wildcards are escaped: " + q.params());
         assertEquals(2, q.params().stream().filter(TENANT::equals).count(), "the word's rows and the leads");
+    }
+
+    @Test
+    void aDrivingWordsPageIsCutFromTheSearchIndexWhereTheIndexCarriesTheOrdersKey() {
+        LeadFilter words = filter(Set.of(), null, Set.of(), List.of("virt", "anna"));
+        for (LeadSort sort : List.of(LeadSort.CREATED_AT, LeadSort.LAST_NAME, LeadSort.COMPANY_NAME)) {
+            for (boolean descending : new boolean[] {true, false}) {
+                String sql = LeadListQuery.paging(TENANT, words, new LeadSort.Order(sort, descending), null, null, 0, 51)
+                        .sql();
+                assertTrue(sql.contains("ORDER BY t." + sort.column + (descending ? " DESC" : " ASC")
+                        + ", t.lead_id" + (descending ? " DESC" : " ASC") + " FETCH FIRST 51 ROWS ONLY) m"), sql);
+                assertTrue(sql.contains("t1.lead_id = t.lead_id"), "the other word is checked on the index rows: " + sql);
+            }
+        }
+        String byUpdate = LeadListQuery.paging(TENANT, words, new LeadSort.Order(LeadSort.UPDATED_AT, true), null, null,
+                0, 51).sql();
+        assertFalse(byUpdate.contains("ROWS ONLY) m"),
+                "the update time changes with every touch of a lead and is not on the index rows: " + byUpdate);
+        assertTrue(LeadListQuery.pageFromIndex(new LeadFilter(Set.of(), null, Set.of(), Instant.EPOCH, Instant.now(),
+                List.of("virt")), new LeadSort.Order(LeadSort.LAST_NAME, false)), "the creation range is on the rows");
+        assertFalse(LeadListQuery.pageFromIndex(filter(Set.of(LeadStatus.OPEN), null, Set.of(), List.of("virt")),
+                new LeadSort.Order(LeadSort.CREATED_AT, true)), "a lead's status is not on the rows");
+        assertFalse(LeadListQuery.pageFromIndex(filter(Set.of(), null, Set.of(), List.of("virt", "lead1@")),
+                new LeadSort.Order(LeadSort.CREATED_AT, true)), "nor its e-mail key");
+    }
+
+    @Test
+    void aCursorContinuesTheIndexRowsAfterTheLastLeadOfThePage() {
+        LeadListQuery q = LeadListQuery.paging(TENANT, filter(Set.of(), null, Set.of(), List.of("virt")),
+                new LeadSort.Order(LeadSort.LAST_NAME, false), "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f", 0, 21);
+        assertTrue(q.sql().contains("t.last_name_key >= ? AND (t.last_name_key > ? OR t.lead_id > ?)"), q.sql());
+        assertEquals(List.of(TENANT, "virt%", "muller", "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f", TENANT),
+                q.params());
     }
 
     private static LeadFilter filter(Set<LeadStatus> statuses, String owner, Set<Source> sources, List<String> terms) {
