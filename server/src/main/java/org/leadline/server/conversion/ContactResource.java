@@ -31,6 +31,7 @@ import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.web.Pages;
 
 /** Contacts: read, list, patch with If-Match. */
 @Path("contacts")
@@ -55,7 +56,7 @@ public class ContactResource {
                            @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
                                    schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        return CustomerResources.page(uriInfo, customers.list(Contact.class, CustomerResources.blankToNull(cursor), limit), limit,
+        return Pages.page(uriInfo, customers.list(Contact.class, CustomerResources.blankToNull(cursor), limit), limit,
                 CustomerJson::contact, ContactView.Page::new, Contact::id);
     }
 

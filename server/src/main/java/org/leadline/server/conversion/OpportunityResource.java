@@ -36,6 +36,7 @@ import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.Role;
 import org.leadline.server.platform.json.MergePatch;
+import org.leadline.server.platform.web.Pages;
 
 /** Opportunities: read, list, patch with If-Match, win, lose. */
 @Path("opportunities")
@@ -60,7 +61,7 @@ public class OpportunityResource {
                            @Parameter(description = "Page size, 1 to leadline.api.page-size-max (default 50, maximum 100 unless configured)",
                                    schema = @Schema(implementation = Integer.class)) @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        return CustomerResources.page(uriInfo, customers.list(Opportunity.class, CustomerResources.blankToNull(cursor), limit), limit,
+        return Pages.page(uriInfo, customers.list(Opportunity.class, CustomerResources.blankToNull(cursor), limit), limit,
                 CustomerJson::opportunity, OpportunityView.Page::new, Opportunity::id);
     }
 

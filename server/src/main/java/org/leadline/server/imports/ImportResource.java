@@ -63,7 +63,6 @@ import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.tenancy.CurrentCaller;
@@ -264,10 +263,8 @@ public class ImportResource {
                                  + "100 unless configured)", schema = @Schema(implementation = Integer.class))
                          @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<ImportJob> rows = imports.recent(Paging.idCursor(cursor), limit + 1);
-        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        return Pages.ok(uriInfo, new ImportJobView.Jobs(rows.stream().limit(limit).map(ImportJobView::of).toList(),
-                PageInfo.of(limit, next)), next);
+        return Pages.page(uriInfo, imports.recent(Paging.idCursor(cursor), limit + 1), limit, ImportJobView::of,
+                ImportJobView.Jobs::new, ImportJob::id);
     }
 
     @GET

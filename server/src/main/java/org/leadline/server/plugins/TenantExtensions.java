@@ -52,6 +52,9 @@ public class TenantExtensions {
 
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
+    /** Read once: the choices are asked for on every lead event, the setting does not change while running. */
+    private final long ttlNanos = Settings.extensionChoicesTtl().toNanos();
+
     /**
      * The tenant's choices by {@code pluginId/extensionId}; extensions without a row are absent. A
      * change made on this node is seen at once; one made on another node sharing the database within
@@ -60,7 +63,7 @@ public class TenantExtensions {
     public Map<String, Choice> choices(String tenantId) {
         Loaded c = cache.get(tenantId);
         long now = System.nanoTime();
-        if (c != null && now - c.loadedAt() < Settings.extensionChoicesTtl().toNanos()) {
+        if (c != null && now - c.loadedAt() < ttlNanos) {
             return c.choices();
         }
         Map<String, Choice> loaded = new HashMap<>();

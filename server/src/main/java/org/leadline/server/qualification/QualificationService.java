@@ -23,6 +23,7 @@ import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.platform.json.Replacement;
+import org.leadline.server.platform.web.Pages;
 
 /** The tenant's rule sets and re-rating jobs. */
 @RequestScoped
@@ -80,7 +81,7 @@ public class QualificationService {
                 .setMaxResults(limit + 1).getResultList();
         List<RuleSetView.Summary> items = rows.stream().limit(limit)
                 .map(r -> new RuleSetView.Summary(r.version(), r.createdAt(), r.createdBy())).toList();
-        String next = rows.size() > limit ? String.valueOf(rows.get(limit - 1).version()) : null;
+        String next = Pages.nextCursor(rows, limit, r -> String.valueOf(r.version()));
         return new RuleSetView.Versions(items, PageInfo.of(limit, next));
     }
 
@@ -156,7 +157,7 @@ public class QualificationService {
             query.setParameter("before", beforeId);
         }
         List<RerateJob> rows = query.setMaxResults(limit + 1).getResultList();
-        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        String next = Pages.nextCursor(rows, limit, RerateJob::id);
         return new RerateJobView.Jobs(rows.stream().limit(limit).map(RerateJobView::of).toList(),
                 PageInfo.of(limit, next));
     }

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 
@@ -105,10 +104,8 @@ public class ApiTokenResource {
                                       + "maximum 100 unless configured)", schema = @Schema(implementation = Integer.class))
                                   @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<AccessToken> tokens = directory.apiTokens(caller.tenantId(), Paging.idCursor(cursor), limit + 1);
-        List<ApiTokenView> items = tokens.stream().limit(limit).map(t -> ApiTokenView.of(t, null)).toList();
-        String next = tokens.size() > limit ? tokens.get(limit - 1).id() : null;
-        return Pages.ok(uriInfo, new ApiTokenView.Page(items, PageInfo.of(limit, next)), next);
+        return Pages.page(uriInfo, directory.apiTokens(caller.tenantId(), Paging.idCursor(cursor), limit + 1), limit,
+                t -> ApiTokenView.of(t, null), ApiTokenView.Page::new, AccessToken::id);
     }
 
     @GET

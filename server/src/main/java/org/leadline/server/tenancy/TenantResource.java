@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
@@ -93,9 +92,7 @@ public class TenantResource {
                                 @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<Tenant> tenants = directory.tenants(Paging.idCursor(cursor), limit + 1);
-        List<TenantView> items = tenants.stream().limit(limit).map(TenantView::of).toList();
-        String next = tenants.size() > limit ? tenants.get(limit - 1).id() : null;
-        return Pages.ok(uriInfo, new TenantView.Page(items, PageInfo.of(limit, next)), next);
+        return Pages.page(uriInfo, tenants, limit, TenantView::of, TenantView.Page::new, Tenant::id);
     }
 
     @GET

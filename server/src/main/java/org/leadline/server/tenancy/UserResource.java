@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.problem.ProblemException;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
@@ -84,9 +83,7 @@ public class UserResource {
                               @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<UserAccount> users = directory.users(caller.tenantId(), Paging.idCursor(cursor), limit + 1);
-        List<UserView> items = users.stream().limit(limit).map(UserView::of).toList();
-        String next = users.size() > limit ? users.get(limit - 1).id() : null;
-        return Pages.ok(uriInfo, new UserView.Page(items, PageInfo.of(limit, next)), next);
+        return Pages.page(uriInfo, users, limit, UserView::of, UserView.Page::new, UserAccount::id);
     }
 
     @GET

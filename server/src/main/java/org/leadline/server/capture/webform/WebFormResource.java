@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
@@ -85,14 +84,8 @@ public class WebFormResource {
                                  + "100 unless configured)", schema = @Schema(implementation = Integer.class))
                          @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        List<WebForm> rows = forms.list(Keyset.decode(cursor, "webforms"), limit + 1);
-        String next = null;
-        if (rows.size() > limit) {
-            WebForm last = rows.get(limit - 1);
-            next = new Keyset("webforms", last.name(), last.id()).encode();
-        }
-        return Pages.ok(uriInfo, new WebFormView.Forms(rows.stream().limit(limit).map(this::json).toList(),
-                PageInfo.of(limit, next)), next);
+        return Pages.page(uriInfo, forms.list(Keyset.decode(cursor, "webforms"), limit + 1), limit, this::json,
+                WebFormView.Forms::new, last -> new Keyset("webforms", last.name(), last.id()).encode());
     }
 
     @GET

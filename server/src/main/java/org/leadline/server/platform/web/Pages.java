@@ -1,5 +1,9 @@
 package org.leadline.server.platform.web;
 
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,5 +23,24 @@ public final class Pages {
             rb.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build(), "next");
         }
         return rb.build();
+    }
+
+    /**
+     * The cursor of the page after {@code rows}, which were read with one row more than
+     * {@code limit} to know whether there is one: the key of the page's last row, or null.
+     */
+    public static <T> String nextCursor(List<T> rows, int limit, Function<T, String> key) {
+        return rows.size() > limit ? key.apply(rows.get(limit - 1)) : null;
+    }
+
+    /**
+     * A 200 with a page of {@code rows} (read with one more than {@code limit}) made into the
+     * collection's page record by {@code page}, and the Link to the next page.
+     */
+    public static <T, V> Response page(UriInfo uriInfo, List<T> rows, int limit, Function<T, V> view,
+                                       BiFunction<List<V>, PageInfo, Object> page, Function<T, String> key) {
+        List<V> items = rows.stream().limit(limit).map(view).toList();
+        String next = nextCursor(rows, limit, key);
+        return ok(uriInfo, page.apply(items, PageInfo.of(limit, next)), next);
     }
 }
