@@ -162,6 +162,55 @@ class RecommendationIT {
     }
 
     @Test
+    void twoSellersDecidingTheSameActionMeetAtTheirIfMatch() {
+        Seller t = tenant();
+        Api seller = t.api();
+        Api colleague = t.admin();
+        String lead = QualificationIT.lead(seller, Fixtures.tradeFairLead("Contested"));
+        String proposalId = open(QualificationIT.qualification(seller, lead), "Send a proposal").getString("recommendationId");
+
+        // Both saw the action open (version 0); the seller decides first.
+        Api.Response done = seller.patch(path(lead, proposalId), decision("DONE", "Sent v1"), Map.of("If-Match", "\"0\""));
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("\"1\"", done.etag(), done::toString);
+        assertEquals(1, done.json().getInt("version"));
+
+        // The colleague's dismissal, based on the open action, is refused and changes nothing.
+        Api.Response late = colleague.patch(path(lead, proposalId), decision("DISMISSED", "not needed"),
+                Map.of("If-Match", "\"0\""));
+        assertEquals(412, late.status(), late::toString);
+        assertTrue(late.body().contains(proposalId), late::toString);
+        assertEquals(412, colleague.patch(path(lead, proposalId), decision("DISMISSED", null),
+                Map.of("If-Match", "\"not-a-version\"")).status());
+        JsonObject decided = QualificationIT.qualification(seller, lead).getJsonArray("decidedRecommendations")
+                .getJsonObject(0);
+        assertEquals("DONE", decided.getString("state"));
+        assertEquals("Sent v1", decided.getString("comment"));
+        assertEquals(1, decided.getInt("version"));
+
+        // Having read the decision, the colleague replaces it.
+        Api.Response replaced = colleague.patch(path(lead, proposalId), decision("DISMISSED", "after all"),
+                Map.of("If-Match", "\"" + decided.getInt("version") + "\""));
+        assertEquals(200, replaced.status(), replaced::toString);
+        assertEquals("\"2\"", replaced.etag());
+
+        // When the decision lapses the action is open again (version 0), never at a version seen before.
+        changeNeed(seller, lead, JsonValue.NULL);
+        changeNeed(seller, lead, Json.createValue("A CRM after all"));
+        assertEquals(List.of("Call after the fair", "Send a proposal"), openTexts(QualificationIT.qualification(seller, lead)));
+        assertEquals(412, seller.patch(path(lead, proposalId), decision("DONE", null), Map.of("If-Match", "\"2\""))
+                .status());
+        Api.Response again = seller.patch(path(lead, proposalId), decision("DONE", "Sent v2"), Map.of("If-Match", "\"0\""));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(3, again.json().getInt("version"), again::toString);
+        // Without If-Match the latest decision is replaced, as before.
+        Api.Response blind = colleague.patch(path(lead, proposalId), decision("DISMISSED", null), Map.of());
+        assertEquals(200, blind.status(), blind::toString);
+        assertEquals(4, blind.json().getInt("version"));
+        assertEquals(4, seller.get("/api/v1/leads/" + lead + "/timeline?kind=RECOMMENDATION").items().size());
+    }
+
+    @Test
     void unknownIdsBadInputAndOtherTenantsGetProblemsAndChangeNothing() {
         Seller t = tenant();
         Api seller = t.api();

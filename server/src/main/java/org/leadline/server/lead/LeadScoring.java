@@ -70,6 +70,10 @@ public record LeadScoring(
             @NotNull Instant decidedAt,
             @NotNull @Schema(format = "uuid") String decidedBy,
             String comment,
-            @Schema(description = "When a later decision replaced this one") Instant clearedAt) {
+            @Schema(description = "When a later decision replaced this one, or the rules stopped recommending the "
+                    + "action") Instant clearedAt,
+            @NotNull @Schema(description = "The decision's number among those made about this recommendation (1 for "
+                    + "the first): the recommendation's version while the decision is in force, sent as the ETag of a "
+                    + "decision. An open recommendation is at version 0.") Long version) {
     }
 }

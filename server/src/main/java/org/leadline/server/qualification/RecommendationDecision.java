@@ -44,12 +44,18 @@ public class RecommendationDecision {
     @Column(name = "decided_at", nullable = false) private Instant decidedAt;
     @Column(name = "decided_by", nullable = false, length = 36) private String decidedBy;
     @Column(name = "cleared_at") private Instant clearedAt;
+    /**
+     * The decision's place among the decisions ever made about this recommendation of this lead
+     * (1 for the first): the recommendation's version while the decision is in force, its ETag.
+     */
+    @Column(nullable = false) private long version;
 
     protected RecommendationDecision() {
     }
 
     RecommendationDecision(String id, String leadId, String recommendationId, String origin, String ruleId, String kind,
-                           String text, LeadScoring.DecisionState state, String comment, Instant decidedAt, String decidedBy) {
+                           String text, LeadScoring.DecisionState state, String comment, Instant decidedAt, String decidedBy,
+                           long version) {
         this.id = id;
         this.leadId = leadId;
         this.recommendationId = recommendationId;
@@ -61,6 +67,7 @@ public class RecommendationDecision {
         this.comment = comment;
         this.decidedAt = decidedAt;
         this.decidedBy = decidedBy;
+        this.version = version;
     }
 
     void clear(Instant at) {
@@ -79,4 +86,5 @@ public class RecommendationDecision {
     public Instant decidedAt() { return decidedAt; }
     public String decidedBy() { return decidedBy; }
     public Instant clearedAt() { return clearedAt; }
+    public long version() { return version; }
 }

@@ -25,6 +25,7 @@ import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
+import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineEntries;
@@ -81,7 +82,7 @@ public class Recommendations {
      * force already is replaced (it stays as history, cleared).
      */
     public RecommendationDecision decide(String leadId, String recommendationId,
-                                         RecommendationDecisionRequest body) {
+                                         RecommendationDecisionRequest body, Long expectedVersion) {
         EntityManager em = persistence.em();
         Lead lead = Ids.isValid(leadId) ? em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (lead == null || lead.deletedAt() != null) {
@@ -97,13 +98,21 @@ public class Recommendations {
         LeadScoring.DecisionState state = body.state();
         String comment = body.comment();
         RecommendationDecision previous = inForce(em, List.of(leadId)).getOrDefault(leadId, Map.of()).get(recommendationId);
+        Preconditions.check("Recommendation " + recommendationId, previous == null ? 0 : previous.version(),
+                expectedVersion);
+        // Numbered after every decision made about it, cleared ones included, so that a version once
+        // seen never comes back (the lead's row lock makes the decisions of one lead one at a time).
+        Long last = em.createQuery("SELECT MAX(d.version) FROM RecommendationDecision d WHERE d.leadId = :lead"
+                        + " AND d.recommendationId = :rec", Long.class)
+                .setParameter("lead", leadId).setParameter("rec", recommendationId).getSingleResult();
         java.time.Instant now = Timestamps.now();
         if (previous != null) {
             previous.clear(now);
         }
         RecommendationDecision d = new RecommendationDecision(Ids.next(), leadId, recommendationId,
                 recommended.getString("origin"), clip(recommended.getString("id"), 200), clip(recommended.getString("kind"), 64),
-                clip(recommended.getString("text"), 500), state, comment, now, caller.userId());
+                clip(recommended.getString("text"), 500), state, comment, now, caller.userId(),
+                (last == null ? 0 : last) + 1);
         em.persist(d);
         TimelineEntries.add(em, leadId, TimelineKind.RECOMMENDATION, d.id(), now, caller.userId());
         em.flush();
@@ -127,7 +136,7 @@ public class Recommendations {
     /** The decision as the API shows it, in the lead's scoring, on its own and on the timeline. */
     static LeadScoring.Decision view(RecommendationDecision d) {
         return new LeadScoring.Decision(d.id(), d.recommendationId(), d.origin(), d.ruleId(), d.text(), d.kind(),
-                d.state(), d.decidedAt(), d.decidedBy(), d.comment(), d.clearedAt());
+                d.state(), d.decidedAt(), d.decidedBy(), d.comment(), d.clearedAt(), d.version());
     }
 
     static String clip(String text, int max) {
