@@ -351,6 +351,54 @@ public class PluginHost {
         return out;
     }
 
+    /**
+     * {@link #score} for many leads of one tenant: each enabled rule is handed all of them in one go
+     * ({@link Guard#callEach}), each lead's evaluation still under its own time limit and failure
+     * count. For batches (a re-rating), where one hand-over to a guard thread per lead would cost
+     * more than the rules. Never throws.
+     *
+     * @return each lead's answers, by lead id (a lead without any is absent)
+     */
+    public Map<String, List<Scored>> scoreAll(String tenantId, List<org.leadline.server.lead.Lead> leads,
+                                              Map<String, LeadViews.Related> related) {
+        Map<String, List<Scored>> out = new java.util.HashMap<>();
+        lock.readLock().lock();
+        try {
+            List<LeadView> views = null;
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.SCORING_RULE) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                if (views == null) {
+                    views = new ArrayList<>(leads.size());
+                    for (org.leadline.server.lead.Lead lead : leads) {
+                        views.add(LeadViews.of(lead, related.getOrDefault(lead.id(), LeadViews.Related.NONE)));
+                    }
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                org.leadline.plugin.api.scoring.ScoringRule rule = (org.leadline.plugin.api.scoring.ScoringRule) e.instance();
+                List<Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult>> answers = guard.callEach(
+                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), views, v -> rule.evaluate(v, context));
+                for (int i = 0; i < answers.size(); i++) {
+                    Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult> o = answers.get(i);
+                    if (o.ok() && o.value() != null) {
+                        out.computeIfAbsent(leads.get(i).id(), k -> new ArrayList<>())
+                                .add(new Scored(e.pluginId(), e.id(), o.value()));
+                    }
+                }
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Scoring " + leads.size() + " leads of tenant " + tenantId + " with plugins failed", ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return out;
+    }
+
     /** A sales process offered by a started plugin, with its stages as read now. */
     public record ProcessOffer(String pluginId, String extensionId, String description,
                                List<org.leadline.plugin.api.process.StageDefinition> stages) {

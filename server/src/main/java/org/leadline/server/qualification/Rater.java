@@ -118,12 +118,16 @@ public class Rater {
             }
             decisions = Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         }
-        boolean withPlugins = plugins.wantsScoring(tenantId);
+        // The scoring plugins get the whole batch at once: one hand-over to a guard thread, not one a lead.
+        Map<String, List<PluginHost.Scored>> scored = !plugins.wantsScoring(tenantId) ? Map.of()
+                : leads.size() == 1 ? Map.of(leads.get(0).id(), plugins.score(tenantId, leads.get(0),
+                        related.getOrDefault(leads.get(0).id(), LeadViews.Related.NONE)))
+                : plugins.scoreAll(tenantId, leads, related);
         Instant now = Timestamps.now();
         for (Lead lead : leads) {
             LeadViews.Related around = related.getOrDefault(lead.id(), LeadViews.Related.NONE);
             LeadFacts facts = facts(lead, around, now);
-            List<Rating.PluginContribution> contributions = withPlugins ? contributions(tenantId, lead, around) : List.of();
+            List<Rating.PluginContribution> contributions = contributions(scored.getOrDefault(lead.id(), List.of()));
             Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
             store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
             Map<String, RecommendationDecision> decided = decisions.get(lead.id());
@@ -172,9 +176,9 @@ public class Rater {
         }
     }
 
-    private List<Rating.PluginContribution> contributions(String tenantId, Lead lead, LeadViews.Related around) {
+    private static List<Rating.PluginContribution> contributions(List<PluginHost.Scored> scored) {
         List<Rating.PluginContribution> out = new ArrayList<>();
-        for (PluginHost.Scored s : plugins.score(tenantId, lead, around)) {
+        for (PluginHost.Scored s : scored) {
             String origin = s.pluginId() + "/" + s.extensionId();
             List<Rating.Recommendation> actions = new ArrayList<>();
             for (RecommendedAction a : s.result().actions()) {
