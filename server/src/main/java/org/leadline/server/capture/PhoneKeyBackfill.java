@@ -6,87 +6,101 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import liquibase.change.custom.CustomTaskChange;
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.CustomChangeException;
+import liquibase.exception.ValidationErrors;
+import liquibase.resource.ResourceAccessor;
 
 import org.leadline.server.lead.PhoneKeys;
-import org.leadline.server.platform.Startup;
-import org.leadline.server.platform.persistence.LeadlineDataSource;
 
 /**
- * Gives leads stored before phone keys existed their keys, once at start. Plain SQL in batches,
- * touching only the key columns: the lead's version and "updated" stamps stay as they were, so no
- * client holding an ETag is disturbed. A number that cannot be read keeps no key and is looked at
- * again at the next start, which costs one indexed-free scan of the few such rows.
+ * Gives leads stored before phone keys existed their keys: a change of the schema's change log
+ * ({@code 019-phone-keys-filled}), so it runs once per database, whichever node migrates it, and a
+ * start no longer reads every lead. Plain SQL in batches, touching only the key columns: the lead's
+ * version and "updated" stamps stay as they were, so no client holding an ETag is disturbed. A
+ * number that cannot be read keeps no key (as it would when written today).
  */
-@ApplicationScoped
-public class PhoneKeyBackfill {
+public class PhoneKeyBackfill implements CustomTaskChange {
 
     private static final Logger LOG = Logger.getLogger(PhoneKeyBackfill.class.getName());
     private static final int BATCH = 500;
 
-    @Resource(lookup = LeadlineDataSource.JNDI_NAME)
-    DataSource dataSource;
+    private int filled;
 
-    void onReady(@Observes Startup.Ready ready) {
+    @Override
+    public void execute(Database database) throws CustomChangeException {
         try {
-            int filled = run(dataSource);
+            filled = run(((JdbcConnection) database.getConnection()).getUnderlyingConnection());
             if (filled > 0) {
                 LOG.info("Filled the phone keys of " + filled + " leads");
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Filling phone keys of existing leads failed; duplicate checks by phone miss them", e);
+        } catch (SQLException e) {
+            throw new CustomChangeException("Filling the phone keys of existing leads failed", e);
         }
     }
 
-    static int run(DataSource dataSource) throws SQLException {
+    @Override
+    public String getConfirmationMessage() {
+        return "Phone keys of " + filled + " leads filled";
+    }
+
+    @Override
+    public void setUp() {
+    }
+
+    @Override
+    public void setFileOpener(ResourceAccessor accessor) {
+    }
+
+    @Override
+    public ValidationErrors validate(Database database) {
+        return new ValidationErrors();
+    }
+
+    static int run(Connection c) throws SQLException {
         record Row(String id, String business, String mobile, String country) {
         }
         int filled = 0;
         String lastId = "";
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                while (true) {
-                    List<Row> rows = new ArrayList<>();
-                    try (PreparedStatement s = c.prepareStatement("SELECT id, business_phone, mobile_phone, country FROM leads"
-                            + " WHERE id > ? AND ((business_phone IS NOT NULL AND business_phone_key IS NULL)"
-                            + " OR (mobile_phone IS NOT NULL AND mobile_phone_key IS NULL)) ORDER BY id")) {
-                        s.setString(1, lastId);
-                        s.setMaxRows(BATCH);
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
-                            }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            while (true) {
+                List<Row> rows = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT id, business_phone, mobile_phone, country FROM leads"
+                        + " WHERE id > ? AND ((business_phone IS NOT NULL AND business_phone_key IS NULL)"
+                        + " OR (mobile_phone IS NOT NULL AND mobile_phone_key IS NULL)) ORDER BY id")) {
+                    s.setString(1, lastId);
+                    s.setMaxRows(BATCH);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
                         }
                     }
-                    if (rows.isEmpty()) {
-                        break;
-                    }
-                    try (PreparedStatement u = c.prepareStatement(
-                            "UPDATE leads SET business_phone_key = ?, mobile_phone_key = ? WHERE id = ?")) {
-                        for (Row row : rows) {
-                            u.setString(1, PhoneKeys.key(row.business(), row.country()));
-                            u.setString(2, PhoneKeys.key(row.mobile(), row.country()));
-                            u.setString(3, row.id());
-                            u.addBatch();
-                        }
-                        u.executeBatch();
-                    }
-                    c.commit();
-                    filled += rows.size();
-                    lastId = rows.get(rows.size() - 1).id();
                 }
-            } finally {
-                c.setAutoCommit(auto);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                try (PreparedStatement u = c.prepareStatement(
+                        "UPDATE leads SET business_phone_key = ?, mobile_phone_key = ? WHERE id = ?")) {
+                    for (Row row : rows) {
+                        u.setString(1, PhoneKeys.key(row.business(), row.country()));
+                        u.setString(2, PhoneKeys.key(row.mobile(), row.country()));
+                        u.setString(3, row.id());
+                        u.addBatch();
+                    }
+                    u.executeBatch();
+                }
+                c.commit();
+                filled += rows.size();
+                lastId = rows.get(rows.size() - 1).id();
             }
+        } finally {
+            c.setAutoCommit(auto);
         }
         return filled;
     }
