@@ -87,6 +87,32 @@ class SearchOrderIT {
     }
 
     @Test
+    void aSearchWordThatStartsSeveralStoredWordsListsEachLeadOnceInEveryOrder() {
+        String w = word();
+        // Four stored words start with w (w, w+"alpha", w+"beta", w+"gamma"); one lead has two of them.
+        Set<String> few = new HashSet<>();
+        few.add(create(lead("Anna", "Ost", w + "alpha Werke")));
+        few.add(create(lead("Ben", w + "beta", "Nord AG")));
+        few.add(create(lead("Clara", w + "beta", w + "alpha Süd")));
+        few.add(create(lead("Dora", "West", w)));
+        few.add(create(lead("Emil", "Mitte", w + "gamma")));
+        create(lead("Fritz", "Anders", w.substring(0, w.length() - 1) + "0fremd")); // shares a shorter prefix only
+        assertFoundInListOrder(w, few);
+        assertFoundInListOrder(w + "b", Set.copyOf(walk("/api/v1/leads?q=" + w + "beta", 200)));
+        assertEquals(2, walk("/api/v1/leads?q=" + w + "beta", 200).size());
+
+        // Twelve stored words start with v: more than the newest-first page merges, so the search
+        // takes the counting plan, with the same result.
+        String v = word();
+        Set<String> many = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            many.add(create(lead("Lead", v + (char) ('a' + i), "Firma " + i)));
+        }
+        many.add(create(lead("Lead", "Zett", v)));
+        assertFoundInListOrder(v, many);
+    }
+
+    @Test
     void aLeadWhoseNameOrCompanyIsReplacedMovesInTheSearchOrder() {
         String w = word();
         String berg = create(lead("Anna", "Berg", w + " Mitte"));

@@ -213,6 +213,95 @@ final class LeadListQuery {
         return this;
     }
 
+    /** Most stored words a query word may start for its newest-first page to be merged from their runs. */
+    static final int MAX_WORDS = 8;
+
+    /**
+     * Whether the page can be merged from the newest-first runs of the stored words a query word
+     * starts ({@link #newestOfWords}): one search word (not an e-mail address), newest first, no filter
+     * but a creation range.
+     */
+    static boolean mergesWords(LeadFilter filter, LeadSort.Order order) {
+        return filter.terms().size() == 1 && order.sort() == LeadSort.CREATED_AT && order.descending()
+                && pageFromIndex(filter, order);
+    }
+
+    /**
+     * The tenant's distinct stored words that start with {@code term}, in the index's order, up to
+     * {@link #MAX_WORDS} + 1: one seek in the search index each (a loose index scan), so the cost is
+     * the number of words, never the number of their leads. PostgreSQL's index of words compares
+     * bytes (the pattern operator class, see changeset 013), so its comparisons there are the
+     * pattern operators.
+     */
+    static List<String> words(EntityManager em, String tenantId, String term) {
+        boolean postgres = Settings.dbUrl().startsWith("jdbc:postgresql:");
+        List<String> out = new ArrayList<>();
+        String from = term;
+        boolean first = true;
+        while (out.size() <= MAX_WORDS) {
+            String sql = postgres
+                    ? "SELECT t.term FROM lead_search_terms t WHERE t.tenant_id = ? AND t.term " + (first ? "~>=~" : "~>~")
+                            + " ? ORDER BY t.term USING ~<~ FETCH FIRST 1 ROWS ONLY"
+                    : "SELECT t.term FROM lead_search_terms t --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n"
+                            + " WHERE t.tenant_id = ? AND t.term " + (first ? ">=" : ">") + " ? ORDER BY t.term"
+                            + " FETCH FIRST 1 ROWS ONLY";
+            List<?> found = em.createNativeQuery(sql)
+                    // the tenant is bound here: a native query bypasses the multitenant filter
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, tenantId).setParameter(2, from).getResultList();
+            if (found.isEmpty() || !((String) found.get(0)).startsWith(term)) {
+                break;
+            }
+            from = (String) found.get(0);
+            first = false;
+            out.add(from);
+        }
+        return out;
+    }
+
+    /**
+     * The newest-first page of the leads having any of {@code words}: each word's run of the search
+     * index in creation order ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead),
+     * cut at a page, merged, the duplicates (a lead with two of the words) removed and cut again,
+     * then the page's leads by primary key. Each run stops after a page, so the page reads at most
+     * a page of index rows per word, whatever the number of leads that have them.
+     */
+    static Query newestOfWords(EntityManager em, String tenantId, LeadFilter filter, List<String> words,
+                               Object cursorKey, String cursorId, int fetch) {
+        LeadListQuery q = new LeadListQuery();
+        q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
+                .append(" (SELECT DISTINCT u.created_at, u.lead_id FROM (");
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                q.sql.append(" UNION ALL");
+            }
+            q.sql.append(" SELECT * FROM (SELECT t.created_at, t.lead_id FROM lead_search_terms t")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_NEWEST\n")
+                    .append(" WHERE t.tenant_id = ? AND t.term = ?");
+            q.params.add(tenantId);
+            q.params.add(words.get(i));
+            if (filter.createdFrom() != null) {
+                q.sql.append(" AND t.created_at >= ?");
+                q.params.add(timestamp(filter.createdFrom()));
+            }
+            if (filter.createdTo() != null) {
+                q.sql.append(" AND t.created_at < ?");
+                q.params.add(timestamp(filter.createdTo()));
+            }
+            q.cursor("t.created_at", "t.lead_id", NEWEST, cursorKey, cursorId);
+            q.sql.append(" ORDER BY t.created_at DESC, t.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY) w")
+                    .append(i);
+        }
+        q.sql.append(") u ORDER BY u.created_at DESC, u.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY) m,")
+                .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
+                .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL")
+                .append(" ORDER BY l.created_at DESC, l.id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        q.params.add(tenantId);
+        return q.bind(em.createNativeQuery(q.sql(), Lead.class));
+    }
+
+    private static final LeadSort.Order NEWEST = new LeadSort.Order(LeadSort.CREATED_AT, true);
+
     /** Only rows after the cursor's: {@code key} past the cursor's key, or equal to it with a greater id. */
     private void cursor(String key, String id, LeadSort.Order order, Object cursorKey, String cursorId) {
         if (cursorKey == null) {

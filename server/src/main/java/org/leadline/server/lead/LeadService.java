@@ -198,8 +198,10 @@ public class LeadService {
     }
 
     /**
-     * One page of a list: at most one counting statement per search word (to choose where the
-     * database starts, see {@link LeadListQuery}) and one for the page, whatever its size.
+     * One page of a list: one statement for the page, whatever its size, after, for a search, either
+     * one index seek per stored word the search word starts (one word, newest first, at most
+     * {@link LeadListQuery#MAX_WORDS} + 1) or one counting statement per search word (to choose
+     * where the database starts, see {@link LeadListQuery}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
@@ -214,17 +216,31 @@ public class LeadService {
             }
         }
         EntityManager em = persistence.em();
-        int driver = -1;
-        int fewest = LeadListQuery.drivingLimit() + 1;
-        for (int i = 0; i < filter.terms().size(); i++) {
-            int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i));
-            if (matches < fewest) {
-                fewest = matches;
-                driver = i;
+        String cursorId = cursor == null ? null : cursor.id();
+        List<Lead> rows = null;
+        if (LeadListQuery.mergesWords(filter, order)) {
+            // One search word, newest first: merged from the runs of the few stored words it starts.
+            List<String> words = LeadListQuery.words(em, caller.tenantId(), filter.terms().get(0));
+            if (words.isEmpty()) {
+                rows = List.of();
+            } else if (words.size() <= LeadListQuery.MAX_WORDS) {
+                rows = LeadListQuery.newestOfWords(em, caller.tenantId(), filter, words, cursorKey, cursorId, limit + 1)
+                        .getResultList();
             }
         }
-        List<Lead> rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey,
-                cursor == null ? null : cursor.id(), driver, limit + 1).getResultList();
+        if (rows == null) {
+            int driver = -1;
+            int fewest = LeadListQuery.drivingLimit() + 1;
+            for (int i = 0; i < filter.terms().size(); i++) {
+                int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i));
+                if (matches < fewest) {
+                    fewest = matches;
+                    driver = i;
+                }
+            }
+            rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey, cursorId, driver, limit + 1)
+                    .getResultList();
+        }
         if (rows.size() <= limit) {
             return new Page(List.copyOf(rows), null);
         }
