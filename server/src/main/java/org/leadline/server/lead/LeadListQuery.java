@@ -207,8 +207,9 @@ final class LeadListQuery {
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL");
         params.add(tenantId);
-        String column = "l." + order.sort().column;
-        sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
+        // In the page's order, not the lead's columns (see newestOfWords).
+        String column = "m." + order.sort().column;
+        sql.append(" ORDER BY ").append(column).append(dir).append(", m.lead_id").append(dir)
                 .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
         return this;
     }
@@ -295,7 +296,9 @@ final class LeadListQuery {
         q.sql.append(") u ORDER BY u.created_at DESC, u.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY) m,")
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL")
-                .append(" ORDER BY l.created_at DESC, l.id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+                // In the page's order, not the lead's columns: a planner that sees a lead index in
+                // that order would walk it looking for the page's leads.
+                .append(" ORDER BY m.created_at DESC, m.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY");
         q.params.add(tenantId);
         return q.bind(em.createNativeQuery(q.sql(), Lead.class));
     }
