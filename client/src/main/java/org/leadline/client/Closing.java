@@ -2,8 +2,8 @@ package org.leadline.client;
 
 import jakarta.ws.rs.client.WebTarget;
 
-import org.leadline.server.conversion.ClosingViews;
-import org.leadline.server.conversion.QualificationView;
+import org.leadline.api.conversion.ClosingViews;
+import org.leadline.api.conversion.QualificationView;
 
 /** Closing a lead: qualify it (contact, account and opportunity in one step), disqualify it, reopen it. */
 public final class Closing {

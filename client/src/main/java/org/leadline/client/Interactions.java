@@ -2,7 +2,7 @@ package org.leadline.client;
 
 import jakarta.ws.rs.client.WebTarget;
 
-import org.leadline.server.timeline.InteractionView;
+import org.leadline.api.timeline.InteractionView;
 
 /** A lead's interactions: every contact between an employee and the lead. */
 public final class Interactions {

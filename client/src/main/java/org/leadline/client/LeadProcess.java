@@ -2,7 +2,7 @@ package org.leadline.client;
 
 import jakarta.ws.rs.client.WebTarget;
 
-import org.leadline.server.process.LeadProcessView;
+import org.leadline.api.process.LeadProcessView;
 
 /** Where a lead stands in the tenant's process (Qualify → Develop → Propose → Close) and moving it on. */
 public final class LeadProcess {

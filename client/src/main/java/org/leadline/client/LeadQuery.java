@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.ws.rs.client.WebTarget;
 
-import org.leadline.server.lead.LeadStatus;
-import org.leadline.server.lead.Source;
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.Source;
 
 /**
  * What to list: filters combine with AND; each is optional.

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.tenancy.LoginView;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.LoginView;
 
 /**
  * A typed client of the Leadline REST API, built on the Jakarta REST client API: bring any

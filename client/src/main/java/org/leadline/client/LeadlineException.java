@@ -2,8 +2,8 @@ package org.leadline.client;
 
 import java.util.List;
 
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.problem.Problem;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.problem.Problem;
 
 /** The server refused a request: the HTTP status and its RFC 9457 problem, with every refused field. */
 public class LeadlineException extends RuntimeException {

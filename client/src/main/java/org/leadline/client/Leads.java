@@ -11,7 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.leadline.server.lead.LeadView;
+import org.leadline.api.lead.LeadView;
 
 /** The tenant's leads. */
 public final class Leads {

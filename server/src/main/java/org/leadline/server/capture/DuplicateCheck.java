@@ -11,7 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriBuilder;
 
-import org.leadline.server.lead.LeadData;
+import org.leadline.api.lead.LeadData;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -85,9 +85,9 @@ public class DuplicateCheck {
     }
 
     /** The candidates as the lead's representation lists them. */
-    public static List<org.leadline.server.lead.LeadView.DuplicateCandidate> candidates(
+    public static List<org.leadline.api.lead.LeadView.DuplicateCandidate> candidates(
             List<DuplicateFinder.Candidate> candidates, URI base) {
-        return candidates.stream().map(c -> new org.leadline.server.lead.LeadView.DuplicateCandidate(c.lead().id(),
+        return candidates.stream().map(c -> new org.leadline.api.lead.LeadView.DuplicateCandidate(c.lead().id(),
                 UriBuilder.fromUri(base).path("leads").path(c.lead().id()).build().toString(), c.lead().lastName(),
                 c.lead().firstName(), c.lead().companyName(), c.lead().email(), c.reasons())).toList();
     }

@@ -13,8 +13,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 
+import org.leadline.api.capture.DuplicateReason;
+import org.leadline.api.lead.LeadData;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.PhoneKeys;
 import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -31,10 +32,6 @@ public class DuplicateFinder {
 
     /** At most this many candidates are reported: enough for a person to decide. */
     public static final int MAX_CANDIDATES = 20;
-
-    /** Why a lead is a candidate. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DuplicateReason", description = "What made a lead a likely duplicate")
-    public enum Reason { EMAIL, PHONE, NAME_AND_COMPANY }
 
     /** What a new lead is compared by; every part may be null. */
     public record Probe(String email, String businessPhone, String mobilePhone, String country, String firstName,
@@ -102,7 +99,7 @@ public class DuplicateFinder {
     }
 
     /** A likely duplicate and every reason it is one. */
-    public record Candidate(Lead lead, List<Reason> reasons) {
+    public record Candidate(Lead lead, List<DuplicateReason> reasons) {
     }
 
     @Inject
@@ -118,14 +115,14 @@ public class DuplicateFinder {
         if (keys.email() != null) {
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
                             Lead.class).setParameter("e", keys.email())
-                    .setMaxResults(MAX_CANDIDATES).getResultList(), Reason.EMAIL);
+                    .setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.EMAIL);
         }
         if (!keys.phones().isEmpty()) {
             // Two queries rather than one OR, so each uses its own index.
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.businessPhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.PHONE);
             add(found, em.createQuery("SELECT l FROM Lead l WHERE l.mobilePhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), Reason.PHONE);
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.PHONE);
         }
         if (keys.hasNameAndCompany()) {
             List<Lead> sameName = em.createQuery("SELECT l FROM Lead l WHERE l.lastNameKey = :n AND l.companyKey = :c"
@@ -133,12 +130,12 @@ public class DuplicateFinder {
                     .setParameter("n", keys.lastName()).setParameter("c", keys.company())
                     .setMaxResults(MAX_CANDIDATES * 5).getResultList();
             add(found, sameName.stream().filter(l -> compatibleFirstNames(probe.firstName(), l.firstName())).toList(),
-                    Reason.NAME_AND_COMPANY);
+                    DuplicateReason.NAME_AND_COMPANY);
         }
         return found.values().stream().limit(MAX_CANDIDATES).toList();
     }
 
-    private static void add(Map<String, Candidate> found, List<Lead> leads, Reason reason) {
+    private static void add(Map<String, Candidate> found, List<Lead> leads, DuplicateReason reason) {
         for (Lead l : leads) {
             Candidate c = found.computeIfAbsent(l.id(), id -> new Candidate(l, new ArrayList<>()));
             if (!c.reasons().contains(reason)) {

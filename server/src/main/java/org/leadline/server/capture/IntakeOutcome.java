@@ -3,8 +3,8 @@ package org.leadline.server.capture;
 import java.util.List;
 import java.util.Map;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * What became of one lead draft in {@link LeadIntake}.

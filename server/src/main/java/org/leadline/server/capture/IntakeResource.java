@@ -32,18 +32,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.NotALead;
 import org.leadline.plugin.api.source.ReadResult;
-import org.leadline.server.lead.Source;
 import org.leadline.server.platform.Settings;
-import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 
 /**
  * Inbound material of any kind (an e-mail as {@code message/rfc822}, a CSV file): the tenant's

@@ -6,10 +6,10 @@ import java.util.List;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.api.lead.LeadView;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.source.LeadDraft;
-import org.leadline.server.lead.LeadView;
-import org.leadline.server.lead.Source;
-import org.leadline.server.platform.problem.FieldError;
 
 /** What the intake made of one piece of inbound material. */
 @Schema(name = "IntakeResult", description = "The lead source that read the material and one outcome per lead "

@@ -14,15 +14,16 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leadline.server.timeline.InteractionView;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.Source;
+import org.leadline.api.timeline.InteractionView;
+import org.leadline.api.timeline.Medium;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.NotALead;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.lead.Source;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -30,7 +31,6 @@ import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.InteractionKind;
 import org.leadline.server.timeline.LeadItems;
-import org.leadline.server.timeline.Medium;
 
 /**
  * The one way a lead arrives from a source (e-mail, web form, CSV): every source gets the same

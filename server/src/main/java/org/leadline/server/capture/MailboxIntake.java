@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
+import org.leadline.api.lead.Source;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.NotALead;
 import org.leadline.plugin.api.source.ReadResult;
-import org.leadline.server.lead.Source;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.tenancy.CurrentCaller;
 

@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 
+import org.leadline.api.tenancy.Role;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.MailboxSource;
 import org.leadline.server.platform.Settings;
@@ -32,7 +33,6 @@ import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.tenancy.Caller;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.tenancy.Tenant;
 import org.leadline.server.tenancy.UserAccount;
 

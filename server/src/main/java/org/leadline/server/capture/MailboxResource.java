@@ -16,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.problem.Problem;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 
 /**
  * The tenant's mailboxes (lead sources polling e.g. an IMAP folder) and what their last poll did;

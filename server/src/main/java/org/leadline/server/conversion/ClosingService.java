@@ -14,10 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.lead.LeadStatus;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.web.Pages;
 

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.leadline.api.lead.LeadStatus;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
-import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 

@@ -21,16 +21,17 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.leadline.api.conversion.QualificationView;
+import org.leadline.api.conversion.QualificationView.Action;
+import org.leadline.api.conversion.QualificationView.OpportunityPart;
+import org.leadline.api.conversion.QualificationView.Part;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.LeadStatus;
 import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.conversion.Conversion;
-import org.leadline.server.conversion.QualificationView.Action;
-import org.leadline.server.conversion.QualificationView.OpportunityPart;
-import org.leadline.server.conversion.QualificationView.Part;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.party.Competitor;
 import org.leadline.server.party.Stakeholder;
 import org.leadline.server.platform.json.Json;
@@ -87,7 +88,7 @@ public class ConversionService {
         em.clear();
         List<LeadConversion> rows = em.createQuery("SELECT c FROM LeadConversion c WHERE c.leadId = :lead",
                 LeadConversion.class).setParameter("lead", leadId).getResultList();
-        return rows.stream().findFirst().map(c -> new Outcome(QualificationView.of(
+        return rows.stream().findFirst().map(c -> new Outcome(stored(
                 Json.createReader(new StringReader(c.result())).readObject()), true));
     }
 
@@ -293,5 +294,23 @@ public class ConversionService {
             a.add(b.build());
         }
         return fitting(a);
+    }
+
+    /** The answer as stored with the qualification: the JSON the result was written as. */
+    static QualificationView stored(JsonObject stored) {
+        JsonObject o = stored.getJsonObject("opportunity");
+        return new QualificationView(stored.getString("leadId"), stored.getBoolean("dryRun"),
+                LeadStatus.valueOf(stored.getString("status")), storedPart(stored.getJsonObject("contact")),
+                stored.isNull("account") ? null : storedPart(stored.getJsonObject("account")),
+                new OpportunityPart(text(o, "id"), Action.valueOf(o.getString("action")), o.getString("topic"),
+                        o.getInt("stakeholdersCarriedOver"), o.getInt("competitorsCarriedOver")));
+    }
+
+    private static Part storedPart(JsonObject stored) {
+        return new Part(text(stored, "id"), Action.valueOf(stored.getString("action")), text(stored, "matchedBy"));
+    }
+
+    private static String text(JsonObject o, String name) {
+        return o.containsKey(name) && !o.isNull(name) ? o.getString(name) : null;
     }
 }

@@ -9,9 +9,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.leadline.server.party.Attitude;
-import org.leadline.server.party.BuyingRole;
-import org.leadline.server.party.CompetitorStatus;
+import org.leadline.api.conversion.OpportunityView;
+import org.leadline.api.party.Attitude;
+import org.leadline.api.party.BuyingRole;
+import org.leadline.api.party.CompetitorStatus;
 import org.leadline.server.platform.json.Json;
 
 /**

@@ -23,14 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.conversion.ClosingViews;
+import org.leadline.api.lead.LeadView;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadView;
-import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.server.lead.LeadViewMapper;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.timeline.Keyset;
 
 /** The tenant's recycle bin: deleted leads a tenant administrator can restore until they are purged. */
@@ -72,7 +74,7 @@ public class DeletedLeadResource {
             Lead last = rows.get(limit - 1);
             next = new Keyset(DELETED, last.deletedAt().toString(), last.id()).encode();
         }
-        List<ClosingViews.DeletedLead> items = rows.stream().limit(limit).map(ClosingViews.DeletedLead::of).toList();
+        List<ClosingViews.DeletedLead> items = rows.stream().limit(limit).map(DeletedLeadResource::deleted).toList();
         return Pages.ok(uriInfo, new ClosingViews.DeletedLeads(items, PageInfo.of(limit, next)), next);
     }
 
@@ -88,6 +90,15 @@ public class DeletedLeadResource {
     public Response restore(@Parameter(description = "The deleted lead's id", schema = @Schema(format = "uuid"))
                             @PathParam("leadId") String leadId) {
         Lead lead = closing.restore(leadId);
-        return Response.ok(LeadView.of(lead, null)).tag(Preconditions.etag(lead.version())).build();
+        return Response.ok(LeadViewMapper.of(lead, null)).tag(Preconditions.etag(lead.version())).build();
+    }
+
+    /** A deleted lead as the recycle bin shows it. */
+    private static ClosingViews.DeletedLead deleted(Lead l) {
+        LeadView v = LeadViewMapper.of(l, null);
+        return new ClosingViews.DeletedLead(v.id(), v.person(), v.company(), v.origin(), v.qualification(), v.topic(),
+                v.description(), v.ownerId(), v.status(), v.rating(), v.score(), v.stage(), v.createdAt(),
+                v.createdBy(), v.updatedAt(), v.updatedBy(), v.version(), l.deletedAt(), l.deletedBy(),
+                ClosingService.purgeableAfter(l.deletedAt()));
     }
 }

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.tenancy.Role;
+import org.leadline.api.conversion.ClosingViews;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.tenancy.Role;
 
 /** The reasons a lead can be disqualified with: the built-in ones and the tenant's own. */
 @Path("disqualification-reasons")
@@ -38,7 +40,7 @@ public class DisqualificationReasonResource {
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
     public ClosingViews.DisqualificationReasons list() {
-        return ClosingViews.DisqualificationReasons.of(closing.reasons());
+        return reasons(closing.reasons());
     }
 
     /** Adds a tenant-defined reason: {@code {"reason": "WENT_WITH_PARTNER"}}. */
@@ -51,6 +53,12 @@ public class DisqualificationReasonResource {
     @APIResponse(responseCode = "200", description = "All reasons, the new one included",
             content = @Content(schema = @Schema(implementation = ClosingViews.DisqualificationReasons.class)))
     public ClosingViews.DisqualificationReasons add(ClosingViews.NewReason body) {
-        return ClosingViews.DisqualificationReasons.of(closing.addReason(body.reason()));
+        return reasons(closing.addReason(body.reason()));
+    }
+
+    /** Every reason, in one page as large as the most a tenant can have. */
+    private static ClosingViews.DisqualificationReasons reasons(List<String> reasons) {
+        return new ClosingViews.DisqualificationReasons(reasons, PageInfo.whole(
+                ClosingService.BuiltInReason.values().length + ClosingService.MAX_TENANT_REASONS));
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.tenancy.Role;
+import org.leadline.api.tenancy.Role;
 
 /** Erases a lead at once (tenant administrators). */
 @Path("leads/{leadId}/erase")

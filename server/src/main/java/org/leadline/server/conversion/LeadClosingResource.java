@@ -6,8 +6,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import org.leadline.api.conversion.ClosingViews;
+import org.leadline.api.conversion.OpportunityView;
+import org.leadline.api.conversion.QualificationView;
+import org.leadline.api.lead.LeadView;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadView;
+import org.leadline.server.lead.LeadViewMapper;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
 
@@ -95,7 +99,7 @@ public class LeadClosingResource {
     }
 
     private Response lead(Lead lead) {
-        LeadView v = LeadView.of(lead, null);
+        LeadView v = LeadViewMapper.of(lead, null);
         ClosingViews.ClosingLead body = new ClosingViews.ClosingLead(v.id(), v.person(), v.company(), v.origin(),
                 v.qualification(), v.topic(), v.description(), v.ownerId(), v.status(), v.rating(), v.score(),
                 v.stage(), v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.version(),

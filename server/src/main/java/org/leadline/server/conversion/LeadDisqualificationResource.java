@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.tenancy.Role;
+import org.leadline.api.conversion.ClosingViews;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 
 /** The disqualification of a lead in force. */
 @Path("leads/{leadId}/disqualification")

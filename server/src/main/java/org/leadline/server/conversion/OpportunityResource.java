@@ -30,11 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.conversion.OpportunityView;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.web.Pages;
 
@@ -85,7 +86,7 @@ public class OpportunityResource {
             description = "An RFC 7396 JSON merge patch: members sent replace the stored ones, null clears an optional one. Every invalid member is reported. A stage of WON or LOST closes it (closeReason kept); a closed opportunity changes only by moving it back to an open stage.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is won or lost and the patch does not move it to another stage",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response patch(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<OpportunityView.Changes> body) {
         Opportunity o = customers.find(Opportunity.class, id);
         Long version = Preconditions.requiredVersion(ifMatch);
@@ -116,7 +117,7 @@ public class OpportunityResource {
     @APIResponse(responseCode = "200", description = "The opportunity, now WON",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response win(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
                       @Parameter(description = "Optional: the ETag of the version this is based on")
                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OpportunityView.Closing body) {
@@ -131,7 +132,7 @@ public class OpportunityResource {
     @APIResponse(responseCode = "200", description = "The opportunity, now LOST",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "The opportunity is already won or lost",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response lose(@Parameter(description = "The opportunity's id", schema = @Schema(format = "uuid")) @PathParam("id") String id,
                       @Parameter(description = "Optional: the ETag of the version this is based on")
                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OpportunityView.Closing body) {

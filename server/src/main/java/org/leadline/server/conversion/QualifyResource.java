@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.problem.Problem;
-import org.leadline.server.tenancy.Role;
+import org.leadline.api.conversion.QualificationView;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 
 /** Qualifies a lead, or previews it with ?dryRun=true. */
 @Path("leads/{leadId}/qualify")

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadValidation;
 import org.leadline.server.lead.PhoneKeys;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * What happens to each row of a chunk: create, update, skip as a duplicate, or fail. A row is a

@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 
 /**

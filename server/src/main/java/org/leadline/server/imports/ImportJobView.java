@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.problem.FieldError;
 
 /** A CSV import: its settings and how far it has come. */
 @Schema(name = "ImportJob", description = "A CSV import running in the background; the answer to the upload also "
@@ -52,7 +52,7 @@ public record ImportJobView(
 
     /** A page of the imports, newest first. */
     @Schema(name = "ImportJobList")
-    public record Jobs(@NotNull List<ImportJobView> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
+    public record Jobs(@NotNull List<ImportJobView> items, @NotNull org.leadline.api.page.PageInfo page) {
     }
 
     /** How the file's columns map to lead fields. */

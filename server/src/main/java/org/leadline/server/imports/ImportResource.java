@@ -55,18 +55,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.LeadlineDataSource;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 
 /**
  * CSV imports: upload a file (the raw body), see what a dry run would do, follow a running import

@@ -41,11 +41,11 @@ import jakarta.validation.ValidatorFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.LeadlineDataSource;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.qualification.Rerating;
 
 /**

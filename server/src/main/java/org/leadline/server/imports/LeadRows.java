@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.leadline.api.lead.LeadData;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadValidation;
 import org.leadline.server.lead.PhoneKeys;
 import org.leadline.server.lead.SearchTerms;

@@ -14,10 +14,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.validation.Validator;
 
-import org.leadline.server.lead.LeadData;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.lead.LeadValidation;
-import org.leadline.server.lead.Source;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * Turns one CSV record into a lead: cells go to the fields of the mapping, values are read the

@@ -1,5 +1,7 @@
 package org.leadline.server.lead;
 
+import org.leadline.api.lead.Rating;
+
 /**
  * Something that happened to a lead, fired as a CDI event inside the transaction that did it.
  * Observers that must take part in the transaction observe it synchronously; side effects observe

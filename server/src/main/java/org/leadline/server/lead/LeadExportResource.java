@@ -25,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.commons.csv.CSVPrinter;
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.Source;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.imports.LeadCsv;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**

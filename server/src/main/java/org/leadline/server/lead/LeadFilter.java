@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.Source;
+
 /**
  * What a lead list is restricted to. Empty sets and nulls mean "no restriction".
  *

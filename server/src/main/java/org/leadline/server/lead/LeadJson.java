@@ -9,15 +9,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.leadline.server.lead.LeadData.Address;
-import org.leadline.server.lead.LeadData.Company;
-import org.leadline.server.lead.LeadData.Money;
-import org.leadline.server.lead.LeadData.Person;
-import org.leadline.server.lead.LeadData.Qualification;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.LeadData.Address;
+import org.leadline.api.lead.LeadData.Company;
+import org.leadline.api.lead.LeadData.Money;
+import org.leadline.api.lead.LeadData.Person;
+import org.leadline.api.lead.LeadData.Qualification;
+import org.leadline.api.lead.LeadView;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.json.RecordInput;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * The lead's JSON form, both ways. Reading is strict: unknown fields and type errors are listed;

@@ -3,7 +3,7 @@ package org.leadline.server.lead;
 import java.util.List;
 import java.util.Map;
 
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 

@@ -41,17 +41,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.lead.LeadScoring;
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.LeadView;
+import org.leadline.api.lead.Source;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.capture.DuplicateCheck;
 import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.problem.ProblemException;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 
 /** Leads: create, read, replace, patch, delete and list. */
 @Path("leads")
@@ -94,10 +98,10 @@ public class LeadResource {
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"))
     @APIResponse(responseCode = "409", description = "A likely duplicate exists (the problem lists the candidates)",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(LeadView body,
                            @Parameter(description = "Makes a retried create safe: the same key answers with the "
                                    + "first result (kept 24 hours)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -120,7 +124,7 @@ public class LeadResource {
         }
         Lead lead = created.lead();
         URI location = uriInfo.getBaseUriBuilder().path("leads").path(lead.id()).build();
-        LeadView entity = created.replayed() ? view(lead) : LeadView.of(lead, scoring(lead, true));
+        LeadView entity = created.replayed() ? view(lead) : LeadViewMapper.of(lead, scoring(lead, true));
         if (!candidates.isEmpty() && !created.replayed()) {
             entity = entity.withDuplicates(List.of(DuplicateCheck.warning(candidates.size())),
                     DuplicateCheck.candidates(candidates, base));
@@ -142,7 +146,7 @@ public class LeadResource {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id,
                          @Context Request request) {
         Lead lead = leads.find(id);
@@ -163,7 +167,7 @@ public class LeadResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             Replacement<LeadView> body) {
         leads.find(id);
@@ -179,7 +183,7 @@ public class LeadResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead was merged into another",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           MergePatch<LeadView> patch) {
         leads.find(id);
@@ -194,7 +198,7 @@ public class LeadResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The lead was merged into another",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         leads.find(id);
         leads.delete(id, Preconditions.requiredVersion(ifMatch));
@@ -245,7 +249,7 @@ public class LeadResource {
                 instant("createdTo", createdTo), terms);
         LeadService.Page page = leads.list(filter, order, cursor == null || cursor.isBlank() ? null : cursor, limit);
 
-        List<LeadView> items = page.items().stream().map(l -> LeadView.of(l, null)).toList();
+        List<LeadView> items = page.items().stream().map(l -> LeadViewMapper.of(l, null)).toList();
         Response.ResponseBuilder rb = Response.ok();
         String next = null;
         if (page.next() != null) {
@@ -256,7 +260,7 @@ public class LeadResource {
     }
 
     private LeadView view(Lead lead) {
-        return LeadView.of(lead, scoring(lead, false),
+        return LeadViewMapper.of(lead, scoring(lead, false),
                 lead.status() == LeadStatus.QUALIFIED ? conversion(lead) : null);
     }
 

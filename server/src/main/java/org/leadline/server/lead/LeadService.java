@@ -13,14 +13,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.LeadView;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.problem.BeanValidation;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.tenancy.UserAccount;
 

@@ -8,8 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.validation.Validator;
 
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.problem.BeanValidation;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * The field validation of a new lead document, exactly as the lead API applies it, for intake

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.lead.LeadView;
+import org.leadline.api.tenancy.Role;
+import org.leadline.server.lead.LeadViewMapper;
 import org.leadline.server.platform.idempotency.IdempotencyKeys;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 
 /**
  * Merging duplicates: {@code POST /leads/{survivorId}/merge} with the ids of the leads to merge
@@ -60,10 +60,10 @@ public class MergeResource {
     @APIResponse(responseCode = "409", description = "A lead of the merge is deleted, not open, or was already merged "
             + "into another (mergedInto), or a request with the same Idempotency-Key is still in progress",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response merge(@Parameter(description = "The lead the others are merged into", schema = @Schema(format = "uuid"))
                           @PathParam("survivorId") String survivorId,
                           @Parameter(description = "Show the result without changing anything",
@@ -91,7 +91,7 @@ public class MergeResource {
         if (result.dryRun()) {
             return Response.ok(result).build();
         }
-        Response.ResponseBuilder rb = Response.ok(result.withLead(LeadView.of(outcome.survivor(), null)))
+        Response.ResponseBuilder rb = Response.ok(result.withLead(LeadViewMapper.of(outcome.survivor(), null)))
                 .tag(Preconditions.etag(outcome.survivor().version()));
         if (outcome.replayed()) {
             rb.header("Idempotent-Replayed", "true");

@@ -7,8 +7,8 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.LeadData;
-import org.leadline.server.lead.LeadView;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.LeadView;
 
 /**
  * The answer of a merge as {@link MergeService} and {@link MergeResource} assemble it: what the merge

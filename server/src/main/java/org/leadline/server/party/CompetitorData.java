@@ -1,5 +1,7 @@
 package org.leadline.server.party;
 
+import org.leadline.api.party.CompetitorStatus;
+
 /**
  * What a client writes about a competitor, as checked by {@link CompetitorView} (the record a body is
  * read into). A missing status is UNKNOWN.

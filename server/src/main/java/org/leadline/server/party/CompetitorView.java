@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.party.CompetitorStatus;
 
 /**
  * A competitor as the API reads and writes it ({@link CompetitorKind#view}). The writable members

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.JsonFields;
 import org.leadline.server.timeline.LeadItemKind;

@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.openapi.ResourceNames;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.timeline.LeadItemKind;
 import org.leadline.server.timeline.LeadItemResource;
 

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.party.Attitude;
+import org.leadline.api.party.BuyingRole;
 
 /**
  * A stakeholder as the API reads and writes it ({@link StakeholderKind#view}). The writable

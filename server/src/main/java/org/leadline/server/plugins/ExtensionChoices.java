@@ -11,8 +11,8 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -41,7 +41,7 @@ public class ExtensionChoices {
         for (Registry.Extension e : host.registry().extensions()) {
             items.add(view(tenantId, e, choices.get(e.key())));
         }
-        return new PluginView.Choices(items, org.leadline.server.platform.web.PageInfo.whole(items.size()));
+        return new PluginView.Choices(items, org.leadline.api.page.PageInfo.whole(items.size()));
     }
 
     public PluginView.Choice read(String pluginId, String extensionId) {

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 
 /**
  * The tenant administrator's view of the extensions the installation offers: which are enabled for
@@ -89,7 +89,7 @@ public class ExtensionResource {
     @APIResponse(responseCode = "200", description = "The extension, enabled",
             content = @Content(schema = @Schema(implementation = PluginView.Choice.class)))
     @APIResponse(responseCode = "400", description = "A required setting has no value", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response enable(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
                            @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId,
                            @Parameter(description = "Optional: the ETag of the choice this change is based on")

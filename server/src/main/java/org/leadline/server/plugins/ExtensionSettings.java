@@ -17,11 +17,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.ExtensionConfig;
 import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * A tenant's values for an extension's declared settings: validated on the way in, typed on the way

@@ -9,12 +9,12 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.party.BuyingRole;
 import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.Money;
 import org.leadline.plugin.api.Rating;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
-import org.leadline.server.party.BuyingRole;
 
 /**
  * Copies a lead into the read-only value a plugin sees; no entity ever crosses into plugin code.

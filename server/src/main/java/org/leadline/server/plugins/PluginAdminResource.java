@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.plugin.api.PluginApi;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.tenancy.Role;
 
 /**
  * The platform administrator's view of the installation's plugins: what is loaded, in which state,
@@ -101,7 +101,7 @@ public class PluginAdminResource {
             headers = @Header(name = "ETag", description = "none"))
     @APIResponse(responseCode = "422", description = "The archive was refused: empty, not a plugin, it bundles host "
             + "classes, it requires another plugin API version, or PF4J cannot load it", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response install(InputStream body,
                             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean zip = contentType != null && contentType.startsWith(ZIP);

@@ -31,6 +31,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.ExtensionConfig;
 import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.LeadlineExtension;
@@ -40,7 +41,6 @@ import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
 import org.leadline.server.platform.Startup;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.pf4j.PluginState;

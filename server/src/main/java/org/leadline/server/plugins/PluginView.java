@@ -149,6 +149,6 @@ public record PluginView(
 
     /** The extensions the installation offers. */
     @Schema(name = "ExtensionList", description = "Every extension of the installation, in one page")
-    public record Choices(@NotNull List<Choice> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
+    public record Choices(@NotNull List<Choice> items, @NotNull org.leadline.api.page.PageInfo page) {
     }
 }

@@ -21,9 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.platform.problem.Problem;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.process.LeadProcessView;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 
 /** A lead's staged process: where it stands, moving it, ticking checklist items. */
 @Path("leads/{leadId}/process")
@@ -49,7 +50,7 @@ public class LeadProcessResource {
     @APIResponse(responseCode = "409", description = "No sales process is available to the tenant",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response read(@Parameter(schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId) {
-        return tagged(LeadProcessView.of(process.of(leadId)));
+        return tagged(ProcessViewMapper.of(process.of(leadId)));
     }
 
     /** The process view with the lead's version as its ETag. */
@@ -76,7 +77,7 @@ public class LeadProcessResource {
                                         + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 LeadProcessView.StageMove body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        return tagged(LeadProcessView.of(process.moveTo(leadId, version, body.stage())));
+        return tagged(ProcessViewMapper.of(process.moveTo(leadId, version, body.stage())));
     }
 
     /** Ticks or unticks a checklist item: {@code {"stage": "qualify", "item": "...", "done": true}}. */
@@ -97,7 +98,7 @@ public class LeadProcessResource {
                                  + "with 412 if the lead changed") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          LeadProcessView.ChecklistTick body) {
         Long version = Preconditions.optionalVersion(ifMatch);
-        return tagged(LeadProcessView.of(process.tick(leadId, version, body.stage(), body.item(),
+        return tagged(ProcessViewMapper.of(process.tick(leadId, version, body.stage(), body.item(),
                 body.done() == null || body.done())));
     }
 }

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.process.LeadProcessView;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 
 /** The sales processes a tenant may use, and the tenant administrator's choice among them. */
 @Path("processes")
@@ -41,7 +42,7 @@ public class ProcessChoiceResource {
                     + "tenant uses (the default process until an administrator chooses).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
     public Response list() {
-        LeadProcessView.Choice choice = LeadProcessView.Choice.of(process.choice());
+        LeadProcessView.Choice choice = ProcessViewMapper.choice(process.choice());
         return Response.ok(choice).tag(Preconditions.etag(choice.version())).build();
     }
 
@@ -57,7 +58,7 @@ public class ProcessChoiceResource {
             content = @Content(schema = @Schema(implementation = LeadProcessView.Choice.class)))
     public Response choose(@Parameter(description = "Optional: the ETag of the choice this change is based on")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LeadProcessView.ChoiceRequest body) {
-        LeadProcessView.Choice choice = LeadProcessView.Choice.of(process.choose(body.process(),
+        LeadProcessView.Choice choice = ProcessViewMapper.choice(process.choose(body.process(),
                 Preconditions.optionalVersion(ifMatch)));
         return Response.ok(choice).tag(Preconditions.etag(choice.version())).build();
     }

@@ -17,14 +17,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.process.LeadProcessView;
 import org.leadline.plugin.api.process.StageDefinition;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.lead.LeadJson;
 import org.leadline.server.lead.LeadService;
-import org.leadline.server.lead.LeadStatus;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Preconditions;
@@ -42,7 +43,7 @@ public class ProcessService {
 
     /** The process the seed ships, chosen for a tenant that has not chosen one. */
     static final String DEFAULT_PROCESS = "process-sales/sales";
-    static final int MAX_ITEM_LENGTH = 500;
+    static final int MAX_ITEM_LENGTH = LeadProcessView.ChecklistTick.MAX_ITEM_LENGTH;
 
     @Inject
     TenantPersistence persistence;

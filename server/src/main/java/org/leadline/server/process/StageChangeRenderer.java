@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.leadline.api.process.LeadProcessView;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;
@@ -28,7 +29,7 @@ public class StageChangeRenderer implements TimelineRenderer {
         Map<String, LeadProcessView.StageChangeView> out = new HashMap<>();
         persistence.em().createQuery("SELECT c FROM StageChange c WHERE c.id IN :ids", StageChange.class)
                 .setParameter("ids", ids).getResultList()
-                .forEach(c -> out.put(c.id(), LeadProcessView.StageChangeView.of(c)));
+                .forEach(c -> out.put(c.id(), ProcessViewMapper.stageChange(c)));
         return out;
     }
 }

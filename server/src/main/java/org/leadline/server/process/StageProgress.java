@@ -10,8 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.process.StageDefinition;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * How far a lead is through each stage of its process: which required fields and facts are there,

@@ -19,9 +19,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.Source;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.OneOrMany;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * A rule's condition as the API reads and writes it: exactly one member, naming its kind. Groups

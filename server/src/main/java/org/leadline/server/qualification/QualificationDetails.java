@@ -12,10 +12,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
+import org.leadline.api.lead.LeadScoring;
+import org.leadline.api.lead.Rating;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadDetails;
-import org.leadline.server.lead.LeadScoring;
-import org.leadline.server.lead.Rating;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.tenancy.TenantPersistence;
 

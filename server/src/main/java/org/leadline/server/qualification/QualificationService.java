@@ -12,14 +12,14 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.lead.LeadScoring;
+import org.leadline.api.page.PageInfo;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.platform.json.Replacement;

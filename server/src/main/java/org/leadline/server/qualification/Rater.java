@@ -18,11 +18,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.party.BuyingRole;
 import org.leadline.plugin.api.scoring.RecommendedAction;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadData;
 import org.leadline.server.lead.LeadEvent;
-import org.leadline.server.party.BuyingRole;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.persistence.Ids;
@@ -193,7 +193,7 @@ public class Rater {
 
     private void store(EntityManager em, String tenantId, Lead lead, LeadRating previous, Rating.Outcome outcome,
                        int version, String actorId, Instant now) {
-        org.leadline.server.lead.Rating beforeRating = lead.rating();
+        org.leadline.api.lead.Rating beforeRating = lead.rating();
         Integer beforeScore = lead.score();
         String before = beforeRating == null ? null : beforeRating.name();
         LeadRating r = previous;
@@ -209,7 +209,7 @@ public class Rater {
                 r.set(outcome.rating(), outcome.score(), version, reasons, recs, now);
             }
         }
-        org.leadline.server.lead.Rating after = org.leadline.server.lead.Rating.valueOf(outcome.rating());
+        org.leadline.api.lead.Rating after = org.leadline.api.lead.Rating.valueOf(outcome.rating());
         lead.rate(after, outcome.score());
         if (beforeRating != null && (beforeRating != after || beforeScore == null || beforeScore != outcome.score())) {
             events.fire(new LeadEvent.Rated(tenantId, lead, actorId, beforeRating, beforeScore, after, outcome.score()));

@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.Rating;
+import org.leadline.api.lead.Rating;
 
 /** A change of a lead's rating, as the timeline shows it. */
 @Schema(name = "RatingChange", description = "The lead's rating changed, by a rule change, a plugin or its own data")

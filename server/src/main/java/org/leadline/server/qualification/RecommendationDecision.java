@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.leadline.server.lead.LeadScoring;
+import org.leadline.api.lead.LeadScoring;
 
 /**
  * A seller's decision about a recommended action of a lead: done or dismissed, with who, when and

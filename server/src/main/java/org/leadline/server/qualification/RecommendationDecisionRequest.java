@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.LeadScoring;
+import org.leadline.api.lead.LeadScoring;
 
 /** What the seller decided about a recommended action. */
 @Schema(name = "RecommendationDecisionRequest")

@@ -7,7 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.leadline.server.lead.LeadScoring;
+import org.leadline.api.lead.LeadScoring;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineKind;
 import org.leadline.server.timeline.TimelineRenderer;

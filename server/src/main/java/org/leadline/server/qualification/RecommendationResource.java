@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadline.server.lead.LeadScoring;
-import org.leadline.server.platform.problem.Problem;
+import org.leadline.api.lead.LeadScoring;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 
 /**
  * A seller marks a recommended action of a lead done or dismissed:

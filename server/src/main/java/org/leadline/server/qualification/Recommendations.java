@@ -19,8 +19,8 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.lead.LeadScoring;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadScoring;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
 
 /** A job re-rating the tenant's leads after a new version of the rules was saved. */
 @Schema(name = "RerateJob", description = "Re-rates every lead of the tenant with a rule set version; a later save "

@@ -2,7 +2,7 @@ package org.leadline.server.qualification;
 
 import java.util.List;
 
-import org.leadline.server.lead.LeadScoring;
+import org.leadline.api.lead.LeadScoring;
 
 /**
  * A tenant's qualification rules as data: each rule adds points when its condition holds and may

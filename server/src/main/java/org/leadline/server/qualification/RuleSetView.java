@@ -14,12 +14,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.LeadScoring;
+import org.leadline.api.lead.LeadScoring;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.CrossFieldRules;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordBodyReader;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.web.PageInfo;
 
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.leadline.api.tenancy.AccountConstraints;
+import org.leadline.api.tenancy.Role;
+import org.leadline.api.tenancy.TenantRole;
+import org.leadline.api.tenancy.UserView;
 
 /**
  * Input rules for tenants and users that the request records ({@link TenantView.Create},
@@ -13,12 +17,11 @@ import java.util.Set;
 final class AccountRules {
 
     /** Checked on the text as sent; it is stored in lower case. */
-    static final String USERNAME_TEXT = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}";
-    static final String USERNAME_MESSAGE =
-            "must be 3 to 100 characters: letters, digits and . _ @ -, starting with a letter or digit";
-    static final String EMAIL_TEXT = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+";
-    static final String EMAIL_MESSAGE = "must be a valid e-mail address";
-    static final String ROLES_MESSAGE = "must be a non-empty list of [TENANT_ADMIN, SALES]";
+    static final String USERNAME_TEXT = AccountConstraints.USERNAME_TEXT;
+    static final String USERNAME_MESSAGE = AccountConstraints.USERNAME_MESSAGE;
+    static final String EMAIL_TEXT = AccountConstraints.EMAIL_TEXT;
+    static final String EMAIL_MESSAGE = AccountConstraints.EMAIL_MESSAGE;
+    static final String ROLES_MESSAGE = AccountConstraints.ROLES_MESSAGE;
 
     private AccountRules() {
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -30,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
@@ -67,7 +68,7 @@ public class ApiTokenResource {
     @APIResponse(responseCode = "201", description = "The token, with its secret",
             content = @Content(schema = @Schema(implementation = ApiTokenView.class)))
     @APIResponse(responseCode = "404", description = "No user with that userId in the tenant", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(ApiTokenView body) {
         List<FieldError> errors = new ArrayList<>();
         String name = body.name();

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
 
 /**
  * An API token as the API reads and writes it: the request of a create takes the writable members

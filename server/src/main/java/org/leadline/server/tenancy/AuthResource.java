@@ -18,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.LoginView;
+import org.leadline.api.tenancy.Role;
+import org.leadline.api.tenancy.UserView;
 
 /** Signing in and out. */
 @Path("auth")
@@ -50,18 +53,18 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password, or the account or its tenant is "
             + "disabled (the answer does not say which)", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; wait as "
             + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response login(LoginView.Request body) {
         String username = body.username();
         String password = body.password();
         Credentials.Issued issued = credentials.login(username, password);
         UserAccount user = credentials.findUser(username).orElseThrow();
         return Response.ok(new LoginView.Session(issued.secret(), "Bearer", issued.token().expiresAt(),
-                        UserView.of(user)))
+                        UserViewMapper.of(user)))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -87,6 +90,6 @@ public class AuthResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)),
             headers = @Header(name = "ETag", description = "none"))
     public UserView me() {
-        return UserView.of(credentials.findUser(caller.get().username()).orElseThrow());
+        return UserViewMapper.of(credentials.findUser(caller.get().username()).orElseThrow());
     }
 }

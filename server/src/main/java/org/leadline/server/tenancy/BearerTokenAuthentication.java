@@ -15,6 +15,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.StatementCount;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.problem.Problems;

@@ -2,6 +2,8 @@ package org.leadline.server.tenancy;
 
 import java.util.Set;
 
+import org.leadline.api.tenancy.Role;
+
 /**
  * Who sent the current request, as established from its bearer token.
  *

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -38,7 +39,7 @@ public class Directory {
         if (!em.createQuery("SELECT t FROM Tenant t WHERE t.slug = :s", Tenant.class).setParameter("s", slug)
                 .getResultList().isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "A tenant with slug '" + slug + "' exists already",
-                    List.of(new org.leadline.server.platform.problem.FieldError("slug", "is taken")));
+                    List.of(new org.leadline.api.problem.FieldError("slug", "is taken")));
         }
         Tenant tenant = new Tenant(slug, name);
         em.persist(tenant);
@@ -79,7 +80,7 @@ public class Directory {
                                   Set<Role> roles, String password) {
         if (credentials.findUser(username).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "The username '" + username + "' is taken",
-                    List.of(new org.leadline.server.platform.problem.FieldError("username", "is taken")));
+                    List.of(new org.leadline.api.problem.FieldError("username", "is taken")));
         }
         UserAccount user = new UserAccount(tenantId, username, displayName, email, roles);
         user.setPasswordHash(password == null ? null : passwords.hash(password));

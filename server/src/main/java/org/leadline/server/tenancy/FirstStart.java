@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
+import org.leadline.api.tenancy.AccountConstraints;
 import org.leadline.server.platform.problem.ProblemException;
 
 /** Password hashing with Jakarta Security's PBKDF2 and the password policy. */
 @ApplicationScoped
 public class Passwords {
 
-    public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 200;
+    public static final int MIN_LENGTH = AccountConstraints.PASSWORD_MIN_LENGTH;
+    public static final int MAX_LENGTH = AccountConstraints.PASSWORD_MAX_LENGTH;
 
     @Inject
     Pbkdf2PasswordHash hash;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.problem.Problems;
 

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
@@ -62,7 +63,7 @@ public class TenantResource {
     @APIResponse(responseCode = "201", description = "The tenant and its administrator",
             content = @Content(schema = @Schema(implementation = TenantView.Created.class)))
     @APIResponse(responseCode = "409", description = "The slug or the administrator's username is taken", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(TenantView.Create body) {
         String slug = body.slug();
         String name = body.name();

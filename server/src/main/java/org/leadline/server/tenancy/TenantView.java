@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.tenancy.UserView;
 
 /** A tenant as the API shows it. */
 @Schema(name = "Tenant", description = "A customer organisation: its users and data are kept apart from all others")
@@ -77,7 +78,7 @@ public record TenantView(
 
         static Created of(Tenant t, UserAccount admin, String initialPassword) {
             return new Created(t.id(), t.slug(), t.name(), t.status().name(), t.createdAt(), t.updatedAt(),
-                    t.version(), UserView.of(admin), initialPassword);
+                    t.version(), UserViewMapper.of(admin), initialPassword);
         }
     }
 

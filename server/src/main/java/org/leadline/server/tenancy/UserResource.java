@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
+import org.leadline.api.tenancy.UserView;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
@@ -59,7 +61,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "The user as stored",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(UserView.Create body) {
         String username = AccountRules.username(body.username());
         String displayName = body.displayName();
@@ -68,7 +70,7 @@ public class UserResource {
         String password = body.password();
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
-                .tag(Preconditions.etag(user.version())).entity(UserView.of(user)).build();
+                .tag(Preconditions.etag(user.version())).entity(UserViewMapper.of(user)).build();
     }
 
     @GET
@@ -83,7 +85,7 @@ public class UserResource {
                               @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         List<UserAccount> users = directory.users(caller.tenantId(), Paging.idCursor(cursor), limit + 1);
-        return Pages.page(uriInfo, users, limit, UserView::of, UserView.Page::new, UserAccount::id);
+        return Pages.page(uriInfo, users, limit, UserViewMapper::of, UserView.Page::new, UserAccount::id);
     }
 
     @GET
@@ -93,7 +95,7 @@ public class UserResource {
     public Response read(@Parameter(description = "The user's id", schema = @Schema(format = "uuid"))
                          @PathParam("id") String id) {
         UserAccount user = directory.user(caller.tenantId(), id);
-        return Response.ok(UserView.of(user)).tag(Preconditions.etag(user.version())).build();
+        return Response.ok(UserViewMapper.of(user)).tag(Preconditions.etag(user.version())).build();
     }
 
     /** Changes a user's name, e-mail, roles, password, or disables ({@code "status": "DISABLED"}) it. */
@@ -124,6 +126,6 @@ public class UserResource {
         }
         UserAccount user = directory.updateUser(caller.tenantId(), id, version, displayName, email, roles, status,
                 password);
-        return Response.ok(UserView.of(user)).tag(Preconditions.etag(user.version())).build();
+        return Response.ok(UserViewMapper.of(user)).tag(Preconditions.etag(user.version())).build();
     }
 }

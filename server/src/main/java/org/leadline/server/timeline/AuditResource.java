@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Paging;
-import org.leadline.server.tenancy.Role;
 
 /** The lead's field-level audit history. */
 @Path("leads/{leadId}/audit")
@@ -58,7 +58,7 @@ public class AuditResource {
             headers = @Header(name = "Link", ref = "Link"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response audit(@Parameter(description = "The lead", schema = @Schema(format = "uuid"))
                           @PathParam("leadId") String leadId,
                           @Parameter(description = "Only changes of this field, e.g. person.email (at most 100 "

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.persistence.Ids;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.tenancy.UserAccount;
 
 /** Checks that a user id names one of the tenant's users. */

@@ -18,6 +18,8 @@ import jakarta.persistence.Version;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.leadline.api.timeline.Direction;
+import org.leadline.api.timeline.Medium;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;

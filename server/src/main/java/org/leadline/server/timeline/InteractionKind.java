@@ -9,8 +9,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.timeline.InteractionView;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.timeline.InteractionData.Attachment;
 import org.leadline.server.timeline.InteractionData.Content;

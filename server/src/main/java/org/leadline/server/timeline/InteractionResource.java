@@ -8,8 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
+import org.leadline.api.timeline.InteractionView;
 import org.leadline.server.platform.openapi.ResourceNames;
-import org.leadline.server.tenancy.Role;
 
 /** The lead's interactions. */
 @Path("leads/{leadId}/interactions")

@@ -6,9 +6,9 @@ import java.util.List;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.RecordJson;
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
 
 /**

@@ -29,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.leadline.api.page.PageInfo;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.json.Replacement;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
 
@@ -73,7 +73,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
             content = @Content(schema = @Schema(ref = "{Item}")), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId, V body) {
         E item = items.create(kind(), leadId, body);
         URI location = uriInfo.getAbsolutePathBuilder().path(item.id()).build();
@@ -88,7 +88,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response read(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                          @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
                          @Context Request request) {
@@ -112,7 +112,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
             content = @Content(schema = @Schema(ref = "{Item}")), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response replace(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                             @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Replacement<V> body) {
@@ -131,7 +131,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
             content = @Content(schema = @Schema(ref = "{Item}")), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response patch(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                           @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MergePatch<V> patch) {
@@ -146,7 +146,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response delete(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                            @Parameter(description = "The {item}", schema = @Schema(format = "uuid")) @PathParam("itemId") String itemId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -161,7 +161,7 @@ public abstract class LeadItemResource<E extends LeadItem, V extends Record> {
             headers = @Header(name = "Link", ref = "Link"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response list(@Parameter(description = "The lead", schema = @Schema(format = "uuid")) @PathParam("leadId") String leadId,
                          @Parameter(description = PAGE_CURSOR) @QueryParam("cursor") String cursor,
                          @Parameter(description = PAGE_LIMIT, schema = @Schema(implementation = Integer.class))

@@ -14,13 +14,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadService;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.json.Replacement;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.CurrentCaller;

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.tenancy.Caller;
-import org.leadline.server.tenancy.Role;
 
 /**
  * Notes: only their author or a tenant administrator may edit or delete one, and every edit keeps

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.openapi.ResourceNames;
-import org.leadline.server.platform.web.PageInfo;
 import org.leadline.server.platform.web.Paging;
-import org.leadline.server.tenancy.Role;
 
 /** The lead's notes, and each note's edit history. */
 @Path("leads/{leadId}/notes")
@@ -56,7 +56,7 @@ public class NoteResource extends LeadItemResource<Note, NoteView> {
             headers = @Header(name = "Link", ref = "Link"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response history(@Parameter(description = "The lead", schema = @Schema(format = "uuid"))
                             @PathParam("leadId") String leadId,
                             @Parameter(description = "The note", schema = @Schema(format = "uuid"))

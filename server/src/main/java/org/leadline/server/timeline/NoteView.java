@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
 
 /**
  * A note as the API reads and writes it ({@link NoteKind#view}): only the text is writable.

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 
-import org.leadline.server.platform.problem.FieldError;
-import org.leadline.server.platform.web.PageInfo;
+import org.leadline.api.page.PageInfo;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.tenancy.Caller;
 
 /** Social-network posts documented on a lead. */

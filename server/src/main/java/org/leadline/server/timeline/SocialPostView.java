@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadline.api.page.PageInfo;
 import org.leadline.server.platform.persistence.Ids;
-import org.leadline.server.platform.web.PageInfo;
 
 /**
  * A social-network post as the API reads and writes it ({@link SocialPostKind#view}). The writable

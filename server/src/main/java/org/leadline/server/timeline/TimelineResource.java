@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 
 /** The lead's merged timeline. */
 @Path("leads/{leadId}/timeline")
@@ -65,7 +65,7 @@ public class TimelineResource {
             headers = @Header(name = "Link", ref = "Link"))
     @APIResponse(responseCode = "409", description = "The lead was merged into another; the problem's mergedInto "
             + "names the survivor", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = org.leadline.server.platform.problem.Problem.class)))
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response timeline(@Parameter(description = "The lead", schema = @Schema(format = "uuid"))
                              @PathParam("leadId") String leadId,
                              @Parameter(description = "Only entries of these kinds (repeat or comma-separate); all "

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.leadline.server.conversion.QualificationView.Action;
-import org.leadline.server.conversion.QualificationView.OpportunityPart;
-import org.leadline.server.conversion.QualificationView.Part;
-import org.leadline.server.lead.LeadStatus;
+import org.leadline.api.conversion.QualificationView;
+import org.leadline.api.conversion.QualificationView.Action;
+import org.leadline.api.conversion.QualificationView.OpportunityPart;
+import org.leadline.api.conversion.QualificationView.Part;
+import org.leadline.api.lead.LeadStatus;
 import org.leadline.server.platform.json.RecordJson;
 
 /** The qualification result is stored as its JSON and replayed from it unchanged. */
@@ -22,7 +23,7 @@ class QualificationViewTest {
                 new OpportunityPart("opportunity-1", Action.CREATED, "CRM", 2, 1));
         String stored = RecordJson.toJson(result).toString();
 
-        QualificationView replayed = QualificationView.of(jakarta.json.Json.createReader(
+        QualificationView replayed = ConversionService.stored(jakarta.json.Json.createReader(
                 new java.io.StringReader(stored)).readObject());
 
         assertEquals(result, replayed);
@@ -39,6 +40,6 @@ class QualificationViewTest {
         assertTrue(json.isNull("account"), json.toString());
         assertTrue(json.getJsonObject("contact").isNull("id"), json.toString());
         assertTrue(json.getJsonObject("opportunity").isNull("id"), json.toString());
-        assertEquals(preview, QualificationView.of(json));
+        assertEquals(preview, ConversionService.stored(json));
     }
 }

@@ -17,7 +17,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.lead.ContactMethod;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.PurchaseProcess;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 
 class LeadJsonTest {
 

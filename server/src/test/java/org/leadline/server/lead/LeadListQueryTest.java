@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.Source;
 
 /**
  * The list's SQL names Derby indexes in optimizer overrides; a name Derby does not know fails

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.LeadView;
 
 /** The lead's API record and the lead form it is read into describe the same members. */
 class LeadViewTest {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.api.lead.LeadData;
+import org.leadline.api.lead.Source;
 
 class SearchTermsTest {
 

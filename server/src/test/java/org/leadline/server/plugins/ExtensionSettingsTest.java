@@ -15,10 +15,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.ExtensionConfig;
 import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
-import org.leadline.server.platform.problem.FieldError;
 
 class ExtensionSettingsTest {
 

@@ -14,8 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.process.StageDefinition;
-import org.leadline.server.platform.problem.FieldError;
 
 class StageProgressTest {
 

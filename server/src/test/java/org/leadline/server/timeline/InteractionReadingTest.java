@@ -14,8 +14,11 @@ import jakarta.json.JsonObject;
 import jakarta.validation.Validation;
 
 import org.junit.jupiter.api.Test;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.timeline.Direction;
+import org.leadline.api.timeline.InteractionView;
+import org.leadline.api.timeline.Medium;
 import org.leadline.server.platform.json.RecordBodyReader;
-import org.leadline.server.platform.problem.FieldError;
 
 /** An interaction's body is read into {@link InteractionView}, the record of its schema. */
 class InteractionReadingTest {

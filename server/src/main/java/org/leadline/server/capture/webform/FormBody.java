@@ -18,9 +18,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 

@@ -2,7 +2,7 @@ package org.leadline.server.capture.webform;
 
 import java.util.List;
 
-import org.leadline.server.lead.Source;
+import org.leadline.api.lead.Source;
 
 /**
  * What a tenant administrator writes about a form, already checked by {@link WebFormJson}.

@@ -12,7 +12,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.leadline.server.timeline.InteractionView;
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.timeline.InteractionView;
 import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.plugin.api.source.InboundMessage;
 import org.leadline.plugin.api.source.LeadDraft;
@@ -20,7 +21,6 @@ import org.leadline.server.capture.IntakeOutcome;
 import org.leadline.server.capture.LeadIntake;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.tenancy.TenantPersistence;

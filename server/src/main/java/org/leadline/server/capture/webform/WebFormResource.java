@@ -33,13 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.problem.Problem;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordJson;
-import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.web.Pages;
 import org.leadline.server.platform.web.Paging;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.timeline.Keyset;
 import org.leadline.server.platform.json.Replacement;
 

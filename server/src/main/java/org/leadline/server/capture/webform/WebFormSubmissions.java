@@ -21,13 +21,13 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.ReadResult;
 import org.leadline.server.capture.webform.WebFormCounters.Counter;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;

@@ -18,10 +18,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadline.server.lead.Source;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.CrossFieldRules;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.problem.FieldError;
 
 /**
  * A web form as the API reads and writes it: a new or replaced form's body is read into this record,
@@ -203,7 +203,7 @@ public record WebFormView(
 
     /** A page of the tenant's web forms, by name. */
     @Schema(name = "WebFormList")
-    public record Forms(@NotNull List<WebFormView> items, @NotNull org.leadline.server.platform.web.PageInfo page) {
+    public record Forms(@NotNull List<WebFormView> items, @NotNull org.leadline.api.page.PageInfo page) {
     }
 
     /** How a page shows the form: its fields and the token to post with it. */

@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.leadline.api.problem.FieldError;
+import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Ids;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.PluginHost;
 import org.leadline.server.tenancy.CurrentCaller;
-import org.leadline.server.tenancy.Role;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.tenancy.UserAccount;
 

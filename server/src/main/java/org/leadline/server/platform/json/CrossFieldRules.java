@@ -2,7 +2,7 @@ package org.leadline.server.platform.json;
 
 import java.util.List;
 
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.problem.FieldError;
 
 /**
  * A request record with rules across its members (two fields may not share a name, one of them must fill

@@ -15,7 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.problem.FieldError;
 
 /**
  * Typed, strict reading of one JSON object of a request body.

@@ -28,9 +28,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.problem.BeanValidation;
-import org.leadline.server.platform.problem.FieldError;
 import org.leadline.server.platform.problem.ProblemException;
 
 /**

@@ -53,10 +53,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadline.api.problem.Problem;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.MergePatch;
 import org.leadline.server.platform.json.Replacement;
-import org.leadline.server.platform.problem.Problem;
 import org.leadline.server.platform.problem.Problems;
 
 /**

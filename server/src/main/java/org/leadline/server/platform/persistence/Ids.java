@@ -14,7 +14,7 @@ public final class Ids {
     private static final TimeBasedEpochGenerator GENERATOR = Generators.timeBasedEpochGenerator();
 
     /** An id as a pattern, for request records: the canonical form {@link #isValid} accepts. */
-    public static final String PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    public static final String PATTERN = org.leadline.api.Ids.PATTERN;
 
     private Ids() {
     }

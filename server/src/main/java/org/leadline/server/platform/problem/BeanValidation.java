@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import org.leadline.api.problem.FieldError;
+
 /** Turns Bean Validation results into the field errors a problem response lists. */
 public final class BeanValidation {
 

@@ -3,6 +3,8 @@ package org.leadline.server.platform.problem;
 import java.util.List;
 import java.util.Map;
 
+import org.leadline.api.problem.FieldError;
+
 /**
  * A refusal the API reports as an RFC 9457 problem. Services throw it; one mapper turns it into
  * the response, so every endpoint answers errors the same way.

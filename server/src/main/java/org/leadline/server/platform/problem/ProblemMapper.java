@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.leadline.api.problem.FieldError;
+
 /**
  * The one place where failures become HTTP responses: every error the API sends is an RFC 9457
  * problem. Unexpected failures are logged with an incident id that the response repeats, and

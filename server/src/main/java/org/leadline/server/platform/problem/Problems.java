@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.Json;
 
 /** Builds {@code application/problem+json} responses. */

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.leadline.api.page.PageInfo;
+
 /** The answer to a collection read: the page as the body and, when there is a next page, {@code Link: <…>; rel="next"}. */
 public final class Pages {
 

@@ -13,8 +13,8 @@ import java.util.OptionalLong;
 import jakarta.json.Json;
 
 import org.junit.jupiter.api.Test;
-import org.leadline.server.lead.Source;
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.lead.Source;
+import org.leadline.api.problem.FieldError;
 
 /** The rules of web forms that need no server: origins, fill-time tokens, rate-limit windows. */
 class WebFormRulesTest {

@@ -16,7 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.leadline.server.platform.problem.FieldError;
+import org.leadline.api.problem.FieldError;
 
 class JsonInputTest {
 

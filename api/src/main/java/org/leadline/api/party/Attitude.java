@@ -1,0 +1,4 @@
+package org.leadline.api.party;
+
+/** How a stakeholder stands towards our offer. */
+public enum Attitude { SUPPORTIVE, NEUTRAL, OPPOSED, UNKNOWN }

@@ -1,4 +1,0 @@
-package org.leadline.server.lead;
-
-/** How the person prefers to be contacted. */
-public enum ContactMethod { ANY, EMAIL, PHONE, MOBILE, MAIL, SOCIAL }

@@ -1,4 +1,0 @@
-package org.leadline.server.lead;
-
-/** How the buying decision is made at the lead's company. */
-public enum PurchaseProcess { INDIVIDUAL, COMMITTEE, UNKNOWN }

@@ -1,4 +1,0 @@
-package org.leadline.server.lead;
-
-/** When the lead expects to buy. */
-public enum PurchaseTimeframe { IMMEDIATE, THIS_QUARTER, NEXT_QUARTER, THIS_YEAR, NEXT_YEAR, UNKNOWN }

@@ -1,4 +1,0 @@
-package org.leadline.server.lead;
-
-/** How promising a lead is, as the tenant's qualification rules judge it. */
-public enum Rating { HOT, WARM, COLD }

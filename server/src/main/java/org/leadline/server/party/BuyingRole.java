@@ -1,4 +1,0 @@
-package org.leadline.server.party;
-
-/** The part a person plays in the buying decision. */
-public enum BuyingRole { DECISION_MAKER, INFLUENCER, USER, GATEKEEPER, CHAMPION, OTHER }

@@ -1,4 +1,0 @@
-package org.leadline.server.timeline;
-
-/** Who reached out: the lead to us (inbound) or we to the lead (outbound). */
-public enum Direction { INBOUND, OUTBOUND }

@@ -1,4 +1,0 @@
-package org.leadline.server.timeline;
-
-/** How an employee and the lead were in touch. */
-public enum Medium { PHONE, EMAIL, MEETING, LETTER, SOCIAL, OTHER }
