@@ -61,7 +61,7 @@ public final class LeadlineServer implements AutoCloseable {
                 // the extension choices are re-read only when they change here, so a statement count
                 // never includes a periodic re-read (StatementBudgetIT).
                 shared = start(dir, Map.of("LEADLINE_DIAGNOSTICS_STATEMENT_COUNT", "true",
-                        "LEADLINE_SEARCH_DRIVING_LIMIT", "3", "LEADLINE_PLUGINS_CHOICES_TTL", "PT1H"));
+                        "LEADLINE_SEARCH_DRIVING_LIMIT", "3", "LEADLINE_SEARCH_INDEX_DRIVING_LIMIT", "3", "LEADLINE_PLUGINS_CHOICES_TTL", "PT1H"));
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::discard));
             } catch (IOException e) {
                 throw new IllegalStateException(e);

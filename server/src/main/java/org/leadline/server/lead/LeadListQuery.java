@@ -25,9 +25,13 @@ import org.leadline.server.platform.Settings;
  *
  * <p>A search word is the exception to walking the order: a word that few leads have is found
  * faster through the search index. Before the page is read, each word's leads are counted up to
- * {@link #drivingLimit()}; the rarest word under that count drives the query, otherwise the order's
- * index is walked and each lead is checked for the words. Both costs stay bounded by that limit,
- * whatever the size of the tenant.
+ * {@link #drivingLimit(LeadFilter, LeadSort.Order)} (higher where the page is cut from the index
+ * rows alone, lower where each matching lead must be read); the rarest word under that count drives
+ * the query, otherwise the order's index is walked and each lead is checked for the words.
+ *
+ * <p>One search word in the newest-first order (the list's default) needs no count: its page is
+ * merged from the newest-first runs of the few stored words it starts ({@link #newestOfWords}), a
+ * page of index rows per word whatever the size of the tenant.
  *
  * <p>A driving word's rows in the search index carry the sort keys of their leads (creation time,
  * name and company keys; see {@link LeadSearchTerm}), so for those orders the page is sorted and
@@ -39,16 +43,26 @@ import org.leadline.server.platform.Settings;
 final class LeadListQuery {
 
     /**
-     * Up to this many matching leads a word drives the query ({@code leadline.search.driving-limit}).
-     * Reading and sorting this many leads, or walking the order until a page has matched, cost
-     * about the same at a million leads: a few thousand rows either way.
+     * Up to this many matching leads a word drives a query whose page reads each of them
+     * ({@code leadline.search.driving-limit}). Reading and sorting this many leads, or walking the
+     * order until a page has matched, cost about the same at a million leads: a few thousand rows
+     * either way.
      */
     static int drivingLimit() {
         return Limit.VALUE;
     }
 
+    /**
+     * The driving limit where the page is cut from the search index's rows alone ({@link #pageFromIndex}):
+     * a match then costs an index row, not a lead read ({@code leadline.search.index-driving-limit}).
+     */
+    static int drivingLimit(LeadFilter filter, LeadSort.Order order) {
+        return pageFromIndex(filter, order) ? Limit.INDEX : Limit.VALUE;
+    }
+
     private static final class Limit {
         static final int VALUE = Settings.searchDrivingLimit();
+        static final int INDEX = Settings.searchIndexDrivingLimit();
     }
 
     private static final String ESCAPE = " ESCAPE '\\'";
@@ -59,9 +73,9 @@ final class LeadListQuery {
     private LeadListQuery() {
     }
 
-    /** How many leads of the tenant a search word (or e-mail prefix) matches, counted up to {@link #drivingLimit()} + 1. */
-    static int countMatches(EntityManager em, String tenantId, String term) {
-        LeadListQuery q = counting(tenantId, term, drivingLimit());
+    /** How many leads of the tenant a search word (or e-mail prefix) matches, counted up to {@code limit} + 1. */
+    static int countMatches(EntityManager em, String tenantId, String term, int limit) {
+        LeadListQuery q = counting(tenantId, term, limit);
         return ((Number) q.bind(em.createNativeQuery(q.sql())).getSingleResult()).intValue();
     }
 

@@ -233,9 +233,10 @@ public class LeadService {
         }
         if (rows == null) {
             int driver = -1;
-            int fewest = LeadListQuery.drivingLimit() + 1;
+            int limitOfDriving = LeadListQuery.drivingLimit(filter, order);
+            int fewest = limitOfDriving + 1;
             for (int i = 0; i < filter.terms().size(); i++) {
-                int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i));
+                int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i), limitOfDriving);
                 if (matches < fewest) {
                     fewest = matches;
                     driver = i;

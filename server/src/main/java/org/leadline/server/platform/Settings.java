@@ -30,6 +30,7 @@ public final class Settings {
     public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
     public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
     public static final String SEARCH_DRIVING_LIMIT = "leadline.search.driving-limit";
+    public static final String SEARCH_INDEX_DRIVING_LIMIT = "leadline.search.index-driving-limit";
     public static final String EXTENSION_CHOICES_TTL = "leadline.plugins.choices-ttl";
     public static final String IDEMPOTENCY_TTL = "leadline.api.idempotency-key.ttl";
     public static final String BOOTSTRAP_ADMIN_USERNAME = "leadline.bootstrap.admin.username";
@@ -95,11 +96,23 @@ public final class Settings {
     }
 
     /**
-     * Up to how many matching leads a search word is read through the search index (and its
-     * leads sorted); a word with more is checked lead by lead along the list's order.
+     * Up to how many matching leads a search word is read through the search index where the page
+     * needs each of its leads read (the update-time order, a status, owner or source filter); a
+     * word with more is checked lead by lead along the list's order.
      */
     public static int searchDrivingLimit() {
         return Math.max(0, config().getOptionalValue(SEARCH_DRIVING_LIMIT, Integer.class).orElse(4_000));
+    }
+
+    /**
+     * Up to how many matching leads a search word is read through the search index where the page
+     * is cut from the index rows alone (they carry the creation, name and company keys): a row per
+     * match, no lead read. Walking the order instead costs a lead per row walked, and where the
+     * word's leads gather at the far end of the order (a common last name, sorted by last name) that
+     * is every lead of the tenant: at a million leads 6.5 s for one page.
+     */
+    public static int searchIndexDrivingLimit() {
+        return Math.max(0, config().getOptionalValue(SEARCH_INDEX_DRIVING_LIMIT, Integer.class).orElse(50_000));
     }
 
     /**
