@@ -166,15 +166,7 @@ public final class Guard implements AutoCloseable {
             cause = e;
             failure = "failed: " + e;
         }
-        m.nanos.add(System.nanoTime() - start);
-        m.failures.increment();
-        Logger.getLogger("leadline.plugin." + target.pluginId()).log(Level.WARNING, "Extension "
-                + target.extensionId() + " of plugin " + target.pluginId() + " " + failure
-                + (SYSTEM.equals(target.tenantId()) ? "" : " (tenant " + target.tenantId() + ")"), cause);
-        if (!SYSTEM.equals(target.tenantId())) {
-            countFailure(target, key, failure);
-        }
-        return new Outcome<>(null, failure, false);
+        return failed(target, key, m, System.nanoTime() - start, failure, cause);
     }
 
     /** One call of {@link #callEach}: the plugin's answer for one input. */
@@ -281,6 +273,7 @@ public final class Guard implements AutoCloseable {
         return java.util.Arrays.asList(out);
     }
 
+    /** Counts, logs and (for a tenant's call) counts towards the quarantine a failed call. */
     private <T> Outcome<T> failed(Target target, String key, PluginMetrics m, long nanos, String failure, Throwable cause) {
         m.nanos.add(nanos);
         m.failures.increment();

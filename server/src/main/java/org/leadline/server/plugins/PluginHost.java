@@ -315,47 +315,11 @@ public class PluginHost {
     }
 
     /**
-     * Asks the tenant's enabled scoring rules about a lead, each through the guard. A rule that
-     * fails, times out or is quarantined is left out; this never throws.
-     */
-    public List<Scored> score(String tenantId, org.leadline.server.lead.Lead lead, LeadViews.Related related) {
-        List<Scored> out = new ArrayList<>();
-        lock.readLock().lock();
-        try {
-            LeadView view = null;
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.SCORING_RULE) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                if (view == null) {
-                    view = LeadViews.of(lead, related);
-                }
-                LeadView v = view;
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                org.leadline.plugin.api.scoring.ScoringRule rule = (org.leadline.plugin.api.scoring.ScoringRule) e.instance();
-                Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult> o =
-                        guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> rule.evaluate(v, context));
-                if (o.ok() && o.value() != null) {
-                    out.add(new Scored(e.pluginId(), e.id(), o.value()));
-                }
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Scoring lead " + lead.id() + " with plugins failed", ex);
-        } finally {
-            lock.readLock().unlock();
-        }
-        return out;
-    }
-
-    /**
-     * {@link #score} for many leads of one tenant: each enabled rule is handed all of them in one go
-     * ({@link Guard#callEach}), each lead's evaluation still under its own time limit and failure
-     * count. For batches (a re-rating), where one hand-over to a guard thread per lead would cost
-     * more than the rules. Never throws.
+     * Asks the tenant's enabled scoring rules about leads of one tenant; a rule that fails, times
+     * out or is quarantined is left out for that lead. Each enabled rule is handed all of them in one go
+     * ({@link Guard#callEach}), each lead's evaluation still under its own time limit, failure count
+     * and quarantine check. For batches (a re-rating), where one hand-over to a guard thread per lead
+     * would cost more than the rules. Never throws.
      *
      * @return each lead's answers, by lead id (a lead without any is absent)
      */

@@ -119,10 +119,8 @@ public class Rater {
             decisions = Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         }
         // The scoring plugins get the whole batch at once: one hand-over to a guard thread, not one a lead.
-        Map<String, List<PluginHost.Scored>> scored = !plugins.wantsScoring(tenantId) ? Map.of()
-                : leads.size() == 1 ? Map.of(leads.get(0).id(), plugins.score(tenantId, leads.get(0),
-                        related.getOrDefault(leads.get(0).id(), LeadViews.Related.NONE)))
-                : plugins.scoreAll(tenantId, leads, related);
+        Map<String, List<PluginHost.Scored>> scored = plugins.wantsScoring(tenantId)
+                ? plugins.scoreAll(tenantId, leads, related) : Map.of();
         Instant now = Timestamps.now();
         for (Lead lead : leads) {
             LeadViews.Related around = related.getOrDefault(lead.id(), LeadViews.Related.NONE);
