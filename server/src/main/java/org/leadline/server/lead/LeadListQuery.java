@@ -43,18 +43,11 @@ import org.leadline.server.platform.Settings;
 final class LeadListQuery {
 
     /**
-     * Up to this many matching leads a word drives a query whose page reads each of them
-     * ({@code leadline.search.driving-limit}). Reading and sorting this many leads, or walking the
-     * order until a page has matched, cost about the same at a million leads: a few thousand rows
-     * either way.
-     */
-    static int drivingLimit() {
-        return Limit.VALUE;
-    }
-
-    /**
-     * The driving limit where the page is cut from the search index's rows alone ({@link #pageFromIndex}):
-     * a match then costs an index row, not a lead read ({@code leadline.search.index-driving-limit}).
+     * Up to how many matching leads a word drives the query. Where the page reads each of them
+     * ({@code leadline.search.driving-limit}, 4,000), reading and sorting this many leads or walking
+     * the order until a page has matched cost about the same at a million leads. Where the page is
+     * cut from the search index's rows alone ({@link #pageFromIndex}) a match costs an index row, not
+     * a lead read ({@code leadline.search.index-driving-limit}, 50,000).
      */
     static int drivingLimit(LeadFilter filter, LeadSort.Order order) {
         return pageFromIndex(filter, order) ? Limit.INDEX : Limit.VALUE;
