@@ -99,9 +99,12 @@ public class LeadExportResource {
             try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
                     CSVFormat.RFC4180)) {
                 printer.printRecord(LeadCsv.header());
+                // Where the pages start is decided once: deciding again for every page would count a
+                // common search word's matches once a page.
+                LeadService.Plan plan = leads.plan(filter, order);
                 String cursor = null;
                 do {
-                    LeadService.Page page = leads.list(filter, order, cursor, PAGE);
+                    LeadService.Page page = leads.list(filter, order, plan, cursor, PAGE);
                     for (Lead lead : page.items()) {
                         printer.printRecord(LeadCsv.row(lead));
                     }

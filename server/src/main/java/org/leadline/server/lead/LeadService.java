@@ -201,15 +201,66 @@ public class LeadService {
     }
 
     /**
+     * How the pages of a list are read. For a search this takes statements to decide (a seek per
+     * stored word the search word starts, or a count per search word, see {@link LeadListQuery}),
+     * so an export decides once for all of its pages. Every plan returns the same leads; the
+     * plan only decides where the database starts.
+     *
+     * @param words the stored words whose newest-first runs are merged (one search word, newest
+     *              first), or null for a page by {@code driver}
+     * @param driver the index of the search word that drives the page, or -1 to walk the order
+     */
+    public record Plan(List<String> words, int driver) {
+    }
+
+    /** The plan of a list's pages: see {@link Plan}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Plan plan(LeadFilter filter, LeadSort.Order order) {
+        EntityManager em = persistence.em();
+        if (LeadListQuery.mergesWords(filter, order)) {
+            // One search word, newest first: merged from the runs of the few stored words it starts.
+            List<String> words = LeadListQuery.words(em, caller.tenantId(), filter.terms().get(0));
+            if (words.size() <= LeadListQuery.MAX_WORDS) {
+                return new Plan(List.copyOf(words), -1);
+            }
+        }
+        int driver = -1;
+        int limitOfDriving = LeadListQuery.drivingLimit(filter, order);
+        int fewest = limitOfDriving + 1;
+        for (int i = 0; i < filter.terms().size(); i++) {
+            int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i), limitOfDriving);
+            if (matches < fewest) {
+                fewest = matches;
+                driver = i;
+            }
+        }
+        return new Plan(null, driver);
+    }
+
+    /**
      * One page of a list: one statement for the page, whatever its size, after, for a search, either
      * one index seek per stored word the search word starts (one word, newest first, at most
      * {@link LeadListQuery#MAX_WORDS} + 1) or one counting statement per search word (to choose
      * where the database starts, see {@link LeadListQuery}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
-        Cursor cursor = cursorText == null ? null : Cursor.decode(cursorText, order.param());
+        Cursor cursor = cursor(cursorText, order);
+        return page(filter, order, plan(filter, order), cursor, limit);
+    }
+
+    /** One page of a list read by a plan decided before ({@link #plan}), for the pages of an export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(LeadFilter filter, LeadSort.Order order, Plan plan, String cursorText, int limit) {
+        return page(filter, order, plan, cursor(cursorText, order), limit);
+    }
+
+    private static Cursor cursor(String cursorText, LeadSort.Order order) {
+        return cursorText == null ? null : Cursor.decode(cursorText, order.param());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Page page(LeadFilter filter, LeadSort.Order order, Plan plan, Cursor cursor, int limit) {
         Object cursorKey = null;
         if (cursor != null) {
             try {
@@ -220,29 +271,13 @@ public class LeadService {
         }
         EntityManager em = persistence.em();
         String cursorId = cursor == null ? null : cursor.id();
-        List<Lead> rows = null;
-        if (LeadListQuery.mergesWords(filter, order)) {
-            // One search word, newest first: merged from the runs of the few stored words it starts.
-            List<String> words = LeadListQuery.words(em, caller.tenantId(), filter.terms().get(0));
-            if (words.isEmpty()) {
-                rows = List.of();
-            } else if (words.size() <= LeadListQuery.MAX_WORDS) {
-                rows = LeadListQuery.newestOfWords(em, caller.tenantId(), filter, words, cursorKey, cursorId, limit + 1)
-                        .getResultList();
-            }
-        }
-        if (rows == null) {
-            int driver = -1;
-            int limitOfDriving = LeadListQuery.drivingLimit(filter, order);
-            int fewest = limitOfDriving + 1;
-            for (int i = 0; i < filter.terms().size(); i++) {
-                int matches = LeadListQuery.countMatches(em, caller.tenantId(), filter.terms().get(i), limitOfDriving);
-                if (matches < fewest) {
-                    fewest = matches;
-                    driver = i;
-                }
-            }
-            rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey, cursorId, driver, limit + 1)
+        List<Lead> rows;
+        if (plan.words() != null) {
+            rows = plan.words().isEmpty() ? List.of()
+                    : LeadListQuery.newestOfWords(em, caller.tenantId(), filter, plan.words(), cursorKey, cursorId,
+                            limit + 1).getResultList();
+        } else {
+            rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey, cursorId, plan.driver(), limit + 1)
                     .getResultList();
         }
         if (rows.size() <= limit) {
