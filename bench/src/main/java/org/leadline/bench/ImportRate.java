@@ -67,20 +67,30 @@ public final class ImportRate {
                 CITIES[c], COUNTRIES[c]);
     }
 
-    public static void main(String[] args) throws Exception {
-        Figures.productionServer();
-        int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : Figures.intArg(args, "--rows", 1_000_000);
-        String db = LeadlineServer.onPostgresql() ? "postgresql" : "derby";
-        Path csv = Files.createTempFile("leadline-import-rate-", ".csv");
-        Random random = new Random(42);
+    /**
+     * A CSV file of {@code rows} generated leads in a CRM's export dialect (the headers the import
+     * maps by itself), e-mail addresses unique within {@code domain}.
+     */
+    static Path csv(int rows, long seed, String domain) throws IOException {
+        Path csv = Files.createTempFile("leadline-import-", ".csv");
+        Random random = new Random(seed);
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("First Name,Last Name,Title,Company,Email,Phone,City,Country\n");
             for (int i = 0; i < rows; i++) {
                 Row r = row(random, i);
-                w.write(String.join(",", r.first, r.last, r.title, r.company, r.email, r.phone, r.city, r.country));
+                w.write(String.join(",", r.first, r.last, r.title, r.company, r.email.replace("import-bench.example", domain),
+                        r.phone, r.city, r.country));
                 w.write('\n');
             }
         }
+        return csv;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Figures.productionServer();
+        int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : Figures.intArg(args, "--rows", 1_000_000);
+        String db = LeadlineServer.onPostgresql() ? "postgresql" : "derby";
+        Path csv = csv(rows, 42, "import-bench.example");
         System.out.printf("database: %s, rows: %,d, file: %,d bytes%n", db, rows, Files.size(csv));
 
         LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-import-rate-"), Map.of());
