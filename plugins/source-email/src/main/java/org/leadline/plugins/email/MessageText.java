@@ -15,15 +15,23 @@ final class MessageText {
     record Forwarded(String from, String subject, String text) {
     }
 
+    /**
+     * Lines that only a forward writes. "Original Message" is not among them: Outlook, AOL, Yahoo and
+     * Comcast start the quoted history of a plain reply with it, so it marks a forward only under a
+     * forward's subject.
+     */
     private static final Pattern FORWARD_MARKER = Pattern.compile(
-            "^\\s*(-{2,}\\s*(forwarded message|weitergeleitete nachricht|original message|ursprüngliche nachricht|"
-                    + "message transféré|mensaje reenviado)\\s*-{2,}|begin forwarded message:|"
-                    + "anfang der weitergeleiteten nachricht:)\\s*$", Pattern.CASE_INSENSITIVE);
+            "^\\s*(-{2,}\\s*(forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado)\\s*-{2,}|"
+                    + "begin forwarded message:|anfang der weitergeleiteten nachricht:|"
+                    + "-{3,}\\s*(forwarded by|weitergeleitet von)\\s.{1,200}-{3,})\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_SUBJECT = Pattern.compile("^\\s*(re|aw|antw|sv)\\s*(\\[\\d+\\])?\\s*:.*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_LINE = Pattern.compile(
-            "^\\s*\\*?(from|von|date|datum|sent|gesendet|to|an|cc|subject|betreff|reply-to|antwort an)\\*?\\s*:\\s*(.*)$",
+            "^\\s*\\*?(from|von|date|datum|sent|gesendet|to|an|cc|kopie|blindkopie|subject|betreff|thema|reply-to|antwort an)\\*?\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTE_START = Pattern.compile(
             "^\\s*(on\\s.{4,200}\\swrote:|am\\s.{4,200}\\sschrieb.{0,200}:|le\\s.{4,200}\\sa écrit\\s?:|"
+                    + ".{1,200}\\s(wrote|schrieb)\\s(on|am)\\s.{4,100}:|"
                     + "-{3,}\\s*(original message|ursprüngliche nachricht)\\s*-{3,}|_{10,})\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(fwd?|wg|tr|vs|fw)\\s*:.*", Pattern.CASE_INSENSITIVE);
@@ -45,19 +53,26 @@ final class MessageText {
         return t.isEmpty() ? null : t;
     }
 
+    static boolean replySubject(String subject) {
+        return subject != null && REPLY_SUBJECT.matcher(subject).matches();
+    }
+
     /**
-     * A forwarded message in the text: after a client's forward marker (Gmail, Thunderbird, Apple
-     * Mail, Outlook), or an Outlook-style header block ("From:" then "Sent:"/"Gesendet:") in a mail
-     * whose subject says it is a forward.
+     * A forwarded message in the text: after a forward marker (Gmail, Thunderbird, Apple Mail, GMX,
+     * HCL Notes), or, in a mail whose subject says it is a forward, after "Original Message" or at a
+     * header block ("From:" and "Sent:", in any order, as Outlook and GMX write them). A reply is
+     * never read as a forward, whatever its quoted history holds.
      */
-    static Forwarded forwarded(String text, boolean forwardSubject) {
+    static Forwarded forwarded(String text, boolean forwardSubject, boolean replySubject) {
+        if (replySubject && !forwardSubject) {
+            return null;
+        }
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             boolean marker = FORWARD_MARKER.matcher(line).matches()
                     || line.strip().matches("(?i)-{3,}\\s*(original message|ursprüngliche nachricht)\\s*-{3,}") && forwardSubject;
-            boolean outlookBlock = forwardSubject && isFromLine(line) && i + 1 < lines.size()
-                    && lines.subList(i + 1, Math.min(lines.size(), i + 4)).stream().anyMatch(MessageText::isDateLine);
+            boolean outlookBlock = forwardSubject && headerBlockAt(lines, i);
             if (!marker && !outlookBlock) {
                 continue;
             }
@@ -87,6 +102,10 @@ final class MessageText {
         return null;
     }
 
+    static Forwarded forwarded(String text, boolean forwardSubject) {
+        return forwarded(text, forwardSubject, false);
+    }
+
     private static boolean isFromLine(String line) {
         return line.strip().matches("(?i)\\*?(from|von)\\*?\\s*:.+");
     }
@@ -95,14 +114,29 @@ final class MessageText {
         return line.strip().matches("(?i)\\*?(sent|gesendet|date|datum)\\*?\\s*:.+");
     }
 
+    /** A quoted header block starts at line i: a From and a Sent/Date line within its first four lines. */
+    private static boolean headerBlockAt(List<String> lines, int i) {
+        String line = lines.get(i);
+        if (!isFromLine(line) && !isDateLine(line)) {
+            return false;
+        }
+        List<String> block = lines.subList(i, Math.min(lines.size(), i + 4));
+        for (String l : block) {
+            if (!HEADER_LINE.matcher(l).matches()) {
+                return false;
+            }
+        }
+        return block.stream().anyMatch(MessageText::isFromLine) && block.stream().anyMatch(MessageText::isDateLine);
+    }
+
     /** The author's own words: the text before the quoted chain (an attribution line, a quote, an Outlook header block). */
     static String ownWords(String text) {
         List<String> lines = text.lines().toList();
         int end = lines.size();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.startsWith(">") || QUOTE_START.matcher(line).matches()
-                    || isFromLine(line) && lines.subList(i + 1, Math.min(lines.size(), i + 4)).stream().anyMatch(MessageText::isDateLine)) {
+            if (line.startsWith(">") || QUOTE_START.matcher(line).matches() || headerBlockAt(lines, i)
+                    || FORWARD_MARKER.matcher(line).matches()) {
                 end = i;
                 break;
             }

@@ -21,6 +21,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 final class Signature {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern NANP = Pattern.compile("^(1[ .-]?)?\\(\\d{3}\\)\\s?\\d{3}[-.]\\d{4}\\b");
 
     private static final Pattern CLOSING = Pattern.compile(
             "^\\s*(--|-- |(with )?(kind|best|warm|warmest|many thanks and|kindest)?\\s*regards,?|best,?|cheers,?|thanks,?|"
@@ -37,6 +38,14 @@ final class Signature {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FAX_LABEL = Pattern.compile("^(fax|telefax|f)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9]).*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEBSITE = Pattern.compile("(?i)\\b((https?://)?(www\\.)?[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/[^\\s|]*)?)");
+    /** A website line: a labelled address ("Web: schmidt-it.de") or a bare lower-case domain on its own. */
+    private static final Pattern WEB_LABEL = Pattern.compile("(?i)^(web|website|webseite|internet|homepage|url|w)\\s*:\\s*(\\S+)$");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("^[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.[a-z]{2,12}(/\\S*)?$");
+    /** A mail client's footer ("Sent with Sparrow", "Von meinem iPhone gesendet"): its link is the client's. */
+    private static final Pattern CLIENT_FOOTER = Pattern.compile(
+            "(?iu)^(sent|gesendet|envoyé|enviado|inviato|verzonden|von meinem|get outlook|download|diese nachricht wurde).*"
+                    + "|.*\\b(sparrowmailapp|aka\\.ms|getoutlook|mailbird|readdle|bluemail|sparkmailapp|airmail|"
+                    + "newtonhq|postbox-inc|emclient|mailchimp)\\b.*");
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "(?i)(\\bgmbh\\b|\\bag\\b|\\bkg\\b|\\bohg\\b|\\bug\\b|\\be\\.\\s?k\\.|\\be\\.\\s?v\\.|\\bse\\b|\\bkgaa\\b|\\bmbh\\b|"
                     + "\\bltd\\b\\.?|\\blimited\\b|\\bllc\\b|\\binc\\b\\.?|\\bcorp\\b\\.?|\\bcorporation\\b|\\bplc\\b|\\bs\\.a\\.|"
@@ -53,8 +62,15 @@ final class Signature {
     private static final Pattern UK_POSTCODE = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}?),?\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$");
     private static final Pattern US_CITY = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
     private static final String ENGLISH_STREET = "(?i).*\\b(street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|drive|way|boulevard|blvd\\.?|square|place)$";
+    /** A street line: "Industriestraße 12a", "221B Baker Street", "350 5th Avenue, Suite 400". */
     private static final Pattern STREET = Pattern.compile(
-            "^(\\p{L}[\\p{L} .'-]{1,80}?\\s*\\d{1,4}\\s?[a-zA-Z]?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?|\\d{1,5}[A-Za-z]?\\s+\\p{L}[\\p{L} .'-]{1,80})$");
+            "^(\\p{L}[\\p{L} .'-]{1,80}?\\s*\\d{1,4}\\s?[a-zA-Z]?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?"
+                    + "|\\d{1,6}[A-Za-z]?\\s+(?=[\\p{L}\\d .'-]*\\p{L})[\\p{L}\\d][\\p{L}\\d .'-]{1,80})"
+                    + "(?:,?\\s+(?:suite|ste\\.?|floor|fl\\.?|unit|room|apt\\.?|#)\\s*[\\w-]+)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A US address on one line: "1200 Market Street, Suite 400, San Francisco, CA 94103". */
+    private static final Pattern US_ONE_LINE = Pattern.compile(
+            "^(.{4,120}?),\\s*(\\p{L}[\\p{L} .'-]{1,60}),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
     private static final Pattern PERSON_NAME = Pattern.compile(
             "^(?:(dr|prof|dipl\\.-ing|mag)\\.?\\s+)*(\\p{Lu}[\\p{L}'’.-]*)(\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
     private static final Map<String, String> COUNTRIES = Map.ofEntries(
@@ -126,7 +142,7 @@ final class Signature {
         // The address's country decides how national phone numbers are read, so it is looked for first.
         for (String seg : segments) {
             String c = COUNTRIES.get(seg.toLowerCase(Locale.ROOT).replace(".", ""));
-            if (c == null && US_CITY.matcher(seg).matches()) {
+            if (c == null && (US_CITY.matcher(seg).matches() || US_ONE_LINE.matcher(seg).matches())) {
                 c = "US";
             }
             if (c != null) {
@@ -159,7 +175,7 @@ final class Signature {
                 continue;
             }
             if (seg.matches("[+(0-9][0-9 ()/.+-]{5,30}")) {
-                PhoneNumber n = parse(seg, region);
+                PhoneNumber n = parse(seg, NANP.matcher(seg).lookingAt() ? "US" : region);
                 if (n != null) {
                     String e164 = PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
                     if (PHONES.getNumberType(n) == PhoneNumberUtil.PhoneNumberType.MOBILE && s.mobile == null) {
@@ -178,12 +194,13 @@ final class Signature {
                 s.country = new Found(country, from);
                 continue;
             }
-            if ((m = WEBSITE.matcher(seg)).find() && seg.length() < 120 && (seg.toLowerCase(Locale.ROOT).contains("www.")
-                    || seg.toLowerCase(Locale.ROOT).contains("http"))) {
-                String site = m.group(1);
-                String lower = site.toLowerCase(Locale.ROOT);
-                if (s.website == null && !lower.matches(".*(linkedin|xing|twitter|facebook|instagram|youtube|x\\.com).*")) {
-                    s.website = new Found(lower.startsWith("http") ? site : "https://" + site, from);
+            if (CLIENT_FOOTER.matcher(seg).matches()) {
+                continue;
+            }
+            String site = website(seg);
+            if (site != null) {
+                if (s.website == null) {
+                    s.website = new Found(site, from);
                 }
                 continue;
             }
@@ -202,10 +219,48 @@ final class Signature {
         return s;
     }
 
+    /** The website a signature segment names, with https:// when it has no scheme; null when it names none. */
+    static String website(String seg) {
+        if (seg.length() >= 120) {
+            return null;
+        }
+        String candidate = null;
+        Matcher m;
+        String lower = seg.toLowerCase(Locale.ROOT);
+        if ((m = WEB_LABEL.matcher(seg.strip())).matches()) {
+            candidate = m.group(2);
+        } else if (BARE_DOMAIN.matcher(seg.strip()).matches() && !seg.contains("@")) {
+            candidate = seg.strip();
+        } else if ((lower.contains("www.") || lower.contains("http")) && (m = WEBSITE.matcher(seg)).find()) {
+            candidate = m.group(1);
+        }
+        if (candidate == null) {
+            return null;
+        }
+        candidate = candidate.replaceAll("^[<(\\[]+|[)\\]>.,;:!]+$", "");
+        if ((m = WEBSITE.matcher(candidate)).lookingAt()) {
+            candidate = m.group(1).replaceAll("[)\\]>.,;:!]+$", "");
+        } else {
+            return null;
+        }
+        String l = candidate.toLowerCase(Locale.ROOT);
+        if (l.matches(".*(linkedin|xing|twitter|facebook|instagram|youtube|x\\.com|tiktok).*")) {
+            return null;
+        }
+        return l.startsWith("http") ? candidate : "https://" + candidate;
+    }
+
     private static boolean addressPart(Signature s, String seg, String from, String previous, String previousFrom) {
         String[] parts = seg.split(",\\s*");
         boolean found = false;
         Matcher m;
+        if ((m = US_ONE_LINE.matcher(seg.strip())).matches() && STREET.matcher(m.group(1).strip()).matches()) {
+            s.street = new Found(m.group(1).strip(), from);
+            s.city = new Found(m.group(2).strip(), from);
+            s.postalCode = new Found(m.group(4), from);
+            s.country = s.country != null ? s.country : new Found("US", from + " (a US state and ZIP code)");
+            return true;
+        }
         if ((m = US_CITY.matcher(seg.strip())).matches()) {
             s.city = new Found(m.group(1).strip(), from);
             s.postalCode = new Found(m.group(3), from);
@@ -250,6 +305,10 @@ final class Signature {
 
     /** The first phone number in the text, in E.164; null when there is none. */
     static String phone(String text, String region) {
+        // "(614) 555-0182" is how North America writes a number; no other numbering plan looks like it.
+        if (NANP.matcher(text.strip()).lookingAt()) {
+            region = "US";
+        }
         PhoneNumber n = parse(text.replaceAll("\\(0\\)", ""), region);
         return n == null ? null : PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
