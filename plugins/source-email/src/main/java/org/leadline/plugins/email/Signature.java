@@ -21,7 +21,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 final class Signature {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern NANP = Pattern.compile("^(1[ .-]?)?\\(\\d{3}\\)\\s?\\d{3}[-.]\\d{4}\\b");
+    private static final Pattern NANP = Pattern.compile("^(\\+?1[ .-]?)?(\\(\\d{3}\\)\\s?|[2-9]\\d{2}[.-])\\d{3}[-.]\\d{4}\\b");
 
     private static final Pattern CLOSING = Pattern.compile(
             "^\\s*(--|-- |(with )?(kind|best|warm|warmest|many thanks and|kindest)?\\s*regards,?|best,?|cheers,?|thanks,?|"
@@ -32,9 +32,9 @@ final class Signature {
                     + "mfg|lg|vg|cordialement|saluti|met vriendelijke groet)[,.!]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MOBILE_LABEL = Pattern.compile(
-            "^(mobil(e|telefon|funk)?|handy|cell(phone)?|mob|m)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9])(.*)$", Pattern.CASE_INSENSITIVE);
+            "^(mobil(e|telefon|funk)?|handy|cell(phone)?|mob|m|c)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9])(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PHONE_LABEL = Pattern.compile(
-            "^(tel(efon|ephone)?|phone|fon|office|direct|direkt|durchwahl|zentrale|festnetz|ph|t)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9])(.*)$",
+            "^(tel(efon|ephone)?|phone|fon|office|direct|direkt|durchwahl|zentrale|festnetz|ph|t|o|d|w|work)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9])(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FAX_LABEL = Pattern.compile("^(fax|telefax|f)\\s*(\\.|:|\\.:)?\\s*(?=[+(0-9]).*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEBSITE = Pattern.compile("(?i)\\b((https?://)?(www\\.)?[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/[^\\s|]*)?)");
@@ -47,9 +47,11 @@ final class Signature {
                     + "|.*\\b(sparrowmailapp|aka\\.ms|getoutlook|mailbird|readdle|bluemail|sparkmailapp|airmail|"
                     + "newtonhq|postbox-inc|emclient|mailchimp)\\b.*");
     private static final Pattern LEGAL_FORM = Pattern.compile(
-            "(?i)(\\bgmbh\\b|\\bag\\b|\\bkg\\b|\\bohg\\b|\\bug\\b|\\be\\.\\s?k\\.|\\be\\.\\s?v\\.|\\bse\\b|\\bkgaa\\b|\\bmbh\\b|"
+            "(?i)(\\bg?gmbh\\b|\\bmbb\\b|\\bllp\\b|\\bco\\.$|\\bag\\b|\\bkg\\b|\\bohg\\b|\\bug\\b|\\be\\.\\s?k\\.|\\be\\.\\s?v\\.|\\bse\\b|\\bkgaa\\b|\\bmbh\\b|"
                     + "\\bltd\\b\\.?|\\blimited\\b|\\bllc\\b|\\binc\\b\\.?|\\bcorp\\b\\.?|\\bcorporation\\b|\\bplc\\b|\\bs\\.a\\.|"
                     + "\\bsas\\b|\\bsarl\\b|\\bs\\.r\\.l\\.|\\bb\\.v\\.|\\bn\\.v\\.|\\bgbr\\b|\\bpartg\\b|\\bpty\\b)");
+    /** Legal forms that are also common words in lower case, so only as written: "Nordic Build AB". */
+    private static final Pattern LEGAL_FORM_CASED = Pattern.compile("\\b(AB|AS|ASA|Oy|Oyj|SRL|SpA|S\\.p\\.A\\.|ApS|A/S)$");
     private static final Pattern JOB_TITLE = Pattern.compile(
             "(?iu)\\b(geschäftsführer(in)?|geschäftsführung|managing director|director|ceo|cfo|cto|coo|cio|cmo|founder|co-founder|"
                     + "gründer(in)?|inhaber(in)?|owner|president|vice president|vp|head of|leiter(in)?|leitung|manager(in)?|"
@@ -57,7 +59,10 @@ final class Signature {
                     + "engineer|ingenieur(in)?|consultant|berater(in)?|prokurist(in)?|partner(in)?|assistant|assistenz|"
                     + "referent(in)?|sachbearbeiter(in)?|projektleiter(in)?|teamleiter(in)?|team lead|abteilungsleiter(in)?|"
                     + "specialist|officer|architect|developer|entwickler(in)?|vorstand|chairman|executive|koordinator(in)?|"
-                    + "coordinator|analyst|key account|account manager|einkaufsleiter(in)?|it-leiter(in)?|cio)\\b");
+                    + "coordinator|analyst|key account|account manager|einkaufsleiter(in)?|it-leiter(in)?|cio|administrator|"
+                    + "directeur|directrice|gérant(e)?|responsable|direttore|directora?|"
+                    + "\\p{L}+(leiter|leiterin|meister|meisterin|führer|führerin|referent|referentin|berater|beraterin|"
+                    + "assistent|assistentin|ingenieur|ingenieurin|manager|managerin))\\b");
     private static final Pattern POSTAL_CITY = Pattern.compile("^(?:(?:D|A|CH|DE|AT)[- ])?(\\d{4,5})\\s+(\\p{L}[\\p{L} .'/()-]{1,60})$");
     private static final Pattern UK_POSTCODE = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}?),?\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$");
     private static final Pattern US_CITY = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
@@ -71,6 +76,8 @@ final class Signature {
     /** A US address on one line: "1200 Market Street, Suite 400, San Francisco, CA 94103". */
     private static final Pattern US_ONE_LINE = Pattern.compile(
             "^(.{4,120}?),\\s*(\\p{L}[\\p{L} .'-]{1,60}),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
+    /** Two to six words, the first capitalised, no digits and no sentence: how an organisation's name looks. */
+    private static final Pattern ORGANISATION = Pattern.compile("^\\p{Lu}[\\p{L}'’&.-]*(\\s+(&|[\\p{L}'’.-]+)){1,5}$");
     private static final Pattern PERSON_NAME = Pattern.compile(
             "^(?:(dr|prof|dipl\\.-ing|mag)\\.?\\s+)*(\\p{Lu}[\\p{L}'’.-]*)(\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
     private static final Map<String, String> COUNTRIES = Map.ofEntries(
@@ -150,6 +157,7 @@ final class Signature {
                 break;
             }
         }
+        Found unnamed = null;
         for (int i = 0; i < segments.size(); i++) {
             String seg = segments.get(i);
             String from = origins.get(i);
@@ -204,7 +212,7 @@ final class Signature {
                 }
                 continue;
             }
-            if (LEGAL_FORM.matcher(seg).find() && s.company == null && seg.length() <= 200) {
+            if ((LEGAL_FORM.matcher(seg).find() || LEGAL_FORM_CASED.matcher(seg).find()) && s.company == null && seg.length() <= 200) {
                 s.company = new Found(seg.replaceAll("[,;]\\s*$", ""), from);
                 continue;
             }
@@ -214,7 +222,17 @@ final class Signature {
             }
             if (s.name == null && i < 3 && PERSON_NAME.matcher(seg).matches()) {
                 s.name = new Found(seg, from);
+                continue;
             }
+            if (i > 0 && i < 5 && unnamed == null && ORGANISATION.matcher(seg).matches()) {
+                unnamed = new Found(seg, from + " (the line under the name)");
+            }
+        }
+        // A company without legal form ("Harborview Dental Group") is the line under the name, but
+        // only in a block that other signature lines show to be a signature.
+        if (s.company == null && unnamed != null
+                && (s.jobTitle != null || s.phone != null || s.mobile != null || s.website != null || s.city != null)) {
+            s.company = unnamed;
         }
         return s;
     }
