@@ -265,10 +265,22 @@ public class EmailSource implements MailboxSource {
                 return null;
             }
             first = first.isEmpty() ? null : first;
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("^((?:(?:dr|prof)\\.?\\s+)+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(first == null ? "" : first);
+            if (title.find()) {
+                salutation = salutation == null ? title.group(1).strip() : salutation;
+                first = first.substring(title.end()).strip();
+                first = first.isEmpty() ? null : first;
+            }
         } else {
             String[] words = s.split("\\s+");
             if (words.length == 0 || words.length > 5 || words[0].isEmpty()) {
                 return null;
+            }
+            // "SCHNEIDER Thomas": a directory's surname first, in capitals.
+            if (words.length == 2 && words[0].length() > 1 && words[0].equals(words[0].toUpperCase(Locale.ROOT))
+                    && !words[1].equals(words[1].toUpperCase(Locale.ROOT))) {
+                return new String[] {cut(salutation, 20), words[1], capital(words[0].toLowerCase(Locale.ROOT))};
             }
             int lastStart = words.length - 1;
             while (lastStart > 1 && PARTICLES.contains(words[lastStart - 1])) {

@@ -31,8 +31,8 @@ final class MessageText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTE_START = Pattern.compile(
             "^\\s*(on\\s.{4,200}\\swrote:|am\\s.{4,200}\\sschrieb.{0,200}:|le\\s.{4,200}\\sa écrit\\s?:|"
-                    + ".{1,200}\\s(wrote|schrieb)\\s(on|am)\\s.{4,100}:|"
-                    + "-{3,}\\s*(original message|ursprüngliche nachricht)\\s*-{3,}|_{10,})\\s*$",
+                    + ".{1,200}\\s(wrote|schrieb)\\s(on|am)\\s.{4,100}:|am\\s.{4,200}\\shat\\s.{1,200}\\sfolgendes geschrieben\\s?:|"
+                    + "-{3,}\\s*(original message|ursprüngliche nachricht)\\s*-{3,})\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(fwd?|wg|tr|vs|fw)\\s*:.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_PREFIX = Pattern.compile("^\\s*((re|aw|wg|fwd?|tr|sv|vs|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+",
@@ -132,20 +132,40 @@ final class MessageText {
     /** The author's own words: the text before the quoted chain (an attribution line, a quote, an Outlook header block). */
     static String ownWords(String text) {
         List<String> lines = text.lines().toList();
-        int end = lines.size();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith(">") || QUOTE_START.matcher(line).matches() || headerBlockAt(lines, i)
-                    || FORWARD_MARKER.matcher(line).matches()) {
-                end = i;
-                break;
+        int end = quoteStart(lines, 0);
+        if (lines.subList(0, end).stream().allMatch(String::isBlank) && end < lines.size()) {
+            // Bottom-posting (Thunderbird, mailing-list manners): the quote comes first, the author's
+            // words after it.
+            int after = end;
+            while (after < lines.size() && (lines.get(after).startsWith(">") || lines.get(after).isBlank()
+                    || after == end)) {
+                after++;
             }
-            // Gmail wraps a long attribution: "On Mon, 3 Mar 2026 at 10:00, Anna <a@b.c>" / "wrote:".
-            if (i + 1 < lines.size() && line.strip().matches("(?i)(on|am)\\s.{4,200}") && lines.get(i + 1).strip().matches("(?i).*(wrote|schrieb.*):")) {
-                end = i;
-                break;
+            if (after < lines.size()) {
+                int next = quoteStart(lines, after);
+                return String.join("\n", lines.subList(after, next)).strip();
             }
         }
         return String.join("\n", lines.subList(0, end)).strip();
+    }
+
+    /** The first line at or after {@code from} where the quoted history starts; the line count when none does. */
+    private static int quoteStart(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(">") || QUOTE_START.matcher(line).matches() || headerBlockAt(lines, i)
+                    || FORWARD_MARKER.matcher(line).matches()) {
+                return i;
+            }
+            // Outlook's rule above a quoted header block; the same rule inside a signature is no quote.
+            if (line.strip().matches("_{10,}") && i + 1 < lines.size() && headerBlockAt(lines, i + 1)) {
+                return i;
+            }
+            // Gmail wraps a long attribution: "On Mon, 3 Mar 2026 at 10:00, Anna <a@b.c>" / "wrote:".
+            if (i + 1 < lines.size() && line.strip().matches("(?i)(on|am)\\s.{4,200}") && lines.get(i + 1).strip().matches("(?i).*(wrote|schrieb.*):")) {
+                return i;
+            }
+        }
+        return lines.size();
     }
 }

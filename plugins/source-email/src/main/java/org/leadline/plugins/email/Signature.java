@@ -61,7 +61,7 @@ final class Signature {
                     + "specialist|officer|architect|developer|entwickler(in)?|vorstand|chairman|executive|koordinator(in)?|"
                     + "coordinator|analyst|key account|account manager|einkaufsleiter(in)?|it-leiter(in)?|cio|administrator|"
                     + "directeur|directrice|gérant(e)?|responsable|direttore|directora?|"
-                    + "\\p{L}+(leiter|leiterin|meister|meisterin|führer|führerin|referent|referentin|berater|beraterin|"
+                    + "vorsitzende(r)?|\\p{L}+(leiter|leiterin|leitung|meister|meisterin|führer|führerin|referent|referentin|berater|beraterin|"
                     + "assistent|assistentin|ingenieur|ingenieurin|manager|managerin))\\b");
     private static final Pattern POSTAL_CITY = Pattern.compile("^(?:(?:D|A|CH|DE|AT)[- ])?(\\d{4,5})\\s+(\\p{L}[\\p{L} .'/()-]{1,60})$");
     private static final Pattern UK_POSTCODE = Pattern.compile("^(\\p{L}[\\p{L} .'-]{1,60}?),?\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$");
@@ -212,11 +212,22 @@ final class Signature {
                 }
                 continue;
             }
+            // "Founder, Thameside Events", "CTO, FjordTech AS": the title and the company on one line.
+            int comma = seg.indexOf(", ");
+            if (comma > 0 && s.jobTitle == null && s.company == null && isTitle(seg.substring(0, comma))
+                    && !LEGAL_FORM.matcher(seg.substring(0, comma)).find()) {
+                String rest = seg.substring(comma + 2).strip();
+                if (LEGAL_FORM.matcher(rest).find() || LEGAL_FORM_CASED.matcher(rest).find() || ORGANISATION.matcher(rest).matches()) {
+                    s.jobTitle = new Found(seg.substring(0, comma).strip(), from);
+                    s.company = new Found(rest, from);
+                    continue;
+                }
+            }
             if ((LEGAL_FORM.matcher(seg).find() || LEGAL_FORM_CASED.matcher(seg).find()) && s.company == null && seg.length() <= 200) {
                 s.company = new Found(seg.replaceAll("[,;]\\s*$", ""), from);
                 continue;
             }
-            if (JOB_TITLE.matcher(seg).find() && s.jobTitle == null && seg.length() <= 128 && !seg.matches(".*\\d.*")) {
+            if (s.jobTitle == null && isTitle(seg)) {
                 s.jobTitle = new Found(seg, from);
                 continue;
             }
@@ -235,6 +246,11 @@ final class Signature {
             s.company = unnamed;
         }
         return s;
+    }
+
+    /** A job title: a title word, at most 128 characters, no digits but an ordinal ("2. Vorsitzender"). */
+    private static boolean isTitle(String seg) {
+        return JOB_TITLE.matcher(seg).find() && seg.length() <= 128 && !seg.replaceFirst("^\\d{1,2}\\.\\s", "").matches(".*\\d.*");
     }
 
     /** The website a signature segment names, with https:// when it has no scheme; null when it names none. */
