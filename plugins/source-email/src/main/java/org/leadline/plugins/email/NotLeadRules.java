@@ -67,7 +67,8 @@ final class NotLeadRules {
         if (m.headers().containsKey("list-id")) {
             return Optional.of("list mail (List-Id)");
         }
-        if (UNSUBSCRIBE.matcher(m.text()).find()) {
+        // Only in the sender's own words: a prospect's reply to our own newsletter quotes its unsubscribe link.
+        if (UNSUBSCRIBE.matcher(MessageText.ownWords(m.text())).find()) {
             return Optional.of("a newsletter (it offers to unsubscribe)");
         }
         if (NO_REPLY.matcher(local.toLowerCase(Locale.ROOT)).matches()) {

@@ -468,4 +468,35 @@ class EmailSourceTest {
         assertNotEquals(first, leadOf(mail.replace("ein Angebot", "zwei Angebote")).message().messageId());
         assertNotEquals(first, leadOf(mail.replace("09:00:00", "10:00:00")).message().messageId());
     }
+
+    @Test
+    void aReplyToOurNewsletterIsALeadThoughItQuotesTheUnsubscribeLink() {
+        LeadDraft d = leadOf("""
+                From: Ravi Menon <ravi.menon@quayside-foods.co.uk>
+                To: news@leadline.example
+                Subject: Re: Leadline news: March
+                Message-ID: <nl-reply-1@quayside-foods.co.uk>
+                Content-Type: text/plain; charset=UTF-8
+
+                Interesting - can someone call me about the import feature?
+
+                Ravi Menon
+                Quayside Foods Ltd
+
+                On Tue, 10 Mar 2026 at 09:00, Leadline <news@leadline.example> wrote:
+                > What is new this month ...
+                > Unsubscribe: https://leadline.example/unsubscribe
+                """);
+        assertEquals("ravi.menon@quayside-foods.co.uk", d.email());
+        ReadResult newsletter = readText("""
+                From: Messe Digital <einladung@messe-digital-sued.de>
+                To: info@leadline.example
+                Subject: Ihre Einladung
+                Message-ID: <nl-2@messe-digital-sued.de>
+                Content-Type: text/plain; charset=UTF-8
+
+                Sichern Sie sich jetzt Ihr Ticket! Newsletter abbestellen: https://messe-digital-sued.de/abmelden
+                """);
+        assertEquals(1, newsletter.notLeads().size(), newsletter::toString);
+    }
 }
