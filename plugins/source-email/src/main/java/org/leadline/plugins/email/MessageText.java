@@ -120,12 +120,15 @@ final class MessageText {
         if (!isFromLine(line) && !isDateLine(line)) {
             return false;
         }
-        List<String> block = lines.subList(i, Math.min(lines.size(), i + 4));
-        for (String l : block) {
-            if (!HEADER_LINE.matcher(l).matches()) {
+        // The block's lines up to four, ending at a blank line; each must be a header line.
+        int end = i;
+        while (end < Math.min(lines.size(), i + 4) && !lines.get(end).isBlank()) {
+            if (!HEADER_LINE.matcher(lines.get(end)).matches()) {
                 return false;
             }
+            end++;
         }
+        List<String> block = lines.subList(i, end);
         return block.stream().anyMatch(MessageText::isFromLine) && block.stream().anyMatch(MessageText::isDateLine);
     }
 

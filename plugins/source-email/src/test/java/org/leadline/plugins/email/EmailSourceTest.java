@@ -499,4 +499,28 @@ class EmailSourceTest {
                 """);
         assertEquals(1, newsletter.notLeads().size(), newsletter::toString);
     }
+
+    @Test
+    void aShortQuotedHeaderBlockEndsTheOwnWordsAndIsAForwardOnlyUnderAForwardSubject() {
+        String mail = """
+                From: Jonas Feld <jonas.feld@leadline.example>
+                To: anna.berger@leadline.example
+                Subject: %s
+                Message-ID: <short-block-%s@leadline.example>
+                Content-Type: text/plain; charset=UTF-8
+
+                Siehe unten.
+
+                Von: Carla Neu <c.neu@neu-verlag.de>
+                Gesendet: Montag, 2. März 2026 10:00
+
+                Bitte um ein Angebot.
+                Carla Neu
+                Neu Verlag GmbH
+                """;
+        assertEquals("c.neu@neu-verlag.de", leadOf(mail.formatted("WG: Angebot", "1")).email());
+        assertEquals("jonas.feld@leadline.example", leadOf(mail.formatted("AW: Angebot", "2")).email());
+assertNotEquals("Neu Verlag GmbH", leadOf(mail.formatted("AW: Angebot", "3")).companyName(),
+                "the quoted signature is not the sender's");
+    }
 }
