@@ -73,8 +73,7 @@ def render(p, style):
         return {'us': '(%s) %s-%s' % (a, l[:3], l[3:]), 'intl': '+1 %s-%s-%s' % (a, l[:3], l[3:]),
                 'dots': '%s.%s.%s' % (a, l[:3], l[3:])}.get(style, '+1 %s %s %s' % (a, l[:3], l[3:]))
     return {'intl': '+%s %s %s' % (cc, a, l), 'zero': '+%s (0)%s %s' % (cc, a, l), 'nat': '0%s %s' % (a, l),
-            'slash': '0%s/%s' % (a, l), 'dash': '+%s %s %s-%s' % (cc, a, l[:-2], l[-2:]) if False else '+%s %s %s' % (cc, a, l),
-            'natdash': '0%s-%s' % (a, l)}[style]
+            'slash': '0%s/%s' % (a, l), 'natdash': '0%s-%s' % (a, l)}[style]
 
 
 class P:
@@ -815,7 +814,7 @@ def main():
             ('Auto-Submitted', 'auto-generated'), ('X-Mailer', 'HCL Notes Release 12.0.2 FP1')],
             body_plain('Ich bin ab 09.03.2026 abwesend und kehre zurück am 16.03.2026.', 'iso-8859-1'), 'Notes absence')
     notlead('newsletter-list-unsubscribe', [('From', 'Fachverband Vertrieb <news@fachverband-vertrieb.de>'), ('To', 'info@' + OWN),
-            ('Subject', 'Newsletter März: Die fünf Trends im B2B-Vertrieb'.encode('utf-8').decode('utf-8') if False else '=?UTF-8?Q?Newsletter_M=C3=A4rz=3A_Trends_im_B2B-Vertrieb?='),
+            ('Subject', '=?UTF-8?Q?Newsletter_M=C3=A4rz=3A_Trends_im_B2B-Vertrieb?='),
             ('Date', date(6, 6, 0)), ('Message-ID', msgid('nl', 'fachverband-vertrieb.de')),
             ('List-Unsubscribe', '<https://fachverband-vertrieb.de/abmelden?u=4711>'), ('List-Unsubscribe-Post', 'List-Unsubscribe=One-Click')],
             body_alt('Liebe Leserinnen und Leser,\n\ndie Trends des Monats ...\n\nFachverband Vertrieb e.V.\nTel.: 030 5550199\nwww.fachverband-vertrieb.de', 'UTF-8'),
@@ -885,7 +884,7 @@ www.roth-spedition.de
 
 Roth Spedition GmbH, Sitz Kassel, HRB 4471, Geschäftsführer: Klaus Roth
 Diese E-Mail kann vertrauliche Informationen enthalten.
-""".encode('utf-8').decode('utf-8'), 'CREATED',
+""", 'CREATED',
         exp('Daniela Roth', 'd.roth@roth-spedition.de', 'Roth Spedition GmbH', 'Teamleitung Disposition', '+495617390214', None,
             'www.roth-spedition.de', 'Am Güterbahnhof 7', '34117', 'Kassel'), 'i. A. before the name, a rule line, a disclaimer')
     raw('gmail-en-letter-labels', """From: Oliver Bright <oliver@brightpathtraining.co.uk>
