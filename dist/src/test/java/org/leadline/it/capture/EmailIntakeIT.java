@@ -261,4 +261,55 @@ class EmailIntakeIT {
                 .allMatch(o -> o.asJsonObject().getString("outcome").equals("DUPLICATE")), again::toString);
         assertEquals(1, api.get("/api/v1/leads?q=Berg").items().size());
     }
+
+    @Test
+    void aMailWithoutMessageIdIsTakenOnceAndAMultipartMailWithoutBoundaryLinesIsRefusedWithTheReason() {
+        Api api = Fixtures.newTenant(server).api();
+        byte[] noId = ("From: Eva Brandt <eva@brandt-consult.de>\r\nTo: info@leadline.example\r\nSubject: Anfrage Schulung\r\n"
+                + "Date: Wed, 11 Mar 2026 09:00:00 +0100\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Hallo, bitte um ein Angebot.\r\n\r\nEva Brandt\r\nBrandt Consulting GmbH\r\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response first = upload(api, noId);
+        assertEquals(201, first.status(), first::toString);
+        String eva = leadId(only(first));
+        for (int i = 0; i < 2; i++) {
+            JsonObject again = only(upload(api, noId));
+            assertEquals("CREATED", again.getString("outcome"));
+            assertTrue(again.getBoolean("replayed"), again::toString);
+        }
+        assertEquals(1, interactions(api, eva), "the same mail without Message-ID is on the timeline once");
+
+        byte[] noBoundary = ("From: Eva Brandt <eva@brandt-consult.de>\r\nSubject: Anfrage\r\nMessage-ID: <nb-1@brandt-consult.de>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1_abc\"\r\n\r\n"
+                + "Hallo, bitte um ein Angebot.\r\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response refused = upload(api, noBoundary);
+        assertEquals(422, refused.status(), refused::toString);
+        assertEquals("/problems/unprocessable", refused.problemType());
+        assertEquals("source-email/email", refused.json().getString("reader"));
+        assertTrue(refused.json().getJsonArray("problems").getString(0).contains("b1_abc"), refused::toString);
+        assertEquals(1, interactions(api, eva));
+    }
+
+    @Test
+    void aReplyQuotingOurSalespersonUnderOriginalMessageIsTheSendersLeadNotOurs() {
+        Api api = Fixtures.newTenant(server).api();
+        // The salesperson is a lead of the tenant too (it happens: a test lead, a colleague's demo).
+        Api.Response megan = api.post("/api/v1/leads", jakarta.json.Json.createObjectBuilder()
+                .add("person", jakarta.json.Json.createObjectBuilder().add("firstName", "Megan").add("lastName", "Ross")
+                        .add("email", "megan.ross@leadline.example"))
+                .add("origin", jakarta.json.Json.createObjectBuilder().add("source", "OTHER")).build());
+        assertEquals(201, megan.status(), megan::toString);
+        byte[] reply = ("From: Gary Whitfield <gwhitfield@aol.com>\r\nTo: Megan Ross <megan.ross@leadline.example>\r\n"
+                + "Subject: Re: Your quote for the warehouse scanners\r\nDate: Tue, 10 Mar 2026 08:12:40 -0500\r\n"
+                + "Message-ID: <aol-reply-it-1@mail.aol.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Megan, thanks. Please call me tomorrow.\r\n\r\nGary Whitfield\r\nWhitfield Hardware Supply\r\n"
+                + "Phone: (614) 555-0182\r\n\r\n-----Original Message-----\r\nFrom: Megan Ross <megan.ross@leadline.example>\r\n"
+                + "To: gwhitfield@aol.com\r\nSent: Mon, Mar 9, 2026 4:03 pm\r\nSubject: Your quote for the warehouse scanners\r\n\r\n"
+                + "Hi Gary, attached is the quote.\r\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response r = upload(api, reply);
+        assertEquals(201, r.status(), r::toString);
+        JsonObject lead = api.get("/api/v1/leads/" + leadId(only(r))).json();
+        assertEquals("gwhitfield@aol.com", lead.getJsonObject("person").getString("email"));
+        assertEquals("Whitfield", lead.getJsonObject("person").getString("lastName"));
+        assertEquals(0, interactions(api, megan.json().getString("id")));
+    }
 }

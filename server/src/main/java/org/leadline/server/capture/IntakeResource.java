@@ -50,7 +50,8 @@ import org.leadline.server.tenancy.CurrentCaller;
  * enabled lead source for the body's media type reads it, and every draft goes through
  * {@link LeadIntake}. Answers 201 when a lead was created, else 200, with one outcome per draft or
  * recognised non-lead; 415 when no enabled source reads the type; 413 over
- * {@value #MAX_BYTES}; 422 when the source found a limit broken (the problem names it).
+ * {@value #MAX_BYTES}; 422 when the source found a limit broken (the problem names it) or found
+ * nothing at all and said why (the problem lists its reasons).
  */
 @Path("intake")
 @Tag(name = "E-mail intake", description = "Inbound material (an e-mail as message/rfc822, a CSV file) read by the "
@@ -95,8 +96,9 @@ public class IntakeResource {
             content = @Content(schema = @Schema(implementation = IntakeResultView.class)))
     @APIResponse(responseCode = "200", description = "No lead was created (duplicates, attached, ignored, invalid, "
             + "or replayed)", content = @Content(schema = @Schema(implementation = IntakeResultView.class)))
-    @APIResponse(responseCode = "422", description = "The lead source could not read the material, or the material "
-            + "breaks one of its limits (the problem's limit and reader name them)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The lead source could not read the material (no lead and no "
+            + "recognised non-lead; the problem's problems say why), or the material breaks one of its limits (the "
+            + "problem's limit and reader name them)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response take(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          @Parameter(hidden = true) @HeaderParam("Content-Length") String contentLength,
                          @Parameter(description = "The source recorded on the leads; by default EMAIL for an e-mail, "
@@ -137,6 +139,12 @@ public class IntakeResource {
                     + result.limitExceeded().limit() + " of " + reader
                     + (result.limitExceeded().detail() != null ? ": " + result.limitExceeded().detail() : ""),
                     List.of(), Map.of("limit", result.limitExceeded().limit(), "reader", reader), Map.of());
+        }
+        if (result.drafts().isEmpty() && result.notLeads().isEmpty() && !result.problems().isEmpty()) {
+            // Nothing was read, and the source says why: an answer without a single outcome would hide that.
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The lead source " + reader + " could not read the material: "
+                    + String.join("; ", result.problems()), List.of(), Map.of("reader", reader,
+                    "problems", jakarta.json.Json.createArrayBuilder(result.problems()).build()), Map.of());
         }
         URI base = uriInfo.getBaseUri();
         List<IntakeResultView.Outcome> outcomes = new ArrayList<>();

@@ -109,6 +109,8 @@ public class EmailSource implements MailboxSource {
             mail = new MailReader(limits).read(raw);
         } catch (MailLimits.Exceeded e) {
             return ReadResult.over(new LimitExceeded(e.limit, e.getMessage()));
+        } catch (MailReader.Unreadable e) {
+            return new ReadResult(List.of(), List.of(e.getMessage()));
         } catch (Exception | StackOverflowError e) {
             return new ReadResult(List.of(), List.of("The message could not be read as an e-mail: " + e.getMessage()));
         }
@@ -129,7 +131,7 @@ public class EmailSource implements MailboxSource {
         String topicSubject = mail.subject();
 
         ParsedMail attached = mail.attached();
-        MessageText.Forwarded inline = MessageText.forwarded(body, forwardSubject);
+        MessageText.Forwarded inline = MessageText.forwarded(body, forwardSubject, MessageText.replySubject(mail.subject()));
         if (attached != null && forwardSubject && attached.fromAddress() != null) {
             senderName = attached.fromName();
             senderAddress = attached.fromAddress();
@@ -218,19 +220,30 @@ public class EmailSource implements MailboxSource {
                 country, null, null, cut(topic, 200), null, Map.of(), message, provenance);
     }
 
-    /** Salutation (a title such as Dr.), first name, last name; null when the text is no person's name. */
+    /** Lower-case name particles that belong to the last name: "Jan van der Berg", "Ursula von der Heide". */
+    private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "del", "della", "di", "da",
+            "du", "le", "la", "ten", "ter", "zu", "zum", "zur", "vom", "dos", "das", "af", "av");
+
+    /**
+     * Salutation (a title such as Dr.), first name, last name; null when the text is no person's name.
+     * Reads "First Last", "Last, First" (Outlook's and Notes' order), lower-case particles as part of
+     * the last name ("van der Berg"), apostrophes inside names ("O'Connor"), and drops a trailing
+     * department or company in brackets ("Smith, John (Sales)").
+     */
     static String[] personName(String display) {
         if (display == null) {
             return null;
         }
-        String s = display.replace("\"", "").replace("'", " ").strip();
+        String s = display.replace("\"", "").strip();
+        // Quotes around the whole name, as some clients write it: 'Anna Weber'.
+        if (s.length() > 1 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("‘") && s.endsWith("’"))) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        s = s.replaceAll("\\s*[(\\[][^()\\[\\]]*[)\\]]\\s*$", "").strip();
+        s = s.replaceAll("(?i)\\s+(via|über)\\s+.*$", "").strip();
+        s = s.replaceAll("\\s+[|–-]\\s+.*$", "").strip();
         if (s.isEmpty() || s.contains("@") || s.matches(".*\\d.*")) {
             return null;
-        }
-        s = s.replaceAll("(?i)\\s+(via|über)\\s+.*$", "").strip();
-        if (s.contains(",")) {
-            String[] parts = s.split(",", 2);
-            s = parts[1].strip() + " " + parts[0].strip();
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.matches(".*\\b(team|info|sales|vertrieb|support|service|office|kontakt|contact|newsletter|gmbh|ag|inc|ltd|llc)\\b.*")) {
@@ -242,12 +255,44 @@ public class EmailSource implements MailboxSource {
             salutation = s.substring(0, t.end()).strip();
             s = s.substring(t.end()).strip();
         }
-        String[] words = s.split("\\s+");
-        if (words.length == 0 || words.length > 5 || words[0].isEmpty()) {
-            return null;
+        String first;
+        String last;
+        if (s.contains(",")) {
+            String[] parts = s.split(",", 2);
+            last = parts[0].strip();
+            first = parts[1].strip();
+            if (last.isEmpty() || last.split("\\s+").length > 4 || first.split("\\s+").length > 3) {
+                return null;
+            }
+            first = first.isEmpty() ? null : first;
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("^((?:(?:dr|prof)\\.?\\s+)+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(first == null ? "" : first);
+            if (title.find()) {
+                salutation = salutation == null ? title.group(1).strip() : salutation;
+                first = first.substring(title.end()).strip();
+                first = first.isEmpty() ? null : first;
+            }
+        } else {
+            String[] words = s.split("\\s+");
+            if (words.length == 0 || words.length > 5 || words[0].isEmpty()) {
+                return null;
+            }
+            // "SCHNEIDER Thomas": a directory's surname first, in capitals.
+            if (words.length == 2 && words[0].length() > 1 && words[0].equals(words[0].toUpperCase(Locale.ROOT))
+                    && !words[1].equals(words[1].toUpperCase(Locale.ROOT))) {
+                return new String[] {cut(salutation, 20), words[1], capital(words[0].toLowerCase(Locale.ROOT))};
+            }
+            int lastStart = words.length - 1;
+            while (lastStart > 1 && PARTICLES.contains(words[lastStart - 1])) {
+                lastStart--;
+            }
+            last = String.join(" ", Arrays.copyOfRange(words, lastStart, words.length));
+            first = lastStart > 0 ? String.join(" ", Arrays.copyOf(words, lastStart)) : null;
         }
-        String last = words[words.length - 1];
-        String first = words.length > 1 ? String.join(" ", Arrays.copyOf(words, words.length - 1)) : null;
+        if (first != null && first.matches("(?i)(dr|prof)\\.?")) {
+            salutation = salutation == null ? first : salutation;
+            first = null;
+        }
         return new String[] {cut(salutation, 20), first, last};
     }
 

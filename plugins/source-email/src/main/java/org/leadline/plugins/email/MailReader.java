@@ -32,12 +32,16 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
 /**
  * Reads a raw RFC 5322 message with Jakarta Mail, within {@link MailLimits}: transfer encodings
- * (quoted-printable, base64), charsets (labels of ISO-8859-1 and US-ASCII are read as
- * Windows-1252, as mail clients write them; unlabelled 8-bit text as UTF-8 when it is valid UTF-8),
- * RFC 2047 headers, multipart/alternative (plain text preferred, else HTML as text), and a message
- * attached as message/rfc822.
+ * (quoted-printable, base64), charsets (a label the bytes contradict is corrected, see
+ * {@link #decodeBytes}), RFC 2047 headers and raw UTF-8 headers (RFC 6532), multipart/alternative
+ * (plain text preferred, else HTML as text), and a message attached as message/rfc822. A message
+ * without a Message-ID gets one derived from its content, so the same message taken twice is
+ * recognised; a multipart message none of whose parts can be found is refused as {@link Unreadable}.
  */
 final class MailReader {
 
@@ -58,10 +62,12 @@ final class MailReader {
         p.setProperty("mail.mime.base64.ignoreerrors", "true");
         p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
         p.setProperty("mail.mime.multipart.allowempty", "true");
+        // RFC 6532: header fields in raw UTF-8 (an internationalised display name) are read as UTF-8.
+        p.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(p);
     }
 
-    ParsedMail read(byte[] raw) throws MailLimits.Exceeded, MessagingException, IOException {
+    ParsedMail read(byte[] raw) throws MailLimits.Exceeded, Unreadable, MessagingException, IOException {
         parts = 0;
         precheckBoundaries(raw);
         // A shared stream lets every part point into the one buffer instead of copying its bytes.
@@ -91,7 +97,7 @@ final class MailReader {
         }
     }
 
-    private ParsedMail read(MimeMessage m, int depth) throws MailLimits.Exceeded, MessagingException, IOException {
+    private ParsedMail read(MimeMessage m, int depth) throws MailLimits.Exceeded, Unreadable, MessagingException, IOException {
         Map<String, String> headers = headers(m);
         String fromName = null;
         String fromAddress = null;
@@ -120,16 +126,81 @@ final class MailReader {
             }
         }
         Body body = new Body();
+        int partsBefore = parts;
         walk(m, depth, body);
-        String text = body.plain != null ? body.plain : body.html != null ? Html.text(body.html) : "";
+        if (depth == 0 && parts == partsBefore + 1 && body.plain == null && body.html == null && body.attached == null
+                && isMultipart(m)) {
+            throw new Unreadable("The message is " + baseType(m) + " but no line of its body is its boundary"
+                    + boundary(m) + ", so none of its parts can be read");
+        }
+        String text = text(body);
         String textFrom = body.plain != null ? "text/plain" : body.html != null ? "text/html" : "none";
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }
         String contentType = headers.getOrDefault("content-type", "text/plain");
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (messageId == null && depth == 0) {
+            messageId = derivedId(headers, fromAddress, text);
+        }
         return new ParsedMail(fromName, fromAddress, subject, sent, messageId,
                 references.size() > MAX_REFERENCES ? references.subList(references.size() - MAX_REFERENCES, references.size()) : references,
-                headers, contentType, text.replace("\r\n", "\n").replace('\r', '\n'), textFrom, body.attached);
+                headers, contentType, text, textFrom, body.attached);
+    }
+
+    private static String text(Body body) {
+        return body.plain != null ? body.plain : body.html != null ? Html.text(body.html) : "";
+    }
+
+    /** A message that cannot be read as an e-mail, with the reason in the reader's words. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static boolean isMultipart(Part p) {
+        try {
+            return p.isMimeType("multipart/*");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String baseType(Part p) {
+        try {
+            return new ContentType(p.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return "multipart";
+        }
+    }
+
+    private static String boundary(Part p) {
+        try {
+            String b = new ContentType(p.getContentType()).getParameter("boundary");
+            return b == null ? " (it declares none)" : " \"" + cut(b, 70) + "\"";
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A stable id for a message that has no Message-ID: the same sender, date, subject and text give
+     * the same id, so a second upload of the message is recognised as the first.
+     */
+    static String derivedId(Map<String, String> headers, String fromAddress, String text) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {fromAddress, headers.get("date"), headers.get("subject"), text.strip()}) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256-" + java.util.HexFormat.of().formatHex(sha.digest()) + "@content.no-message-id";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InternetAddress sender(MimeMessage m) {
@@ -204,7 +275,7 @@ final class MailReader {
         ParsedMail attached;
     }
 
-    private void walk(Part p, int depth, Body body) throws MailLimits.Exceeded, MessagingException, IOException {
+    private void walk(Part p, int depth, Body body) throws MailLimits.Exceeded, Unreadable, MessagingException, IOException {
         if (depth > limits.maxDepth()) {
             throw new MailLimits.Exceeded("maxDepth", "MIME parts nested deeper than " + limits.maxDepth() + " levels");
         }
@@ -216,11 +287,21 @@ final class MailReader {
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(p));
         if (p.isMimeType("multipart/*")) {
-            Object content = p.getContent();
-            if (!(content instanceof Multipart mp)) {
+            Multipart mp;
+            int n;
+            try {
+                if (!(p.getContent() instanceof Multipart m)) {
+                    return;
+                }
+                mp = m;
+                n = mp.getCount();
+            } catch (MessagingException e) {
+                if (depth == 0) {
+                    throw new Unreadable("The message is " + baseType(p) + " but no line of its body is its boundary"
+                            + boundary(p) + ", so none of its parts can be read (" + e.getMessage() + ")");
+                }
                 return;
             }
-            int n = mp.getCount();
             if (parts + n > limits.maxParts()) {
                 throw new MailLimits.Exceeded("maxParts", n + " MIME parts in one multipart, at most " + limits.maxParts() + " in all");
             }
@@ -265,32 +346,90 @@ final class MailReader {
         return decodeBytes(bytes, charset);
     }
 
+    /**
+     * The text of the bytes. The label is trusted only when the bytes agree with it: ASCII with bytes
+     * above 127, UTF-8 that is no valid UTF-8, or Latin-1 that is valid multi-byte UTF-8 are labels a
+     * mail client got wrong. Then, and for unlabelled or unknown charsets, valid UTF-8 is UTF-8 and
+     * anything else is what ICU's charset detector finds most likely (ISO-8859-1 read as its
+     * superset Windows-1252, as mail clients write it).
+     */
     static String decodeBytes(byte[] bytes, String label) {
-        Charset windows1252 = Charset.forName("windows-1252");
-        if (label != null) {
-            String name = MimeUtility.javaCharset(label.strip().replace("\"", ""));
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("iso-8859-1") || lower.equals("iso8859_1") || lower.equals("us-ascii") || lower.equals("ascii")
-                    || lower.equals("latin1")) {
-                return validUtf8(bytes) != null && lower.contains("ascii") ? validUtf8(bytes) : new String(bytes, windows1252);
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
             }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+        String utf8 = validUtf8(bytes);
+        Charset declared = null;
+        if (label != null) {
             try {
-                return new String(bytes, Charset.forName(name));
+                declared = Charset.forName(MimeUtility.javaCharset(label.strip().replace("\"", "")));
             } catch (RuntimeException e) {
                 // An unknown charset: decided from the bytes.
             }
         }
-        String utf8 = validUtf8(bytes);
-        return utf8 != null ? utf8 : new String(bytes, windows1252);
+        if (declared != null) {
+            String name = declared.name().toLowerCase(Locale.ROOT);
+            if (name.equals("utf-8")) {
+                if (utf8 != null) {
+                    return utf8;
+                }
+            } else if (name.equals("us-ascii")) {
+                // Decided from the bytes below.
+            } else if (name.equals("iso-8859-1") || name.equals("windows-1252") || name.equals("iso-8859-15")) {
+                return utf8 != null ? utf8 : new String(bytes, name.equals("iso-8859-15") ? declared : WINDOWS_1252);
+            } else {
+                String strict = strict(bytes, declared);
+                if (strict != null) {
+                    return strict;
+                }
+            }
+        }
+        return utf8 != null ? utf8 : new String(bytes, detect(bytes, label));
+    }
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** The most likely single-byte charset of bytes that are no UTF-8; Windows-1252 when nothing better is found. */
+    static Charset detect(byte[] bytes, String label) {
+        CharsetDetector detector = new CharsetDetector();
+        if (label != null) {
+            detector.setDeclaredEncoding(label);
+        }
+        detector.setText(bytes);
+        CharsetMatch[] matches = detector.detectAll();
+        for (CharsetMatch m : matches) {
+            String name = m.getName();
+            if (name.equalsIgnoreCase("UTF-8") || name.startsWith("UTF-16") || name.startsWith("UTF-32") || !Charset.isSupported(name)) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("ISO-8859-1")) {
+                return WINDOWS_1252;
+            }
+            Charset c = Charset.forName(name);
+            if (strict(bytes, c) != null) {
+                return c;
+            }
+        }
+        return WINDOWS_1252;
+    }
+
+    private static String strict(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private static String validUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return strict(bytes, StandardCharsets.UTF_8);
     }
 
     static String cut(String s, int max) {

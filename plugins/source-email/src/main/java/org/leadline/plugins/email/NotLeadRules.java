@@ -21,6 +21,11 @@ final class NotLeadRules {
             "(undeliver(ed|able)|delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|"
                     + "unzustellbar|nicht zustellbar).*");
 
+    /** The unsubscribe offer bulk mail carries even when it sends no List-Unsubscribe header. */
+    private static final Pattern UNSUBSCRIBE = Pattern.compile(
+            "(?iu)\\b(unsubscribe|newsletter abbestellen|newsletter abmelden|vom newsletter abmelden|abbestellen|"
+                    + "se désabonner|se désinscrire|darse de baja)\\b");
+
     private NotLeadRules() {
     }
 
@@ -61,6 +66,10 @@ final class NotLeadRules {
         }
         if (m.headers().containsKey("list-id")) {
             return Optional.of("list mail (List-Id)");
+        }
+        // Only in the sender's own words: a prospect's reply to our own newsletter quotes its unsubscribe link.
+        if (UNSUBSCRIBE.matcher(MessageText.ownWords(m.text())).find()) {
+            return Optional.of("a newsletter (it offers to unsubscribe)");
         }
         if (NO_REPLY.matcher(local.toLowerCase(Locale.ROOT)).matches()) {
             return Optional.of("sent from an address nobody reads (" + m.fromAddress() + ")");

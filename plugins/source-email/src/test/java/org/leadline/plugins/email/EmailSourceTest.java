@@ -1,12 +1,14 @@
 package org.leadline.plugins.email;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -205,5 +207,320 @@ class EmailSourceTest {
     void garbageIsAProblemNotAnException() {
         ReadResult r = new EmailSource().read(new byte[] {0, 1, 2, (byte) 0xff}, ExtensionConfig.empty());
         assertTrue(r.drafts().size() + r.problems().size() + r.notLeads().size() >= 1);
+    }
+
+    private static ReadResult readText(String mail) {
+        return new EmailSource().read(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), ExtensionConfig.empty());
+    }
+
+    private static LeadDraft leadOf(byte[] mail) {
+        ReadResult r = new EmailSource().read(mail, ExtensionConfig.empty());
+        assertEquals(1, r.drafts().size(), () -> r.problems() + " " + r.notLeads());
+        return r.drafts().get(0);
+    }
+
+    private static LeadDraft leadOf(String mail) {
+        return leadOf(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final String AOL_REPLY = """
+            From: Gary Whitfield <gwhitfield@aol.com>
+            To: Megan Ross <megan.ross@leadline.example>
+            Subject: Re: Your quote for the warehouse scanners
+            Date: Tue, 10 Mar 2026 08:12:40 -0500
+            Message-ID: <aol-reply-1@mail.aol.com>
+            Content-Type: text/plain; charset=UTF-8
+
+            Megan, thanks. Please call me tomorrow.
+
+            Gary Whitfield
+            Whitfield Hardware Supply
+            Phone: (614) 555-0182
+
+            %s
+            From: Megan Ross <megan.ross@leadline.example>
+            To: gwhitfield@aol.com
+            Sent: Mon, Mar 9, 2026 4:03 pm
+            Subject: Your quote for the warehouse scanners
+
+            Hi Gary, attached is the quote. Megan Ross, Account Executive, +1 614 555 0100
+            """;
+
+    @Test
+    void aReplyWhoseHistoryStartsWithOriginalMessageTakesTheSenderNotTheQuotedHeader() {
+        for (String marker : List.of("-----Original Message-----", "----- Original Message -----")) {
+            LeadDraft d = leadOf(AOL_REPLY.formatted(marker));
+            assertEquals("gwhitfield@aol.com", d.email(), marker);
+            assertEquals("Gary", d.firstName(), marker);
+            assertEquals("Whitfield", d.lastName(), marker);
+            assertEquals("+16145550182", d.phone(), marker);
+            assertEquals("From header", d.provenance().get("email"), marker);
+        }
+        // The same block under a forward's subject is a forward: the original sender is the lead.
+        LeadDraft forward = leadOf(AOL_REPLY.formatted("-----Original Message-----")
+                .replace("Subject: Re: Your quote", "Subject: Fwd: Your quote"));
+        assertEquals("megan.ross@leadline.example", forward.email());
+    }
+
+    @Test
+    void namesInLastCommaFirstOrderWithApostrophesParticlesAndDepartments() {
+        assertEquals(List.of("Sarah", "O'Connor"), name("O'Connor, Sarah"));
+        assertEquals(List.of("Jan", "van der Berg"), name("van der Berg, Jan"));
+        assertEquals(List.of("Jan", "van der Berg"), name("Jan van der Berg"));
+        assertEquals(List.of("John", "Smith"), name("Smith, John (Sales)"));
+        assertEquals(List.of("Sarah", "O'Connor"), name("Sarah O'Connor"));
+        assertEquals(List.of("Anna", "Weber"), name("'Anna Weber'"));
+        assertEquals(null, EmailSource.personName("Vertrieb (Sales)"));
+    }
+
+    private static List<String> name(String display) {
+        String[] n = EmailSource.personName(display);
+        assertNotNull(n, display);
+        return java.util.Arrays.asList(n[1], n[2]);
+    }
+
+    @Test
+    void aRawUtf8DisplayNameIsReadAsUtf8() {
+        LeadDraft d = leadOf("""
+                From: Jürgen Köhler-Straßburg <j.koehler@koehler-druck.de>
+                To: info@leadline.example
+                Subject: Anfrage
+                Message-ID: <utf8-header-1@koehler-druck.de>
+                Content-Type: text/plain; charset=UTF-8
+
+                Bitte um Rückruf.
+                """);
+        assertEquals("Jürgen", d.firstName());
+        assertEquals("Köhler-Straßburg", d.lastName());
+    }
+
+    @Test
+    void aMailClientsFooterLinkIsNoWebsiteAndABareDomainIs() {
+        LeadDraft sparrow = leadOf("""
+                From: Dana Kim <dana@kimdesign.io>
+                To: hello@leadline.example
+                Subject: Quote
+                Message-ID: <sparrow-1@kimdesign.io>
+                Content-Type: text/plain; charset=UTF-8
+
+                Could you send a quote?
+
+                Dana Kim
+                Kim Design LLC
+                Sent with Sparrow (http://www.sparrowmailapp.com/?sig)
+                """);
+        assertNull(sparrow.website(), "the footer link is the mail client's");
+
+        LeadDraft schmidt = leadOf("""
+                From: Tobias Schmidt <t.schmidt@schmidt-it.de>
+                To: info@leadline.example
+                Subject: Angebot
+                Message-ID: <bare-domain-1@schmidt-it.de>
+                Content-Type: text/plain; charset=UTF-8
+
+                Bitte um ein Angebot.
+
+                Mit freundlichen Grüßen
+                Tobias Schmidt
+                Schmidt IT GmbH
+                Web: schmidt-it.de
+                """);
+        assertEquals("https://schmidt-it.de", schmidt.website());
+
+        LeadDraft paren = leadOf("""
+                From: Ola Berg <ola@bergtech.no>
+                To: sales@leadline.example
+                Subject: Pricing
+                Message-ID: <paren-1@bergtech.no>
+                Content-Type: text/plain; charset=UTF-8
+
+                Pricing please.
+
+                Best regards,
+                Ola Berg
+                BergTech AS (https://www.bergtech.no)
+                """);
+        assertEquals("https://www.bergtech.no", paren.website(), "without the closing parenthesis");
+    }
+
+    @Test
+    void oneLineAndUsStyleStreetAddressesAreRead() {
+        LeadDraft de = leadOf("""
+                From: Petra Lang <p.lang@lang-moebel.de>
+                To: info@leadline.example
+                Subject: Anfrage
+                Message-ID: <one-line-1@lang-moebel.de>
+                Content-Type: text/plain; charset=UTF-8
+
+                Bitte um Rückruf.
+
+                Viele Grüße
+                Petra Lang
+                Lang Möbel GmbH · Kastanienallee 14 · 10435 Berlin
+                """);
+        assertEquals("Kastanienallee 14", de.street());
+        assertEquals("10435", de.postalCode());
+        assertEquals("Berlin", de.city());
+
+        LeadDraft us = leadOf("""
+                From: Rick Alvarez <ralvarez@summitfreight.com>
+                To: sales@leadline.example
+                Subject: Demo
+                Message-ID: <us-one-line-1@summitfreight.com>
+                Content-Type: text/plain; charset=UTF-8
+
+                Can we see a demo?
+
+                Thanks,
+                Rick Alvarez
+                Summit Freight Inc.
+                350 5th Avenue, Suite 4100, New York, NY 10118
+                """);
+        assertEquals("350 5th Avenue, Suite 4100", us.street());
+        assertEquals("New York", us.city());
+        assertEquals("10118", us.postalCode());
+        assertEquals("US", us.country());
+
+        LeadDraft twoLines = leadOf("""
+                From: Rick Alvarez <ralvarez@summitfreight.com>
+                To: sales@leadline.example
+                Subject: Demo
+                Message-ID: <us-two-lines-1@summitfreight.com>
+                Content-Type: text/plain; charset=UTF-8
+
+                Can we see a demo?
+
+                Thanks,
+                Rick Alvarez
+                Summit Freight Inc.
+                1200 Market Street, Suite 400
+                San Francisco, CA 94103
+                """);
+        assertEquals("1200 Market Street, Suite 400", twoLines.street());
+        assertEquals("San Francisco", twoLines.city());
+    }
+
+    @Test
+    void aPartLabelledUsAsciiHoldingUtf8AndOneLabelledUtf8HoldingLatin1AreBothRead() {
+        String head = """
+                From: Jens Köhler <j.koehler@koehler-bau.de>
+                To: info@leadline.example
+                Subject: Anfrage
+                Message-ID: <%s@koehler-bau.de>
+                Content-Type: text/plain; charset=%s
+                Content-Transfer-Encoding: 8bit
+
+                """.replace("\n", "\r\n");
+        String body = "Grüße aus Köln, wir möchten ein Angebot für 3 Büros.\r\n\r\nJens Köhler\r\nKöhler Bau GmbH\r\n";
+        byte[] asciiUtf8 = concat(head.formatted("ascii-1", "us-ascii").getBytes(StandardCharsets.US_ASCII),
+                body.getBytes(StandardCharsets.UTF_8));
+        LeadDraft a = leadOf(asciiUtf8);
+        assertTrue(a.message().text().contains("Grüße aus Köln"), a.message().text());
+        assertEquals("Köhler Bau GmbH", a.companyName());
+
+        byte[] utf8Latin1 = concat(head.formatted("latin1-1", "utf-8").getBytes(StandardCharsets.US_ASCII),
+                body.getBytes(StandardCharsets.ISO_8859_1));
+        LeadDraft b = leadOf(utf8Latin1);
+        assertTrue(b.message().text().contains("Grüße aus Köln, wir möchten"), b.message().text());
+        assertEquals("Köhler Bau GmbH", b.companyName());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aMultipartMailWithoutBoundaryLinesIsAProblemNamingTheBoundary() {
+        ReadResult r = readText("""
+                From: Eva Brandt <eva@brandt-consult.de>
+                To: info@leadline.example
+                Subject: Anfrage
+                Message-ID: <no-boundary-1@brandt-consult.de>
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="b1_abc"
+
+                Hallo, bitte um ein Angebot.
+                Eva Brandt
+                """);
+        assertEquals(List.of(), r.drafts());
+        assertEquals(List.of(), r.notLeads());
+        assertEquals(1, r.problems().size(), r::toString);
+        assertTrue(r.problems().get(0).contains("b1_abc"), r.problems()::toString);
+    }
+
+    @Test
+    void aMailWithoutMessageIdGetsTheSameDerivedIdEveryTimeAndAnotherMailAnother() {
+        String mail = """
+                From: Eva Brandt <eva@brandt-consult.de>
+                To: info@leadline.example
+                Subject: Anfrage
+                Date: Wed, 11 Mar 2026 09:00:00 +0100
+                Content-Type: text/plain; charset=UTF-8
+
+                Hallo, bitte um ein Angebot.
+                """;
+        String first = leadOf(mail).message().messageId();
+        assertNotNull(first);
+        assertEquals(first, leadOf(mail).message().messageId());
+        assertEquals(first, leadOf(mail.replace("\n", "\r\n").replace("\r\n", "\n")).message().messageId());
+        assertNotEquals(first, leadOf(mail.replace("ein Angebot", "zwei Angebote")).message().messageId());
+        assertNotEquals(first, leadOf(mail.replace("09:00:00", "10:00:00")).message().messageId());
+    }
+
+    @Test
+    void aReplyToOurNewsletterIsALeadThoughItQuotesTheUnsubscribeLink() {
+        LeadDraft d = leadOf("""
+                From: Ravi Menon <ravi.menon@quayside-foods.co.uk>
+                To: news@leadline.example
+                Subject: Re: Leadline news: March
+                Message-ID: <nl-reply-1@quayside-foods.co.uk>
+                Content-Type: text/plain; charset=UTF-8
+
+                Interesting - can someone call me about the import feature?
+
+                Ravi Menon
+                Quayside Foods Ltd
+
+                On Tue, 10 Mar 2026 at 09:00, Leadline <news@leadline.example> wrote:
+                > What is new this month ...
+                > Unsubscribe: https://leadline.example/unsubscribe
+                """);
+        assertEquals("ravi.menon@quayside-foods.co.uk", d.email());
+        ReadResult newsletter = readText("""
+                From: Messe Digital <einladung@messe-digital-sued.de>
+                To: info@leadline.example
+                Subject: Ihre Einladung
+                Message-ID: <nl-2@messe-digital-sued.de>
+                Content-Type: text/plain; charset=UTF-8
+
+                Sichern Sie sich jetzt Ihr Ticket! Newsletter abbestellen: https://messe-digital-sued.de/abmelden
+                """);
+        assertEquals(1, newsletter.notLeads().size(), newsletter::toString);
+    }
+
+    @Test
+    void aShortQuotedHeaderBlockEndsTheOwnWordsAndIsAForwardOnlyUnderAForwardSubject() {
+        String mail = """
+                From: Jonas Feld <jonas.feld@leadline.example>
+                To: anna.berger@leadline.example
+                Subject: %s
+                Message-ID: <short-block-%s@leadline.example>
+                Content-Type: text/plain; charset=UTF-8
+
+                Siehe unten.
+
+                Von: Carla Neu <c.neu@neu-verlag.de>
+                Gesendet: Montag, 2. März 2026 10:00
+
+                Bitte um ein Angebot.
+                Carla Neu
+                Neu Verlag GmbH
+                """;
+        assertEquals("c.neu@neu-verlag.de", leadOf(mail.formatted("WG: Angebot", "1")).email());
+        assertEquals("jonas.feld@leadline.example", leadOf(mail.formatted("AW: Angebot", "2")).email());
+assertNotEquals("Neu Verlag GmbH", leadOf(mail.formatted("AW: Angebot", "3")).companyName(),
+                "the quoted signature is not the sender's");
     }
 }
