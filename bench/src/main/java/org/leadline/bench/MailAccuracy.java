@@ -22,7 +22,8 @@ public final class MailAccuracy {
     public static void main(String[] args) throws Exception {
         Path corpus = args.length > 0 ? Path.of(args[0]) : MailCorpus.corpus();
         Path work = Files.createTempDirectory("leadline-mail-accuracy-");
-        try (LeadlineServer server = LeadlineServer.start(work, java.util.Map.of())) {
+        LeadlineServer server = LeadlineServer.start(work, java.util.Map.of());
+        try {
             MailCorpus.Result result = MailCorpus.run(server, corpus);
             System.out.println(result.table());
             if (!result.misses().isEmpty()) {
@@ -31,6 +32,9 @@ public final class MailAccuracy {
             }
             System.out.println(result.meetsTargets() ? "Targets met (outcome >= 98 %, each field >= 95 %)"
                     : "Targets NOT met (outcome >= 98 %, each field >= 95 %)");
+        } finally {
+            // its folder and, on PostgreSQL, its database
+            server.discard();
         }
     }
 }

@@ -85,9 +85,12 @@ public final class LeadlineServer implements AutoCloseable {
         env.put("LEADLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("LEADLINE_BOOTSTRAP_TENANT_ADMIN_PASSWORD", OWNER_PASSWORD);
         if (onPostgresql()) {
-            String database = "leadline_it_" + workDir.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
-            createDatabaseIfMissing(database);
-            env.put("LEADLINE_DB_URL", pgBase() + database);
+            if (!extraEnv.containsKey("LEADLINE_DB_URL")) {
+                // A server given another's database (a second node) creates none of its own.
+                String database = ownDatabase(workDir);
+                createDatabaseIfMissing(database);
+                env.put("LEADLINE_DB_URL", pgBase() + database);
+            }
             env.put("LEADLINE_DB_USER", System.getProperty("leadline.it.pg.user", "postgres"));
         }
         env.putAll(extraEnv);
@@ -203,7 +206,8 @@ public final class LeadlineServer implements AutoCloseable {
             // leftovers in the temporary folder are harmless
         }
         String url = env.get("LEADLINE_DB_URL");
-        if (url != null && url.startsWith(pgBase())) {
+        // Only the database this server created: a second node's discard leaves the first's alone.
+        if (url != null && url.equals(pgBase() + ownDatabase(workDir))) {
             String database = url.substring(pgBase().length());
             try (Connection c = DriverManager.getConnection(pgBase() + "test",
                     System.getProperty("leadline.it.pg.user", "postgres"), "");
@@ -213,6 +217,10 @@ public final class LeadlineServer implements AutoCloseable {
                 // an orphaned test database is harmless
             }
         }
+    }
+
+    private static String ownDatabase(Path workDir) {
+        return "leadline_it_" + workDir.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
     }
 
     public String base() {
