@@ -140,11 +140,12 @@ class DuplicatesIT {
         String clara = created(api.post("/api/v1/leads",
                 lead("Clara", "Vogel", "ACME GmbH", "clara@acme.example", "+49 30 555000", null, "DE")));
         Api.Response dirk = api.post("/api/v1/leads", lead("Dirk", "Falke", "Acme", "dirk@acme.example", "030 555000", null, "DE"));
-        created(dirk);
+        String dirkId = created(dirk);
         assertFalse(candidateIds(dirk.json()).contains(clara), dirk::toString);
         Api.Response front = api.post("/api/v1/leads", lead(null, "Empfang", "Acme", null, "030 555000", null, "DE"));
         created(front);
-        assertEquals(List.of(clara), candidateIds(front.json()), "without an address of its own the number counts");
+        assertEquals(Set.of(clara, dirkId), Set.copyOf(candidateIds(front.json())),
+                "without an address of its own the number counts");
     }
 
     @Test

@@ -322,6 +322,24 @@ class ImportIT {
     }
 
     @Test
+    void theCsvLeadSourceReadsTheSameDialectTableAsTheImport() {
+        // Small CSV material through the intake goes to the built-in source-csv plugin, which reads
+        // the dialect table of the server's plugin API.
+        Api api = Fixtures.newTenant(server).api();
+        Api.Response r = api.sendBytes("POST", "/api/v1/intake", ("Vorname;Nachname;Firma;E-Mail;Land;Budget\n"
+                + "Rolf;Weber;Weber e.K.;rolf@intake-csv.example;UK;$15,000.00\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv", Map.of());
+        assertEquals(201, r.status(), r.toString());
+        assertEquals("CREATED", r.json().getJsonArray("outcomes").getJsonObject(0).getString("outcome"), r.toString());
+        JsonObject rolf = onlyLead(api, "rolf@intake-csv.example");
+        assertEquals("Weber e.K.", rolf.getJsonObject("company").getString("name"));
+        assertEquals("GB", rolf.getJsonObject("company").getJsonObject("address").getString("country"));
+        JsonObject budget = rolf.getJsonObject("qualification").getJsonObject("budget");
+        assertEquals(0, new BigDecimal("15000").compareTo(amount(budget)));
+        assertEquals("USD", budget.getString("currency"));
+    }
+
+    @Test
     void theErrorReportNamesEveryErrorOfARow() {
         Api api = Fixtures.newTenant(server).api();
         JsonObject done = importAndWait(api, ("Last Name,Email,No. of Employees,Country,Annual Revenue,Decision Maker?\n"
