@@ -24,7 +24,7 @@ public final class CompanyNames {
     /** Legal forms as the words of a normalised name, longest first so "s a s" goes before "s a". */
     private static final List<List<String>> LEGAL_FORMS;
 
-    /** Single-word legal forms, which never become search words. */
+    /** Single-word legal forms, which never become search words (two-letter ones only where search always left them out). */
     static final Set<String> LEGAL_FORM_WORDS;
 
     static {
@@ -58,8 +58,11 @@ public final class CompanyNames {
         }
         list.sort(Comparator.comparingInt((List<String> w) -> w.size()).reversed());
         LEGAL_FORMS = List.copyOf(list);
-        LEGAL_FORM_WORDS = list.stream().filter(w -> w.size() == 1 && w.get(0).length() > 1).map(w -> w.get(0))
-                .collect(Collectors.toUnmodifiableSet());
+        // A search word matches the beginning of names, so a short query word must stay a prefix ("sc"
+        // finds "Schmidt"): of the two-letter forms only those search has always left out are left out.
+        Set<String> shortForms = Set.of("ag", "kg", "ug", "ev", "se", "co", "lp", "sa", "bv", "nv", "ab", "oy", "kk");
+        LEGAL_FORM_WORDS = list.stream().filter(w -> w.size() == 1).map(w -> w.get(0))
+                .filter(w -> w.length() > 2 || shortForms.contains(w)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The length of the company key column. */

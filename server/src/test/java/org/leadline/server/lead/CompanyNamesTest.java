@@ -36,5 +36,6 @@ class CompanyNamesTest {
         assertTrue(CompanyNames.isLegalForm("gmbh"));
         assertTrue(CompanyNames.isLegalForm("spa"));
         assertTrue(!CompanyNames.isLegalForm("acme"));
+        assertTrue(!CompanyNames.isLegalForm("sc"), "a query word \"sc\" still finds Schmidt");
     }
 }
