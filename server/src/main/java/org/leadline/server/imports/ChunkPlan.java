@@ -48,6 +48,11 @@ final class ChunkPlan {
     static ChunkPlan of(List<RowReader.Row> rows, ImportJob.DuplicatePolicy policy, LeadRows store, String userId,
                         Map<String, List<Known>> pending) throws SQLException {
         ChunkPlan plan = new ChunkPlan();
+        boolean check = policy != ImportJob.DuplicatePolicy.CREATE;
+        // A row with an e-mail address can match a stored lead by phone or name only if that lead has
+        // no address (different addresses are different people): without such leads, its address
+        // is all there is to look up.
+        boolean storedWithoutEmail = check && store.anyWithoutEmail();
         Map<RowReader.Row, DuplicateRule.Person> personOf = new HashMap<>();
         Map<RowReader.Row, List<String>> keysOf = new HashMap<>();
         Set<String> emails = new LinkedHashSet<>();
@@ -64,12 +69,19 @@ final class ChunkPlan {
             for (String key : keys) {
                 switch (key.charAt(0)) {
                     case EMAIL -> emails.add(key.substring(1));
-                    case PHONE -> phones.add(key.substring(1));
-                    default -> names.add(key.substring(1));
+                    case PHONE -> {
+                        if (person.emailKey() == null || storedWithoutEmail) {
+                            phones.add(key.substring(1));
+                        }
+                    }
+                    default -> {
+                        if (person.emailKey() == null || storedWithoutEmail) {
+                            names.add(key.substring(1));
+                        }
+                    }
                 }
             }
         }
-        boolean check = policy != ImportJob.DuplicatePolicy.CREATE;
         Map<String, List<LeadRows.Existing>> stored = new HashMap<>();
         if (check) {
             store.byEmail(emails).forEach((k, v) -> stored.put(EMAIL + k, v));

@@ -199,6 +199,17 @@ final class LeadRows {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** Whether the tenant has a live lead without an e-mail address: one index probe. */
+    boolean anyWithoutEmail() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM leads WHERE tenant_id = ? "
+                + "AND email_key IS NULL AND deleted_at IS NULL FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Live leads of the tenant with one of these e-mail keys, by key (the oldest lead first). */
     Map<String, List<Existing>> byEmail(Collection<String> emailKeys) throws SQLException {
         return byKey("email_key", emailKeys);
