@@ -123,6 +123,56 @@ class DuplicatesIT {
     }
 
     @Test
+    void annaSchmidtAtAcmeIsAnnaSchmidtAtAcmeGmbhWhateverTheLegalFormCaseOrPunctuation() {
+        Api api = Fixtures.newTenant(server).api();
+        String anna = created(api.post("/api/v1/leads", lead("Anna", "Schmidt", "ACME GmbH", null, null, null, null)));
+        for (String company : List.of("Acme", "ACME Inc.", "ACME  GmbH.", "Acme GmbH & Co. KG")) {
+            Api.Response again = api.post("/api/v1/leads", lead("Anna", "Schmidt", company, null, null, null, null));
+            created(again);
+            assertTrue(candidateIds(again.json()).contains(anna), company + ": " + again);
+            assertEquals("NAME_AND_COMPANY", candidate(again.json(), anna).getJsonArray("reasons").getString(0));
+        }
+        // Another first name at the same company is another person.
+        Api.Response bernd = api.post("/api/v1/leads", lead("Bernd", "Schmidt", "Acme", null, null, null, null));
+        created(bernd);
+        assertFalse(candidateIds(bernd.json()).contains(anna), bernd::toString);
+        // Different addresses are different people, even at one switchboard number.
+        String clara = created(api.post("/api/v1/leads",
+                lead("Clara", "Vogel", "ACME GmbH", "clara@acme.example", "+49 30 555000", null, "DE")));
+        Api.Response dirk = api.post("/api/v1/leads", lead("Dirk", "Falke", "Acme", "dirk@acme.example", "030 555000", null, "DE"));
+        String dirkId = created(dirk);
+        assertFalse(candidateIds(dirk.json()).contains(clara), dirk::toString);
+        Api.Response front = api.post("/api/v1/leads", lead(null, "Empfang", "Acme", null, "030 555000", null, "DE"));
+        created(front);
+        assertEquals(Set.of(clara, dirkId), Set.copyOf(candidateIds(front.json())),
+                "without an address of its own the number counts");
+    }
+
+    @Test
+    void theSamePersonAtAcmeIsFoundAsTheImportFindsIt() {
+        // One rule: a lead the import skipped as Anna at ACME GmbH is the one the API reports for Anna at Acme.
+        Api api = Fixtures.newTenant(server).api();
+        Api.Response imported = api.sendChunked("POST", "/api/v1/imports",
+                "First Name,Last Name,Company\nAnna,Schmidt,ACME GmbH\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, imported.status(), imported::toString);
+        String importId = imported.json().getString("id");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!api.get("/api/v1/imports/" + importId).json().getString("state").equals("DONE")) {
+            assertTrue(System.nanoTime() < deadline, "the import did not end");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        String anna = api.get("/api/v1/leads?q=schmidt").items().getJsonObject(0).getString("id");
+        Api.Response again = api.post("/api/v1/leads", lead("Anna", "Schmidt", "Acme Inc", null, null, null, null));
+        created(again);
+        assertEquals(List.of(anna), candidateIds(again.json()), again::toString);
+    }
+
+    @Test
     void underTheRejectPolicyADuplicateIsRefusedUntilTheClientInsists() {
         Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
         Api admin = tenant.api();

@@ -3,6 +3,7 @@ package org.leadline.it.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -205,20 +206,30 @@ class EmailIntakeIT {
     }
 
     @Test
-    void aColleagueWithTheSamePhoneIsADuplicateWhichSkipReportsAndTheDefaultCreatesWithAWarning() {
+    void aColleagueAtTheSameNumberIsNoDuplicateAndTheSameSenderAgainIsOneWhichSkipReportsAndCreateWarnsOf() {
         Api api = Fixtures.newTenant(server).api();
         String hans = leadId(only(upload(api, mail("outlook-de-signature.eml"))));
+        // The same switchboard number, but an address of her own: another person (the one duplicate
+        // rule of the API, the intake and the import), so even SKIP creates her lead.
         String colleague = new String(mail("outlook-de-signature.eml"), StandardCharsets.ISO_8859_1)
                 .replace("outlook-de-1@", "outlook-de-3@").replace("H.Mueller@", "einkauf@")
                 .replace("From: =?iso-8859-1?Q?M=FCller=2C_Hans?=", "From: Einkauf");
-        byte[] bytes = colleague.getBytes(StandardCharsets.ISO_8859_1);
+        Api.Response other = api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP",
+                colleague.getBytes(StandardCharsets.ISO_8859_1), "message/rfc822", Map.of());
+        assertEquals(201, other.status(), other::toString);
+        assertEquals("CREATED", only(other).getString("outcome"), other::toString);
+        assertNull(only(other).get("duplicates"), other::toString);
+
+        // Another mail of Hans himself is a duplicate.
+        byte[] bytes = new String(mail("outlook-de-signature.eml"), StandardCharsets.ISO_8859_1)
+                .replace("outlook-de-1@", "outlook-de-4@").getBytes(StandardCharsets.ISO_8859_1);
 
         Api.Response skipped = api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP", bytes, "message/rfc822", Map.of());
         assertEquals(200, skipped.status(), skipped::toString);
         JsonObject dup = only(skipped);
         assertEquals("DUPLICATE", dup.getString("outcome"));
         assertEquals(hans, dup.getJsonArray("duplicates").getJsonObject(0).getString("id"));
-        assertEquals(1, api.get("/api/v1/leads?q=mueller-maschinenbau").items().size());
+        assertEquals(2, api.get("/api/v1/leads?q=mueller-maschinenbau").items().size(), "Hans and his colleague");
         // A refusal stores nothing: sent again, the same message may now be created anyway.
         JsonObject again = only(api.sendBytes("POST", "/api/v1/intake?onDuplicate=SKIP", bytes, "message/rfc822", Map.of()));
         assertEquals("DUPLICATE", again.getString("outcome"));

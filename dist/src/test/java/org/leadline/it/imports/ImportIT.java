@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,224 @@ class ImportIT {
         assertEquals("DE", konrad.getJsonObject("company").getJsonObject("address").getString("country"), "Deutschland");
         assertEquals("Hünfeld", konrad.getJsonObject("company").getJsonObject("address").getString("city"));
         assertEquals("REFERRAL", konrad.getJsonObject("origin").getString("source"));
+    }
+
+    /** A dry run's mapping: the columns with no lead field, which must be none but those a dialect keeps to itself. */
+    private static JsonObject mapping(Api api, String file) {
+        Api.Response dry = api.sendChunked("POST", "/api/v1/imports?dryRun=true", resource(file), "text/csv");
+        assertEquals(200, dry.status(), dry.toString());
+        for (JsonValue row : dry.json().getJsonArray("rows")) {
+            assertEquals("create", row.asJsonObject().getString("result"), file + ": " + dry.body());
+        }
+        return dry.json().getJsonObject("mapping");
+    }
+
+    private static BigDecimal amount(JsonObject money) {
+        return money.getJsonNumber("amount").bigDecimalValue();
+    }
+
+    @Test
+    void salesforceReportLabelsKeepTheCompanyTheStateAndEachAmountsCurrency() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject m = mapping(api, "salesforce-report.csv");
+        assertEquals(List.of(), m.getJsonArray("unmapped"), m.toString());
+        assertTrue(m.getJsonArray("columns").contains(Json.createObjectBuilder().add("column", "Company / Account")
+                .add("field", "companyName").build()), m.toString());
+        JsonObject done = importAndWait(api, resource("salesforce-report.csv"), "?currency=EUR");
+        assertEquals(2, done.getInt("created"), done.toString());
+        JsonObject ada = onlyLead(api, "ada@report.example");
+        assertEquals("Analytical Engines Ltd", ada.getJsonObject("company").getString("name"));
+        assertEquals("Greater London", ada.getJsonObject("company").getJsonObject("address").getString("region"));
+        assertEquals("GB", ada.getJsonObject("company").getJsonObject("address").getString("country"), "UK");
+        assertEquals(0, new BigDecimal("2500000").compareTo(amount(ada.getJsonObject("company").getJsonObject("annualRevenue"))));
+        assertEquals("EUR", ada.getJsonObject("company").getJsonObject("annualRevenue").getString("currency"));
+        JsonObject grace = onlyLead(api, "grace@report.example");
+        assertEquals("VA", grace.getJsonObject("company").getJsonObject("address").getString("region"));
+        assertEquals(0, new BigDecimal("15000").compareTo(amount(grace.getJsonObject("company").getJsonObject("annualRevenue"))));
+        assertEquals("USD", grace.getJsonObject("company").getJsonObject("annualRevenue").getString("currency"),
+                "the currency the cell names, not the import's EUR");
+        assertEquals(2500, grace.getJsonObject("company").getInt("employees"));
+    }
+
+    @Test
+    void dynamicsLogicalNamesAndOptionSetCodesAreMappedAutomatically() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject m = mapping(api, "dynamics-logical.csv");
+        assertEquals(List.of(), m.getJsonArray("unmapped"), m.toString());
+        assertEquals(List.of("leadid", "statuscode", "ownerid"), m.getJsonArray("ignored").getValuesAs(jakarta.json.JsonString::getString));
+        JsonObject done = importAndWait(api, resource("dynamics-logical.csv"), "");
+        assertEquals(2, done.getInt("created"), done.toString());
+        assertEquals(0, done.getInt("failed"), done.toString());
+        JsonObject hedy = onlyLead(api, "hedy@logical.example");
+        JsonObject person = hedy.getJsonObject("person");
+        assertEquals("Inventor", person.getString("jobTitle"));
+        assertEquals("+49 30 123456", person.getString("businessPhone"));
+        assertEquals("+49 170 1234567", person.getString("mobilePhone"));
+        assertEquals("EMAIL", person.getString("preferredContactMethod"));
+        JsonObject company = hedy.getJsonObject("company");
+        assertEquals("https://hopping.example", company.getString("website"));
+        assertEquals("Unter den Linden 1", company.getJsonObject("address").getString("street"));
+        assertEquals("10117", company.getJsonObject("address").getString("postalCode"));
+        assertEquals("DE", company.getJsonObject("address").getString("country"));
+        assertEquals("Consulting", company.getString("industry"));
+        assertEquals(12, company.getInt("employees"));
+        assertEquals(0, new BigDecimal("1250000").compareTo(amount(company.getJsonObject("annualRevenue"))));
+        assertEquals("Spread spectrum licences", hedy.getString("topic"));
+        assertEquals("TRADE_FAIR", hedy.getJsonObject("origin").getString("source"));
+        JsonObject q = hedy.getJsonObject("qualification");
+        assertEquals("THIS_QUARTER", q.getString("purchaseTimeframe"));
+        assertEquals("COMMITTEE", q.getString("purchaseProcess"));
+        assertTrue(q.getBoolean("decisionMaker"));
+        assertEquals("Must have", q.getString("need"));
+        assertEquals(0, new BigDecimal("50000").compareTo(amount(q.getJsonObject("budget"))));
+        JsonObject konrad = onlyLead(api, "konrad@logical.example");
+        assertEquals("IMMEDIATE", konrad.getJsonObject("qualification").getString("purchaseTimeframe"));
+        assertEquals("INDIVIDUAL", konrad.getJsonObject("qualification").getString("purchaseProcess"));
+        assertFalse(konrad.getJsonObject("qualification").getBoolean("decisionMaker"));
+        assertEquals("REFERRAL", konrad.getJsonObject("origin").getString("source"));
+
+        // The same codes under headers of the user's own, with an explicit mapping.
+        String explicit = Api.q("{\"Zeitrahmen\":\"purchaseTimeframe\",\"Herkunft\":\"source\",\"Chef\":\"decisionMaker\"}");
+        JsonObject mapped = importAndWait(api, "lastName,Zeitrahmen,Herkunft,Chef\nNoether,3,8,1\n".getBytes(StandardCharsets.UTF_8),
+                "?mapping=" + explicit);
+        assertEquals(1, mapped.getInt("created"), mapped.toString());
+        JsonObject emmy = onlyLead(api, "noether");
+        assertEquals("THIS_YEAR", emmy.getJsonObject("qualification").getString("purchaseTimeframe"));
+        assertEquals("WEB", emmy.getJsonObject("origin").getString("source"));
+        assertTrue(emmy.getJsonObject("qualification").getBoolean("decisionMaker"));
+    }
+
+    @Test
+    void germanHeadersLocaleAmountsAndCountryAliases() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject m = mapping(api, "german-headers.csv");
+        assertEquals(List.of(), m.getJsonArray("unmapped"), m.toString());
+        JsonObject done = importAndWait(api, resource("german-headers.csv"), "");
+        assertEquals(2, done.getInt("created"), done.toString());
+        JsonObject jutta = onlyLead(api, "jutta@werkzeuge.example");
+        assertEquals("Frau", jutta.getJsonObject("person").getString("salutation"));
+        assertEquals("Jutta", jutta.getJsonObject("person").getString("firstName"));
+        assertEquals("Einkaufsleitung", jutta.getJsonObject("person").getString("jobTitle"));
+        assertEquals("0171 2345678", jutta.getJsonObject("person").getString("mobilePhone"));
+        JsonObject company = jutta.getJsonObject("company");
+        assertEquals("Kleinschmidt Werkzeuge GmbH & Co. KG", company.getString("name"));
+        assertEquals("Hauptstraße 5", company.getJsonObject("address").getString("street"));
+        assertEquals("10115", company.getJsonObject("address").getString("postalCode"));
+        assertEquals("Berlin", company.getJsonObject("address").getString("city"));
+        assertEquals("DE", company.getJsonObject("address").getString("country"));
+        assertEquals(1200, company.getInt("employees"));
+        assertEquals(0, new BigDecimal("2500000").compareTo(amount(company.getJsonObject("annualRevenue"))));
+        JsonObject q = jutta.getJsonObject("qualification");
+        assertEquals(0, new BigDecimal("1234.50").compareTo(amount(q.getJsonObject("budget"))));
+        assertEquals("EUR", q.getJsonObject("budget").getString("currency"));
+        assertEquals("THIS_QUARTER", q.getString("purchaseTimeframe"));
+        assertTrue(q.getBoolean("decisionMaker"));
+        assertEquals("TRADE_FAIR", jutta.getJsonObject("origin").getString("source"));
+        JsonObject rolf = onlyLead(api, "rolf@weber.example");
+        assertEquals("GB", rolf.getJsonObject("company").getJsonObject("address").getString("country"), "UK");
+        assertFalse(rolf.getJsonObject("qualification").getBoolean("decisionMaker"));
+
+        // French and Spanish headers, booleans in their languages.
+        JsonObject latin = importAndWait(api, ("Civilité,Prénom,Nom,Société,Courriel,Code postal,Ville,Pays,Décideur\n"
+                + "Mme,Marie,Curie,Radium SA,marie@radium-fr.example,75005,Paris,France,oui\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(1, latin.getInt("created"), latin.toString());
+        JsonObject marie = onlyLead(api, "marie@radium-fr.example");
+        assertEquals("Curie", marie.getJsonObject("person").getString("lastName"));
+        assertEquals("Radium SA", marie.getJsonObject("company").getString("name"));
+        assertEquals("FR", marie.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertTrue(marie.getJsonObject("qualification").getBoolean("decisionMaker"));
+        JsonObject spanish = importAndWait(api, ("Nombre,Apellidos,Empresa,Correo electrónico,Ciudad,País,Decisor\n"
+                + "Ana,García López,Acme S.L.,ana@acme-es.example,Madrid,España,sí\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(1, spanish.getInt("created"), spanish.toString());
+        JsonObject ana = onlyLead(api, "ana@acme-es.example");
+        assertEquals("García López", ana.getJsonObject("person").getString("lastName"));
+        assertEquals("ES", ana.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertTrue(ana.getJsonObject("qualification").getBoolean("decisionMaker"));
+    }
+
+    @Test
+    void hubspotPipedriveAndZohoExportsAreMappedAutomatically() {
+        Api api = Fixtures.newTenant(server).api();
+        for (String file : List.of("hubspot-contacts.csv", "pipedrive-leads.csv", "zoho-leads.csv")) {
+            JsonObject m = mapping(api, file);
+            assertEquals(List.of(), m.getJsonArray("unmapped"), file + ": " + m);
+            JsonObject done = importAndWait(api, resource(file), "");
+            assertEquals(1, done.getInt("created"), file + ": " + done);
+        }
+        JsonObject katherine = onlyLead(api, "katherine@hubspot.example");
+        assertEquals("+1 757 555 0102", katherine.getJsonObject("person").getString("mobilePhone"));
+        assertEquals("Langley Research", katherine.getJsonObject("company").getString("name"));
+        assertEquals("US", katherine.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertEquals("USD", katherine.getJsonObject("company").getJsonObject("annualRevenue").getString("currency"));
+        assertEquals("WEB", katherine.getJsonObject("origin").getString("source"));
+        JsonObject linus = onlyLead(api, "linus@pipedrive.example");
+        assertEquals("Kernel AG", linus.getJsonObject("company").getString("name"));
+        assertEquals("Kernel support", linus.getString("topic"));
+        assertEquals("97201", linus.getJsonObject("company").getJsonObject("address").getString("postalCode"));
+        assertEquals(0, new BigDecimal("5000").compareTo(amount(linus.getJsonObject("qualification").getJsonObject("budget"))));
+        JsonObject alan = onlyLead(api, "alan@zoho.example");
+        assertEquals("Cryptanalyst", alan.getJsonObject("person").getString("jobTitle"));
+        assertEquals("MK3 6EB", alan.getJsonObject("company").getJsonObject("address").getString("postalCode"));
+        assertEquals("GB", alan.getJsonObject("company").getJsonObject("address").getString("country"));
+        assertEquals("GBP", alan.getJsonObject("company").getJsonObject("annualRevenue").getString("currency"));
+        assertEquals("PHONE", alan.getJsonObject("origin").getString("source"));
+    }
+
+    @Test
+    void theCsvLeadSourceReadsTheSameDialectTableAsTheImport() {
+        // Small CSV material through the intake goes to the built-in source-csv plugin, which reads
+        // the dialect table of the server's plugin API.
+        Api api = Fixtures.newTenant(server).api();
+        Api.Response r = api.sendBytes("POST", "/api/v1/intake", ("Vorname;Nachname;Firma;E-Mail;Land;Budget\n"
+                + "Rolf;Weber;Weber e.K.;rolf@intake-csv.example;UK;$15,000.00\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv", Map.of());
+        assertEquals(201, r.status(), r.toString());
+        assertEquals("CREATED", r.json().getJsonArray("outcomes").getJsonObject(0).getString("outcome"), r.toString());
+        JsonObject rolf = onlyLead(api, "rolf@intake-csv.example");
+        assertEquals("Weber e.K.", rolf.getJsonObject("company").getString("name"));
+        assertEquals("GB", rolf.getJsonObject("company").getJsonObject("address").getString("country"));
+        JsonObject budget = rolf.getJsonObject("qualification").getJsonObject("budget");
+        assertEquals(0, new BigDecimal("15000").compareTo(amount(budget)));
+        assertEquals("USD", budget.getString("currency"));
+    }
+
+    @Test
+    void theErrorReportNamesEveryErrorOfARow() {
+        Api api = Fixtures.newTenant(server).api();
+        JsonObject done = importAndWait(api, ("Last Name,Email,No. of Employees,Country,Annual Revenue,Decision Maker?\n"
+                + ",not-an-address,many,Atlantis,lots,perhaps\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(1, done.getInt("failed"), done.toString());
+        List<CSVRecord> lines = csv(api.get("/api/v1/imports/" + done.getString("id") + "/errors").body());
+        List<String> fields = lines.subList(1, lines.size()).stream().map(r -> r.get(1)).sorted().toList();
+        assertEquals(List.of("Annual Revenue", "Country", "Decision Maker?", "Email", "Last Name", "No. of Employees"), fields,
+                lines.toString());
+    }
+
+    @Test
+    void aDifferentPersonAtTheSameCompanyIsNotSkippedAndLegalFormsDoNotHideTheSamePerson() {
+        Api api = Fixtures.newTenant(server).api();
+        Api.Response anna = api.post("/api/v1/leads", Json.createObjectBuilder()
+                .add("person", Json.createObjectBuilder().add("firstName", "Anna").add("lastName", "Schmidt"))
+                .add("company", Json.createObjectBuilder().add("name", "ACME GmbH"))
+                .add("origin", Json.createObjectBuilder().add("source", "PHONE")).build());
+        assertEquals(201, anna.status(), anna.toString());
+        JsonObject done = importAndWait(api, ("First Name,Last Name,Company\n"
+                + "Anna,Schmidt,Acme\n"
+                + "Anna,Schmidt,ACME Inc.\n"
+                + "A.,Schmidt,\"ACME  GmbH.\"\n"
+                + "Bernd,Schmidt,Acme\n"
+                + "Bernd,Schmidt,ACME GmbH\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(1, done.getInt("created"), "Bernd, whose first name is not Anna's: " + done);
+        assertEquals(4, done.getInt("skippedAsDuplicate"), done.toString());
+        List<String> firstNames = api.get("/api/v1/leads?q=schmidt").items().stream()
+                .map(l -> l.asJsonObject().getJsonObject("person").getString("firstName")).sorted().toList();
+        assertEquals(List.of("Anna", "Bernd"), firstNames);
+
+        // Colleagues at one switchboard number with addresses of their own are different people.
+        JsonObject colleagues = importAndWait(api, ("First Name,Last Name,Company,Email,Phone,Country\n"
+                + "Clara,Vogel,ACME GmbH,clara@acme.example,+49 30 555000,DE\n"
+                + "Dirk,Falke,ACME GmbH,dirk@acme.example,030 555000,DE\n").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(2, colleagues.getInt("created"), colleagues.toString());
     }
 
     @Test

@@ -21,11 +21,12 @@ import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
- * Finds leads of the caller's tenant that are likely the same person as a new one: the same
- * e-mail address, the same phone number (business or mobile, compared in E.164), or the same last
- * name at the same company with a compatible first name ("J." and "Jan" and "Jan" match, "Jan" and
- * "Jens" do not; accents and case are ignored). Soft-deleted leads are never candidates. Each query
- * runs on an index that starts with the tenant.
+ * Finds leads of the caller's tenant that are likely the same person as a new one, by the one rule
+ * of the API, the intake and the import ({@link DuplicateRule}): the same e-mail address, the same
+ * phone number (business or mobile, compared in E.164), or the same last name at the same company
+ * (legal form, case and punctuation aside) with a compatible first name ("J." and "Jan" match,
+ * "Jan" and "Jens" do not); different e-mail addresses are different people. Soft-deleted leads are
+ * never candidates. Each query runs on an index that starts with the tenant.
  */
 @RequestScoped
 public class DuplicateFinder {
@@ -75,21 +76,14 @@ public class DuplicateFinder {
     /**
      * What a probe is looked up by, as stored in the lead's key columns: the e-mail key, the phone
      * keys (E.164; either may match a business or a mobile number) and the last name and company
-     * keys (compared only together). Empty parts are null or empty.
+     * keys (compared only together; the company without legal form, {@link org.leadline.server.lead.CompanyNames}).
+     * Empty parts are null or empty.
      */
     public record Keys(String email, Set<String> phones, String lastName, String company) {
 
         public static Keys of(Probe probe) {
-            String email = probe.email() != null && !probe.email().isBlank()
-                    ? probe.email().strip().toLowerCase(Locale.ROOT) : null;
-            Set<String> phones = new java.util.LinkedHashSet<>();
-            for (String raw : new String[] {probe.businessPhone(), probe.mobilePhone()}) {
-                String key = PhoneKeys.key(raw, probe.country());
-                if (key != null) {
-                    phones.add(key);
-                }
-            }
-            return new Keys(email, Set.copyOf(phones), nameKey(probe.lastName(), 100), nameKey(probe.companyName(), 200));
+            DuplicateRule.Person p = DuplicateRule.Person.of(probe);
+            return new Keys(p.emailKey(), Set.copyOf(p.phoneKeys()), p.lastNameKey(), p.companyKey());
         }
 
         /** Whether the name and company are both known, so that leads are compared by them. */
@@ -109,64 +103,52 @@ public class DuplicateFinder {
         return find(persistence.em(), probe);
     }
 
+    /**
+     * Looks the probe up by each of its keys, one indexed query per kind, and keeps the leads that
+     * {@link DuplicateRule} calls likely the same person, with every reason it gives.
+     */
     static List<Candidate> find(EntityManager em, Probe probe) {
+        DuplicateRule.Person person = DuplicateRule.Person.of(probe);
         Keys keys = Keys.of(probe);
-        Map<String, Candidate> found = new LinkedHashMap<>();
+        Map<String, Lead> looked = new LinkedHashMap<>();
         if (keys.email() != null) {
-            add(found, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
+            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
                             Lead.class).setParameter("e", keys.email())
-                    .setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.EMAIL);
+                    .setMaxResults(MAX_CANDIDATES).getResultList());
         }
         if (!keys.phones().isEmpty()) {
             // Two queries rather than one OR, so each uses its own index.
-            add(found, em.createQuery("SELECT l FROM Lead l WHERE l.businessPhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.PHONE);
-            add(found, em.createQuery("SELECT l FROM Lead l WHERE l.mobilePhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList(), DuplicateReason.PHONE);
+            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.businessPhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList());
+            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.mobilePhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
+                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList());
         }
         if (keys.hasNameAndCompany()) {
-            List<Lead> sameName = em.createQuery("SELECT l FROM Lead l WHERE l.lastNameKey = :n AND l.companyKey = :c"
+            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.lastNameKey = :n AND l.companyKey = :c"
                             + " AND l.deletedAt IS NULL ORDER BY l.createdAt", Lead.class)
                     .setParameter("n", keys.lastName()).setParameter("c", keys.company())
-                    .setMaxResults(MAX_CANDIDATES * 5).getResultList();
-            add(found, sameName.stream().filter(l -> compatibleFirstNames(probe.firstName(), l.firstName())).toList(),
-                    DuplicateReason.NAME_AND_COMPANY);
+                    .setMaxResults(MAX_CANDIDATES * 5).getResultList());
         }
-        return found.values().stream().limit(MAX_CANDIDATES).toList();
-    }
-
-    private static void add(Map<String, Candidate> found, List<Lead> leads, DuplicateReason reason) {
-        for (Lead l : leads) {
-            Candidate c = found.computeIfAbsent(l.id(), id -> new Candidate(l, new ArrayList<>()));
-            if (!c.reasons().contains(reason)) {
-                c.reasons().add(reason);
+        List<Candidate> found = new ArrayList<>();
+        for (Lead l : looked.values()) {
+            List<DuplicateReason> reasons = DuplicateRule.reasons(person, DuplicateRule.Person.of(l));
+            if (!reasons.isEmpty() && found.size() < MAX_CANDIDATES) {
+                found.add(new Candidate(l, reasons));
             }
         }
+        return found;
     }
 
-    /** The stored key of a name: as {@code Lead} computes its {@code *_key} columns. */
-    static String nameKey(String value, int maxLength) {
-        String key = value == null ? "" : SearchTerms.normalize(value.strip());
-        return key.length() > maxLength ? key.substring(0, maxLength) : key;
+    private static void add(Map<String, Lead> looked, List<Lead> leads) {
+        for (Lead l : leads) {
+            looked.putIfAbsent(l.id(), l);
+        }
     }
 
     /**
-     * Whether two first names may belong to one person: equal, or one is an initial or a prefix of
-     * the other, ignoring case, accents, dots and hyphens. A missing first name contradicts nothing.
+     * Whether two first names may belong to one person ({@link DuplicateRule#compatibleFirstNames}).
      */
     public static boolean compatibleFirstNames(String a, String b) {
-        String x = firstNameKey(a);
-        String y = firstNameKey(b);
-        if (x.isEmpty() || y.isEmpty()) {
-            return true;
-        }
-        return x.startsWith(y) || y.startsWith(x);
-    }
-
-    private static String firstNameKey(String name) {
-        if (name == null) {
-            return "";
-        }
-        return SearchTerms.normalize(name).replaceAll("[.\\-\\s]+", " ").strip();
+        return DuplicateRule.compatibleFirstNames(a, b);
     }
 }

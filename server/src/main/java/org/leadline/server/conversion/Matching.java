@@ -2,19 +2,14 @@ package org.leadline.server.conversion;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+
+import org.leadline.server.lead.CompanyNames;
 
 /**
  * The keys that decide whether a lead's person or company is already known: the same e-mail
  * address, the same company name once legal form and punctuation are ignored, or the same website.
  */
 public final class Matching {
-
-    private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "incorporated",
-            "ltd", "limited", "llc", "llp", "plc", "corp", "corporation", "co", "company", "sa", "sas", "sarl", "srl",
-            "spa", "bv", "nv", "ab", "oy", "as", "aps", "kgaa", "mbh", "gbr", "ev");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Matching() {
     }
@@ -23,18 +18,9 @@ public final class Matching {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** "ACME GmbH", "Acme, gmbh." and "acme" give the same key. */
+    /** "ACME GmbH", "Acme, gmbh." and "acme" give the same key: the one company key of leads ({@link CompanyNames}). */
     public static String companyKey(String name) {
-        if (name == null) {
-            return null;
-        }
-        StringBuilder key = new StringBuilder();
-        for (String word : NOT_WORD.split(name.toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
-                key.append(key.length() == 0 ? "" : " ").append(word);
-            }
-        }
-        return key.length() == 0 ? name.strip().toLowerCase(Locale.ROOT) : key.toString();
+        return name == null ? null : CompanyNames.key(name);
     }
 
     /** The host without "www.": "https://www.ACME.example/about" gives "acme.example". */

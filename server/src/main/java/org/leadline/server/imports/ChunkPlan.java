@@ -11,15 +11,15 @@ import java.util.Set;
 
 import org.leadline.api.lead.LeadData;
 import org.leadline.api.problem.FieldError;
+import org.leadline.server.capture.DuplicateRule;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.LeadValidation;
-import org.leadline.server.lead.PhoneKeys;
 
 /**
  * What happens to each row of a chunk: create, update, skip as a duplicate, or fail. A row is a
- * duplicate of a live lead of the tenant with the same e-mail address (case-insensitive), or, when
- * the row has no e-mail address, with the same phone number or the same last name at the same
- * company; rows earlier in the file count like stored leads.
+ * duplicate of a live lead of the tenant that the one duplicate rule of the API, the intake and the
+ * import calls likely the same person ({@link DuplicateRule}: the same e-mail address, a shared
+ * phone number, or the same last name at the same company with a compatible first name; different
+ * e-mail addresses are different people). Rows earlier in the file count like stored leads.
  */
 final class ChunkPlan {
 
@@ -28,13 +28,17 @@ final class ChunkPlan {
     record Outcome(long row, Result result, String leadId, List<FieldError> errors) {
     }
 
+    /** A lead created earlier in the file, with what the duplicate rule compares. */
+    record Known(String id, DuplicateRule.Person person) {
+    }
+
     final List<Outcome> outcomes = new ArrayList<>();
     final List<Lead> creates = new ArrayList<>();
     final List<LeadRows.Existing> updateTargets = new ArrayList<>();
     final List<LeadData> updateRows = new ArrayList<>();
 
-    /** Match keys of the leads this chunk creates, with their ids, for the chunk after it. */
-    final Map<String, String> createdKeys = new HashMap<>();
+    /** Match keys of the leads this chunk creates, with the leads, for the chunk after it. */
+    final Map<String, List<Known>> createdKeys = new HashMap<>();
 
     /**
      * Plans a chunk. {@code pending} holds the match keys of leads created by the chunk before,
@@ -42,8 +46,14 @@ final class ChunkPlan {
      * like rows matching an earlier row of the same chunk.
      */
     static ChunkPlan of(List<RowReader.Row> rows, ImportJob.DuplicatePolicy policy, LeadRows store, String userId,
-                        Map<String, String> pending) throws SQLException {
+                        Map<String, List<Known>> pending) throws SQLException {
         ChunkPlan plan = new ChunkPlan();
+        boolean check = policy != ImportJob.DuplicatePolicy.CREATE;
+        // A row with an e-mail address can match a stored lead by phone or name only if that lead has
+        // no address (different addresses are different people): without such leads, its address
+        // is all there is to look up.
+        boolean storedWithoutEmail = check && store.anyWithoutEmail();
+        Map<RowReader.Row, DuplicateRule.Person> personOf = new HashMap<>();
         Map<RowReader.Row, List<String>> keysOf = new HashMap<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
@@ -52,36 +62,49 @@ final class ChunkPlan {
             if (!r.ok()) {
                 continue;
             }
-            List<String> keys = matchKeys(r.data());
+            DuplicateRule.Person person = DuplicateRule.Person.of(r.data());
+            List<String> keys = matchKeys(person);
+            personOf.put(r, person);
             keysOf.put(r, keys);
             for (String key : keys) {
                 switch (key.charAt(0)) {
                     case EMAIL -> emails.add(key.substring(1));
-                    case PHONE -> phones.add(key.substring(1));
-                    default -> names.add(key.substring(1));
+                    case PHONE -> {
+                        if (person.emailKey() == null || storedWithoutEmail) {
+                            phones.add(key.substring(1));
+                        }
+                    }
+                    default -> {
+                        if (person.emailKey() == null || storedWithoutEmail) {
+                            names.add(key.substring(1));
+                        }
+                    }
                 }
             }
         }
-        boolean check = policy != ImportJob.DuplicatePolicy.CREATE;
-        Map<String, LeadRows.Existing> stored = new HashMap<>();
+        Map<String, List<LeadRows.Existing>> stored = new HashMap<>();
         if (check) {
             store.byEmail(emails).forEach((k, v) -> stored.put(EMAIL + k, v));
             store.byPhone(phones).forEach((k, v) -> stored.put(PHONE + k, v));
             store.byNameAndCompany(names).forEach((k, v) -> stored.put(NAME + k, v));
         }
-        Map<String, String> earlier = new HashMap<>(pending);
+        Map<String, List<Known>> earlier = new HashMap<>();
+        pending.forEach((k, v) -> earlier.put(k, new ArrayList<>(v)));
         Set<String> updated = new HashSet<>();
         for (RowReader.Row r : rows) {
             if (!r.ok()) {
                 plan.outcomes.add(new Outcome(r.number(), Result.ERROR, null, r.errors()));
                 continue;
             }
+            DuplicateRule.Person person = personOf.get(r);
             List<String> keys = keysOf.get(r);
             LeadRows.Existing existing = null;
             String earlierId = null;
+            // The strongest key that finds the same person, in the stored leads or earlier in the file.
             for (String key : keys) {
-                existing = stored.get(key);
-                earlierId = earlier.get(key);
+                existing = first(stored.get(key), e -> DuplicateRule.reasons(person, e.person()).isEmpty() ? null : e);
+                Known known = first(earlier.get(key), k -> DuplicateRule.reasons(person, k.person()).isEmpty() ? null : k);
+                earlierId = known == null ? null : known.id();
                 if (existing != null || earlierId != null) {
                     break;
                 }
@@ -89,9 +112,10 @@ final class ChunkPlan {
             if (!check || (existing == null && earlierId == null)) {
                 Lead lead = Lead.create(r.data(), userId);
                 plan.creates.add(lead);
+                Known known = new Known(lead.id(), person);
                 for (String key : keys) {
-                    earlier.putIfAbsent(key, lead.id());
-                    plan.createdKeys.putIfAbsent(key, lead.id());
+                    earlier.computeIfAbsent(key, k -> new ArrayList<>()).add(known);
+                    plan.createdKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(known);
                 }
                 plan.outcomes.add(new Outcome(r.number(), Result.CREATE, lead.id(), List.of()));
             } else if (policy == ImportJob.DuplicatePolicy.UPDATE && existing != null && earlierId == null
@@ -107,32 +131,38 @@ final class ChunkPlan {
         return plan;
     }
 
+    private static <T> T first(List<T> candidates, java.util.function.Function<T, T> match) {
+        if (candidates == null) {
+            return null;
+        }
+        for (T c : candidates) {
+            T m = match.apply(c);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private static final char EMAIL = '@';
     private static final char PHONE = '#';
     private static final char NAME = '|';
 
     /**
-     * What a row is matched by, strongest first. A row with an e-mail address matches by that
-     * address only: two different addresses are two people, even at one switchboard number. A row
-     * without one matches by its phone numbers (E.164, against both numbers of a lead), then by
-     * last name at the same company.
+     * What a row is looked up by, strongest first: its e-mail address, its phone numbers (E.164,
+     * against both numbers of a lead), its last name at its company. Whether a lead found by one of
+     * them is the same person, {@link DuplicateRule} decides.
      */
-    private static List<String> matchKeys(LeadData d) {
-        String email = LeadValidation.emailKey(d.person().email());
-        if (email != null) {
-            return List.of(EMAIL + email);
+    private static List<String> matchKeys(DuplicateRule.Person p) {
+        List<String> keys = new ArrayList<>(4);
+        if (p.emailKey() != null) {
+            keys.add(EMAIL + p.emailKey());
         }
-        List<String> keys = new ArrayList<>(3);
-        String country = d.company() == null || d.company().address() == null ? null : d.company().address().country();
-        for (String phone : new String[] {d.person().businessPhone(), d.person().mobilePhone()}) {
-            String key = PhoneKeys.key(phone, country);
-            if (key != null && !keys.contains(PHONE + key)) {
-                keys.add(PHONE + key);
-            }
+        for (String phone : p.phoneKeys()) {
+            keys.add(PHONE + phone);
         }
-        String company = LeadValidation.companyKey(d.company() == null ? null : d.company().name());
-        if (!company.isEmpty()) {
-            keys.add(NAME + LeadValidation.lastNameKey(d.person().lastName()) + "|" + company);
+        if (p.hasNameAndCompany()) {
+            keys.add(NAME + p.lastNameKey() + "|" + p.companyKey());
         }
         return keys;
     }

@@ -309,7 +309,7 @@ public class ImportRunner {
                 records.next();
             }
             LeadRows probe = new LeadRows(lookups, tenantId, job.userId, jobId, job.fileName);
-            Map<String, String> pending = Map.of();
+            Map<String, List<ChunkPlan.Known>> pending = Map.of();
             long read = startRow;
             while (true) {
                 String parseError = null;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.leadline.api.lead.LeadData;
+import org.leadline.server.capture.DuplicateRule;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadValidation;
 import org.leadline.server.lead.PhoneKeys;
@@ -36,10 +37,17 @@ import org.leadline.server.timeline.TimelineKind;
  */
 final class LeadRows {
 
-    /** An existing lead an imported row matched. */
+    /** An existing lead an imported row may match, with the keys the duplicate rule compares. */
     record Existing(String id, String status, String firstName, String lastName, String companyName, String email,
-                    Timestamp createdAt) {
+                    Timestamp createdAt, DuplicateRule.Person person) {
     }
+
+    /** Candidates kept per looked-up key: enough to find the one person among a switchboard's leads. */
+    private static final int MAX_PER_KEY = 20;
+
+    /** The columns of a looked-up lead, in the order {@link #existing} reads them. */
+    private static final String EXISTING_COLUMNS = "id, status, first_name, last_name, company_name, email, created_at, "
+            + "email_key, business_phone_key, mobile_phone_key, last_name_key, company_key";
 
     /** A lead's search words with the sort keys their rows carry ({@code LeadSearchTerm}). */
     private record Words(java.util.Set<String> terms, Timestamp createdAt, String lastNameKey, String companyKey) {
@@ -191,8 +199,19 @@ final class LeadRows {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** Whether the tenant has a live lead without an e-mail address: one index probe. */
+    boolean anyWithoutEmail() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM leads WHERE tenant_id = ? "
+                + "AND email_key IS NULL AND deleted_at IS NULL FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Live leads of the tenant with one of these e-mail keys, by key (the oldest lead first). */
-    Map<String, Existing> byEmail(Collection<String> emailKeys) throws SQLException {
+    Map<String, List<Existing>> byEmail(Collection<String> emailKeys) throws SQLException {
         return byKey("email_key", emailKeys);
     }
 
@@ -200,9 +219,9 @@ final class LeadRows {
      * Live leads of the tenant with one of these phone keys (E.164) as business or mobile number,
      * by key (the oldest lead first).
      */
-    Map<String, Existing> byPhone(Collection<String> phoneKeys) throws SQLException {
-        Map<String, Existing> found = byKey("business_phone_key", phoneKeys);
-        byKey("mobile_phone_key", phoneKeys).forEach((key, lead) -> found.merge(key, lead, LeadRows::older));
+    Map<String, List<Existing>> byPhone(Collection<String> phoneKeys) throws SQLException {
+        Map<String, List<Existing>> found = byKey("business_phone_key", phoneKeys);
+        byKey("mobile_phone_key", phoneKeys).forEach((key, leads) -> found.merge(key, leads, LeadRows::union));
         return found;
     }
 
@@ -213,22 +232,21 @@ final class LeadRows {
      * tenant's leads times the list), so there each value is probed on its own with one prepared
      * statement, which in an embedded database costs microseconds.
      */
-    private Map<String, Existing> byKey(String column, Collection<String> keys) throws SQLException {
-        Map<String, Existing> found = new HashMap<>();
+    private Map<String, List<Existing>> byKey(String column, Collection<String> keys) throws SQLException {
+        Map<String, List<Existing>> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        String select = "SELECT id, status, first_name, last_name, company_name, email, " + column
-                + ", created_at FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND " + column;
+        String select = "SELECT " + EXISTING_COLUMNS + " FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND " + column;
         if (!postgres) {
             try (PreparedStatement ps = connection.prepareStatement(select + " = ?")) {
                 ps.setString(1, tenantId);
                 for (String key : keys) {
                     ps.setString(2, key);
-                    collect(ps, found);
+                    collect(ps, found, column);
                 }
             }
-            return found;
+            return sorted(found);
         }
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 500) {
@@ -238,28 +256,27 @@ final class LeadRows {
                 for (int i = 0; i < part.size(); i++) {
                     ps.setString(i + 2, part.get(i));
                 }
-                collect(ps, found);
+                collect(ps, found, column);
             }
         }
-        return found;
+        return sorted(found);
     }
 
-    private static void collect(PreparedStatement ps, Map<String, Existing> into) throws SQLException {
+    private static void collect(PreparedStatement ps, Map<String, List<Existing>> into, String keyColumn) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                into.merge(rs.getString(7), existing(rs), LeadRows::older);
+                into.computeIfAbsent(rs.getString(keyColumn), k -> new ArrayList<>()).add(existing(rs));
             }
         }
     }
 
-    /** Live leads of the tenant by "last name key|company key", for rows without an e-mail address. */
-    Map<String, Existing> byNameAndCompany(Collection<String> nameAndCompanyKeys) throws SQLException {
-        Map<String, Existing> found = new HashMap<>();
+    /** Live leads of the tenant by "last name key|company key", for the duplicate rule's name at the company. */
+    Map<String, List<Existing>> byNameAndCompany(Collection<String> nameAndCompanyKeys) throws SQLException {
+        Map<String, List<Existing>> found = new HashMap<>();
         if (nameAndCompanyKeys.isEmpty()) {
             return found;
         }
-        String select = "SELECT id, status, first_name, last_name, company_name, email, last_name_key, company_key, "
-                + "created_at FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND ";
+        String select = "SELECT " + EXISTING_COLUMNS + " FROM leads WHERE tenant_id = ? AND deleted_at IS NULL AND ";
         List<String[]> pairs = nameAndCompanyKeys.stream().map(k -> k.split("\\|", 2)).toList();
         if (!postgres) {
             try (PreparedStatement ps = connection.prepareStatement(select + "last_name_key = ? AND company_key = ?")) {
@@ -270,7 +287,7 @@ final class LeadRows {
                     collectPairs(ps, found);
                 }
             }
-            return found;
+            return sorted(found);
         }
         for (int from = 0; from < pairs.size(); from += 250) {
             List<String[]> part = pairs.subList(from, Math.min(pairs.size(), from + 250));
@@ -288,29 +305,55 @@ final class LeadRows {
                 collectPairs(ps, found);
             }
         }
-        return found;
+        return sorted(found);
     }
 
-    private static void collectPairs(PreparedStatement ps, Map<String, Existing> into) throws SQLException {
+    private static void collectPairs(PreparedStatement ps, Map<String, List<Existing>> into) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                into.merge(rs.getString(7) + "|" + rs.getString(8), existing(rs), LeadRows::older);
+                into.computeIfAbsent(rs.getString("last_name_key") + "|" + rs.getString("company_key"), k -> new ArrayList<>())
+                        .add(existing(rs));
             }
         }
     }
 
     /**
-     * Of two matching leads, the older one (ids are time-ordered). Sorting in Java, not in the
-     * query: an ORDER BY id would tempt the optimizer to walk the primary key instead of probing
-     * the key index.
+     * Each key's leads, the oldest first (ids are time-ordered), at most {@link #MAX_PER_KEY}.
+     * Sorting in Java, not in the query: an ORDER BY id would tempt the optimizer to walk the
+     * primary key instead of probing the key index.
      */
-    private static Existing older(Existing a, Existing b) {
-        return a.id().compareTo(b.id()) <= 0 ? a : b;
+    private static Map<String, List<Existing>> sorted(Map<String, List<Existing>> found) {
+        found.replaceAll((key, leads) -> {
+            List<Existing> list = new ArrayList<>(leads);
+            list.sort(java.util.Comparator.comparing(Existing::id));
+            return list.size() > MAX_PER_KEY ? new ArrayList<>(list.subList(0, MAX_PER_KEY)) : list;
+        });
+        return found;
+    }
+
+    private static List<Existing> union(List<Existing> a, List<Existing> b) {
+        List<Existing> all = new ArrayList<>(a);
+        for (Existing e : b) {
+            if (all.stream().noneMatch(x -> x.id().equals(e.id()))) {
+                all.add(e);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Existing::id));
+        return all;
     }
 
     private static Existing existing(ResultSet rs) throws SQLException {
-        return new Existing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getTimestamp("created_at"));
+        java.util.Set<String> phones = new java.util.LinkedHashSet<>();
+        if (rs.getString("business_phone_key") != null) {
+            phones.add(rs.getString("business_phone_key"));
+        }
+        if (rs.getString("mobile_phone_key") != null) {
+            phones.add(rs.getString("mobile_phone_key"));
+        }
+        DuplicateRule.Person person = new DuplicateRule.Person(rs.getString("email_key"), phones,
+                rs.getString("last_name_key"), rs.getString("company_key"), rs.getString("first_name"));
+        return new Existing(rs.getString("id"), rs.getString("status"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("company_name"), rs.getString("email"), rs.getTimestamp("created_at"), person);
     }
 
     private static String marks(int n) {

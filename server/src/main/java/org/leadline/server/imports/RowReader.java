@@ -1,6 +1,5 @@
 package org.leadline.server.imports;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,12 +16,14 @@ import jakarta.validation.Validator;
 import org.leadline.api.lead.LeadData;
 import org.leadline.api.lead.Source;
 import org.leadline.api.problem.FieldError;
+import org.leadline.plugin.api.source.CsvDialects;
 import org.leadline.server.lead.LeadValidation;
 
 /**
  * Turns one CSV record into a lead: cells go to the fields of the mapping, values are read the
- * way spreadsheets and CRM exports write them (e.g. "This Quarter", "Germany", "1.234,50"), and the
- * resulting lead document passes the lead API's own validation. Errors name the CSV column.
+ * way spreadsheets and CRM exports write them (e.g. "This Quarter", option-set code "1", "Deutschland",
+ * "UK", "2.500.000,00 €", "$15,000.00", "ja"; see {@link CsvDialects}), and the resulting lead document
+ * passes the lead API's own validation. Errors name the CSV column; a row reports every error it has.
  */
 final class RowReader {
 
@@ -37,37 +38,11 @@ final class RowReader {
     private static final JsonProvider JSON = org.leadline.server.platform.json.Json.provider();
 
     private static final Map<String, Source> SOURCES = new HashMap<>();
-    private static final Map<String, String> COUNTRIES = new HashMap<>();
 
     static {
         for (Source s : Source.values()) {
             SOURCES.put(HeaderNames.normalize(s.name()), s);
         }
-        // Lead sources as CRM exports name them
-        SOURCES.put("phoneinquiry", Source.PHONE);
-        SOURCES.put("partnerreferral", Source.PARTNER);
-        SOURCES.put("employeereferral", Source.REFERRAL);
-        SOURCES.put("externalreferral", Source.REFERRAL);
-        SOURCES.put("wordofmouth", Source.REFERRAL);
-        SOURCES.put("tradeshow", Source.TRADE_FAIR);
-        SOURCES.put("tradefair", Source.TRADE_FAIR);
-        SOURCES.put("seminar", Source.TRADE_FAIR);
-        SOURCES.put("website", Source.HOMEPAGE);
-        SOURCES.put("webform", Source.WEB);
-        SOURCES.put("advertisement", Source.CAMPAIGN);
-        SOURCES.put("socialmedia", Source.SOCIAL);
-        SOURCES.put("purchasedlist", Source.IMPORT);
-        for (String code : Locale.getISOCountries()) {
-            Locale country = new Locale("", code);
-            COUNTRIES.put(HeaderNames.normalize(country.getDisplayCountry(Locale.ENGLISH)), code);
-            COUNTRIES.put(HeaderNames.normalize(country.getDisplayCountry(Locale.GERMAN)), code);
-            COUNTRIES.put(HeaderNames.normalize(new Locale("", code).getISO3Country()), code);
-        }
-        COUNTRIES.put("usa", "US");
-        COUNTRIES.put("unitedstatesofamerica", "US");
-        COUNTRIES.put("uk", "GB");
-        COUNTRIES.put("greatbritain", "GB");
-        COUNTRIES.put("england", "GB");
     }
 
     private final LeadColumn[] columns;
@@ -91,6 +66,7 @@ final class RowReader {
     Row read(long number, List<String> cells) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, JsonValue> values = new LinkedHashMap<>();
+        Map<String, String> currencies = new LinkedHashMap<>();
         for (int i = 0; i < columns.length && i < cells.size(); i++) {
             LeadColumn column = columns[i];
             if (column == null) {
@@ -100,7 +76,7 @@ final class RowReader {
             if (text.isEmpty()) {
                 continue;
             }
-            JsonValue value = convert(column, text, headers[i], errors, values);
+            JsonValue value = convert(column, text, headers[i], errors, values, currencies);
             if (value != null) {
                 values.put(column.path(), value);
             }
@@ -112,6 +88,16 @@ final class RowReader {
             }
         }
         values.putIfAbsent("origin.source", JSON.createValue(Source.IMPORT.name()));
+        // An amount that names its currency keeps it; a currency column must agree with it.
+        currencies.forEach((path, code) -> {
+            JsonValue given = values.get(path);
+            if (given == null) {
+                values.put(path, JSON.createValue(code));
+            } else if (given instanceof jakarta.json.JsonString g && !g.getString().strip().equalsIgnoreCase(code)) {
+                errors.add(new FieldError(columnName(path.substring(0, path.length() - ".currency".length())),
+                        "is an amount in " + code + ", but " + columnName(path) + " says " + g.getString()));
+            }
+        });
         if (values.containsKey("company.annualRevenue.amount")) {
             values.putIfAbsent("company.annualRevenue.currency", JSON.createValue(currency));
         }
@@ -121,13 +107,19 @@ final class RowReader {
         if (!values.containsKey("person.lastName")) {
             values.put("person.lastName", JsonValue.NULL);
         }
-        if (!errors.isEmpty()) {
-            return new Row(number, null, errors);
-        }
+        // Every error of the row: those of the cells above, and the lead API's validation of the
+        // cells that could be read, each column once.
         List<FieldError> invalid = new ArrayList<>();
         LeadData data = LeadValidation.validateNew(nest(values), validator, invalid);
-        if (data == null) {
-            invalid.forEach(e -> errors.add(new FieldError(columnName(e.field()), e.reason())));
+        if (data == null || !errors.isEmpty()) {
+            java.util.Set<String> reported = new java.util.HashSet<>();
+            errors.forEach(e -> reported.add(e.field()));
+            for (FieldError e : invalid) {
+                String column = columnName(e.field());
+                if (reported.add(column)) {
+                    errors.add(new FieldError(column, e.reason()));
+                }
+            }
             return new Row(number, null, errors);
         }
         return new Row(number, data, List.of());
@@ -160,12 +152,15 @@ final class RowReader {
     }
 
     private JsonValue convert(LeadColumn column, String text, String header, List<FieldError> errors,
-                              Map<String, JsonValue> values) {
+                              Map<String, JsonValue> values, Map<String, String> currencies) {
         switch (column.kind()) {
-            case ENUM:
-                return JSON.createValue(text.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
+            case ENUM: {
+                // An option-set code or a translated label, else the value as our enum writes it ("This Quarter").
+                String coded = CsvDialects.value(column.header(), text);
+                return JSON.createValue(coded != null ? coded : text.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
+            }
             case INTEGER: {
-                String digits = text.replaceAll("[\\s,.'_]", "");
+                String digits = text.replaceAll("[\\s,.'_\u00a0\u202f\u2019]", "");
                 if (!digits.matches("\\d{1,9}")) {
                     errors.add(new FieldError(header, "must be a whole number"));
                     return null;
@@ -173,67 +168,52 @@ final class RowReader {
                 return JSON.createValue(Integer.parseInt(digits));
             }
             case AMOUNT: {
-                BigDecimal amount = amount(text);
+                CsvDialects.Amount amount = CsvDialects.amount(text);
                 if (amount == null) {
-                    errors.add(new FieldError(header, "must be an amount like 1234.50"));
+                    errors.add(new FieldError(header, "must be an amount like 1234.50, 1.234,50 or EUR 1,234.50"));
                     return null;
                 }
-                return JSON.createValue(amount);
+                if (amount.currency() != null) {
+                    String path = column.path();
+                    currencies.put(path.substring(0, path.length() - ".amount".length()) + ".currency", amount.currency());
+                }
+                return JSON.createValue(amount.amount());
             }
             case BOOLEAN: {
-                String t = text.toLowerCase(Locale.ROOT);
-                if (List.of("true", "yes", "y", "1", "ja", "x").contains(t)) {
-                    return JsonValue.TRUE;
+                Boolean b = CsvDialects.bool(text);
+                if (b == null) {
+                    errors.add(new FieldError(header, "must be yes or no (also ja/nein, oui/non, sí/no, true/false, 1/0, x)"));
+                    return null;
                 }
-                if (List.of("false", "no", "n", "0", "nein").contains(t)) {
-                    return JsonValue.FALSE;
-                }
-                errors.add(new FieldError(header, "must be yes or no"));
-                return null;
+                return b ? JsonValue.TRUE : JsonValue.FALSE;
             }
             case COUNTRY: {
-                if (text.length() == 2) {
-                    return JSON.createValue(text.toUpperCase(Locale.ROOT));
+                String code = CsvDialects.country(text);
+                if (code == null) {
+                    errors.add(new FieldError(header, "must be a country: an ISO 3166 code like DE or a name like Germany"));
+                    return null;
                 }
-                String code = COUNTRIES.get(HeaderNames.normalize(text));
-                return JSON.createValue(code != null ? code : text);
+                return JSON.createValue(code);
             }
             case SOURCE: {
-                Source source = SOURCES.get(HeaderNames.normalize(text));
+                String coded = CsvDialects.value(column.header(), text);
+                String name = coded != null ? coded : text;
+                Source source = SOURCES.get(HeaderNames.normalize(name));
                 if (source == null) {
                     // A source of the other system we have no channel for: an import, and its name kept.
                     if (!values.containsKey("origin.detail")) {
-                        values.put("origin.detail", JSON.createValue(text.length() > 200 ? text.substring(0, 200) : text));
+                        values.put("origin.detail", JSON.createValue(name.length() > 200 ? name.substring(0, 200) : name));
                     }
                     return JSON.createValue(Source.IMPORT.name());
                 }
                 return JSON.createValue(source.name());
             }
-            default:
-                return JSON.createValue(text);
+            default: {
+                // A text field a dialect writes as a code (Dynamics' industry and need option sets).
+                String coded = CsvDialects.value(column.header(), text);
+                return JSON.createValue(coded != null ? coded : text);
+            }
         }
-    }
-
-    /** Reads "1234.5", "1,234.50", "1.234,50" and "1234,50"; null when it is not an amount. */
-    static BigDecimal amount(String text) {
-        String t = text.replaceAll("[\\s'\u00a0]", "").replaceAll("^[€$£]|[€$£]$", "");
-        if (t.endsWith("EUR") || t.endsWith("USD")) {
-            t = t.substring(0, t.length() - 3);
-        }
-        int dot = t.lastIndexOf('.');
-        int comma = t.lastIndexOf(',');
-        if (dot >= 0 && comma >= 0) {
-            t = dot > comma ? t.replace(",", "") : t.replace(".", "").replace(',', '.');
-        } else if (comma >= 0) {
-            boolean decimal = t.indexOf(',') == comma && t.length() - comma - 1 <= 2;
-            t = decimal ? t.replace(',', '.') : t.replace(",", "");
-        } else if (dot >= 0 && t.indexOf('.') != dot) {
-            t = t.replace(".", "");
-        }
-        if (!t.matches("-?\\d{1,17}(\\.\\d+)?")) {
-            return null;
-        }
-        return new BigDecimal(t);
     }
 
     /** Builds the nested lead document from dotted paths. */

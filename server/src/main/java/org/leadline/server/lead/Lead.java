@@ -182,7 +182,7 @@ public class Lead {
         ownerId = data.ownerId() != null ? data.ownerId() : userId;
 
         lastNameKey = key(lastName, 100);
-        companyKey = companyName == null ? "" : key(companyName, 200);
+        companyKey = CompanyNames.key(companyName);
         emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
         businessPhoneKey = PhoneKeys.key(businessPhone, country);
         mobilePhoneKey = PhoneKeys.key(mobilePhone, country);

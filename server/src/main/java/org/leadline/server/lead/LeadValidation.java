@@ -38,13 +38,16 @@ public final class LeadValidation {
         return errors.size() == before ? data : null;
     }
 
-    /** The lower-cased copies a lead keeps for sorting and duplicate checks: last name, company, e-mail. */
+    /**
+     * The lower-cased copies a lead keeps for sorting and duplicate checks: last name, company (without
+     * legal form and punctuation, {@link CompanyNames}), e-mail.
+     */
     public static String lastNameKey(String lastName) {
         return Lead.key(lastName, 100);
     }
 
     public static String companyKey(String companyName) {
-        return companyName == null ? "" : Lead.key(companyName, 200);
+        return CompanyNames.key(companyName);
     }
 
     public static String emailKey(String email) {

@@ -17,10 +17,8 @@ import java.util.Set;
  */
 public final class SearchTerms {
 
-    /** Legal forms of companies, normalised; they never become search words. */
-    static final Set<String> LEGAL_FORMS = Set.of("gmbh", "mbh", "ag", "kg", "kgaa", "ug", "ohg", "gbr", "ev", "se", "co",
-            "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "corp", "corporation", "sa", "sas",
-            "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "oyj", "aps", "pty", "pte", "kk");
+    /** Legal forms of companies, normalised ({@link CompanyNames}); they never become search words. */
+    static final Set<String> LEGAL_FORMS = CompanyNames.LEGAL_FORM_WORDS;
 
     private SearchTerms() {
     }

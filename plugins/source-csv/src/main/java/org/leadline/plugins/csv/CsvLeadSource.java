@@ -3,18 +3,15 @@ package org.leadline.plugins.csv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadline.plugin.api.Money;
 import org.leadline.plugin.api.PluginContext;
+import org.leadline.plugin.api.source.CsvDialects;
 import org.leadline.plugin.api.source.InboundMaterial;
 import org.leadline.plugin.api.source.LeadDraft;
 import org.leadline.plugin.api.source.LeadSource;
@@ -32,7 +30,8 @@ import org.pf4j.Extension;
 /**
  * Reads lead drafts from a small CSV file that arrives through the intake pipeline (an e-mail
  * attachment, a pasted list): UTF-8 with or without byte order mark or Windows-1252, comma or
- * semicolon, with the headers of our own export, Salesforce's or Dynamics 365's lead export.
+ * semicolon, in any dialect of the table the server's import reads too ({@link CsvDialects}: our own
+ * export, Salesforce, Dynamics 365, HubSpot, Pipedrive, Zoho, German, French and Spanish headers).
  * Columns without a draft field are kept in the draft's {@code extra}.
  *
  * <p>Big files are not this source's work: the server's CSV import streams them in a background
@@ -44,33 +43,15 @@ public class CsvLeadSource implements LeadSource {
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_ROWS = 1000;
 
-    private static final Map<String, String> FIELDS = new HashMap<>();
+    /** The lead fields of the dialect table a draft has a place for; every other column goes to {@code extra}. */
+    private static final Set<String> DRAFT_FIELDS = Set.of("salutation", "firstName", "lastName", "jobTitle", "email",
+            "businessPhone", "mobilePhone", "companyName", "website", "street", "postalCode", "city", "country", "budget",
+            "budgetCurrency", "need", "topic", "source", "sourceDetail");
 
-    static {
-        field("salutation", "salutation");
-        field("firstName", "firstName", "First Name");
-        field("lastName", "lastName", "Last Name");
-        field("jobTitle", "jobTitle", "Title", "Job Title");
-        field("email", "email", "E-mail");
-        field("phone", "businessPhone", "Phone", "Business Phone", "mobilePhone", "Mobile", "Mobile Phone");
-        field("companyName", "companyName", "Company", "Company Name");
-        field("website", "website");
-        field("country", "country", "Country/Region");
-        field("budget", "budget", "Budget Amount");
-        field("need", "need");
-        field("topic", "topic");
-        field("sourceDetail", "sourceDetail", "Lead Source");
-    }
-
-    private static void field(String draftField, String... headers) {
-        for (String h : headers) {
-            FIELDS.put(normalize(h), draftField);
-        }
-    }
-
-    static String normalize(String header) {
-        String folded = Normalizer.normalize(header.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return folded.replaceAll("[^a-z0-9]", "");
+    /** The draft field a header fills, from the dialect table the server's import reads too; null for extra columns. */
+    static String field(String header) {
+        String field = CsvDialects.field(header);
+        return field != null && DRAFT_FIELDS.contains(field) ? field : null;
     }
 
     @Override
@@ -80,7 +61,7 @@ public class CsvLeadSource implements LeadSource {
 
     @Override
     public String description() {
-        return "Leads from small CSV files (our export, Salesforce, Dynamics 365); large files use the import";
+        return "Leads from small CSV files (our export, Salesforce, Dynamics 365, HubSpot, Pipedrive, Zoho; German, French and Spanish headers); large files use the import";
     }
 
     @Override
@@ -105,7 +86,7 @@ public class CsvLeadSource implements LeadSource {
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = record.toList().stream().map(String::strip).toList();
-                    if (!header.stream().map(h -> FIELDS.get(normalize(h))).toList().contains("lastName")) {
+                    if (!header.stream().map(CsvLeadSource::field).toList().contains("lastName")) {
                         return new ReadResult(List.of(), List.of("No column holds the last name; the columns are "
                                 + String.join(", ", header)));
                     }
@@ -134,29 +115,51 @@ public class CsvLeadSource implements LeadSource {
             if (cell.isEmpty()) {
                 continue;
             }
-            String f = FIELDS.get(normalize(header.get(i)));
-            if (f == null) {
+            String f = field(header.get(i));
+            if (f == null || values.containsKey(f)) {
                 extra.put(header.get(i), cell);
             } else {
-                values.putIfAbsent(f, cell);
+                values.put(f, cell);
             }
         }
+        // Every problem of the row, not just the first.
+        List<String> rowProblems = new ArrayList<>();
         String lastName = values.get("lastName");
         if (lastName == null) {
-            problems.add("Row " + record.getRecordNumber() + ": no last name");
-            return null;
+            rowProblems.add("no last name");
         }
         Money budget = null;
         if (values.containsKey("budget")) {
-            try {
-                budget = new Money(new BigDecimal(values.get("budget").replace(",", "")), "EUR");
-            } catch (RuntimeException e) {
-                problems.add("Row " + record.getRecordNumber() + ": the budget " + values.get("budget") + " is not an amount");
+            CsvDialects.Amount amount = CsvDialects.amount(values.get("budget"));
+            String column = CsvDialects.currency(values.get("budgetCurrency"));
+            if (amount == null) {
+                rowProblems.add("the budget " + values.get("budget") + " is not an amount");
+            } else if (amount.currency() != null && column != null && !column.equals(amount.currency())) {
+                rowProblems.add("the budget " + values.get("budget") + " is in " + amount.currency() + ", the currency column says "
+                        + values.get("budgetCurrency"));
+            } else {
+                // The currency the amount names, else the currency column's, else euros.
+                budget = new Money(amount.amount(), amount.currency() != null ? amount.currency() : column != null ? column : "EUR");
             }
         }
+        String country = values.get("country");
+        if (country != null) {
+            String code = CsvDialects.country(country);
+            if (code == null) {
+                rowProblems.add("the country " + country + " is not a country");
+            }
+            country = code;
+        }
+        if (!rowProblems.isEmpty()) {
+            problems.add("Row " + record.getRecordNumber() + ": " + String.join("; ", rowProblems));
+            return null;
+        }
+        String source = values.get("source");
+        String sourceDetail = values.get("sourceDetail") != null ? values.get("sourceDetail") : source;
         return new LeadDraft(values.get("salutation"), values.get("firstName"), lastName, values.get("jobTitle"),
-                values.get("email"), values.get("phone"), values.get("companyName"), values.get("website"),
-                values.get("country"), budget, values.get("need"), values.get("topic"), values.get("sourceDetail"), extra);
+                values.get("email"), values.get("businessPhone"), values.get("mobilePhone"), values.get("companyName"),
+                values.get("website"), values.get("street"), values.get("postalCode"), values.get("city"), country, budget,
+                values.get("need"), values.get("topic"), sourceDetail, extra, null, null);
     }
 
     /** Our export puts a quote before cells a spreadsheet would run as a formula; drop it again. */
