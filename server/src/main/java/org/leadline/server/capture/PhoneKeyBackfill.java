@@ -6,16 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
-
-import liquibase.change.custom.CustomTaskChange;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 import org.leadline.server.lead.PhoneKeys;
+import org.leadline.server.platform.persistence.Backfill;
 
 /**
  * Gives leads stored before phone keys existed their keys: a change of the schema's change log
@@ -24,41 +17,18 @@ import org.leadline.server.lead.PhoneKeys;
  * version and "updated" stamps stay as they were, so no client holding an ETag is disturbed. A
  * number that cannot be read keeps no key (as it would when written today).
  */
-public class PhoneKeyBackfill implements CustomTaskChange {
+public class PhoneKeyBackfill extends Backfill {
 
-    private static final Logger LOG = Logger.getLogger(PhoneKeyBackfill.class.getName());
     private static final int BATCH = 500;
 
-    private int filled;
-
     @Override
-    public void execute(Database database) throws CustomChangeException {
-        try {
-            filled = run(((JdbcConnection) database.getConnection()).getUnderlyingConnection());
-            if (filled > 0) {
-                LOG.info("Filled the phone keys of " + filled + " leads");
-            }
-        } catch (SQLException e) {
-            throw new CustomChangeException("Filling the phone keys of existing leads failed", e);
-        }
+    protected int fill(Connection c) throws SQLException {
+        return run(c);
     }
 
     @Override
-    public String getConfirmationMessage() {
-        return "Phone keys of " + filled + " leads filled";
-    }
-
-    @Override
-    public void setUp() {
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor accessor) {
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
+    protected String describe(int count) {
+        return "Phone keys of " + count + " leads filled";
     }
 
     static int run(Connection c) throws SQLException {

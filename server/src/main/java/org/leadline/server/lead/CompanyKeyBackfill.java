@@ -6,14 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
-import liquibase.change.custom.CustomTaskChange;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
+import org.leadline.server.platform.persistence.Backfill;
 
 /**
  * Gives stored leads and accounts the company key of {@link CompanyNames} (without legal form,
@@ -28,42 +22,18 @@ import liquibase.resource.ResourceAccessor;
  * no client holding an ETag is disturbed. Run again after an interruption, it finds the rows still
  * to change and changes only those.
  */
-public class CompanyKeyBackfill implements CustomTaskChange {
+public class CompanyKeyBackfill extends Backfill {
 
-    private static final Logger LOG = Logger.getLogger(CompanyKeyBackfill.class.getName());
     static final int BATCH = 1000;
 
-    private int changed;
-
     @Override
-    public void execute(Database database) throws CustomChangeException {
-        try {
-            Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-            changed = leads(c) + accounts(c);
-            if (changed > 0) {
-                LOG.info("Gave " + changed + " leads and accounts the company key without legal form");
-            }
-        } catch (SQLException e) {
-            throw new CustomChangeException("Filling the company keys of existing leads failed", e);
-        }
+    protected int fill(Connection c) throws SQLException {
+        return leads(c) + accounts(c);
     }
 
     @Override
-    public String getConfirmationMessage() {
-        return "Company keys of " + changed + " leads and accounts renewed";
-    }
-
-    @Override
-    public void setUp() {
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor accessor) {
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
+    protected String describe(int count) {
+        return "Company keys of " + count + " leads and accounts renewed";
     }
 
     private record Row(String id, String key) {
