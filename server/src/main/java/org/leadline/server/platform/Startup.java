@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.leadline.server.platform.persistence.LeadlineDataSource;
-import org.leadline.server.platform.persistence.EarlyMigration;
+import org.leadline.server.platform.persistence.Migrations;
 
 /**
  * The start sequence: migrate the schema, then let the features prepare themselves by observing
@@ -38,8 +38,7 @@ public class Startup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
         try {
-            // Started beside the deployment (EarlyMigration); waited for here.
-            EarlyMigration.await(dataSource);
+            Migrations.run(dataSource);
             ready.fire(new Ready());
             started = true;
             LOG.info("Leadline is ready");

@@ -41,11 +41,6 @@ public final class Migrations {
             Liquibase liquibase = new Liquibase(CHANGELOG,
                     new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database);
             liquibase.update(new Contexts(), new LabelExpression());
-            // Liquibase commits each change set; when there was none to run it leaves its reads of
-            // the change log open, and a plain connection (not a pooled one) refuses to close then.
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
             LOG.info(() -> "Schema is up to date on " + database.getDatabaseProductName() + " ("
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");
         } catch (SQLException | LiquibaseException e) {
