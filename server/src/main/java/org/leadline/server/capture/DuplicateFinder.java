@@ -3,7 +3,6 @@ package org.leadline.server.capture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +15,6 @@ import jakarta.persistence.EntityManager;
 import org.leadline.api.capture.DuplicateReason;
 import org.leadline.api.lead.LeadData;
 import org.leadline.server.lead.Lead;
-import org.leadline.server.lead.PhoneKeys;
-import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
@@ -82,7 +79,10 @@ public class DuplicateFinder {
     public record Keys(String email, Set<String> phones, String lastName, String company) {
 
         public static Keys of(Probe probe) {
-            DuplicateRule.Person p = DuplicateRule.Person.of(probe);
+            return of(DuplicateRule.Person.of(probe));
+        }
+
+        static Keys of(DuplicateRule.Person p) {
             return new Keys(p.emailKey(), Set.copyOf(p.phoneKeys()), p.lastNameKey(), p.companyKey());
         }
 
@@ -109,7 +109,7 @@ public class DuplicateFinder {
      */
     static List<Candidate> find(EntityManager em, Probe probe) {
         DuplicateRule.Person person = DuplicateRule.Person.of(probe);
-        Keys keys = Keys.of(probe);
+        Keys keys = Keys.of(person);
         Map<String, Lead> looked = new LinkedHashMap<>();
         if (keys.email() != null) {
             add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
@@ -143,12 +143,5 @@ public class DuplicateFinder {
         for (Lead l : leads) {
             looked.putIfAbsent(l.id(), l);
         }
-    }
-
-    /**
-     * Whether two first names may belong to one person ({@link DuplicateRule#compatibleFirstNames}).
-     */
-    public static boolean compatibleFirstNames(String a, String b) {
-        return DuplicateRule.compatibleFirstNames(a, b);
     }
 }

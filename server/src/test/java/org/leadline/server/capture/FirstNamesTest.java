@@ -9,16 +9,16 @@ class FirstNamesTest {
 
     @Test
     void anInitialOrAPrefixMayBeTheSamePerson() {
-        assertTrue(DuplicateFinder.compatibleFirstNames("J.", "Jürgen"));
-        assertTrue(DuplicateFinder.compatibleFirstNames("Jurgen", "JÜRGEN"));
-        assertTrue(DuplicateFinder.compatibleFirstNames("Hans-Peter", "hans peter"));
-        assertTrue(DuplicateFinder.compatibleFirstNames("Chris", "Christine"));
-        assertTrue(DuplicateFinder.compatibleFirstNames(null, "Anna"));
+        assertTrue(DuplicateRule.compatibleFirstNames("J.", "Jürgen"));
+        assertTrue(DuplicateRule.compatibleFirstNames("Jurgen", "JÜRGEN"));
+        assertTrue(DuplicateRule.compatibleFirstNames("Hans-Peter", "hans peter"));
+        assertTrue(DuplicateRule.compatibleFirstNames("Chris", "Christine"));
+        assertTrue(DuplicateRule.compatibleFirstNames(null, "Anna"));
     }
 
     @Test
     void differentNamesAreDifferentPeople() {
-        assertFalse(DuplicateFinder.compatibleFirstNames("Jens", "Jürgen"));
-        assertFalse(DuplicateFinder.compatibleFirstNames("A.", "Bernd"));
+        assertFalse(DuplicateRule.compatibleFirstNames("Jens", "Jürgen"));
+        assertFalse(DuplicateRule.compatibleFirstNames("A.", "Bernd"));
     }
 }
