@@ -11,9 +11,12 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
+import org.leadline.server.lead.LeadWalk;
+
 /**
- * Re-rating all of a tenant's leads after its rule set changed. Leads are taken in id order and
- * {@code lastLeadId} is saved with each batch, so a job cut short by a restart resumes where it was.
+ * Re-rating all of a tenant's leads after its rule set changed. Leads are taken in creation order
+ * and the position of the last one ({@code lastCreatedAt}, {@code lastLeadId}) is saved with each
+ * batch, so a job cut short by a restart resumes where it was.
  */
 @Entity
 @Table(name = "rerating_jobs")
@@ -33,6 +36,7 @@ public class RerateJob {
     @Column(nullable = false) private long processed;
     @Column(nullable = false) private long errors;
     @Column(name = "last_lead_id", length = 36) private String lastLeadId;
+    @Column(name = "last_created_at") private Instant lastCreatedAt;
     @Column(name = "last_error", length = 500) private String lastError;
     @Column(name = "created_at", nullable = false) private Instant createdAt;
     @Column(name = "updated_at", nullable = false) private Instant updatedAt;
@@ -50,8 +54,9 @@ public class RerateJob {
         this.updatedAt = now;
     }
 
-    void advance(String lastLeadId, int processed, int errors, String lastError, Instant now) {
-        this.lastLeadId = lastLeadId;
+    void advance(LeadWalk.Position last, int processed, int errors, String lastError, Instant now) {
+        this.lastLeadId = last.leadId();
+        this.lastCreatedAt = last.createdAt();
         this.processed += processed;
         this.errors += errors;
         if (lastError != null) {
@@ -76,6 +81,8 @@ public class RerateJob {
     public long processed() { return processed; }
     public long errors() { return errors; }
     public String lastLeadId() { return lastLeadId; }
+    /** The creation time of the last lead rated; null for a job saved before positions had one. */
+    public Instant lastCreatedAt() { return lastCreatedAt; }
     public String lastError() { return lastError; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

@@ -11,6 +11,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
+import org.leadline.server.lead.LeadWalk;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -41,7 +42,7 @@ public class RerateSteps {
             return new Step(false);
         }
         rater.rateAll(em, tenantId, leads, rules(em, job), null, true);
-        job.advance(leads.get(leads.size() - 1).id(), leads.size(), 0, null, Timestamps.now());
+        job.advance(LeadWalk.Position.after(leads.get(leads.size() - 1)), leads.size(), 0, null, Timestamps.now());
         return new Step(true);
     }
 
@@ -64,31 +65,31 @@ public class RerateSteps {
     /** The fallback after a failed batch: each lead in its own transaction, failures counted. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Step oneByOne(String tenantId, String jobId, int size) {
-        List<String> ids = ids(tenantId, jobId, size);
-        if (ids.isEmpty()) {
+        List<LeadWalk.Position> positions = positions(tenantId, jobId, size);
+        if (positions.isEmpty()) {
             return self().batch(tenantId, jobId, size);
         }
         int errors = 0;
         String lastError = null;
-        for (String id : ids) {
+        for (LeadWalk.Position position : positions) {
             try {
-                self().one(tenantId, jobId, id);
+                self().one(tenantId, jobId, position.leadId());
             } catch (RuntimeException e) {
                 errors++;
-                lastError = "lead " + id + ": " + e;
+                lastError = "lead " + position.leadId() + ": " + e;
             }
         }
-        self().advance(tenantId, jobId, ids.get(ids.size() - 1), ids.size(), errors, lastError);
+        self().advance(tenantId, jobId, positions.get(positions.size() - 1), positions.size(), errors, lastError);
         return new Step(true);
     }
 
-    public List<String> ids(String tenantId, String jobId, int size) {
+    public List<LeadWalk.Position> positions(String tenantId, String jobId, int size) {
         EntityManager em = open(tenantId);
         RerateJob job = em.find(RerateJob.class, jobId);
         if (job == null || job.state() != RerateJob.State.RUNNING) {
             return List.of();
         }
-        return next(em, job, size).stream().map(Lead::id).toList();
+        return next(em, job, size).stream().map(LeadWalk.Position::after).toList();
     }
 
     public void one(String tenantId, String jobId, String leadId) {
@@ -100,11 +101,11 @@ public class RerateSteps {
         }
     }
 
-    public void advance(String tenantId, String jobId, String lastLeadId, int processed, int errors, String lastError) {
+    public void advance(String tenantId, String jobId, LeadWalk.Position last, int processed, int errors, String lastError) {
         EntityManager em = open(tenantId);
         RerateJob job = em.find(RerateJob.class, jobId);
         if (job != null) {
-            job.advance(lastLeadId, processed, errors, lastError, Timestamps.now());
+            job.advance(last, processed, errors, lastError, Timestamps.now());
         }
     }
 
@@ -113,11 +114,23 @@ public class RerateSteps {
     }
 
     private static List<Lead> next(EntityManager em, RerateJob job, int size) {
-        TypedQuery<Lead> q = job.lastLeadId() == null
-                ? em.createQuery("SELECT l FROM Lead l ORDER BY l.id", Lead.class)
-                : em.createQuery("SELECT l FROM Lead l WHERE l.id > :last ORDER BY l.id", Lead.class)
-                        .setParameter("last", job.lastLeadId());
-        return q.setMaxResults(size).getResultList();
+        return LeadWalk.next(em, position(em, job), size);
+    }
+
+    /**
+     * Where the job stands. A job saved with only the last lead's id resumes from that lead's
+     * creation time; if that lead is gone, from the start (rating a lead twice with the same rules
+     * changes nothing).
+     */
+    private static LeadWalk.Position position(EntityManager em, RerateJob job) {
+        if (job.lastLeadId() == null) {
+            return LeadWalk.Position.START;
+        }
+        if (job.lastCreatedAt() != null) {
+            return new LeadWalk.Position(job.lastCreatedAt(), job.lastLeadId());
+        }
+        Lead last = em.find(Lead.class, job.lastLeadId());
+        return last == null ? LeadWalk.Position.START : LeadWalk.Position.after(last);
     }
 
     private Rater.CurrentRules rules(EntityManager em, RerateJob job) {
