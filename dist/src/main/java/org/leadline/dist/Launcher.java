@@ -82,8 +82,9 @@ public final class Launcher {
     /**
      * The HTTP listener's limits and banners, set before it opens (docs/rest-api.md, "Limits of the
      * HTTP listener"): no Server or X-Powered-By banner; request line and headers together at most
-     * {@link #MAX_HEADER_BYTES}; form-encoded bodies the container parses itself at most
-     * {@link #MAX_FORM_BYTES}. TRACE reaches the application, which answers it with a 405 problem
+     * {@link #MAX_HEADER_BYTES}. Bodies are limited by the application, which answers 413 with a
+     * problem (leadline.api.max-body-bytes and the limits of uploads), not by the listener, whose 413
+     * would be its own HTML page. TRACE reaches the application, which answers it with a 405 problem
      * instead of the listener's bodiless one (it never echoes a request).
      */
     static final List<String> PRE_BOOT_COMMANDS = List.of(
@@ -91,10 +92,11 @@ public final class Launcher {
             "set " + HTTP + "xpowered-by=false",
             "set " + HTTP + "trace-enabled=true",
             "set " + HTTP + "header-buffer-length-bytes=" + Launcher.MAX_HEADER_BYTES,
-            "set " + HTTP + "max-post-size-bytes=" + Launcher.MAX_FORM_BYTES);
+            // a DELETE with a body reaches the application (which ignores the body) instead of
+            // getting the listener's empty 400
+            "set " + HTTP + "allow-payload-for-undefined-http-methods=true");
 
     static final int MAX_HEADER_BYTES = 16 * 1024;
-    static final int MAX_FORM_BYTES = 256 * 1024;
 
     private static Path preBootCommands() throws IOException {
         Path file = Files.createTempFile("leadline-pre-boot", ".asadmin");

@@ -37,6 +37,12 @@ public class ErrorPage extends HttpServlet {
             return;
         }
         int status = (Integer) code;
+        if (status == 501) {
+            // a method the static resources and servlets outside the API do not serve (PATCH, say)
+            res.setHeader("Allow", "GET, HEAD, OPTIONS");
+            write(res, 405, ProblemType.METHOD_NOT_ALLOWED, req.getMethod() + " is not served here", instance, Map.of());
+            return;
+        }
         Throwable failure = (Throwable) req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status >= 500 || failure != null) {
             String incident = UUID.randomUUID().toString();
