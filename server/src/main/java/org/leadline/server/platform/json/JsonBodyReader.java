@@ -47,7 +47,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     public static final int MAX_DEPTH = 64;
 
     private static final JsonParserFactory PARSERS = Json.provider().createParserFactory(
-            Map.of("org.eclipse.parsson.rejectDuplicateKeys", true, "org.eclipse.parsson.maxDepth", MAX_DEPTH));
+            // Parsson refuses the level at which its count reaches the limit: one more lets MAX_DEPTH through
+            Map.of("org.eclipse.parsson.rejectDuplicateKeys", true, "org.eclipse.parsson.maxDepth", MAX_DEPTH + 1));
 
     private final int maxBytes = Settings.maxBodyBytes();
 
