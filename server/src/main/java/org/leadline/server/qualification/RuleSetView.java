@@ -24,8 +24,8 @@ import org.leadline.server.platform.json.RecordInput;
 
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
- * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they are
- * ignored). The definition is stored as this record read it, and read back through it.
+ * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they must
+ * be those of the current version). The definition is stored as this record read it, and read back through it.
  */
 @Schema(name = "QualificationRuleSet", description = "The tenant's qualification rules: a lead's score is the sum "
         + "of the points of the rules it meets; the thresholds turn the score into HOT, WARM or COLD. Version 0 "
