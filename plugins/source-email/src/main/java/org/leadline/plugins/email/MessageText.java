@@ -38,7 +38,8 @@ final class MessageText {
     private static final Pattern SUBJECT_PREFIX = Pattern.compile("^\\s*((re|aw|wg|fwd?|tr|sv|vs|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+    /** A control character with the white space around it: one space in a topic. */
+    private static final Pattern CONTROL = Pattern.compile("\\s*[\\p{Cc}\\u2028\\u2029][\\p{Cc}\\u2028\\u2029\\s]*");
 
     private MessageText() {
     }

@@ -47,8 +47,10 @@ public class ErrorPage extends HttpServlet {
         if (status >= 500 || failure != null) {
             String incident = UUID.randomUUID().toString();
             // one line: the failure's class and message, never a stack a client can make the server write
-            LOG.log(Level.SEVERE, "Unexpected failure outside the API, incident " + incident + " at " + instance
-                    + (failure == null ? "" : ": " + failure));
+            String line = "Unexpected failure outside the API, incident " + incident + " at " + instance
+                    + (failure == null ? "" : ": " + failure);
+            // the address and the message may carry a client's line breaks: the log line stays one line
+            LOG.log(Level.SEVERE, line.replaceAll("\\p{Cc}", "?"));
             write(res, status >= 500 ? status : 500, ProblemType.INTERNAL, "Unexpected failure; incident " + incident,
                     instance, Map.of("incident", incident));
             return;
