@@ -250,6 +250,17 @@ class InputHardeningIT {
         assertNotNull(tenants.fieldError("cursor"), tenants::toString);
     }
 
+    @Test
+    void aNulInAQueryParameterIsABadParameterNotADatabaseFailure() {
+        String lead = api.post("/api/v1/leads", Fixtures.tradeFairLead(LeadlineServer.unique("Nul"))).json().getString("id");
+        for (String query : new String[] {"/api/v1/leads/" + lead + "/audit?field=%00", "/api/v1/leads?q=a%00b",
+                "/api/v1/leads/" + lead + "/timeline?employeeId=%ED%A0%80"}) {
+            Api.Response r = api.lenient().get(query);
+            assertEquals(400, r.status(), () -> query + ": " + r);
+            assertEquals("/problems/bad-parameter", r.problemType(), r::toString);
+        }
+    }
+
     // ---- problem+json from every layer ----------------------------------------------------------
 
     @Test
