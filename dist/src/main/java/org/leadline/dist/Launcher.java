@@ -50,6 +50,7 @@ public final class Launcher {
 
         List<String> payaraArgs = new ArrayList<>(List.of(
                 "--deploy", home.resolve("lib").resolve("leadline-server.war").toString(),
+                "--prebootcommandfile", preBootCommands().toString(),
                 "--postbootcommandfile", postBootCommands().toString(),
                 "--contextroot", "/",
                 "--port", port,
@@ -72,6 +73,35 @@ public final class Launcher {
         Path file = Files.createTempFile("leadline-post-boot", ".asadmin");
         file.toFile().deleteOnExit();
         Files.writeString(file, "set-openapi-configuration --enabled=false\n");
+        return file;
+    }
+
+    /** The HTTP listener all requests arrive on. */
+    private static final String HTTP = "configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
+
+    /**
+     * The HTTP listener's limits and banners, set before it opens (docs/rest-api.md, "Limits of the
+     * HTTP listener"): no Server or X-Powered-By banner; request line and headers together at most
+     * {@link #MAX_HEADER_BYTES}. Bodies are limited by the application, which answers 413 with a
+     * problem (leadline.api.max-body-bytes and the limits of uploads), not by the listener, whose 413
+     * would be its own HTML page. TRACE reaches the application, which answers it with a 405 problem
+     * instead of the listener's bodiless one (it never echoes a request).
+     */
+    static final List<String> PRE_BOOT_COMMANDS = List.of(
+            "set " + HTTP + "server-header=false",
+            "set " + HTTP + "xpowered-by=false",
+            "set " + HTTP + "trace-enabled=true",
+            "set " + HTTP + "header-buffer-length-bytes=" + Launcher.MAX_HEADER_BYTES,
+            // a DELETE with a body reaches the application (which ignores the body) instead of
+            // getting the listener's empty 400
+            "set " + HTTP + "allow-payload-for-undefined-http-methods=true");
+
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private static Path preBootCommands() throws IOException {
+        Path file = Files.createTempFile("leadline-pre-boot", ".asadmin");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, String.join("\n", PRE_BOOT_COMMANDS) + "\n");
         return file;
     }
 

@@ -36,6 +36,8 @@ public final class LeadlineServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "platform-admin-secret";
     public static final String OWNER = "owner";
     public static final String OWNER_PASSWORD = "default-owner-secret";
+    /** The metrics token of the shared server (leadline.metrics.token), as a scraper sends it. */
+    public static final String METRICS_TOKEN = "metrics-scraper-token-of-the-shared-test-server";
 
     private static LeadlineServer shared;
 
@@ -60,7 +62,7 @@ public final class LeadlineServer implements AutoCloseable {
                 // sets of the tests take both of the list's search plans (LeadApiIT$Lists). One node:
                 // the extension choices are re-read only when they change here, so a statement count
                 // never includes a periodic re-read (StatementBudgetIT).
-                shared = start(dir, Map.of("LEADLINE_DIAGNOSTICS_STATEMENT_COUNT", "true",
+                shared = start(dir, Map.of("LEADLINE_METRICS_TOKEN", METRICS_TOKEN, "LEADLINE_DIAGNOSTICS_STATEMENT_COUNT", "true",
                         "LEADLINE_SEARCH_DRIVING_LIMIT", "3", "LEADLINE_SEARCH_INDEX_DRIVING_LIMIT", "3", "LEADLINE_PLUGINS_CHOICES_TTL", "PT1H"));
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::discard));
             } catch (IOException e) {

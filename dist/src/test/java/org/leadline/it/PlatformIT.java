@@ -10,7 +10,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-/** What operators and client developers get without signing in: the API description, health and metrics. */
+/** What operators and client developers get: the API description and health without signing in, metrics with a token. */
 class PlatformIT {
 
     static final LeadlineServer server = LeadlineServer.shared();
@@ -76,16 +76,26 @@ class PlatformIT {
     }
 
     @Test
-    void metricsAreServed() {
-        Api.Response r = server.api().get("/metrics");
+    void metricsAreServedToTheMetricsTokenAndPlatformAdministratorsOnly() {
+        Api.Response anonymous = server.api().get("/metrics");
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        assertTrue(anonymous.header("content-type").startsWith("application/problem+json"), anonymous::toString);
+        assertEquals(401, server.api().as("not-a-token").get("/metrics").status());
+        Api tenantAdmin = Fixtures.newTenant(server).api();
+        Api.Response forbidden = tenantAdmin.get("/metrics");
+        assertEquals(403, forbidden.status(), "a tenant administrator reads no metrics: " + forbidden);
+        assertEquals(200, Fixtures.platformAdmin(server).get("/metrics").status(), "a platform administrator does");
+
+        Api.Response r = server.api().as(LeadlineServer.METRICS_TOKEN).get("/metrics");
         assertEquals(200, r.status(), r::toString);
+        assertEquals("no-store", r.header("cache-control"));
         assertTrue(r.body().contains("# TYPE") || r.body().contains("{"), r.body());
         Api owner = server.api().login(LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD);
         Api.Response leads = owner.get("/api/v1/leads");
         assertEquals(200, leads.status(), "the first tenant's administrator works leads");
         // rating a lead calls the built-in BANT rules through the guard, which counts per plugin
         assertEquals(201, owner.post("/api/v1/leads", Fixtures.tradeFairLead(LeadlineServer.unique("Metric"))).status());
-        String metrics = server.api().get("/metrics").body();
+        String metrics = server.api().as(LeadlineServer.METRICS_TOKEN).get("/metrics").body();
         java.util.regex.Matcher calls = java.util.regex.Pattern
                 .compile("(?m)^leadline_plugin_calls\\{[^}]*plugin=\"scoring-bant\"[^}]*\\} ([0-9.eE+]+)$").matcher(metrics);
         assertTrue(calls.find(), "plugin calls are published: " + metrics.lines()

@@ -1,5 +1,6 @@
 package org.leadline.plugin.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,10 +27,16 @@ import java.util.regex.Pattern;
  * @param secret       whether the value is a credential: stored, passed to the extension, never
  *                     shown again through the API
  * @param options      the allowed values of a {@link SettingType#CHOICE} (at least one); empty otherwise
+ * @param min          the smallest value an {@link SettingType#INTEGER} or {@link SettingType#DECIMAL}
+ *                     setting takes, or {@code null} for no bound of its own (since 1.1)
+ * @param max          the largest such value, or {@code null} (since 1.1)
+ * @param pattern      a regular expression the whole value of a {@link SettingType#STRING} setting
+ *                     must match, or {@code null} for any text (since 1.1)
  */
 @Stable(since = "1.0")
 public record Setting(String name, String label, SettingType type, String defaultValue, String help,
-                      boolean required, boolean secret, List<String> options) {
+                      boolean required, boolean secret, List<String> options, BigDecimal min, BigDecimal max,
+                      String pattern) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,62}");
 
@@ -44,6 +51,18 @@ public record Setting(String name, String label, SettingType type, String defaul
         // A CHOICE without options is refused by the server when the plugin starts, not here, so that
         // options() can follow of() in a declaration.
         options = options == null ? List.of() : List.copyOf(options);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new IllegalArgumentException("The setting " + name + " has a minimum above its maximum");
+        }
+        if (pattern != null) {
+            Pattern.compile(pattern); // a broken expression fails the declaration, not a tenant's save
+        }
+    }
+
+    /** A setting without bounds or pattern: the declaration of plugin API 1.0. */
+    public Setting(String name, String label, SettingType type, String defaultValue, String help,
+                   boolean required, boolean secret, List<String> options) {
+        this(name, label, type, defaultValue, help, required, secret, options, null, null, null);
     }
 
     /** A setting of the given name and type: optional, not secret, without default. */
@@ -52,26 +71,47 @@ public record Setting(String name, String label, SettingType type, String defaul
     }
 
     public Setting label(String newLabel) {
-        return new Setting(name, newLabel, type, defaultValue, help, required, secret, options);
+        return new Setting(name, newLabel, type, defaultValue, help, required, secret, options, min, max, pattern);
     }
 
     public Setting help(String newHelp) {
-        return new Setting(name, label, type, defaultValue, newHelp, required, secret, options);
+        return new Setting(name, label, type, defaultValue, newHelp, required, secret, options, min, max, pattern);
     }
 
     public Setting defaultValue(String value) {
-        return new Setting(name, label, type, value, help, required, secret, options);
+        return new Setting(name, label, type, value, help, required, secret, options, min, max, pattern);
     }
 
     public Setting asRequired() {
-        return new Setting(name, label, type, defaultValue, help, true, secret, options);
+        return new Setting(name, label, type, defaultValue, help, true, secret, options, min, max, pattern);
     }
 
     public Setting asSecret() {
-        return new Setting(name, label, type, defaultValue, help, required, true, options);
+        return new Setting(name, label, type, defaultValue, help, required, true, options, min, max, pattern);
     }
 
     public Setting options(String... values) {
-        return new Setting(name, label, type, defaultValue, help, required, secret, List.of(values));
+        return new Setting(name, label, type, defaultValue, help, required, secret, List.of(values), min, max, pattern);
+    }
+
+    /**
+     * The range of an {@link SettingType#INTEGER} or {@link SettingType#DECIMAL} setting, both ends
+     * included; the server refuses a tenant's value outside it, naming the setting (since 1.1).
+     */
+    public Setting range(long minimum, long maximum) {
+        return range(BigDecimal.valueOf(minimum), BigDecimal.valueOf(maximum));
+    }
+
+    /** As {@link #range(long, long)}, for decimal bounds; {@code null} leaves that end open (since 1.1). */
+    public Setting range(BigDecimal minimum, BigDecimal maximum) {
+        return new Setting(name, label, type, defaultValue, help, required, secret, options, minimum, maximum, pattern);
+    }
+
+    /**
+     * A regular expression the whole value of a {@link SettingType#STRING} setting must match, e.g.
+     * {@code "[A-Z]{3}"} for a currency code; the server refuses other values (since 1.1).
+     */
+    public Setting pattern(String regex) {
+        return new Setting(name, label, type, defaultValue, help, required, secret, options, min, max, regex);
     }
 }

@@ -27,6 +27,8 @@ public final class Settings {
     public static final String LOGIN_MAX_FAILURES = "leadline.auth.login.max-failures";
     public static final String LOGIN_LOCKOUT = "leadline.auth.login.lockout";
     public static final String MAX_BODY_BYTES = "leadline.api.max-body-bytes";
+    /** The bearer token a metrics scraper sends to read /metrics; platform administrators' tokens work too. */
+    public static final String METRICS_TOKEN = "leadline.metrics.token";
     public static final String PAGE_SIZE_DEFAULT = "leadline.api.page-size.default";
     public static final String PAGE_SIZE_MAX = "leadline.api.page-size.max";
     public static final String SEARCH_DRIVING_LIMIT = "leadline.search.driving-limit";

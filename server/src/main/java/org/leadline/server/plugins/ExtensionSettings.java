@@ -22,6 +22,7 @@ import org.leadline.plugin.api.ExtensionConfig;
 import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
 import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.JsonInput;
 
 /**
  * A tenant's values for an extension's declared settings: validated on the way in, typed on the way
@@ -30,6 +31,8 @@ import org.leadline.server.platform.json.Json;
 final class ExtensionSettings {
 
     static final int MAX_TEXT = 4000;
+    static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(18);
+    static final int MAX_DECIMAL_PLACES = 12;
     private static final Pattern EXTENSION_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     private ExtensionSettings() {
@@ -168,7 +171,14 @@ final class ExtensionSettings {
                 if (!(v instanceof JsonString str)) {
                     return "must be a string";
                 }
-                return str.getString().length() > MAX_TEXT ? "must be at most " + MAX_TEXT + " characters" : null;
+                if (str.getString().length() > MAX_TEXT) {
+                    return "must be at most " + MAX_TEXT + " characters";
+                }
+                if (!JsonInput.isStorableText(str.getString())) {
+                    return "must be valid Unicode text without NUL characters";
+                }
+                return s.pattern() != null && !str.getString().matches(s.pattern())
+                        ? "must match " + s.pattern() : null;
             case CHOICE:
                 if (!(v instanceof JsonString c) || !s.options().contains(c.getString())) {
                     return "must be one of " + String.join(", ", s.options());
@@ -194,17 +204,38 @@ final class ExtensionSettings {
                 }
                 try {
                     n.bigIntegerValueExact().longValueExact();
-                    return null;
                 } catch (ArithmeticException e) {
                     return "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
                 }
+                return outOfRange(s, n.bigDecimalValue());
             case DECIMAL:
-                return v instanceof JsonNumber ? null : "must be a number";
+                if (!(v instanceof JsonNumber d)) {
+                    return "must be a number";
+                }
+                // Beyond these a number is no setting anyone means, and 1e400 would reach a plugin as
+                // a BigDecimal whose arithmetic takes as long as its exponent is large.
+                if (d.bigDecimalValue().abs().compareTo(MAX_DECIMAL) >= 0 || d.bigDecimalValue().scale() > MAX_DECIMAL_PLACES) {
+                    return "must be a number below 10^18 with at most " + MAX_DECIMAL_PLACES + " decimal places";
+                }
+                return outOfRange(s, d.bigDecimalValue());
             case BOOLEAN:
                 return v == JsonValue.TRUE || v == JsonValue.FALSE ? null : "must be true or false";
             default:
                 return "has an unknown type";
         }
+    }
+
+    /** Why {@code value} is outside the setting's declared range, or null. */
+    private static String outOfRange(Setting s, BigDecimal value) {
+        boolean low = s.min() != null && value.compareTo(s.min()) < 0;
+        boolean high = s.max() != null && value.compareTo(s.max()) > 0;
+        if (!low && !high) {
+            return null;
+        }
+        if (s.min() != null && s.max() != null) {
+            return "must be between " + s.min().toPlainString() + " and " + s.max().toPlainString();
+        }
+        return low ? "must be at least " + s.min().toPlainString() : "must be at most " + s.max().toPlainString();
     }
 
     private static JsonValue textAsJson(SettingType type, String text) {

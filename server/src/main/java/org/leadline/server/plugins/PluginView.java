@@ -90,12 +90,15 @@ public record PluginView(
             @NotNull @Schema(description = "Its value is accepted, never shown") Boolean secret,
             @Schema(name = "default", description = "The value used when none is set; never shown for a secret")
             String defaultValue,
-            @Schema(description = "The allowed values of a CHOICE") List<String> options) {
+            @Schema(description = "The allowed values of a CHOICE") List<String> options,
+            @Schema(description = "The smallest value of an INTEGER or DECIMAL") java.math.BigDecimal min,
+            @Schema(description = "The largest value of an INTEGER or DECIMAL") java.math.BigDecimal max,
+            @Schema(description = "A regular expression the whole value of a STRING matches") String pattern) {
 
         static SettingDeclaration of(Setting s) {
             return new SettingDeclaration(s.name(), s.label(), s.type(), s.help(), s.required(), s.secret(),
                     s.defaultValue() != null && !s.secret() ? s.defaultValue() : null,
-                    s.options().isEmpty() ? null : List.copyOf(s.options()));
+                    s.options().isEmpty() ? null : List.copyOf(s.options()), s.min(), s.max(), s.pattern());
         }
     }
 

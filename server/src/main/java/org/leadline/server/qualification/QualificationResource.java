@@ -74,7 +74,7 @@ public class QualificationResource {
     @Operation(operationId = "replaceQualificationRules", summary = "Save a new version of the qualification rules",
             description = "Validates the whole rule set (every error is reported), stores it as the next version and "
                     + "starts a job that re-rates all of the tenant's leads with it; a running job is superseded. "
-                    + "version, createdAt and createdBy may be sent back and are ignored. If-Match is optional; "
+                    + "version, createdAt and createdBy may be sent back as they were read; other values are refused. If-Match is optional; "
                     + "when sent it must name the current version (412 when another save came first).")
     @APIResponse(responseCode = "201", description = "The new version, with the re-rating job in rerating",
             content = @Content(schema = @Schema(implementation = RuleSetView.class)))

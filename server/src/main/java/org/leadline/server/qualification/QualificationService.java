@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.leadline.api.lead.LeadScoring;
 import org.leadline.api.page.PageInfo;
 import org.leadline.server.lead.Lead;
+import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
@@ -95,16 +97,22 @@ public class QualificationService {
      * otherwise; null saves over any version).
      */
     public Saved save(Replacement<RuleSetView> body, Long expectedVersion) {
-        // the body is its own current state: read-only members a client sends back (version, createdAt,
-        // createdBy, rerating) are ignored, whatever version they name
-        RuleSetView rules = body.against(RuleSetView.class, body.json());
+        EntityManager em = persistence.em();
+        List<RuleSet> latest = em.createQuery("SELECT r FROM RuleSet r ORDER BY r.version DESC", RuleSet.class)
+                .setMaxResults(1).getResultList();
+        int current = latest.isEmpty() ? 0 : latest.get(0).version();
+        // Read-only members may come back as they were read (version, createdAt, createdBy of the current
+        // version); another value is refused as on every resource. The re-rating job of an earlier save
+        // changes on its own, so whatever is sent back of it is taken.
+        JsonObject currentJson = RecordJson.toJson(latest.isEmpty() ? RuleSetView.none() : RuleSetView.of(latest.get(0), null));
+        if (body.json().containsKey("rerating")) {
+            currentJson = Json.createObjectBuilder(currentJson).add("rerating", body.json().get("rerating")).build();
+        }
+        RuleSetView rules = body.against(RuleSetView.class, currentJson);
         String stored = RecordJson.toJson(rules).toString();
         if (stored.length() > 32000) {
             throw ProblemException.field("rules", "the rule set is too large (at most 32000 characters of JSON)");
         }
-        EntityManager em = persistence.em();
-        Integer max = em.createQuery("SELECT MAX(r.version) FROM RuleSet r", Integer.class).getSingleResult();
-        int current = max == null ? 0 : max;
         if (expectedVersion != null && expectedVersion != current) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The rules are at version " + current
                     + ", your If-Match names version " + expectedVersion + "; read them again");

@@ -19,12 +19,13 @@ import org.leadline.api.page.PageInfo;
 import org.leadline.api.problem.FieldError;
 import org.leadline.server.platform.json.CrossFieldRules;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.platform.json.RecordBodyReader;
+import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.platform.json.RecordInput;
 
 /**
  * A version of the tenant's qualification rules as the API reads and writes it: the thresholds of
- * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they are
- * ignored). The definition is stored as this record read it, and read back through it.
+ * the ratings and the rules. The server owns version, createdAt and createdBy (sent back, they must
+ * be those of the current version). The definition is stored as this record read it, and read back through it.
  */
 @Schema(name = "QualificationRuleSet", description = "The tenant's qualification rules: a lead's score is the sum "
         + "of the points of the rules it meets; the thresholds turn the score into HOT, WARM or COLD. Version 0 "
@@ -70,8 +71,9 @@ public record RuleSetView(
 
     /** A saved version as the API shows it; {@code rerating} is the job started by the save, or null. */
     static RuleSetView of(RuleSet saved, RerateJobView rerating) {
-        RuleSetView stored = RecordBodyReader.bind(Json.createReader(new StringReader(saved.definition())).readObject(),
-                RuleSetView.class);
+        // Read as stored, without today's constraints: a version saved under older limits stays readable.
+        RuleSetView stored = RecordInput.read(new JsonInput(Json.createReader(new StringReader(saved.definition()))
+                .readObject(), "", new java.util.ArrayList<>()), RuleSetView.class, (path, value) -> { });
         return new RuleSetView(saved.version(), saved.createdAt(), saved.createdBy(), stored.thresholds(), stored.rules(),
                 rerating);
     }
@@ -95,10 +97,14 @@ public record RuleSetView(
     /** The scores from which a lead is rated HOT and WARM. */
     @Schema(name = "QualificationThresholds", description = "warm must be lower than hot")
     public record Thresholds(
-            @NotNull @Min(value = -RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES, message = "is out of range")
-            @Max(value = RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES, message = "is out of range")
+            @NotNull @Min(value = 1, message = "must be between 1 and 100000")
+            @Max(value = RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES, message = "must be between 1 and 100000")
             @Schema(description = "The score from which a lead is HOT") Integer hot,
-            @NotNull @Schema(description = "The score from which a lead is WARM") Integer warm) {
+            // A lead without points (score 0) is COLD unless the tenant says otherwise with warm 0; a
+            // negative threshold would rate leads that rules count against as WARM.
+            @NotNull @Min(value = 0, message = "must be between 0 and 99999")
+            @Max(value = RuleSetDefinition.MAX_POINTS * RuleSetDefinition.MAX_RULES - 1, message = "must be between 0 and 99999")
+            @Schema(description = "The score from which a lead is WARM") Integer warm) {
     }
 
     /** One rule: the points a lead gets when it meets the condition, and the actions recommended then. */

@@ -19,6 +19,7 @@ import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.StatementCount;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.problem.Problems;
+import org.leadline.server.platform.web.HttpHardening;
 
 /**
  * Authenticates every API request by its {@code Authorization: Bearer} token (a session token
@@ -32,11 +33,16 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Credentials credentials;
 
+    private final MetricsToken metricsToken = MetricsToken.configured();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         StatementCount.reset();
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/metrics") || path.startsWith("/metrics/")) {
+            return metrics(request, response, context, path);
+        }
         if (!path.startsWith("/api/") || "OPTIONS".equals(request.getMethod())) {
             return context.doNothing();
         }
@@ -62,13 +68,54 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
                 : "Only bearer tokens are accepted");
     }
 
+    /**
+     * The metrics (JVM, pool, plugin counters) tell an attacker much: they need the configured
+     * metrics token ({@code leadline.metrics.token}, for a scraper) or a platform administrator's token.
+     */
+    private AuthenticationStatus metrics(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context, String path) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return reject(response, path, "Send 'Authorization: Bearer <token>' with the metrics token or a platform "
+                    + "administrator's token");
+        }
+        String token = header.substring(7).strip();
+        if (metricsToken.matches(token)) {
+            return context.doNothing();
+        }
+        Optional<Caller> caller = credentials.authenticate(token);
+        if (caller.isEmpty()) {
+            return reject(response, path, "The bearer token is unknown, expired or revoked");
+        }
+        if (!caller.get().roles().contains(Role.PLATFORM_ADMIN)) {
+            return refuse(response, path, "Metrics are for the metrics token and platform administrators");
+        }
+        return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
+                caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+    }
+
     static boolean isPublic(String path) {
         return path.equals("/api/v1/auth/login") || path.startsWith("/api/v1/public/");
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, String path, String detail) {
+        try {
+            response.setStatus(403);
+            // authentication runs before the filters: the answer gets their headers here
+            HttpHardening.securityHeaders(response, true);
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.body(ProblemType.FORBIDDEN, detail, path, List.of(), Map.of()).toString());
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus reject(HttpServletResponse response, String path, String detail) {
         try {
             response.setStatus(401);
+            HttpHardening.securityHeaders(response, true);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"leadline\"");
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");

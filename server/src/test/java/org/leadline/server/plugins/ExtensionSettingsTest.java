@@ -59,6 +59,36 @@ class ExtensionSettingsTest {
     }
 
     @Test
+    void numbersOutsideTheDeclaredRangeAndTextNotMatchingThePatternAreRefused() {
+        List<Setting> declared = List.of(
+                Setting.of("points", SettingType.INTEGER).range(0, 250),
+                Setting.of("budget", SettingType.DECIMAL).range(java.math.BigDecimal.ZERO, null),
+                Setting.of("currency", SettingType.STRING).pattern("[A-Z]{3}"),
+                Setting.of("factor", SettingType.DECIMAL));
+        List<FieldError> errors = new ArrayList<>();
+        ExtensionSettings.merge(declared, Json.createObjectBuilder().add("points", -1).add("budget", new BigDecimal("-0.01"))
+                .add("currency", "NOT_A_VALUE").add("factor", new BigDecimal("1e400")).build(), JsonValue.EMPTY_JSON_OBJECT, errors);
+        assertEquals(List.of(new FieldError("settings.points", "must be between 0 and 250"),
+                new FieldError("settings.budget", "must be at least 0"),
+                new FieldError("settings.currency", "must match [A-Z]{3}"),
+                new FieldError("settings.factor", "must be a number below 10^18 with at most 12 decimal places")), errors);
+
+        errors.clear();
+        JsonObject stored = ExtensionSettings.merge(declared, Json.createObjectBuilder().add("points", 250)
+                .add("budget", new BigDecimal("12.50")).add("currency", "EUR").add("factor", new BigDecimal("-3.5")).build(),
+                JsonValue.EMPTY_JSON_OBJECT, errors);
+        assertEquals(List.of(), errors);
+        assertEquals(250, stored.getInt("points"));
+    }
+
+    @Test
+    void aDefaultOutsideItsOwnRangeMakesTheDeclarationUnusable() {
+        String problem = ExtensionSettings.declarationProblem("bant", List.of(
+                Setting.of("points", SettingType.INTEGER).range(0, 250).defaultValue("300")));
+        assertEquals("the default of points must be between 0 and 250", problem);
+    }
+
+    @Test
     void aSecretLeftOutIsKeptAndANullClearsIt() {
         JsonObject stored = Json.createObjectBuilder().add("endpoint", "https://a.example").add("apiKey", "old").build();
         List<FieldError> errors = new ArrayList<>();

@@ -38,14 +38,14 @@ public class BantScoring implements ScoringRule {
     @Override
     public List<Setting> settings() {
         return List.of(
-                Setting.of("minimumBudget", SettingType.DECIMAL).defaultValue("10000")
+                Setting.of("minimumBudget", SettingType.DECIMAL).defaultValue("10000").range(0, 1_000_000_000_000_000L)
                         .help("The smallest budget that counts as budget"),
-                Setting.of("currency", SettingType.STRING).defaultValue("EUR")
+                Setting.of("currency", SettingType.STRING).defaultValue("EUR").pattern("[A-Z]{3}")
                         .help("The currency of the minimum budget (ISO 4217)"),
                 Setting.of("latestTimeframe", SettingType.CHOICE).defaultValue("NEXT_QUARTER")
                         .options("IMMEDIATE", "THIS_QUARTER", "NEXT_QUARTER", "THIS_YEAR", "NEXT_YEAR")
                         .help("The latest purchase timeframe that counts as timeframe"),
-                Setting.of("pointsPerCriterion", SettingType.INTEGER).defaultValue("10")
+                Setting.of("pointsPerCriterion", SettingType.INTEGER).defaultValue("10").range(0, 250)
                         .help("Points for each of budget, authority, need and timeframe"));
     }
 

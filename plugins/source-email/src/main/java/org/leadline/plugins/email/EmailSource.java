@@ -59,17 +59,17 @@ public class EmailSource implements MailboxSource {
     @Override
     public List<Setting> settings() {
         List<Setting> settings = new java.util.ArrayList<>(List.of(
-                Setting.of("defaultRegion", SettingType.STRING).defaultValue("DE")
+                Setting.of("defaultRegion", SettingType.STRING).defaultValue("DE").pattern("[A-Za-z]{2}")
                         .help("Country (ISO 3166) of phone numbers written without country code, when the sender's domain does not tell"),
                 Setting.of("freeMailDomains", SettingType.STRING)
                         .help("More free-mail domains (comma-separated) whose senders get no company from their domain"),
-                Setting.of("maxHeaders", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxHeaders()))
+                Setting.of("maxHeaders", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxHeaders())).range(1, 10_000)
                         .help("Most header fields in one header block of a message"),
-                Setting.of("maxHeaderLength", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxHeaderLength()))
+                Setting.of("maxHeaderLength", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxHeaderLength())).range(1, 1_048_576)
                         .help("Most characters in one header field"),
-                Setting.of("maxDepth", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxDepth()))
+                Setting.of("maxDepth", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxDepth())).range(1, 100)
                         .help("Deepest nesting of MIME parts"),
-                Setting.of("maxParts", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxParts()))
+                Setting.of("maxParts", SettingType.INTEGER).defaultValue(String.valueOf(MailLimits.DEFAULTS.maxParts())).range(1, 10_000)
                         .help("Most MIME parts in one message")));
         settings.addAll(ImapMailbox.settings());
         return List.copyOf(settings);

@@ -38,6 +38,8 @@ final class ImapMailbox {
     static final int CONNECT_TIMEOUT_MS = 15_000;
     static final int READ_TIMEOUT_MS = 30_000;
     static final int MAX_PER_POLL = 500;
+    /** Text without control characters: what an IMAP command line can carry. */
+    private static final String ONE_LINE = "[^\\p{Cc}]*";
     static final long MIN_INTERVAL_SECONDS = 5;
     static final long DEFAULT_MAX_MESSAGE_BYTES = 10L * 1024 * 1024;
     /** The most bytes one fetch hands out (a message larger than this alone is still handed out alone). */
@@ -45,21 +47,22 @@ final class ImapMailbox {
 
     static List<Setting> settings() {
         return List.of(
-                Setting.of("imapHost", SettingType.STRING)
+                Setting.of("imapHost", SettingType.STRING).pattern("[A-Za-z0-9._:\\[\\]-]{0,253}")
                         .help("The IMAP server of the mailbox to poll for leads; empty: no mailbox"),
-                Setting.of("imapPort", SettingType.INTEGER).defaultValue("993").help("The IMAP server's port"),
+                Setting.of("imapPort", SettingType.INTEGER).defaultValue("993").range(1, 65_535).help("The IMAP server's port"),
                 Setting.of("imapTls", SettingType.BOOLEAN).defaultValue("true")
                         .help("Connect with TLS (IMAPS); turn off only for a server on a trusted network"),
-                Setting.of("imapUser", SettingType.STRING).help("The user name of the mailbox"),
+                Setting.of("imapUser", SettingType.STRING).pattern(ONE_LINE).help("The user name of the mailbox"),
                 Setting.of("imapPassword", SettingType.STRING).asSecret().help("The password of the mailbox"),
-                Setting.of("imapFolder", SettingType.STRING).defaultValue("INBOX").help("The folder to take leads from"),
-                Setting.of("processedFolder", SettingType.STRING).defaultValue("Processed")
+                Setting.of("imapFolder", SettingType.STRING).defaultValue("INBOX").pattern(ONE_LINE).help("The folder to take leads from"),
+                Setting.of("processedFolder", SettingType.STRING).defaultValue("Processed").pattern(ONE_LINE)
                         .help("Where taken-in messages are moved; created when missing"),
-                Setting.of("pollIntervalSeconds", SettingType.INTEGER).defaultValue("0")
+                Setting.of("pollIntervalSeconds", SettingType.INTEGER).defaultValue("0").range(0, 86_400)
                         .help("Seconds between polls (at least " + MIN_INTERVAL_SECONDS + "); 0: only when an administrator asks"),
-                Setting.of("maxPerPoll", SettingType.INTEGER).defaultValue("50")
+                Setting.of("maxPerPoll", SettingType.INTEGER).defaultValue("50").range(1, MAX_PER_POLL)
                         .help("Most messages taken per poll (at most " + MAX_PER_POLL + ")"),
                 Setting.of("maxMessageBytes", SettingType.INTEGER).defaultValue(String.valueOf(DEFAULT_MAX_MESSAGE_BYTES))
+                        .range(1, 64L * 1024 * 1024)
                         .help("A larger message is not downloaded: it stays in the folder and the plugin log says so"));
     }
 

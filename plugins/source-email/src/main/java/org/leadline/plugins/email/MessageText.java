@@ -38,6 +38,9 @@ final class MessageText {
     private static final Pattern SUBJECT_PREFIX = Pattern.compile("^\\s*((re|aw|wg|fwd?|tr|sv|vs|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+",
             Pattern.CASE_INSENSITIVE);
 
+    /** A control character with the white space around it: one space in a topic. */
+    private static final Pattern CONTROL = Pattern.compile("\\s*[\\p{Cc}\\u2028\\u2029][\\p{Cc}\\u2028\\u2029\\s]*");
+
     private MessageText() {
     }
 
@@ -49,7 +52,10 @@ final class MessageText {
         if (subject == null) {
             return null;
         }
-        String t = SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip();
+        // A topic is one line: line breaks and other control characters that an encoded word (RFC 2047)
+        // or a folded header brought into the subject become one space each run.
+        String line = CONTROL.matcher(subject).replaceAll(" ");
+        String t = SUBJECT_PREFIX.matcher(line).replaceFirst("").strip();
         return t.isEmpty() ? null : t;
     }
 

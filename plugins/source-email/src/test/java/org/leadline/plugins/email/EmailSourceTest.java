@@ -209,6 +209,25 @@ class EmailSourceTest {
         assertTrue(r.drafts().size() + r.problems().size() + r.notLeads().size() >= 1);
     }
 
+    @Test
+    void aSubjectWhoseEncodedWordsHoldLineBreaksBecomesATopicOnOneLine() {
+        // "Angebot\r\nBcc: x@y.example\tbitte" in an RFC 2047 encoded word, split over a folded header
+        LeadDraft d = leadOf("""
+                From: Anna Schmidt <anna.schmidt@acme-maschinen.example>
+                To: sales@leadline.example
+                Subject: =?UTF-8?B?QW5nZWJvdA0KQmNjOiB4QHkuZXhhbXBsZQliaXR0ZQ==?=
+                 =?UTF-8?Q?_f=C3=BCr_Scanner?=
+                Date: Tue, 10 Mar 2026 08:12:40 +0100
+                Message-ID: <encoded-subject-1@acme-maschinen.example>
+                Content-Type: text/plain; charset=UTF-8
+
+                Guten Tag, bitte senden Sie uns ein Angebot.
+
+                Anna Schmidt
+                """);
+        assertEquals("Angebot Bcc: x@y.example bitte für Scanner", d.topic());
+    }
+
     private static ReadResult readText(String mail) {
         return new EmailSource().read(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), ExtensionConfig.empty());
     }

@@ -59,9 +59,9 @@ public class WebFormLeadSource implements LeadSource {
     @Override
     public List<Setting> settings() {
         return List.of(
-                Setting.of("extraFields", SettingType.INTEGER).defaultValue("20")
+                Setting.of("extraFields", SettingType.INTEGER).defaultValue("20").range(0, 100)
                         .help("How many form fields that fill no lead field are kept in the lead's description"),
-                Setting.of("extraLength", SettingType.INTEGER).defaultValue("500")
+                Setting.of("extraLength", SettingType.INTEGER).defaultValue("500").range(1, 10_000)
                         .help("How many characters of each such field are kept"));
     }
 

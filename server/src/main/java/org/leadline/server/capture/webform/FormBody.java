@@ -1,6 +1,5 @@
 package org.leadline.server.capture.webform;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -11,15 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
 import org.leadline.api.problem.FieldError;
-import org.leadline.server.platform.json.Json;
+import org.leadline.server.platform.json.JsonBodyReader;
 import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
@@ -93,18 +90,10 @@ final class FormBody {
     }
 
     private static Map<String, String> json(byte[] body) {
-        JsonObject object;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue v = reader.readValue();
-            if (!(v instanceof JsonObject o)) {
-                throw new ProblemException(ProblemType.VALIDATION, "The body must be a JSON object of field name → value",
-                        List.of(new FieldError("", "must be a JSON object")));
-            }
-            object = o;
-        } catch (JsonParsingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON: " + e.getMessage());
-        } catch (JsonException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+        JsonValue v = JsonBodyReader.parse(body);
+        if (!(v instanceof JsonObject object)) {
+            throw new ProblemException(ProblemType.VALIDATION, "The body must be a JSON object of field name → value",
+                    List.of(new FieldError("", "must be a JSON object")));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : object.entrySet()) {

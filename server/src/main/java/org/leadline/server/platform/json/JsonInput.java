@@ -77,6 +77,17 @@ public final class JsonInput {
         return null;
     }
 
+    /** False for text with a control character (C0, DEL, C1) or a line or paragraph separator. */
+    public static boolean isSingleLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** False for text with a NUL character or a surrogate that is not part of a pair. */
     public static boolean isStorableText(String text) {
         for (int i = 0; i < text.length(); i++) {

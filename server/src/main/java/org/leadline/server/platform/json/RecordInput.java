@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -71,10 +72,29 @@ public final class RecordInput {
                 continue;
             }
             Object value = value(in, name, rc.getGenericType(), readOnly);
+            if (value instanceof String text && singleLine(rc) && !JsonInput.isSingleLine(text)) {
+                in.error(name, SINGLE_LINE);
+                value = null;
+            }
             values[i] = value != null ? value : primitiveDefault(rc.getType());
         }
         in.rejectUnknown();
         return construct(type, values);
+    }
+
+    /** The reason given for a control character in a one-line member. */
+    public static final String SINGLE_LINE = "must be one line of text without control characters (line breaks, tabs)";
+
+    /** The longest text member that is one line: names, titles, topics, details. */
+    static final int SINGLE_LINE_MAX = 200;
+
+    /**
+     * Whether a text member is one line: one of at most {@link #SINGLE_LINE_MAX} characters. Longer
+     * members (descriptions, notes, needs) may hold line breaks.
+     */
+    private static boolean singleLine(RecordComponent rc) {
+        Size size = rc.getAccessor().getAnnotation(Size.class);
+        return size != null && size.max() <= SINGLE_LINE_MAX;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -12,6 +12,8 @@ public enum ProblemType {
     VALIDATION("validation", Status.BAD_REQUEST, "The request is not valid"),
     MALFORMED_JSON("malformed-json", Status.BAD_REQUEST, "The request body is not valid JSON"),
     BAD_PARAMETER("bad-parameter", Status.BAD_REQUEST, "A query parameter or header is not valid"),
+    /** The request cannot be read at all (a header or the address); the container found it first. */
+    BAD_REQUEST("bad-request", Status.BAD_REQUEST, "The request cannot be read"),
     UNAUTHENTICATED("unauthenticated", Status.UNAUTHORIZED, "Authentication is required"),
     FORBIDDEN("forbidden", Status.FORBIDDEN, "Not allowed"),
     NOT_FOUND("not-found", Status.NOT_FOUND, "Not found"),

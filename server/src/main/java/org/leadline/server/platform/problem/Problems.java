@@ -23,10 +23,16 @@ public final class Problems {
 
     public static JsonObject body(ProblemType type, String detail, String instance, List<FieldError> errors,
                                   Map<String, Object> extensions) {
+        return body(type, type.status(), detail, instance, errors, extensions);
+    }
+
+    /** As {@link #body(ProblemType, String, String, List, Map)}, for a status other than the type's usual one. */
+    public static JsonObject body(ProblemType type, int status, String detail, String instance, List<FieldError> errors,
+                                  Map<String, Object> extensions) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
-                .add("status", type.status());
+                .add("status", status);
         if (detail != null) {
             b.add("detail", detail);
         }

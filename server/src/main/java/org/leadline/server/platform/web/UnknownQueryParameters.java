@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 import org.leadline.api.problem.FieldError;
+import org.leadline.server.platform.json.JsonInput;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 
@@ -39,6 +40,15 @@ public class UnknownQueryParameters implements ContainerRequestFilter {
         Set<String> sent = request.getUriInfo().getQueryParameters(false).keySet();
         if (sent.isEmpty() || resource.getResourceMethod() == null) {
             return;
+        }
+        // A NUL or half a surrogate pair (%00, %ED%A0%80) is no value any filter means, and PostgreSQL
+        // refuses it in a query's text parameter: the request is refused before a query sees it.
+        for (Map.Entry<String, List<String>> e : request.getUriInfo().getQueryParameters(true).entrySet()) {
+            if (!JsonInput.isStorableText(e.getKey())
+                    || e.getValue().stream().anyMatch(v -> v != null && !JsonInput.isStorableText(v))) {
+                String name = JsonInput.isStorableText(e.getKey()) ? e.getKey() : "(query)";
+                throw ProblemException.parameter(name, "must be valid Unicode text without NUL characters");
+            }
         }
         Set<String> known = KNOWN.computeIfAbsent(resource.getResourceMethod(), UnknownQueryParameters::queryParameters);
         Set<String> unknown = new TreeSet<>();

@@ -105,6 +105,14 @@ class RecordBodyReaderTest {
     }
 
     @Test
+    void aOneLineMemberRefusesLineBreaksAndControlCharacters() {
+        assertEquals(Map.of("topic", RecordInput.SINGLE_LINE), errors("""
+                {"topic": "Demo\\r\\nBcc: x", "kind": "CALL"}"""));
+        assertEquals(Map.of("topic", RecordInput.SINGLE_LINE), errors("""
+                {"topic": "a\u0085b", "kind": "CALL"}"""));
+    }
+
+    @Test
     void anUnknownMemberIsRefused() {
         assertEquals(Map.of("colour", "is not a known field"), errors("""
                 {"topic": "Demo", "kind": "CALL", "colour": "red"}"""));
