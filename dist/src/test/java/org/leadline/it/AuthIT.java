@@ -38,7 +38,8 @@ class AuthIT {
     }
 
     static Api.Response login(String username, String password) {
-        return server.api().post(LOGIN, Json.createObjectBuilder().add("username", username).add("password", password).build());
+        return server.api().post(LOGIN, Json.createObjectBuilder().add("tenant", tenant.slug()).add("username", username)
+                .add("password", password).build());
     }
 
     static void unauthenticated(Api.Response r) {
@@ -139,14 +140,14 @@ class AuthIT {
 
     @Test
     void loggingOutRevokesTheToken() {
-        Api session = server.api().login(tenant.username(), tenant.password());
+        Api session = server.api().login(tenant.slug(), tenant.username(), tenant.password());
         assertEquals(200, session.get(LEADS).status());
         Api.Response out = session.post("/api/v1/auth/logout");
         assertEquals(204, out.status(), out::toString);
         unauthenticated(session.get(LEADS));
         unauthenticated(session.post("/api/v1/auth/logout"));
         assertEquals(200, tenant.api().get(LEADS).status(), "other sessions of the same user go on");
-        Api.Response again = session.post(LOGIN, Json.createObjectBuilder().add("username", tenant.username())
+        Api.Response again = session.post(LOGIN, Json.createObjectBuilder().add("tenant", tenant.slug()).add("username", tenant.username())
                 .add("password", tenant.password()).build());
         assertEquals(200, again.status(), "signing in again with the dead token still attached works: " + again);
     }

@@ -24,7 +24,7 @@ class SecondNodeIT {
                 Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_PLUGINS_CHOICES_TTL", "PT1S"))) {
             Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
             Api onFirst = tenant.api();
-            Api onSecond = new Api(second.base()).login(tenant.username(), tenant.password());
+            Api onSecond = new Api(second.base()).login(tenant.slug(), tenant.username(), tenant.password());
             String bant = "/api/v1/extensions/scoring-bant/bant";
             assertTrue(onSecond.get(bant).json().getBoolean("enabled"), "the second node has read the choice");
             Api.Response scored = onSecond.post("/api/v1/leads", Fixtures.tradeFairLead("Zweiter"));

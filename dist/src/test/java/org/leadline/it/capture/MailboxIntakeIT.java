@@ -250,8 +250,8 @@ class MailboxIntakeIT {
 
             own.restart();
             deliver(box, "gmail-en-html-only.eml");
-            Api a2 = own.api().login(a.username(), a.password());
-            Api b2 = own.api().login(b.username(), b.password());
+            Api a2 = own.api().login(a.slug(), a.username(), a.password());
+            Api b2 = own.api().login(b.slug(), b.username(), b.password());
             assertEquals(polled, mailbox(a2), "tenant A's last poll, as it was before the restart");
             assertEquals(failed, mailbox(b2), "tenant B's own last poll, not A's");
 
