@@ -48,7 +48,7 @@ class MailboxIntakeIT {
     @BeforeAll
     static void servers() {
         server = LeadlineServer.shared();
-        imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        imap = new GreenMail(new ServerSetup(0, LeadlineServer.OUTSIDE_HOST, ServerSetup.PROTOCOL_IMAP));
         imap.start();
     }
 
@@ -99,7 +99,7 @@ class MailboxIntakeIT {
     }
 
     private static Api.Response configure(Api api, Box box, long interval) {
-        return api.put(SETTINGS, Json.createObjectBuilder().add("imapHost", "127.0.0.1")
+        return api.put(SETTINGS, Json.createObjectBuilder().add("imapHost", LeadlineServer.OUTSIDE_HOST)
                 .add("imapPort", imap.getImap().getPort()).add("imapTls", false).add("imapUser", box.login())
                 .add("imapPassword", box.password()).add("processedFolder", "Taken")
                 .add("pollIntervalSeconds", interval).build(), Map.of());

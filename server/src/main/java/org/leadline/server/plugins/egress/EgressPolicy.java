@@ -144,29 +144,16 @@ public final class EgressPolicy {
     }
 
     /**
-     * Whether a setting's literal value is an address the policy refuses whatever port is used: a
-     * literal IP address, or {@code localhost} and its sub-domains, which always resolve locally.
-     * Host names are judged when connecting, as their addresses may change.
+     * Why a setting's host is refused when it is saved: a literal IP address the policy refuses on
+     * {@code port} (-1: any port). Host names are judged when connecting, as their addresses may
+     * change; that check is the guard, this one tells the administrator at once.
      */
     public Optional<String> refusesLiteral(String host, int port) {
         if (host == null || host.isBlank()) {
             return Optional.empty();
         }
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        Optional<InetAddress> literal = AddressRange.literal(h);
-        if (literal.isPresent()) {
-            return permits(h, literal.get(), port) ? Optional.empty()
-                    : Optional.of("is an internal address that outbound connections may not go to");
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            for (Allowed a : allowed) {
-                if (a.host() != null && a.matches(h, null, port)) {
-                    return Optional.empty();
-                }
-            }
+        Optional<InetAddress> literal = AddressRange.literal(host.strip());
+        if (literal.isPresent() && !permits(host.strip(), literal.get(), port)) {
             return Optional.of("is an internal address that outbound connections may not go to");
         }
         return Optional.empty();
