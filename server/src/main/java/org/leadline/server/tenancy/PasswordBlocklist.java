@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 
 import me.gosimple.nbvcxz.Nbvcxz;
-import me.gosimple.nbvcxz.resources.Configuration;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryBuilder;
@@ -15,7 +14,8 @@ import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 /**
  * The password blocklist of NIST SP 800-63B, through nbvcxz: its list of passwords from public
  * breaches, English words and names, and the patterns guessing tools try first (repetitions,
- * sequences, keyboard walks, l33t spellings, reversed words), plus the words of the account itself.
+ * sequences, keyboard walks, l33t spellings, reversed words) and the product's name, plus the
+ * account's own username and tenant (the password may not be one of them with a few characters around).
  * A password is blocked when nbvcxz estimates that a guesser trying those first finds it within
  * 2^{@value #MIN_GUESS_BITS} guesses: a breached password as a whole ({@code "iloveyou"}), two of
  * them glued together ({@code "baseball1234"}), {@code "aaaaaaaaaaaa"} or {@code "123456789012"}.
@@ -30,19 +30,24 @@ final class PasswordBlocklist {
     }
 
     static boolean blocks(String password, String... context) {
-        List<String> words = context == null ? List.of() : Arrays.stream(context).filter(Objects::nonNull)
-                .map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> w.length() >= 3).toList();
         String lower = password.strip().toLowerCase(Locale.ROOT);
-        if (words.contains(lower) || "leadline".equals(lower)) {
+        if (lower.equals("leadline") || (context != null && Arrays.stream(context).filter(Objects::nonNull)
+                .map(w -> w.strip().toLowerCase(Locale.ROOT)).anyMatch(w -> w.length() >= 3
+                        && (lower.equals(w) || lower.replace(w, "").length() < 4)))) {
+            // The account's own name, its tenant, the product: with at most a few characters around.
             return true;
         }
-        // The default dictionaries are loaded once by nbvcxz; only the account's own words are new.
-        DictionaryBuilder own = new DictionaryBuilder().setDictionaryName("account").setExclusion(true);
-        own.addWord("leadline", 0);
-        words.forEach(w -> own.addWord(w, 0));
+        return ESTIMATOR.estimate(password).getEntropy() < MIN_GUESS_BITS;
+    }
+
+    /** nbvcxz with its own dictionaries (loaded once, about 2 MB); thread-safe. */
+    private static final Nbvcxz ESTIMATOR = new Nbvcxz(new ConfigurationBuilder()
+            .setDictionaries(withProductName()).createConfiguration());
+
+    private static List<Dictionary> withProductName() {
         List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
-        dictionaries.add(own.createDictionary());
-        Configuration configuration = new ConfigurationBuilder().setDictionaries(dictionaries).createConfiguration();
-        return new Nbvcxz(configuration).estimate(password).getEntropy() < MIN_GUESS_BITS;
+        dictionaries.add(new DictionaryBuilder().setDictionaryName("product").setExclusion(true)
+                .addWord("leadline", 0).createDictionary());
+        return dictionaries;
     }
 }
