@@ -56,7 +56,7 @@ class EgressIT {
             Api.Response r = t.api().put(WEBHOOK + "/settings", Json.createObjectBuilder().add("url", url).build(), Map.of());
             assertEquals(400, r.status(), url + ": " + r);
             assertTrue(r.header("content-type").startsWith("application/problem+json"), r::toString);
-            assertEquals("is an internal address that outbound connections may not go to", r.fieldError("url"), r::toString);
+            assertEquals("is an internal address that outbound connections may not go to", r.fieldError("settings.url"), r::toString);
         }
     }
 
@@ -102,11 +102,11 @@ class EgressIT {
         for (String host : List.of("127.0.0.1", "::1", "[::1]", "169.254.169.254", "192.168.0.10")) {
             Api.Response r = t.api().put(EMAIL + "/settings", Json.createObjectBuilder().add("imapHost", host).build(), Map.of());
             assertEquals(400, r.status(), host + ": " + r);
-            assertEquals("is an internal address that outbound connections may not go to", r.fieldError("imapHost"), r::toString);
+            assertEquals("is an internal address that outbound connections may not go to", r.fieldError("settings.imapHost"), r::toString);
         }
         Api.Response junk = t.api().put(EMAIL + "/settings", Json.createObjectBuilder().add("imapHost", "mail server/1").build(), Map.of());
         assertEquals(400, junk.status(), junk::toString);
-        assertEquals("must be a host name or IP address", junk.fieldError("imapHost"), junk::toString);
+        assertEquals("must be a host name or IP address", junk.fieldError("settings.imapHost"), junk::toString);
     }
 
     @Test
