@@ -452,6 +452,11 @@ class AuthIT {
      * local address on Java 17.
      */
     static Raw loginFrom(String from, String slug, String username, String password) throws java.io.IOException {
+        return loginFrom(server, from, slug, username, password);
+    }
+
+    static Raw loginFrom(LeadlineServer server, String from, String slug, String username, String password)
+            throws java.io.IOException {
         var body = Json.createObjectBuilder().add("username", username).add("password", password);
         if (slug != null) {
             body.add("tenant", slug);
