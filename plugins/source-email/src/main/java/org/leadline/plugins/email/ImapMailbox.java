@@ -214,6 +214,8 @@ final class ImapMailbox {
         } catch (MessagingException e) {
             // Refused by policy, or no IMAP server greeted us (closed port, another service, TLS
             // failure, time-out): one message each, so the status cannot map a network's ports.
+            // The server log keeps the reason for the platform administrator.
+            logger.log(System.Logger.Level.INFO, "Mailbox " + host + " not reached: " + e);
             throw EgressException.in(e).orElseGet(EgressException::unreachable);
         }
         return store;

@@ -132,6 +132,7 @@ public final class PolicedEgress implements AutoCloseable {
             return socket;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
+            LOG.log(Level.INFO, () -> caller + " could not reach " + host + ":" + port + ": " + e);
             throw EgressException.unreachable();
         }
     }
@@ -168,6 +169,8 @@ public final class PolicedEgress implements AutoCloseable {
             if (EgressException.in(e).filter(EgressException::refusedByPolicy).isPresent()) {
                 throw EgressException.refused();
             }
+            // The plugin and the tenant learn only "could not connect"; the platform administrator the why.
+            LOG.log(Level.INFO, () -> caller + " could not reach " + request.uri().getHost() + ": " + e);
             throw EgressException.unreachable();
         }
     }
@@ -265,6 +268,7 @@ public final class PolicedEgress implements AutoCloseable {
                 super.connect(new InetSocketAddress(target, isa.getPort()), timeout);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(this);
+                LOG.log(Level.INFO, () -> caller + " could not reach " + isa.getHostString() + ":" + isa.getPort() + ": " + e);
                 throw EgressException.unreachable();
             }
         }
