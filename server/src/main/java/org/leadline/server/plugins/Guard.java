@@ -182,6 +182,10 @@ public final class Guard implements AutoCloseable {
             return egress.get().getMessage();
         }
         String message = cause == null ? null : cause.getMessage();
+        if (cause instanceof LinkageError) {
+            // A plugin built against what is not there: the missing piece is what its author needs.
+            return "could not be linked" + (message == null || message.isBlank() ? "" : ": " + message);
+        }
         if (message == null || message.isBlank()) {
             return "an error without a message (see the server log)";
         }
