@@ -96,7 +96,7 @@ public final class CoreTargets {
             }
             Figures.releaseEmbeddedDerby(server);
             server.restart();
-            Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
+            Api api = server.api().login(tenant.slug(), tenant.username(), "password-of-" + tenant.slug());
             String token = api.token();
 
             // Target 4: re-rating every lead after a rule-set change, BANT on.

@@ -80,7 +80,7 @@ public final class ListAtScale {
                     leads + others, secs, (leads + others) / secs);
 
             server.restart();
-            Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
+            Api api = server.api().login(tenant.slug(), tenant.username(), "password-of-" + tenant.slug());
             String month = "createdFrom=" + Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
                     + "&createdTo=" + Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
             List<String[]> kinds = List.of(

@@ -56,7 +56,7 @@ public final class ReratingRate {
             }
             Figures.releaseEmbeddedDerby(server);
             server.restart();
-            Api api = server.api().login(tenant.username(), "password-of-" + tenant.slug());
+            Api api = server.api().login(tenant.slug(), tenant.username(), "password-of-" + tenant.slug());
 
             // Twice: the first run rates leads never rated (inserts), the second changes existing ratings.
             for (int run = 1; run <= 2; run++) {

@@ -67,10 +67,21 @@ public final class LeadlineClient implements AutoCloseable {
         return new LeadlineClient(http, false, base, Objects.requireNonNull(token));
     }
 
-    /** Signs in at the server at {@code base} and answers a client that sends the session token. */
+    /**
+     * Signs in at the server at {@code base} as a platform administrator or a user of the server's
+     * default tenant, and answers a client that sends the session token.
+     */
     public static LeadlineClient signIn(URI base, String username, String password) {
+        return signIn(base, null, username, password);
+    }
+
+    /**
+     * Signs in at the server at {@code base} as a user of the tenant with the slug {@code tenant}
+     * (usernames are unique per tenant), and answers a client that sends the session token.
+     */
+    public static LeadlineClient signIn(URI base, String tenant, String username, String password) {
         Client http = ClientBuilder.newClient();
-        LeadlineClient signedIn = signIn(http, base, username, password);
+        LeadlineClient signedIn = signIn(http, base, tenant, username, password);
         return new LeadlineClient(http, true, base, signedIn.token);
     }
 
@@ -79,10 +90,15 @@ public final class LeadlineClient implements AutoCloseable {
      * connector must speak PATCH, as Jersey's java.net.http connector does) and closes.
      */
     public static LeadlineClient signIn(Client http, URI base, String username, String password) {
+        return signIn(http, base, null, username, password);
+    }
+
+    /** As {@link #signIn(URI, String, String, String)}, on a Jakarta REST client the caller configured and closes. */
+    public static LeadlineClient signIn(Client http, URI base, String tenant, String username, String password) {
         try (LeadlineClient anonymous = new LeadlineClient(http, false, base, null)) {
             LoginView.Session session = anonymous.send(anonymous.api.path("auth/login")
                     .request(MediaType.APPLICATION_JSON_TYPE)
-                    .buildPost(anonymous.json(new LoginView.Request(username, password))), LoginView.Session.class)
+                    .buildPost(anonymous.json(new LoginView.Request(username, password, tenant))), LoginView.Session.class)
                     .value();
             return new LeadlineClient(http, false, base, session.token());
         }

@@ -68,10 +68,18 @@ public final class Api {
         return new Api(base, token, true);
     }
 
-    /** Signs in and returns a client that uses the session token. */
+    /** Signs in as a platform administrator or a user of the default tenant and returns a client that uses the session token. */
     public Api login(String username, String password) {
-        Response r = post("/api/v1/auth/login", Json.createObjectBuilder()
-                .add("username", username).add("password", password).build());
+        return login(null, username, password);
+    }
+
+    /** Signs in as a user of the tenant with the slug {@code tenant} and returns a client that uses the session token. */
+    public Api login(String tenant, String username, String password) {
+        var body = Json.createObjectBuilder().add("username", username).add("password", password);
+        if (tenant != null) {
+            body.add("tenant", tenant);
+        }
+        Response r = post("/api/v1/auth/login", body.build());
         if (r.status() != 200) {
             throw new AssertionError("login of " + username + " failed: " + r);
         }

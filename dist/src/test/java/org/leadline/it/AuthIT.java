@@ -37,8 +37,18 @@ class AuthIT {
         tenant = Fixtures.newTenant(server);
     }
 
+    /** Signs in as a user of this class's tenant. */
     static Api.Response login(String username, String password) {
-        return server.api().post(LOGIN, Json.createObjectBuilder().add("username", username).add("password", password).build());
+        return login(tenant.slug(), username, password);
+    }
+
+    /** Signs in as a user of the tenant with the slug {@code slug}; null: no tenant named. */
+    static Api.Response login(String slug, String username, String password) {
+        var body = Json.createObjectBuilder().add("username", username).add("password", password);
+        if (slug != null) {
+            body.add("tenant", slug);
+        }
+        return server.api().post(LOGIN, body.build());
     }
 
     static void unauthenticated(Api.Response r) {
@@ -118,9 +128,9 @@ class AuthIT {
         assertEquals(400, noUser.status(), noUser::toString);
         assertEquals("is required", noUser.fieldError("username"));
         Api.Response extra = server.api().post(LOGIN, Json.createObjectBuilder().add("username", "a")
-                .add("password", "b").add("tenant", "c").build());
+                .add("password", "b").add("tenantId", "c").build());
         assertEquals(400, extra.status());
-        assertEquals("is not a known field", extra.fieldError("tenant"));
+        assertEquals("is not a known field", extra.fieldError("tenantId"));
         assertEquals(400, server.api().send("POST", LOGIN, "{", "application/json", Map.of()).status());
     }
 
@@ -139,14 +149,14 @@ class AuthIT {
 
     @Test
     void loggingOutRevokesTheToken() {
-        Api session = server.api().login(tenant.username(), tenant.password());
+        Api session = server.api().login(tenant.slug(), tenant.username(), tenant.password());
         assertEquals(200, session.get(LEADS).status());
         Api.Response out = session.post("/api/v1/auth/logout");
         assertEquals(204, out.status(), out::toString);
         unauthenticated(session.get(LEADS));
         unauthenticated(session.post("/api/v1/auth/logout"));
         assertEquals(200, tenant.api().get(LEADS).status(), "other sessions of the same user go on");
-        Api.Response again = session.post(LOGIN, Json.createObjectBuilder().add("username", tenant.username())
+        Api.Response again = session.post(LOGIN, Json.createObjectBuilder().add("tenant", tenant.slug()).add("username", tenant.username())
                 .add("password", tenant.password()).build());
         assertEquals(200, again.status(), "signing in again with the dead token still attached works: " + again);
     }
@@ -193,7 +203,7 @@ class AuthIT {
         assertEquals("ACTIVE", created.json().getString("status"));
         assertNotNull(created.etag(), "a 201 carries the new resource's ETag");
         assertEquals(created.etag(), admin.get("/api/v1/tenants/" + id).etag());
-        assertEquals(200, login(slug + "-boss", initial).status());
+        assertEquals(200, login(slug, slug + "-boss", initial).status());
 
         Api.Response again = admin.post("/api/v1/tenants", Json.createObjectBuilder().add("slug", slug)
                 .add("name", "Twin").add("admin", Json.createObjectBuilder().add("username", slug + "-twin")).build());
@@ -339,24 +349,166 @@ class AuthIT {
     }
 
     @Test
-    void disablingATenantLocksOutItsUsersAndReEnablingLetsThemBackIn() {
+    void disablingATenantRevokesItsSessionsAndTokensForGoodAndReEnablingLetsItsUsersSignInAgain() {
         Fixtures.TenantAdmin victim = Fixtures.newTenant(server);
         Api.Response token = victim.api().post("/api/v1/api-tokens", Json.createObjectBuilder().add("name", "bot").build());
         assertEquals(201, token.status(), token::toString);
         Api bot = server.api().as(token.json().getString("token"));
+        String tokenId = token.json().getString("id");
         Api admin = Fixtures.platformAdmin(server);
 
         assertEquals(200, admin.patch("/api/v1/tenants/" + victim.tenantId(),
                 Json.createObjectBuilder().add("status", "DISABLED").build(), Map.of()).status());
         unauthenticated(victim.api().get(LEADS));
         unauthenticated(bot.get(LEADS));
-        unauthenticated(login(victim.username(), victim.password()));
+        unauthenticated(login(victim.slug(), victim.username(), victim.password()));
         assertEquals(200, tenant.api().get(LEADS).status(), "other tenants carry on");
 
         assertEquals(200, admin.patch("/api/v1/tenants/" + victim.tenantId(),
                 Json.createObjectBuilder().add("status", "ACTIVE").build(), Map.of()).status());
-        assertEquals(200, login(victim.username(), victim.password()).status());
-        assertEquals(200, bot.get(LEADS).status(), "tokens were suspended with the tenant, not revoked");
+        unauthenticated(victim.api().get(LEADS));
+        unauthenticated(bot.get(LEADS));
+        Api.Response again = login(victim.slug(), victim.username(), victim.password());
+        assertEquals(200, again.status(), "its users sign in anew: " + again);
+        Api fresh = server.api().as(again.json().getString("token"));
+        assertEquals(200, fresh.get(LEADS).status());
+        Api.Response revoked = fresh.get("/api/v1/api-tokens/" + tokenId);
+        assertEquals(200, revoked.status(), revoked::toString);
+        assertNotNull(revoked.json().getString("revokedAt", null), "the API token shows as revoked: " + revoked);
+    }
+
+    // ---- usernames per tenant ------------------------------------------------------------------
+
+    @Test
+    void aTenantLearnsNothingAboutTheUsernamesOfOtherTenants() {
+        Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+        // the default tenant's owner, this class's tenant's admin and the platform administrator's name
+        for (String taken : List.of(LeadlineServer.OWNER, tenant.username(), LeadlineServer.ADMIN)) {
+            Api.Response created = other.api().post("/api/v1/users", Json.createObjectBuilder().add("username", taken)
+                    .add("displayName", "Same name").add("roles", Json.createArrayBuilder().add("SALES"))
+                    .add("password", "password-of-the-other-" + taken).build());
+            assertEquals(201, created.status(), taken + ": " + created);
+        }
+        Api.Response twin = other.api().post("/api/v1/users", Json.createObjectBuilder().add("username", LeadlineServer.OWNER)
+                .add("displayName", "Twin").add("roles", Json.createArrayBuilder().add("SALES")).build());
+        assertEquals(409, twin.status(), "unique within the tenant: " + twin);
+        assertEquals("The username 'owner' is taken in this tenant", twin.json().getString("detail"));
+
+        // each signs in with its own tenant and is itself
+        Api.Response theirs = login(other.slug(), LeadlineServer.OWNER, "password-of-the-other-" + LeadlineServer.OWNER);
+        assertEquals(200, theirs.status(), theirs::toString);
+        assertEquals(other.tenantId(), theirs.json().getJsonObject("user").getString("tenantId"));
+        unauthenticated(login(other.slug(), LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD));
+        Api.Response defaults = login(null, LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD);
+        assertEquals(200, defaults.status(), "without a tenant: the default tenant's owner, as before: " + defaults);
+        assertNotEquals(other.tenantId(), defaults.json().getJsonObject("user").getString("tenantId"));
+        assertEquals(200, login("default", LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD).status());
+        Api.Response mine = login(tenant.username(), tenant.password());
+        assertEquals(tenant.userId(), mine.json().getJsonObject("user").getString("id"));
+        // the platform administrator signs in without a tenant; the tenant's "admin" with it
+        unauthenticated(login(null, LeadlineServer.ADMIN, "password-of-the-other-" + LeadlineServer.ADMIN));
+        assertEquals(200, login(other.slug(), LeadlineServer.ADMIN, "password-of-the-other-" + LeadlineServer.ADMIN).status());
+        // an unknown tenant answers like a wrong password
+        Api.Response nowhere = login("no-such-tenant", LeadlineServer.OWNER, LeadlineServer.OWNER_PASSWORD);
+        unauthenticated(nowhere);
+        assertEquals(login(tenant.username(), "wrong-password").json().getString("detail"), nowhere.json().getString("detail"));
+    }
+
+    // ---- throttling ------------------------------------------------------------------------------
+
+    @Test
+    void aGuesserAtOneAddressCannotLockTheOwnerOutFromAnother() throws Exception {
+        Fixtures.User victim = Fixtures.newUser(server, tenant, "SALES");
+        String attacker = "127.0.0.3";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, loginFrom(attacker, tenant.slug(), victim.username(), "guess-number-" + i).status());
+        }
+        Raw delayed = loginFrom(attacker, tenant.slug(), victim.username(), victim.password());
+        assertEquals(429, delayed.status(), "the guesser's address waits, even with the right password: " + delayed);
+        assertTrue(delayed.body().contains("/problems/rate-limited"), delayed::toString);
+        Raw owner = loginFrom(LeadlineServer.OUTSIDE_HOST, tenant.slug(), victim.username(), victim.password());
+        assertEquals(200, owner.status(), "the owner elsewhere gets in: " + owner);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(429, loginFrom(attacker, tenant.slug(), victim.username(), "guess-number-" + i).status());
+        }
+        assertEquals(200, loginFrom(LeadlineServer.OUTSIDE_HOST, tenant.slug(), victim.username(), victim.password()).status());
+
+        // the platform administrator's account likewise: guessing it locks out only the guesser
+        for (int i = 0; i < 6; i++) {
+            loginFrom(attacker, null, LeadlineServer.ADMIN, "guess-number-" + i);
+        }
+        assertEquals(429, loginFrom(attacker, null, LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD).status());
+        assertEquals(200, loginFrom(LeadlineServer.OUTSIDE_HOST, null, LeadlineServer.ADMIN, LeadlineServer.ADMIN_PASSWORD)
+                .status());
+    }
+
+    /** An answer read off the wire. */
+    record Raw(int status, String body) {
+    }
+
+    /**
+     * Signs in from the local address {@code from} (all of 127.0.0.0/8 is this machine on Linux):
+     * the server sees another client address. Plain HTTP/1.1, as the JDK's client cannot choose its
+     * local address on Java 17.
+     */
+    static Raw loginFrom(String from, String slug, String username, String password) throws java.io.IOException {
+        return loginFrom(server, from, slug, username, password);
+    }
+
+    static Raw loginFrom(LeadlineServer server, String from, String slug, String username, String password)
+            throws java.io.IOException {
+        var body = Json.createObjectBuilder().add("username", username).add("password", password);
+        if (slug != null) {
+            body.add("tenant", slug);
+        }
+        byte[] json = body.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URI base = java.net.URI.create(server.base());
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(from, 0));
+            s.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            s.setSoTimeout(30_000);
+            String head = "POST " + LOGIN + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length
+                    + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(json);
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+            return new Raw(status, answer);
+        }
+    }
+
+    // ---- password policy -------------------------------------------------------------------------
+
+    @Test
+    void passwordsFollowNistGuidanceLengthAndABlocklistButNoCompositionRules() {
+        Api admin = tenant.api();
+        String username = LeadlineServer.unique("pw");
+        for (String weak : List.of("            ", "passwordpassword", "iloveyou1234", "123456789012", "qwertyuiop12")) {
+            Api.Response r = admin.post("/api/v1/users", Json.createObjectBuilder().add("username", username)
+                    .add("displayName", "P").add("roles", Json.createArrayBuilder().add("SALES")).add("password", weak).build());
+            assertEquals(400, r.status(), "'" + weak + "': " + r);
+            assertTrue(r.header("content-type").startsWith("application/problem+json"), r::toString);
+            assertNotNull(r.fieldError("password"), r::toString);
+        }
+        Api.Response spaces = admin.post("/api/v1/users", Json.createObjectBuilder().add("username", username)
+                .add("displayName", "P").add("roles", Json.createArrayBuilder().add("SALES")).add("password", " ".repeat(16)).build());
+        assertEquals("must not be only white space", spaces.fieldError("password"), spaces::toString);
+        Api.Response sixtyFour = admin.post("/api/v1/users", Json.createObjectBuilder().add("username", username)
+                .add("displayName", "P").add("roles", Json.createArrayBuilder().add("SALES"))
+                .add("password", "all lower case words and nothing else needed " + "x".repeat(19)).build());
+        assertEquals(201, sixtyFour.status(), "a long passphrase without digits or symbols is fine: " + sixtyFour);
+        Api.Response change = admin.patch("/api/v1/users/" + sixtyFour.json().getString("id"),
+                Json.createObjectBuilder().add("password", "monkey123456").build(), Map.of());
+        assertEquals(400, change.status(), change::toString);
+        assertNotNull(change.fieldError("password"), change::toString);
+
+        Api.Response weakTenant = Fixtures.platformAdmin(server).post("/api/v1/tenants", Json.createObjectBuilder()
+                .add("slug", LeadlineServer.unique("w")).add("name", "Weak")
+                .add("admin", Json.createObjectBuilder().add("username", "boss").add("password", "baseball1234")).build());
+        assertEquals(400, weakTenant.status(), weakTenant::toString);
+        assertNotNull(weakTenant.fieldError("admin.password"), weakTenant::toString);
     }
 
     @Test

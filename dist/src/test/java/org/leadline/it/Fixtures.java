@@ -37,7 +37,7 @@ public final class Fixtures {
         if (r.status() != 201) {
             throw new AssertionError("creating tenant failed: " + r);
         }
-        return new TenantAdmin(r.json().getString("id"), slug, username, server.api().login(username, password),
+        return new TenantAdmin(r.json().getString("id"), slug, username, server.api().login(slug, username, password),
                 r.json().getJsonObject("admin").getString("id"), password);
     }
 
@@ -55,7 +55,7 @@ public final class Fixtures {
         if (r.status() != 201) {
             throw new AssertionError("creating user failed: " + r);
         }
-        return new User(r.json().getString("id"), username, password, server.api().login(username, password));
+        return new User(r.json().getString("id"), username, password, server.api().login(tenant.slug(), username, password));
     }
 
     /** A minimal valid lead: only what is required. */

@@ -38,6 +38,13 @@ public final class LeadlineServer implements AutoCloseable {
     public static final String OWNER_PASSWORD = "default-owner-secret";
     /** The metrics token of the shared server (leadline.metrics.token), as a scraper sends it. */
     public static final String METRICS_TOKEN = "metrics-scraper-token-of-the-shared-test-server";
+    /**
+     * The address the tests' own outside services (webhook receivers, IMAP servers) listen on. A
+     * loopback address like all of 127.0.0.0/8, so the egress policy refuses it by default; every
+     * test server allows it (leadline.egress.allow), and 127.0.0.1 stays refused for the tests of
+     * the policy. Linux routes all of 127.0.0.0/8 to the loopback interface.
+     */
+    public static final String OUTSIDE_HOST = "127.0.0.2";
 
     private static LeadlineServer shared;
 
@@ -86,6 +93,7 @@ public final class LeadlineServer implements AutoCloseable {
         env.put("LEADLINE_DATA_DIR", workDir.resolve("data").toString());
         env.put("LEADLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("LEADLINE_BOOTSTRAP_TENANT_ADMIN_PASSWORD", OWNER_PASSWORD);
+        env.put("LEADLINE_EGRESS_ALLOW", OUTSIDE_HOST);
         if (onPostgresql()) {
             if (!extraEnv.containsKey("LEADLINE_DB_URL")) {
                 // A server given another's database (a second node) creates none of its own.

@@ -24,7 +24,7 @@ class SecondNodeIT {
                 Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_PLUGINS_CHOICES_TTL", "PT1S"))) {
             Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
             Api onFirst = tenant.api();
-            Api onSecond = new Api(second.base()).login(tenant.username(), tenant.password());
+            Api onSecond = new Api(second.base()).login(tenant.slug(), tenant.username(), tenant.password());
             String bant = "/api/v1/extensions/scoring-bant/bant";
             assertTrue(onSecond.get(bant).json().getBoolean("enabled"), "the second node has read the choice");
             Api.Response scored = onSecond.post("/api/v1/leads", Fixtures.tradeFairLead("Zweiter"));
@@ -46,6 +46,36 @@ class SecondNodeIT {
             assertEquals(201, unscored.status(), unscored::toString);
             assertTrue(!unscored.json().containsKey("scoring")
                     || !unscored.json().getJsonObject("scoring").toString().contains("scoring-bant"), unscored::toString);
+        }
+    }
+
+    @Test
+    void signInThrottleAndTenantRevocationHoldAcrossNodes() throws Exception {
+        Assumptions.assumeTrue(LeadlineServer.onPostgresql(), "two nodes share a PostgreSQL database");
+        LeadlineServer first = LeadlineServer.shared();
+        try (LeadlineServer second = LeadlineServer.start(Files.createTempDirectory("leadline-it-node-"),
+                Map.of("LEADLINE_DB_URL", first.postgresqlUrl()))) {
+            Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
+            String guesser = "127.0.0.4";
+            for (int i = 0; i < 3; i++) {
+                assertEquals(401, AuthIT.loginFrom(first, guesser, tenant.slug(), tenant.username(), "guess-" + i).status());
+            }
+            for (int i = 3; i < 5; i++) {
+                assertEquals(401, AuthIT.loginFrom(second, guesser, tenant.slug(), tenant.username(), "guess-" + i).status());
+            }
+            assertEquals(429, AuthIT.loginFrom(first, guesser, tenant.slug(), tenant.username(), tenant.password()).status(),
+                    "the failures of both nodes count together");
+            assertEquals(429, AuthIT.loginFrom(second, guesser, tenant.slug(), tenant.username(), tenant.password()).status());
+
+            Api onSecond = new Api(second.base()).login(tenant.slug(), tenant.username(), tenant.password());
+            assertEquals(200, onSecond.get("/api/v1/leads").status());
+            Api admin = Fixtures.platformAdmin(first);
+            assertEquals(200, admin.patch("/api/v1/tenants/" + tenant.tenantId(),
+                    jakarta.json.Json.createObjectBuilder().add("status", "DISABLED").build(), Map.of()).status());
+            assertEquals(401, onSecond.get("/api/v1/leads").status(), "the other node refuses the token at once");
+            assertEquals(200, admin.patch("/api/v1/tenants/" + tenant.tenantId(),
+                    jakarta.json.Json.createObjectBuilder().add("status", "ACTIVE").build(), Map.of()).status());
+            assertEquals(401, onSecond.get("/api/v1/leads").status(), "and re-enabling the tenant does not bring it back");
         }
     }
 }

@@ -14,11 +14,20 @@ public final class LoginView {
     }
 
     /** What signing in takes. */
-    @Schema(name = "LoginRequest", description = "A username and password", example = """
-            {"username": "anna.schmidt", "password": "correct horse battery staple"}""")
+    @Schema(name = "LoginRequest", description = "A username and password, and the tenant the user belongs to",
+            example = """
+            {"tenant": "acme", "username": "anna.schmidt", "password": "marble-orbit-kettle-42"}""")
     public record Request(
             @NotNull @Size(max = 100) String username,
-            @NotNull @Size(max = AccountConstraints.PASSWORD_MAX_LENGTH) @Schema(writeOnly = true) String password) {
+            @NotNull @Size(max = AccountConstraints.PASSWORD_MAX_LENGTH) @Schema(writeOnly = true) String password,
+            @Size(max = 63) @Schema(description = "The slug of the user's tenant. Usernames are unique per tenant only. "
+                    + "Leave it out to sign in as a platform administrator or as a user of the installation's default "
+                    + "tenant (leadline.auth.default-tenant, the tenant of the first start)") String tenant) {
+
+        /** Signing in without naming a tenant: a platform administrator or a user of the default tenant. */
+        public Request(String username, String password) {
+            this(username, password, null);
+        }
     }
 
     /** The answer to signing in. */

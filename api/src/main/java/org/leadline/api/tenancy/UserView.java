@@ -36,7 +36,7 @@ public record UserView(
     public record Create(
             @NotNull @Pattern(regexp = AccountConstraints.USERNAME_TEXT, message = AccountConstraints.USERNAME_MESSAGE)
             @Schema(description = "3 to 100 characters: letters, digits and . _ @ -, starting with a letter or "
-                    + "digit; stored in lower case; unique across the installation") String username,
+                    + "digit; stored in lower case; unique within the tenant") String username,
             @NotNull @Size(max = 200) String displayName,
             @Size(max = 254, message = AccountConstraints.EMAIL_MESSAGE)
             @Pattern(regexp = AccountConstraints.EMAIL_TEXT, message = AccountConstraints.EMAIL_MESSAGE)

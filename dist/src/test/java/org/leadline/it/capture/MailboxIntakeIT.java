@@ -48,7 +48,7 @@ class MailboxIntakeIT {
     @BeforeAll
     static void servers() {
         server = LeadlineServer.shared();
-        imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        imap = new GreenMail(new ServerSetup(0, LeadlineServer.OUTSIDE_HOST, ServerSetup.PROTOCOL_IMAP));
         imap.start();
     }
 
@@ -99,7 +99,7 @@ class MailboxIntakeIT {
     }
 
     private static Api.Response configure(Api api, Box box, long interval) {
-        return api.put(SETTINGS, Json.createObjectBuilder().add("imapHost", "127.0.0.1")
+        return api.put(SETTINGS, Json.createObjectBuilder().add("imapHost", LeadlineServer.OUTSIDE_HOST)
                 .add("imapPort", imap.getImap().getPort()).add("imapTls", false).add("imapUser", box.login())
                 .add("imapPassword", box.password()).add("processedFolder", "Taken")
                 .add("pollIntervalSeconds", interval).build(), Map.of());
@@ -250,8 +250,8 @@ class MailboxIntakeIT {
 
             own.restart();
             deliver(box, "gmail-en-html-only.eml");
-            Api a2 = own.api().login(a.username(), a.password());
-            Api b2 = own.api().login(b.username(), b.password());
+            Api a2 = own.api().login(a.slug(), a.username(), a.password());
+            Api b2 = own.api().login(b.slug(), b.username(), b.password());
             assertEquals(polled, mailbox(a2), "tenant A's last poll, as it was before the restart");
             assertEquals(failed, mailbox(b2), "tenant B's own last poll, not A's");
 

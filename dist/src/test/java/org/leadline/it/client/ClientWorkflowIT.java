@@ -64,9 +64,9 @@ class ClientWorkflowIT {
         // Jersey on Apache HttpClient 5: it speaks PATCH, which HttpURLConnection does not
         http = ClientBuilder.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
                 .register(new ContractCheck(server.base()));
-        leadline = LeadlineClient.signIn(http, URI.create(server.base()), tenant.username(), tenant.password());
+        leadline = LeadlineClient.signIn(http, URI.create(server.base()), tenant.slug(), tenant.username(), tenant.password());
         Fixtures.TenantAdmin other = Fixtures.newTenant(server);
-        otherTenant = LeadlineClient.signIn(http, URI.create(server.base()), other.username(), other.password());
+        otherTenant = LeadlineClient.signIn(http, URI.create(server.base()), other.slug(), other.username(), other.password());
     }
 
     @AfterAll

@@ -299,7 +299,7 @@ class ConversionIT {
     @Test
     void theWebhookPluginPostsTheQualification() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer hook = HttpServer.create(new InetSocketAddress(LeadlineServer.OUTSIDE_HOST, 0), 0);
         hook.createContext("/hook", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
@@ -313,7 +313,8 @@ class ConversionIT {
             assertEquals(200, off.status(), off::toString);
             assertEquals(false, off.json().getBoolean("enabled"), "off until the URL is set");
             Api.Response set = t.api().put(path + "/settings", Json.createObjectBuilder()
-                    .add("url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook").build(), Map.of());
+                    .add("url", "http://" + LeadlineServer.OUTSIDE_HOST + ":" + hook.getAddress().getPort() + "/hook")
+                    .build(), Map.of());
             assertEquals(200, set.status(), set::toString);
             Api.Response on = t.api().post(path + "/enable");
             assertEquals(200, on.status(), on::toString);

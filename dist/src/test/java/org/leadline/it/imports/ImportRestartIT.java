@@ -87,7 +87,7 @@ class ImportRestartIT {
         ProcessHandle.of(server.pid()).ifPresent(p -> p.onExit().join());
         server.restart();
 
-        Api again = server.api().login(tenant.username(), tenant.password());
+        Api again = server.api().login(tenant.slug(), tenant.username(), tenant.password());
         JsonObject done = ImportIT.awaitEnd(again, id, 900);
         assertEquals("DONE", done.getString("state"), done.toString());
         assertEquals(ROWS, done.getInt("rowsRead"), done.toString());

@@ -69,7 +69,7 @@ class QualificationRestartIT {
         assertEquals("RUNNING", midway.getString("state"), midway::toString);
         server.restart();
 
-        Api again = server.api().login(tenant.username(), tenant.password());
+        Api again = server.api().login(tenant.slug(), tenant.username(), tenant.password());
         JsonObject before = again.get("/api/v1/qualification/jobs/" + job).json();
         assertTrue(before.getInt("processed") < LEADS, "the stop fell in the middle of the job: " + before);
         JsonObject done = QualificationIT.finished(again, job);

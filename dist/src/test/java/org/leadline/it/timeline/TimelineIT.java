@@ -51,9 +51,9 @@ class TimelineIT {
         tenant = Fixtures.newTenant(server);
         admin = tenant.api();
         annaId = seller("anna");
-        anna = server.api().login(tenant.slug() + "-anna", "password-of-anna-" + tenant.slug());
+        anna = server.api().login(tenant.slug(), tenant.slug() + "-anna", "password-of-anna-" + tenant.slug());
         benId = seller("ben");
-        ben = server.api().login(tenant.slug() + "-ben", "password-of-ben-" + tenant.slug());
+        ben = server.api().login(tenant.slug(), tenant.slug() + "-ben", "password-of-ben-" + tenant.slug());
         otherTenant = Fixtures.newTenant(server).api();
     }
 

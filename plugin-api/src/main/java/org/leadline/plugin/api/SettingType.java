@@ -11,8 +11,17 @@ public enum SettingType {
     DECIMAL,
     /** {@code true} or {@code false}. */
     BOOLEAN,
-    /** An absolute {@code http} or {@code https} address. */
+    /**
+     * An absolute {@code http} or {@code https} address. A literal address the server's egress
+     * policy refuses (e.g. {@code http://127.0.0.1/}) is refused when the settings are saved.
+     */
     URL,
     /** One of {@link Setting#options()}. */
-    CHOICE
+    CHOICE,
+    /**
+     * A host name or IP address the extension connects to through
+     * {@link PluginContext#egress()}; a literal address the egress policy refuses is refused when
+     * the settings are saved (since 1.1).
+     */
+    HOST
 }

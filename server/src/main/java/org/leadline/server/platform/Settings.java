@@ -26,6 +26,7 @@ public final class Settings {
     public static final String API_TOKEN_MAX_TTL = "leadline.auth.api-token.max-ttl";
     public static final String LOGIN_MAX_FAILURES = "leadline.auth.login.max-failures";
     public static final String LOGIN_LOCKOUT = "leadline.auth.login.lockout";
+    public static final String DEFAULT_TENANT = "leadline.auth.default-tenant";
     public static final String MAX_BODY_BYTES = "leadline.api.max-body-bytes";
     /** The bearer token a metrics scraper sends to read /metrics; platform administrators' tokens work too. */
     public static final String METRICS_TOKEN = "leadline.metrics.token";
@@ -91,6 +92,21 @@ public final class Settings {
     /** How long the first lock lasts; each further lock in a row lasts twice as long, up to 32 times. */
     public static Duration loginLockout() {
         return duration(LOGIN_LOCKOUT, Duration.ofMinutes(1));
+    }
+
+    /**
+     * The slug of the tenant whose users sign in without naming a tenant: configured, or the tenant
+     * the first start created.
+     */
+    public static String defaultTenant() {
+        return get(DEFAULT_TENANT).map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .orElseGet(() -> slugOf(get(BOOTSTRAP_TENANT_NAME).orElse("default")));
+    }
+
+    /** The slug the first start gives a tenant of this name. */
+    public static String slugOf(String name) {
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.isEmpty() ? "default" : slug;
     }
 
     public static int maxBodyBytes() {

@@ -23,6 +23,7 @@ import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
 import org.leadline.server.platform.json.Json;
 import org.leadline.server.platform.json.JsonInput;
+import org.leadline.server.plugins.egress.EgressSettings;
 
 /**
  * A tenant's values for an extension's declared settings: validated on the way in, typed on the way
@@ -33,6 +34,9 @@ final class ExtensionSettings {
     static final int MAX_TEXT = 4000;
     static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(18);
     static final int MAX_DECIMAL_PLACES = 12;
+    /** A host name, an IPv4 address or an IPv6 address (bracketed or not). */
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?|\\[?[0-9A-Fa-f:.]+\\]?");
     private static final Pattern EXTENSION_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     private ExtensionSettings() {
@@ -194,10 +198,24 @@ final class ExtensionSettings {
                             || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                         return "must be an absolute http or https address";
                     }
-                    return null;
+                    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+                    // The connect-time check is the guard; this one tells the administrator at once.
+                    return EgressSettings.policy().refusesLiteral(uri.getHost(), port).orElse(null);
                 } catch (IllegalArgumentException e) {
                     return "must be an absolute http or https address";
                 }
+            case HOST:
+                if (!(v instanceof JsonString h)) {
+                    return "must be a string with a host name or IP address";
+                }
+                String host = h.getString().strip();
+                if (host.isEmpty()) {
+                    return null;
+                }
+                if (host.length() > 253 || !HOST.matcher(host).matches()) {
+                    return "must be a host name or IP address";
+                }
+                return EgressSettings.policy().refusesLiteral(host, -1).orElse(null);
             case INTEGER:
                 if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
                     return "must be an integer";
@@ -258,7 +276,7 @@ final class ExtensionSettings {
 
     private static Object typed(SettingType type, JsonValue v) {
         return switch (type) {
-            case STRING, CHOICE -> ((JsonString) v).getString();
+            case STRING, CHOICE, HOST -> ((JsonString) v).getString();
             case URL -> URI.create(((JsonString) v).getString());
             case INTEGER -> ((JsonNumber) v).longValueExact();
             case DECIMAL -> ((JsonNumber) v).bigDecimalValue();

@@ -153,7 +153,7 @@ public final class Guard implements AutoCloseable {
             failure = "did not answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
         } catch (ExecutionException e) {
             cause = e.getCause();
-            failure = "threw " + cause;
+            failure = "failed: " + describe(cause);
         } catch (RejectedExecutionException e) {
             failure = "was not called: all " + pool.getMaximumPoolSize() + " plugin call threads are busy";
         } catch (InterruptedException e) {
@@ -167,6 +167,30 @@ public final class Guard implements AutoCloseable {
             failure = "failed: " + e;
         }
         return failed(target, key, m, System.nanoTime() - start, failure, cause);
+    }
+
+    /**
+     * What a plugin's exception says, for tenants' and administrators' eyes: an outbound connection
+     * that failed says only "connection refused by policy" or "could not connect" (nothing that
+     * tells an open port from a closed one), anything else its message, never a Java class name.
+     * The server log keeps the whole exception.
+     */
+    static String describe(Throwable cause) {
+        java.util.Optional<org.leadline.plugin.api.net.EgressException> egress =
+                org.leadline.plugin.api.net.EgressException.in(cause);
+        if (egress.isPresent()) {
+            return egress.get().getMessage();
+        }
+        String message = cause == null ? null : cause.getMessage();
+        if (cause instanceof LinkageError) {
+            // A plugin built against what is not there: the missing piece is what its author needs.
+            return "could not be linked" + (message == null || message.isBlank() ? "" : ": " + message);
+        }
+        if (message == null || message.isBlank()) {
+            return "an error without a message (see the server log)";
+        }
+        // Some libraries put a class name in front of the message of the exception they wrap.
+        return message.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*", "").strip();
     }
 
     /** One call of {@link #callEach}: the plugin's answer for one input. */
@@ -262,7 +286,7 @@ public final class Guard implements AutoCloseable {
                     out[i] = new Outcome<>(value, null, false);
                 } else {
                     Throwable cause = (Throwable) r[1];
-                    out[i] = failed(target, key, m, (Long) r[2], "threw " + cause, cause);
+                    out[i] = failed(target, key, m, (Long) r[2], "failed: " + describe(cause), cause);
                 }
             }
             if (next < 0) {

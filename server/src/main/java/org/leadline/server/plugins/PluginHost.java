@@ -75,6 +75,9 @@ public class PluginHost {
     private final Map<String, String> startFailures = new ConcurrentHashMap<>();
     private final Map<String, CachedExtensions> extensionCache = new HashMap<>();
     private final Map<String, System.Logger> pluginLoggers = new ConcurrentHashMap<>();
+    /** Every outbound connection of every plugin goes through it. */
+    private final org.leadline.server.plugins.egress.PolicedEgress egress =
+            new org.leadline.server.plugins.egress.PolicedEgress(org.leadline.server.plugins.egress.EgressSettings.policy());
     private final Clock clock = Clock.systemUTC();
 
     private volatile Registry registry = Registry.EMPTY;
@@ -204,6 +207,7 @@ public class PluginHost {
             if (guard != null) {
                 guard.close();
             }
+            egress.close();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Stopping plugins failed", e);
         } finally {
@@ -635,7 +639,8 @@ public class PluginHost {
 
     private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {
         System.Logger logger = pluginLoggers.computeIfAbsent(e.pluginId(), id -> System.getLogger("leadline.plugin." + id));
-        return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger);
+        return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger,
+                egress.forCaller(e.pluginId(), tenantId));
     }
 
     // ---- changing (platform administrator)

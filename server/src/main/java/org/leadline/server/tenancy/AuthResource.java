@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -46,23 +48,29 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "login", summary = "Sign in",
             description = "Exchanges a username and password for a session token, sent as Authorization: Bearer on "
-                    + "later requests. An unknown username, a wrong password, or a disabled account or tenant answers 401 "
-                    + "(one answer for all, so it does not reveal which). After too many failed attempts the username is locked for a while: every "
-                    + "attempt then answers 429 with Retry-After, without checking the password.")
+                    + "later requests. Usernames are unique per tenant: tenant names the user's tenant by its slug; "
+                    + "without it the username is a platform administrator's or a user's of the default tenant. An "
+                    + "unknown tenant or username, a wrong password, or a disabled account or tenant answers 401 "
+                    + "(one answer for all, so it does not reveal which). After too many failed attempts from one client "
+                    + "address (for one account, or for any) that address waits a while, each wait longer: every "
+                    + "attempt then answers 429 with Retry-After, without checking the password. Other addresses are "
+                    + "not delayed, except for an account guessed at from many addresses, where addresses the "
+                    + "account has not signed in from recently wait too.")
     @APIResponse(responseCode = "200", description = "Signed in (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = LoginView.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password, or the account or its tenant is "
             + "disabled (the answer does not say which)", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; wait as "
-            + "Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this client address; wait "
+            + "as Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
-    public Response login(LoginView.Request body) {
+    public Response login(LoginView.Request body, @Context HttpServletRequest request) {
         String username = body.username();
         String password = body.password();
-        Credentials.Issued issued = credentials.login(username, password);
-        UserAccount user = credentials.findUser(username).orElseThrow();
+        String tenant = body.tenant();
+        Credentials.Issued issued = credentials.login(tenant, username, password, request.getRemoteAddr());
+        UserAccount user = credentials.user(issued.token().userId()).orElseThrow();
         return Response.ok(new LoginView.Session(issued.secret(), "Bearer", issued.token().expiresAt(),
                         UserViewMapper.of(user)))
                 .header("Cache-Control", "no-store")
@@ -90,6 +98,6 @@ public class AuthResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class)),
             headers = @Header(name = "ETag", description = "none"))
     public UserView me() {
-        return UserViewMapper.of(credentials.findUser(caller.get().username()).orElseThrow());
+        return UserViewMapper.of(credentials.user(caller.get().userId()).orElseThrow());
     }
 }

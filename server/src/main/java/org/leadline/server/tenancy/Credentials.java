@@ -21,6 +21,8 @@ import org.leadline.server.platform.problem.ProblemType;
 @Transactional
 public class Credentials {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Credentials.class.getName());
+
     /** A token's last use is recorded at most this often, so reads do not turn into writes. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -41,22 +43,59 @@ public class Credentials {
     public record Issued(AccessToken token, String secret) {
     }
 
-    public Issued login(String username, String password) {
-        throttle.checkAllowed(username);
-        UserAccount user = findUser(username).orElse(null);
+    /**
+     * Signs in. Usernames are unique per tenant: {@code tenant} (a slug) names the user's tenant;
+     * without it the username is a platform administrator's or, failing that, a user's of the
+     * default tenant ({@link Settings#defaultTenant()}), so a single-tenant installation needs no
+     * tenant. Every failure gives one answer, whatever failed.
+     *
+     * @param address the client's address, for the throttle
+     */
+    public Issued login(String tenant, String username, String password, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean named = tenant != null && !tenant.isBlank();
+        String slug = named ? tenant.strip().toLowerCase(java.util.Locale.ROOT) : null;
+        UserAccount user = null;
+        if (!named) {
+            user = platformAdministrator(name).orElse(null);
+            slug = user != null ? "" : Settings.defaultTenant();
+        }
+        if (user == null) {
+            user = findUser(slug, name).orElse(null);
+        }
+        String account = slug + "/" + name;
+        throttle.checkAllowed(account, address);
         if (user == null) {
             // Spend the same time as a real check, so response times do not reveal usernames.
             passwords.matches(password, DUMMY_HASH.get(passwords));
-            throttle.failed(username);
+            countFailure(account, address);
             throw invalidLogin();
         }
         if (!passwords.matches(password, user.passwordHash()) || !user.isActive() || !tenantActive(user)) {
-            throttle.failed(username);
+            countFailure(account, address);
             throw invalidLogin();
         }
-        throttle.succeeded(username);
+        try {
+            throttle.succeeded(account, address);
+        } catch (RuntimeException e) {
+            // Two sign-ins from one address at once record it twice; one wins, both are signed in.
+            LOG.log(java.util.logging.Level.FINE, "Recording a sign-in for the throttle failed", e);
+        }
         return issue(user, AccessToken.Kind.SESSION, "session",
                 Timestamps.now().plus(Settings.sessionTtl()), user.id());
+    }
+
+    /** Counts a failure; concurrent first failures of one key race to create its row, so once more. */
+    private void countFailure(String account, String address) {
+        try {
+            throttle.failed(account, address);
+        } catch (RuntimeException first) {
+            try {
+                throttle.failed(account, address);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Counting a failed sign-in failed", e);
+            }
+        }
     }
 
     private static ProblemException invalidLogin() {
@@ -129,13 +168,45 @@ public class Credentials {
                 .forEach(AccessToken::revoke);
     }
 
-    public Optional<UserAccount> findUser(String username) {
-        if (username == null) {
+    /** Revokes every session and API token of a tenant's users, e.g. when the tenant is disabled. */
+    public void revokeAllOfTenant(String tenantId) {
+        em.createQuery("UPDATE AccessToken t SET t.revokedAt = :now WHERE t.tenantId = :t AND t.revokedAt IS NULL")
+                .setParameter("now", Timestamps.now())
+                .setParameter("t", tenantId)
+                .executeUpdate();
+    }
+
+    /** The user named {@code username} in the tenant with the slug {@code tenantSlug}. */
+    public Optional<UserAccount> findUser(String tenantSlug, String username) {
+        if (username == null || tenantSlug == null) {
             return Optional.empty();
         }
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n", UserAccount.class)
+        return em.createQuery("SELECT u FROM UserAccount u, Tenant t WHERE u.username = :n AND u.tenantId = t.id"
+                        + " AND t.slug = :s", UserAccount.class)
+                .setParameter("n", username.strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("s", tenantSlug.strip().toLowerCase(java.util.Locale.ROOT))
+                .getResultList().stream().findFirst();
+    }
+
+    /** The user named {@code username} in the tenant with the id {@code tenantId}; platform administrators for null. */
+    public Optional<UserAccount> findUserInTenant(String tenantId, String username) {
+        if (tenantId == null) {
+            return platformAdministrator(username);
+        }
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n AND u.tenantId = :t", UserAccount.class)
+                .setParameter("n", username.strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("t", tenantId)
+                .getResultList().stream().findFirst();
+    }
+
+    public Optional<UserAccount> platformAdministrator(String username) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n AND u.tenantId IS NULL", UserAccount.class)
                 .setParameter("n", username.strip().toLowerCase(java.util.Locale.ROOT))
                 .getResultList().stream().findFirst();
+    }
+
+    public Optional<UserAccount> user(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(UserAccount.class, id));
     }
 
     private boolean tenantActive(UserAccount user) {

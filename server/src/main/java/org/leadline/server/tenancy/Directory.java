@@ -67,8 +67,14 @@ public class Directory {
         if (name != null) {
             tenant.rename(name);
         }
-        if (status != null) {
+        if (status != null && status != tenant.status()) {
             tenant.changeStatus(status);
+            if (status == Tenant.Status.DISABLED) {
+                // For good: re-enabling the tenant later must not bring back what was signed in
+                // before. Tokens are checked against the database on every request, so every node
+                // sees the revocation at once.
+                credentials.revokeAllOfTenant(tenant.id());
+            }
         }
         return tenant;
     }
@@ -78,8 +84,9 @@ public class Directory {
 
     public UserAccount createUser(String tenantId, String username, String displayName, String email,
                                   Set<Role> roles, String password) {
-        if (credentials.findUser(username).isPresent()) {
-            throw new ProblemException(ProblemType.CONFLICT, "The username '" + username + "' is taken",
+        // Unique within the tenant only: whether another tenant has the name is none of this one's business.
+        if (credentials.findUserInTenant(tenantId, username).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The username '" + username + "' is taken in this tenant",
                     List.of(new org.leadline.api.problem.FieldError("username", "is taken")));
         }
         UserAccount user = new UserAccount(tenantId, username, displayName, email, roles);
@@ -114,6 +121,7 @@ public class Directory {
                 email != null ? email : user.email(),
                 roles != null ? roles : user.roles());
         if (password != null) {
+            Passwords.checkPolicy("password", password, user.username(), user.displayName(), user.email());
             user.setPasswordHash(passwords.hash(password));
             credentials.revokeAllOf(user.id());
         }

@@ -36,9 +36,7 @@ public class FirstStart {
                 adminPassword);
 
         String tenantName = Settings.get(Settings.BOOTSTRAP_TENANT_NAME).orElse("default");
-        String slug = tenantName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        Tenant tenant = directory.createTenant(slug.isEmpty() ? "default" : slug, tenantName);
+        Tenant tenant = directory.createTenant(Settings.slugOf(tenantName), tenantName);
         String ownerName = Settings.get(Settings.BOOTSTRAP_TENANT_ADMIN_USERNAME).orElse("owner");
         String ownerPassword = password(Settings.BOOTSTRAP_TENANT_ADMIN_PASSWORD, ownerName);
         directory.createUser(tenant.id(), ownerName, "Tenant administrator", null,
@@ -49,7 +47,7 @@ public class FirstStart {
 
     private static String password(String key, String username) {
         return Settings.get(key).map(configured -> {
-            Passwords.checkPolicy(key, configured);
+            Passwords.checkPolicy(key, configured, username);
             return configured;
         }).orElseGet(() -> {
             String generated = Secrets.newPassword();

@@ -38,13 +38,27 @@ public class Passwords {
         return stored != null && hash.verify(password.toCharArray(), stored);
     }
 
-    /** Refuses passwords a policy would: too short or too long. */
-    public static void checkPolicy(String field, String password) {
+    /**
+     * Refuses a password as NIST SP 800-63B asks: too short or too long, only white space, or on the
+     * blocklist. No composition rules (no "one digit and one symbol"): length and the blocklist are
+     * what makes a password hard to guess.
+     *
+     * @param field    the request member the password came in, named in the problem
+     * @param password the password as sent
+     * @param context  words of the account that must not be the password (username, tenant); may be empty
+     */
+    public static void checkPolicy(String field, String password, String... context) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw ProblemException.field(field, "must have at least " + MIN_LENGTH + " characters");
         }
         if (password.length() > MAX_LENGTH) {
             throw ProblemException.field(field, "must have at most " + MAX_LENGTH + " characters");
+        }
+        if (password.isBlank()) {
+            throw ProblemException.field(field, "must not be only white space");
+        }
+        if (PasswordBlocklist.blocks(password, context)) {
+            throw ProblemException.field(field, PasswordBlocklist.REASON);
         }
     }
 }

@@ -71,6 +71,9 @@ public class TenantResource {
         String displayName = body.admin().displayName();
         String email = body.admin().email();
         String password = body.admin().password();
+        if (password != null) {
+            Passwords.checkPolicy("admin.password", password, username, displayName, email, slug, name);
+        }
 
         Tenant tenant = directory.createTenant(slug, name);
         String initialPassword = password != null ? password : Secrets.newPassword();

@@ -52,7 +52,7 @@ public record TenantView(
     public record Admin(
             @NotNull @Pattern(regexp = AccountRules.USERNAME_TEXT, message = AccountRules.USERNAME_MESSAGE)
             @Schema(description = "3 to 100 characters: letters, digits and . _ @ -, starting with a letter or "
-                    + "digit; stored in lower case; unique across the installation") String username,
+                    + "digit; stored in lower case; unique within the tenant") String username,
             @Size(max = 200) @Schema(description = "The username when absent") String displayName,
             @Size(max = 254, message = AccountRules.EMAIL_MESSAGE)
             @Pattern(regexp = AccountRules.EMAIL_TEXT, message = AccountRules.EMAIL_MESSAGE)

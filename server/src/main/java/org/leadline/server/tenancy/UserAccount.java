@@ -19,9 +19,9 @@ import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 
 /**
- * A person or machine client that signs in. Usernames are unique across the installation (as with
- * the large hosted CRMs), so signing in needs no tenant name; the tenant follows from the user.
- * Platform administrators belong to no tenant.
+ * A person or machine client that signs in. Usernames are unique within a tenant, so no tenant learns
+ * * the usernames of another; signing in names the tenant (or falls back to the default tenant).
+ * Platform administrators belong to no tenant and are unique among themselves.
  */
 @Entity
 @Table(name = "users")
@@ -36,7 +36,7 @@ public class UserAccount {
     @Column(name = "tenant_id", length = 36)
     private String tenantId;
 
-    @Column(nullable = false, unique = true, length = 100)
+    @Column(nullable = false, length = 100)
     private String username;
 
     @Column(name = "display_name", nullable = false, length = 200)

@@ -57,10 +57,11 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUser", summary = "Create a user",
             description = "Creates a user of the caller's tenant with the roles TENANT_ADMIN and/or SALES. Usernames "
-                    + "are unique across the installation.")
+                    + "are unique within the tenant; other tenants may have the same ones. The password must have "
+                    + "12 to 200 characters and must not be a common or breached password or a simple pattern.")
     @APIResponse(responseCode = "201", description = "The user as stored",
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = "application/problem+json",
+    @APIResponse(responseCode = "409", description = "The username is taken in this tenant", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response create(UserView.Create body) {
         String username = AccountRules.username(body.username());
@@ -68,6 +69,9 @@ public class UserResource {
         String email = body.email();
         Set<Role> roles = AccountRules.roles(body.roles());
         String password = body.password();
+        if (password != null) {
+            Passwords.checkPolicy("password", password, username, displayName, email);
+        }
         UserAccount user = directory.createUser(caller.tenantId(), username, displayName, email, roles, password);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.id()).build())
                 .tag(Preconditions.etag(user.version())).entity(UserViewMapper.of(user)).build();

@@ -1,9 +1,7 @@
 package org.leadline.plugins.webhook;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,17 +11,18 @@ import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
 import org.leadline.plugin.api.conversion.Conversion;
 import org.leadline.plugin.api.conversion.ConversionHandler;
+import org.leadline.plugin.api.net.EgressException;
+import org.leadline.plugin.api.net.HttpExchange;
 import org.pf4j.Extension;
 
 /**
  * Posts every qualification of the tenant to a URL as JSON, after it committed. Off until a
- * tenant administrator sets the URL; a failed post is logged and not retried.
+ * tenant administrator sets the URL; a failed post is logged and not retried. The post goes
+ * through the server's egress policy: a URL inside the installation's networks is refused unless
+ * the platform administrator allowed it.
  */
 @Extension
 public class ConversionWebhook implements ConversionHandler {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
     public String id() {
@@ -45,20 +44,21 @@ public class ConversionWebhook implements ConversionHandler {
     @Override
     public void afterCommit(Conversion conversion, PluginContext context) {
         URI url = context.config().url("url").orElseThrow();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(conversion, context)));
-        context.config().string("token").ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        HttpExchange.Request request = HttpExchange.Request.post(url, "application/json",
+                json(conversion, context).getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        String token = context.config().string("token").orElse(null);
+        if (token != null) {
+            request = request.withHeader("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 300) {
-                context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " answered " + response.statusCode()
+            HttpExchange.Response response = context.egress().send(request);
+            if (response.status() >= 300) {
+                context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " answered " + response.status()
                         + " for lead " + conversion.lead().id());
             }
-        } catch (java.io.IOException e) {
-            context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (EgressException e) {
+            context.logger().log(System.Logger.Level.WARNING, "Webhook " + url + " not delivered for lead "
+                    + conversion.lead().id() + ": " + e.getMessage());
         }
     }
 

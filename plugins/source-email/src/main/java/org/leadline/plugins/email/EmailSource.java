@@ -82,12 +82,12 @@ public class EmailSource implements MailboxSource {
 
     @Override
     public List<InboundMaterial> fetch(PluginContext context, int max) throws Exception {
-        return new ImapMailbox(context.config(), context.logger()).fetch(max);
+        return new ImapMailbox(context.config(), context.logger(), context.egress()).fetch(max);
     }
 
     @Override
     public void acknowledge(PluginContext context, List<String> refs) throws Exception {
-        new ImapMailbox(context.config(), context.logger()).acknowledge(refs);
+        new ImapMailbox(context.config(), context.logger(), context.egress()).acknowledge(refs);
     }
 
     @Override

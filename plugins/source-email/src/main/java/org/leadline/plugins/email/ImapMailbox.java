@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -22,6 +23,8 @@ import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.leadline.plugin.api.ExtensionConfig;
+import org.leadline.plugin.api.net.Egress;
+import org.leadline.plugin.api.net.EgressException;
 import org.leadline.plugin.api.Setting;
 import org.leadline.plugin.api.SettingType;
 import org.leadline.plugin.api.source.InboundMaterial;
@@ -47,8 +50,9 @@ final class ImapMailbox {
 
     static List<Setting> settings() {
         return List.of(
-                Setting.of("imapHost", SettingType.STRING).pattern("[A-Za-z0-9._:\\[\\]-]{0,253}")
-                        .help("The IMAP server of the mailbox to poll for leads; empty: no mailbox"),
+                Setting.of("imapHost", SettingType.HOST)
+                        .help("The IMAP server of the mailbox to poll for leads; empty: no mailbox. Internal "
+                                + "addresses are refused unless the platform administrator allowed them"),
                 Setting.of("imapPort", SettingType.INTEGER).defaultValue("993").range(1, 65_535).help("The IMAP server's port"),
                 Setting.of("imapTls", SettingType.BOOLEAN).defaultValue("true")
                         .help("Connect with TLS (IMAPS); turn off only for a server on a trusted network"),
@@ -68,10 +72,13 @@ final class ImapMailbox {
 
     private final ExtensionConfig config;
     private final System.Logger logger;
+    private final Egress egress;
 
-    ImapMailbox(ExtensionConfig config, System.Logger logger) {
+    /** @param egress every connection to the mailbox server is made through it */
+    ImapMailbox(ExtensionConfig config, System.Logger logger, Egress egress) {
         this.config = config;
         this.logger = logger;
+        this.egress = egress;
     }
 
     static Optional<Duration> pollInterval(ExtensionConfig config) {
@@ -132,7 +139,7 @@ final class ImapMailbox {
         }
     }
 
-    void acknowledge(List<String> refs) throws MessagingException {
+    void acknowledge(List<String> refs) throws MessagingException, EgressException {
         if (refs.isEmpty()) {
             return;
         }
@@ -183,7 +190,7 @@ final class ImapMailbox {
         }
     }
 
-    private IMAPStore connect() throws MessagingException {
+    private IMAPStore connect() throws MessagingException, EgressException {
         String host = text(config, "imapHost").orElseThrow(() -> new MessagingException("No imapHost is set"));
         boolean tls = config.bool("imapTls").orElse(true);
         String protocol = tls ? "imaps" : "imap";
@@ -195,10 +202,25 @@ final class ImapMailbox {
         if (tls) {
             p.put("mail.imaps.ssl.checkserveridentity", "true");
         }
+        // Every socket through the server's egress policy (TLS is layered on top by Jakarta Mail,
+        // for the host name as configured); never a plain socket when that one is refused.
+        p.put("mail." + protocol + ".socketFactory", egress.socketFactory(Duration.ofMillis(CONNECT_TIMEOUT_MS)));
+        p.put("mail." + protocol + ".socketFactory.fallback", "false");
         Session session = Session.getInstance(p);
         IMAPStore store = (IMAPStore) session.getStore(protocol);
-        store.connect(host, (int) number(config, "imapPort", tls ? 993 : 143),
-                text(config, "imapUser").orElse(null), text(config, "imapPassword").orElse(null));
+        try {
+            store.connect(host, (int) number(config, "imapPort", tls ? 993 : 143),
+                    text(config, "imapUser").orElse(null), text(config, "imapPassword").orElse(null));
+        } catch (AuthenticationFailedException e) {
+            // An IMAP server answered and refused the user name or password: worth telling as it is.
+            throw e;
+        } catch (MessagingException e) {
+            // Refused by policy, or no IMAP server greeted us (closed port, another service, TLS
+            // failure, time-out): one message each, so the status cannot map a network's ports.
+            // The server log keeps the reason for the platform administrator.
+            logger.log(System.Logger.Level.INFO, "Mailbox " + host + " not reached: " + e);
+            throw EgressException.in(e).orElseGet(EgressException::unreachable);
+        }
         return store;
     }
 

@@ -79,7 +79,7 @@ class ImapMailboxTest {
         deliver(1);
         deliver(2);
         deliver(3);
-        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(settings()), LOG);
+        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(settings()), LOG, OpenEgress.INSTANCE);
         List<InboundMaterial> first = box.fetch(10);
         assertEquals(2, first.size(), "maxPerPoll");
         assertEquals("Enquiry 1", first.get(0).name());
@@ -109,7 +109,7 @@ class ImapMailboxTest {
         deliver(1);
         Map<String, Object> s = settings();
         s.put("maxMessageBytes", 2000L);
-        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(s), LOG);
+        ImapMailbox box = new ImapMailbox(ExtensionConfig.of(s), LOG, OpenEgress.INSTANCE);
         List<InboundMaterial> got = box.fetch(10);
         assertEquals(List.of("Enquiry 1"), got.stream().map(InboundMaterial::name).toList());
         box.acknowledge(got.stream().map(m -> m.attributes().get(MailboxSource.MAILBOX_REF)).toList());
@@ -122,7 +122,7 @@ class ImapMailboxTest {
         deliver(1);
         Map<String, Object> s = settings();
         s.put("imapPassword", "wrong");
-        assertThrows(jakarta.mail.AuthenticationFailedException.class, () -> new ImapMailbox(ExtensionConfig.of(s), LOG).fetch(10));
+        assertThrows(jakarta.mail.AuthenticationFailedException.class, () -> new ImapMailbox(ExtensionConfig.of(s), LOG, OpenEgress.INSTANCE).fetch(10));
         assertEquals(1, count("INBOX"));
     }
 

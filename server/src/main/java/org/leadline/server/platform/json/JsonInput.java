@@ -88,6 +88,26 @@ public final class JsonInput {
         return true;
     }
 
+    /**
+     * A secret such as a password exactly as sent: not stripped, and white space alone is a value
+     * (for the password policy to refuse), not an absent member.
+     */
+    public String secret(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonValue v = object.get(key);
+        if (v instanceof JsonString s) {
+            if (!isStorableText(s.getString())) {
+                error(key, "must be valid Unicode text without NUL characters");
+                return null;
+            }
+            return s.getString();
+        }
+        error(key, "must be a string");
+        return null;
+    }
+
     /** False for text with a NUL character or a surrogate that is not part of a pair. */
     public static boolean isStorableText(String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -71,6 +71,11 @@ public final class RecordInput {
                 values[i] = item == null ? null : new OneOrMany.One<>(item);
                 continue;
             }
+            if (s != null && s.writeOnly() && rc.getType() == String.class) {
+                // A secret (a password) counts as sent, white space and all: "    " is refused, not "none".
+                values[i] = in.secret(name);
+                continue;
+            }
             Object value = value(in, name, rc.getGenericType(), readOnly);
             if (value instanceof String text && singleLine(rc) && !JsonInput.isSingleLine(text)) {
                 in.error(name, SINGLE_LINE);
