@@ -76,6 +76,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until {@code element} has left the page, e.g. an old answer replaced by a new one (at most 30 s). */
+    public void gone(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     /** Waits until the element's text contains {@code text} (at most 30 s). */
     public void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));

@@ -37,13 +37,15 @@ class ReferencePageIT {
             // before signing in, a call that needs the session is refused
             assertEquals("401", tryOut(browser, "Authentication-getCurrentUser", null));
 
-            String login = "{\"username\": \"" + tenant.username() + "\", \"password\": \"" + tenant.password() + "\"}";
+            String login = "{\"tenant\": \"" + tenant.slug() + "\", \"username\": \"" + tenant.username()
+                    + "\", \"password\": \"" + tenant.password() + "\"}";
             assertEquals("200", tryOut(browser, "Authentication-login", login));
             collapse(browser, "Authentication-login");
 
-            assertEquals("200", tryOut(browser, "Authentication-getCurrentUser", null));
+            String status = tryOut(browser, "Authentication-getCurrentUser", null);
             String answer = browser.visible(By.cssSelector("#operations-Authentication-getCurrentUser "
                     + ".live-responses-table .response-col_description pre")).getText();
+            assertEquals("200", status, answer);
             assertTrue(answer.contains("\"username\": \"" + tenant.username() + "\""), answer);
             assertTrue(answer.contains("TENANT_ADMIN"), answer);
 
@@ -69,8 +71,14 @@ class ReferencePageIT {
             text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
             text.sendKeys(body);
         }
-        browser.visible(By.cssSelector(op + " .btn.execute")).click();
         By status = By.cssSelector(op + " .live-responses-table .response .response-col_status");
+        // An operation tried before shows its last answer until the new one arrives: clear it first.
+        List<WebElement> before = browser.driver().findElements(status);
+        if (!before.isEmpty()) {
+            browser.visible(By.cssSelector(op + " .btn-clear")).click();
+            browser.gone(before.get(0));
+        }
+        browser.visible(By.cssSelector(op + " .btn.execute")).click();
         return browser.visible(status).getText().strip().split("\\s+")[0];
     }
 
