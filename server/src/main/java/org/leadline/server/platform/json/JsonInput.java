@@ -60,21 +60,12 @@ public final class JsonInput {
     }
 
     public String string(String key) {
-        if (!has(key)) {
+        String text = exactText(key);
+        if (text == null) {
             return null;
         }
-        JsonValue v = object.get(key);
-        if (v instanceof JsonString s) {
-            String text = s.getString().strip();
-            if (!isStorableText(text)) {
-                // JSON escapes can spell both; databases either refuse them (PostgreSQL) or garble them.
-                error(key, "must be valid Unicode text without NUL characters");
-                return null;
-            }
-            return text.isEmpty() ? null : text;
-        }
-        error(key, "must be a string");
-        return null;
+        text = text.strip();
+        return text.isEmpty() ? null : text;
     }
 
     /** False for text with a control character (C0, DEL, C1) or a line or paragraph separator. */
@@ -93,12 +84,18 @@ public final class JsonInput {
      * (for the password policy to refuse), not an absent member.
      */
     public String secret(String key) {
+        return exactText(key);
+    }
+
+    /** The member's text as sent, or null (with an error when it is no storable text). */
+    private String exactText(String key) {
         if (!has(key)) {
             return null;
         }
         JsonValue v = object.get(key);
         if (v instanceof JsonString s) {
             if (!isStorableText(s.getString())) {
+                // JSON escapes can spell both; databases either refuse them (PostgreSQL) or garble them.
                 error(key, "must be valid Unicode text without NUL characters");
                 return null;
             }
