@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,10 +14,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.leadline.api.conversion.QualificationView;
 import org.leadline.api.conversion.QualificationView.Action;
@@ -40,6 +35,7 @@ import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.LeadViews;
 import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -68,11 +64,8 @@ public class ConversionService {
     @Inject
     Event<LeadEvent> events;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Outbox outbox;
 
     /** What the client asked for the opportunity; all optional. */
     public record OpportunityInput(String topic, BigDecimal valueAmount, String valueCurrency, LocalDate expectedClose) {
@@ -205,28 +198,9 @@ public class ConversionService {
         // After the handlers' say: a vetoed qualification never happened, not even for in-transaction listeners.
         events.fire(new LeadEvent.Qualified(tenantId, leadId, caller.userId(), contact.id(),
                 account == null ? null : account.id(), opportunity.id()));
-        afterCommit(() -> host.afterConversion(tenantId, conversion));
+        // Told after commit through the outbox, whose entry is written in this transaction.
+        outbox.conversion(tenantId, conversion);
         return new Outcome(result, false);
-    }
-
-    private void afterCommit(Runnable task) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    try {
-                        executor.execute(task);
-                    } catch (RuntimeException e) {
-                        java.util.logging.Logger.getLogger(ConversionService.class.getName())
-                                .warning("Cannot hand a qualification to conversion handlers: " + e);
-                    }
-                }
-            }
-        });
     }
 
     private static Part part(String id, Action action, String reason) {

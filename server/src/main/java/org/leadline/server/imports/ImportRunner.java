@@ -34,6 +34,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -42,10 +43,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadline.api.problem.FieldError;
+import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
+import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.LeadlineDataSource;
 import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.lead.Lead;
+import org.leadline.server.plugins.LeadViews;
+import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.outbox.Outbox;
+import org.leadline.server.plugins.outbox.OutboxEntry;
 import org.leadline.server.qualification.Rerating;
 
 /**
@@ -75,6 +83,12 @@ public class ImportRunner {
 
     @Inject
     Rerating rerating;
+
+    @Inject
+    PluginHost plugins;
+
+    @Inject
+    Outbox outbox;
 
     /** Chunks between refreshes of the planner statistics. */
     private static final int ANALYZE_EVERY = 100;
@@ -382,6 +396,29 @@ public class ImportRunner {
         }
     }
 
+    /**
+     * Tells the tenant's lifecycle listeners of the leads a chunk created, as the API's creation does:
+     * those called in the transaction now, the others through outbox entries written in the chunk's
+     * transaction. The events say {@code arrivedBy: IMPORT} and the import's id. Answers whether
+     * outbox entries were written.
+     */
+    private boolean announce(Connection c, String tenantId, String jobId, String userId, List<Lead> created,
+                             Instant now) throws SQLException {
+        if (created.isEmpty() || !plugins.wantsLifecycleEvents(tenantId)) {
+            return false;
+        }
+        List<OutboxEntry> entries = new ArrayList<>();
+        Map<String, String> details = Map.of("arrivedBy", "IMPORT", "importId", jobId);
+        for (Lead lead : created) {
+            LeadLifecycleEvent event = new LeadLifecycleEvent(LeadLifecycleEvent.Kind.CREATED,
+                    LeadViews.of(lead, LeadViews.Related.NONE), userId, now, details);
+            plugins.deliver(tenantId, event, LeadLifecycleListener.Delivery.IN_TRANSACTION);
+            entries.addAll(outbox.entries(tenantId, event));
+        }
+        outbox.add(c, entries);
+        return !entries.isEmpty();
+    }
+
     /** Writes one chunk and its progress in one transaction; a chunk the database refuses is retried row by row. */
     private void write(Connection c, LeadRows store, String tenantId, String jobId, Job job,
                        List<RowReader.Row> chunk, ChunkPlan plan, boolean sourceMapped) throws SQLException {
@@ -410,6 +447,7 @@ public class ImportRunner {
         Instant now = Timestamps.now();
         store.insert(plan.creates, now);
         store.update(plan.updateTargets, plan.updateRows, sourceMapped, now);
+        boolean told = announce(c, tenantId, jobId, job.userId, plan.creates, now);
         long errorCount = job.errorCount;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_errors "
                 + "(import_id, seq, tenant_id, row_no, field_name, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -457,6 +495,9 @@ public class ImportRunner {
             }
         }
         c.commit();
+        if (told) {
+            outbox.wake();
+        }
         job.rowsRead = rowsRead;
         job.created = created;
         job.updated = updated;

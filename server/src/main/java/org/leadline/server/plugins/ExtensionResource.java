@@ -25,7 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.api.tenancy.Role;
+import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.web.Preconditions;
+import org.leadline.server.plugins.outbox.DeliveriesView;
+import org.leadline.server.plugins.outbox.OutboxDispatcher;
+import org.leadline.server.plugins.outbox.OutboxStore;
+import org.leadline.server.tenancy.CurrentCaller;
 
 /**
  * The tenant administrator's view of the extensions the installation offers: which are enabled for
@@ -41,6 +46,15 @@ public class ExtensionResource {
 
     @Inject
     ExtensionChoices choices;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Operation(operationId = "listExtensions", summary = "List extensions",
@@ -108,6 +122,37 @@ public class ExtensionResource {
                             @Parameter(description = "Optional: the ETag of the choice this change is based on")
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return tagged(choices.enable(pluginId, extensionId, false, Preconditions.optionalVersion(ifMatch)));
+    }
+
+    @GET
+    @Path("{pluginId}/{extensionId}/deliveries")
+    @Operation(operationId = "listExtensionDeliveries", summary = "What waits to be delivered to an extension",
+            description = "Lead events (lifecycle listeners) and qualifications (conversion handlers) are delivered "
+                    + "after their change committed, through an outbox: at least once, in order per lead, retried "
+                    + "with a growing wait. This shows how many entries of the tenant wait or failed for good, and "
+                    + "the oldest of them with the reason of their last failure.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveriesView.class)))
+    public DeliveriesView deliveries(@Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+                                     @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
+        choices.read(pluginId, extensionId);
+        return DeliveriesView.of(outbox.waiting(caller.tenantId(), pluginId, extensionId, 100));
+    }
+
+    @POST
+    @Path("{pluginId}/{extensionId}/deliveries/retry")
+    @Operation(operationId = "retryExtensionDeliveries", summary = "Retry failed deliveries",
+            description = "Puts the tenant's entries for the extension whose every attempt failed back in line, to be "
+                    + "tried at once and then with a growing wait again.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveriesView.Retried.class)))
+    public DeliveriesView.Retried retryDeliveries(
+            @Parameter(description = "The plugin's id") @PathParam("pluginId") String pluginId,
+            @Parameter(description = "The extension's id") @PathParam("extensionId") String extensionId) {
+        choices.read(pluginId, extensionId);
+        int retried = outbox.retryFailed(caller.tenantId(), pluginId, extensionId, Timestamps.now());
+        if (retried > 0) {
+            dispatcher.wake();
+        }
+        return new DeliveriesView.Retried(retried);
     }
 
     private static Response tagged(PluginView.Choice choice) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -15,9 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.leadline.plugin.api.LeadView;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
@@ -26,13 +21,15 @@ import org.leadline.plugin.api.lifecycle.LeadLifecycleListener.Delivery;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadEvent;
 import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
  * Hands the core's lead events, translated into the plugin API's kinds, to the lifecycle listeners
- * each tenant enabled: in the transaction for listeners that ask for it, otherwise after commit on a
- * worker thread with the tenant passed explicitly (there is no request there). Events fired outside
+ * each tenant enabled: in the transaction for listeners that ask for it, otherwise through the
+ * {@link Outbox}, whose entries are written in the transaction and delivered after it committed, at
+ * least once, in order per lead, retried until the listener takes them. Events fired outside
  * a request (a re-rating job, the purge) name their tenant too; the lead is then read through a
  * persistence context bound to that tenant. The lead is copied into a {@link LeadView} once, inside
  * the transaction. A tenant without enabled listeners costs one map lookup per event.
@@ -54,11 +51,8 @@ public class LifecycleBridge {
     @PersistenceUnit(unitName = "leadline")
     EntityManagerFactory emf;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Outbox outbox;
 
     void on(@Observes LeadEvent event) {
         String tenantId = event.tenantId();
@@ -77,31 +71,8 @@ public class LifecycleBridge {
             return;
         }
         host.deliver(tenantId, lifecycle, Delivery.IN_TRANSACTION);
-        Runnable afterCommit = () -> host.deliver(tenantId, lifecycle, Delivery.AFTER_COMMIT);
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        submit(afterCommit);
-                    }
-                }
-            });
-        } else {
-            submit(afterCommit);
-        }
-    }
-
-    private void submit(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot hand a lead event to plugins", e);
-        }
+        // Listeners called after commit are told through the outbox, written in this transaction.
+        outbox.lifecycle(tenantId, lifecycle);
     }
 
     /** The plugin API's description of a core event, or {@code null} when plugins were already told. */

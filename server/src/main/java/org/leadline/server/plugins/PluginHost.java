@@ -262,7 +262,7 @@ public class PluginHost {
     }
 
     /** Whether any listener wanting this kind of event is enabled for the tenant: the core's cheap pre-check. */
-    boolean wantsLifecycleEvents(String tenantId) {
+    public boolean wantsLifecycleEvents(String tenantId) {
         List<Registry.Extension> listeners = registry.lifecycleListeners();
         if (listeners.isEmpty()) {
             return false;
@@ -279,7 +279,7 @@ public class PluginHost {
      * Delivers a lead event to the tenant's enabled listeners of the given delivery, each through the
      * guard. Never throws: a listener's failure is the listener's.
      */
-    void deliver(String tenantId, LeadLifecycleEvent event, LeadLifecycleListener.Delivery delivery) {
+    public void deliver(String tenantId, LeadLifecycleEvent event, LeadLifecycleListener.Delivery delivery) {
         lock.readLock().lock();
         try {
             for (Registry.Extension e : registry.lifecycleListeners()) {
@@ -299,6 +299,109 @@ public class PluginHost {
             }
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "Delivering " + event.kind() + " of lead " + event.lead().id() + " failed", ex);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---- after-commit deliveries, one extension at a time (the outbox calls these)
+
+    /** An extension that is told of a change after it committed, through the outbox. */
+    public record Recipient(String pluginId, String extensionId) {
+    }
+
+    /** How handing one outbox entry to its extension went. */
+    public enum Handed {
+        /** The extension took it. */
+        DELIVERED,
+        /** The extension failed, timed out, is quarantined or busy: try again later. */
+        FAILED,
+        /** The tenant does not have the extension enabled (any more): the entry is dropped. */
+        NOT_ENABLED,
+        /** The plugin is not running (stopped, being upgraded, unloaded): try again later. */
+        NOT_RUNNING
+    }
+
+    /** The outcome of handing one outbox entry to its extension, with the failure in a partner's words. */
+    public record Handover(Handed result, String failure) {
+    }
+
+    /** The tenant's enabled lifecycle listeners that are called after commit and take this kind of event. */
+    public List<Recipient> afterCommitListeners(String tenantId, LeadLifecycleEvent.Kind kind) {
+        lock.readLock().lock();
+        try {
+            List<Recipient> recipients = new ArrayList<>();
+            for (Registry.Extension e : registry.lifecycleListeners()) {
+                if (e.delivery() == LeadLifecycleListener.Delivery.AFTER_COMMIT && e.kinds().contains(kind)
+                        && enabledSettings(tenantId, e).isPresent()) {
+                    recipients.add(new Recipient(e.pluginId(), e.id()));
+                }
+            }
+            return recipients;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The tenant's enabled conversion handlers: each is told of a committed qualification. */
+    public List<Recipient> conversionHandlers(String tenantId) {
+        lock.readLock().lock();
+        try {
+            List<Recipient> recipients = new ArrayList<>();
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() == ExtensionKind.CONVERSION_HANDLER && enabledSettings(tenantId, e).isPresent()) {
+                    recipients.add(new Recipient(e.pluginId(), e.id()));
+                }
+            }
+            return recipients;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Delivers one lead event to one after-commit listener of the tenant, through the guard. Never throws. */
+    public Handover deliverTo(String tenantId, Recipient to, LeadLifecycleEvent event) {
+        return handOver(tenantId, to, ExtensionKind.LIFECYCLE_LISTENER, (e, context) -> {
+            ((LeadLifecycleListener) e.instance()).onEvent(event, context);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Tells one conversion handler of the tenant that a qualification committed, through the guard. Never throws. */
+    public Handover afterConversionTo(String tenantId, Recipient to, org.leadline.plugin.api.conversion.Conversion conversion) {
+        return handOver(tenantId, to, ExtensionKind.CONVERSION_HANDLER, (e, context) -> {
+            ((org.leadline.plugin.api.conversion.ConversionHandler) e.instance()).afterCommit(conversion, context);
+            return Boolean.TRUE;
+        });
+    }
+
+    private Handover handOver(String tenantId, Recipient to, ExtensionKind kind,
+                              java.util.function.BiFunction<Registry.Extension, PluginContext, Boolean> call) {
+        lock.readLock().lock();
+        try {
+            Registry.Plugin plugin = registry.plugins().get(to.pluginId());
+            Optional<Registry.Extension> found = plugin == null ? Optional.empty() : plugin.extensions().stream()
+                    .filter(x -> x.id().equals(to.extensionId()) && x.kind() == kind).findFirst();
+            if (found.isEmpty()) {
+                TenantExtensions.Choice c = tenantExtensions.choices(tenantId).get(to.pluginId() + "/" + to.extensionId());
+                return c != null && !c.enabled() ? new Handover(Handed.NOT_ENABLED, null)
+                        : new Handover(Handed.NOT_RUNNING, "the plugin is not running");
+            }
+            Registry.Extension e = found.get();
+            Optional<JsonObject> settings = enabledSettings(tenantId, e);
+            if (settings.isEmpty()) {
+                return new Handover(Handed.NOT_ENABLED, null);
+            }
+            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+            Guard.Outcome<Boolean> o = guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
+                    () -> call.apply(e, context));
+            if (o.skipped()) {
+                return new Handover(Handed.FAILED, "is quarantined for this tenant");
+            }
+            return o.ok() ? new Handover(Handed.DELIVERED, null) : new Handover(Handed.FAILED, o.failure());
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Handing a delivery to " + to + " failed", ex);
+            return new Handover(Handed.FAILED, "could not be called");
         } finally {
             lock.readLock().unlock();
         }
@@ -428,32 +531,6 @@ public class PluginHost {
                 }
             }
             return Optional.empty();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Tells the tenant's enabled conversion handlers that a qualification committed. Never throws. */
-    public void afterConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
-        lock.readLock().lock();
-        try {
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
-                guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> {
-                    handler.afterCommit(conversion, context);
-                    return null;
-                });
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Telling conversion handlers about lead " + conversion.lead().id() + " failed", ex);
         } finally {
             lock.readLock().unlock();
         }
