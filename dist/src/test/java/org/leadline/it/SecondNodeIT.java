@@ -21,7 +21,8 @@ class SecondNodeIT {
         Assumptions.assumeTrue(LeadlineServer.onPostgresql(), "two nodes share a PostgreSQL database");
         LeadlineServer first = LeadlineServer.shared();
         try (LeadlineServer second = LeadlineServer.start(Files.createTempDirectory("leadline-it-node-"),
-                Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_PLUGINS_CHOICES_TTL", "PT1S"))) {
+                Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_PLUGINS_CHOICES_TTL", "PT1S",
+                        "LEADLINE_SECRETS_KEYSET_FILE", keyset(first)))) {
             Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
             Api onFirst = tenant.api();
             Api onSecond = new Api(second.base()).login(tenant.slug(), tenant.username(), tenant.password());
@@ -54,7 +55,7 @@ class SecondNodeIT {
         Assumptions.assumeTrue(LeadlineServer.onPostgresql(), "two nodes share a PostgreSQL database");
         LeadlineServer first = LeadlineServer.shared();
         try (LeadlineServer second = LeadlineServer.start(Files.createTempDirectory("leadline-it-node-"),
-                Map.of("LEADLINE_DB_URL", first.postgresqlUrl()))) {
+                Map.of("LEADLINE_DB_URL", first.postgresqlUrl(), "LEADLINE_SECRETS_KEYSET_FILE", keyset(first)))) {
             Fixtures.TenantAdmin tenant = Fixtures.newTenant(first);
             String guesser = "127.0.0.4";
             for (int i = 0; i < 3; i++) {
@@ -77,5 +78,10 @@ class SecondNodeIT {
                     jakarta.json.Json.createObjectBuilder().add("status", "ACTIVE").build(), Map.of()).status());
             assertEquals(401, onSecond.get("/api/v1/leads").status(), "and re-enabling the tenant does not bring it back");
         }
+    }
+
+    /** A second node shares the first one's key for secret settings, as every node of an installation must. */
+    private static String keyset(LeadlineServer first) {
+        return first.workDir().resolve("data").resolve("secrets-keyset.json").toString();
     }
 }

@@ -9,6 +9,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -208,9 +213,55 @@ class DeliveriesIT {
                     () -> "delivered: " + t.api().get(path + "/deliveries").json());
             Thread.sleep(1000);
             assertEquals(3, calls.get(), "not posted again once the receiver took it");
+
+            // Secrets are sealed at rest: neither the signing secret nor the mailbox password is in the database.
+            String mailboxPassword = "mailbox-password-" + t.slug();
+            Api.Response mailbox = t.api().put("/api/v1/extensions/source-email/email/settings", Json.createObjectBuilder()
+                    .add("imapHost", "mail.example.com").add("imapUser", "leads").add("imapPassword", mailboxPassword)
+                    .build(), Map.of());
+            assertEquals(200, mailbox.status(), mailbox::toString);
+            server.stop();
+            String stored = storedSettings(t.tenantId());
+            assertTrue(stored.contains("conversion-webhook") && stored.contains("source-email"), stored);
+            assertTrue(!stored.contains(secret) && !stored.contains(mailboxPassword), "no secret in clear text: " + stored);
+            assertTrue(stored.contains("\"sealed\""), stored);
+            assertTrue(stored.contains("mail.example.com"), "other settings stay readable: " + stored);
+            server.restart();
+
+            // After the restart the sealed secret is opened again: the next post is signed with it.
+            Api api = new Api(server.base()).login(t.slug(), t.username(), t.password());
+            String second = created(api.post("/api/v1/leads", Fixtures.tradeFairLead("Webhook2")));
+            assertEquals(201, api.post("/api/v1/leads/" + second + "/qualify", JsonValue.EMPTY_JSON_OBJECT).status());
+            String[] post = received.poll(30, TimeUnit.SECONDS);
+            assertNotNull(post, "the qualification after the restart was posted");
+            assertTrue(post[1].contains(second), post[1]);
+            assertSigned(secret, post[0], post[1]);
         } finally {
             hook.stop(0);
         }
+    }
+
+    /** The tenant's stored extension settings, read from the database of the stopped server. */
+    private static String storedSettings(String tenantId) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "");
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT plugin_id, settings FROM tenant_extensions WHERE tenant_id = ? AND settings IS NOT NULL")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.append(rs.getString(1)).append(' ').append(rs.getString(2)).append('\n');
+                }
+            }
+        }
+        if (server.jdbcUrl().startsWith("jdbc:derby:")) {
+            try {
+                DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
+            } catch (SQLException expected) {
+                // Derby answers a shutdown with an exception; the server may open the database again
+            }
+        }
+        return all.toString();
     }
 
     private static void assertSigned(String secret, String header, String body) throws Exception {

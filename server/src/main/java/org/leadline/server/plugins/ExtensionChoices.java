@@ -26,6 +26,9 @@ public class ExtensionChoices {
     PluginHost host;
 
     @Inject
+    SecretSettings secrets;
+
+    @Inject
     TenantExtensions tenantExtensions;
 
     @Inject
@@ -62,6 +65,7 @@ public class ExtensionChoices {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        merged = secrets.seal(tenantId, pluginId, extensionId, e.settings(), merged);
         row.replaceSettings(merged.toString());
         em.flush();
         tenantExtensions.invalidateAfterTransaction(tenantId);

@@ -304,6 +304,24 @@ public class PluginHost {
         }
     }
 
+    /** The secret settings each started extension declares, by {@code pluginId/extensionId}. */
+    Map<String, Set<String>> secretSettings() {
+        lock.readLock().lock();
+        try {
+            Map<String, Set<String>> secrets = new HashMap<>();
+            for (Registry.Extension e : registry.extensions()) {
+                Set<String> names = e.settings().stream().filter(Setting::secret).map(Setting::name)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                if (!names.isEmpty()) {
+                    secrets.put(e.key(), names);
+                }
+            }
+            return secrets;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // ---- after-commit deliveries, one extension at a time (the outbox calls these)
 
     /** An extension that is told of a change after it committed, through the outbox. */

@@ -24,7 +24,8 @@ import org.leadline.server.tenancy.TenantEntityManagers;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
- * Each tenant's choices about extensions, cached in memory: the lead request path asks on every
+ * Each tenant's choices about extensions, cached in memory (secret settings opened, see
+ * {@link SecretSettings}): the lead request path asks on every
  * event whether a tenant has an extension enabled, and must not pay a query for it. The cache of a
  * tenant is dropped when a transaction of this node that changed its choices completes, and read
  * again after {@code leadline.plugins.choices-ttl}, so another node's change is seen within that time.
@@ -49,6 +50,9 @@ public class TenantExtensions {
 
     @Inject
     TenantEntityManagers entityManagers;
+
+    @Inject
+    SecretSettings secrets;
 
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
@@ -75,8 +79,11 @@ public class TenantExtensions {
         try {
             for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t", TenantExtension.class)
                     .setFlushMode(FlushModeType.COMMIT).getResultList()) {
-                loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(),
-                        ExtensionSettings.parse(t.settings()), t.quarantinedAt(), t.quarantineReason(), t.version()));
+                // Secret values are opened here, once per read of the tenant's choices, not per plugin call.
+                JsonObject settings = secrets.open(tenantId, t.pluginId(), t.extensionId(),
+                        ExtensionSettings.parse(t.settings()));
+                loaded.put(t.pluginId() + "/" + t.extensionId(), new Choice(t.enabled(), settings, t.quarantinedAt(),
+                        t.quarantineReason(), t.version()));
             }
         } finally {
             if (request == null) {
