@@ -1,6 +1,7 @@
 package org.leadline.api.conversion;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,10 @@ public record QualificationView(
         LeadStatus status,
         @NotNull Part contact,
         @Schema(nullable = true, required = true, description = "Always present; null when the lead has no company name") Part account,
-        @NotNull OpportunityPart opportunity) {
+        @NotNull OpportunityPart opportunity,
+        @Schema(description = "In a dry run: what each conversion handler the tenant enabled answered to the "
+                + "preview, and what it will do once the qualification commits (for example the webhook's post); "
+                + "absent after a qualification") List<Handler> handlers) {
 
     /** Created or linked to an existing one. */
     @Schema(name = "QualificationAction")
@@ -47,6 +51,28 @@ public record QualificationView(
                     + "or last name") String topic,
             @NotNull Integer stakeholdersCarriedOver,
             @NotNull Integer competitorsCarriedOver) {
+    }
+
+    /** What a conversion handler answered to a qualification's dry run. */
+    @Schema(name = "QualificationHandlerDecision")
+    public enum HandlerDecision {
+        /** The handler lets the qualification go on. */
+        PROCEEDS,
+        /** The handler stops it: qualifying now would be refused with its reason. */
+        VETOES,
+        /** The handler failed or did not answer in time; as in a real qualification, that is no veto. */
+        FAILED
+    }
+
+    /** One conversion handler's part in a qualification. */
+    @Schema(name = "QualificationHandler")
+    public record Handler(
+            @NotNull @Schema(description = "The plugin's id", example = "conversion-webhook") String pluginId,
+            @NotNull @Schema(description = "The extension's id", example = "webhook") String extensionId,
+            @NotNull HandlerDecision decision,
+            @Schema(description = "The veto's reason, or why the handler failed") String reason,
+            @Schema(description = "What the handler will do once the qualification commits, in its own words",
+                    example = "Posts the qualification to https://erp.example.com/leadline") String effect) {
     }
 
     /** The body of a qualification; it and all its members are optional. */

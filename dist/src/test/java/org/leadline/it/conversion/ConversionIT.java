@@ -287,8 +287,15 @@ class ConversionIT {
         assertEquals(0, count(t.api(), "/api/v1/accounts"));
         assertEquals(0, count(t.api(), "/api/v1/opportunities"));
 
-        // A dry run does not ask the handlers; other leads go through.
-        assertEquals(200, qualify(t.api(), vetoed, "?dryRun=true", JsonValue.EMPTY_JSON_OBJECT).status());
+        // A dry run shows the handler's veto before anyone tries; it changes nothing. Other leads go through.
+        Api.Response preview = qualify(t.api(), vetoed, "?dryRun=true", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, preview.status(), preview::toString);
+        JsonObject handler = preview.json().getJsonArray("handlers").getJsonObject(0);
+        assertEquals("conversion-veto", handler.getString("pluginId"), preview::toString);
+        assertEquals("VETOES", handler.getString("decision"), preview::toString);
+        assertEquals("the credit check refused Vetoed Ltd", handler.getString("reason"), preview::toString);
+        assertEquals("OPEN", t.api().get("/api/v1/leads/" + vetoed).json().getString("status"));
+        assertEquals(0, count(t.api(), "/api/v1/contacts"), "a dry run creates nothing");
         String fine = newLead(t.api(), lead("Gruen", "gruen@fine.example", "Fine GmbH", "https://fine.example"));
         assertEquals(201, qualify(t.api(), fine, "", JsonValue.EMPTY_JSON_OBJECT).status());
         // The tenant switches the handler off: the lead can be qualified.

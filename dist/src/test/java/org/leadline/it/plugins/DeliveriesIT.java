@@ -192,6 +192,14 @@ class DeliveriesIT {
             assertEquals(200, t.api().post(path + "/enable").status());
 
             String lead = created(t.api().post("/api/v1/leads", Fixtures.tradeFairLead("Webhook")));
+            Api.Response preview = t.api().post("/api/v1/leads/" + lead + "/qualify?dryRun=true", JsonValue.EMPTY_JSON_OBJECT);
+            assertEquals(200, preview.status(), preview::toString);
+            JsonObject webhook = preview.json().getJsonArray("handlers").stream().map(JsonValue::asJsonObject)
+                    .filter(h -> h.getString("pluginId").equals("conversion-webhook")).findFirst().orElseThrow();
+            assertEquals("PROCEEDS", webhook.getString("decision"), preview::toString);
+            assertTrue(webhook.getString("effect").startsWith("Posts the qualification to http://"
+                    + LeadlineServer.OUTSIDE_HOST + ":" + hook.getAddress().getPort() + "/hook, signed"), preview::toString);
+            assertEquals(0, calls.get(), "a dry run posts nothing");
             Api.Response done = t.api().post("/api/v1/leads/" + lead + "/qualify", JsonValue.EMPTY_JSON_OBJECT);
             assertEquals(201, done.status(), done::toString);
 

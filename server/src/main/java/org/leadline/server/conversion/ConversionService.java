@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.leadline.api.conversion.QualificationView;
 import org.leadline.api.conversion.QualificationView.Action;
+import org.leadline.api.conversion.QualificationView.HandlerDecision;
 import org.leadline.api.conversion.QualificationView.OpportunityPart;
 import org.leadline.api.conversion.QualificationView.Part;
 import org.leadline.api.lead.LeadData;
@@ -141,11 +142,22 @@ public class ConversionService {
                 Competitor.class).setParameter("lead", leadId).getResultList();
 
         if (dryRun) {
-            return new Outcome(result(lead, true,
+            // The handlers see what the qualification would make: linked records by id, new ones as null.
+            Conversion preview = new Conversion(LeadViews.of(em, lead), contactMatch.map(Contact::id).orElse(null),
+                    c == null || c.name() == null ? null : accountMatch.map(Account::id).orElse(null), null, caller.userId());
+            List<QualificationView.Handler> handlers = host.previewConversion(caller.tenantId(), preview).stream()
+                    .map(h -> new QualificationView.Handler(h.pluginId(), h.extensionId(),
+                            h.vetoes() ? HandlerDecision.VETOES : h.failure() != null ? HandlerDecision.FAILED
+                                    : HandlerDecision.PROCEEDS,
+                            h.vetoes() ? h.reason() : h.failure(), h.effect()))
+                    .toList();
+            QualificationView result = result(lead, true,
                     contactMatch.map(x -> part(x.id(), Action.LINKED, "same e-mail")).orElse(part(null, Action.CREATED, null)),
                     c == null || c.name() == null ? null : accountMatch.map(
                             x -> part(x.id(), Action.LINKED, null)).orElse(part(null, Action.CREATED, null)),
-                    accountReason, null, topic, stakeholders.size(), competitors.size()), false);
+                    accountReason, null, topic, stakeholders.size(), competitors.size());
+            return new Outcome(new QualificationView(result.leadId(), result.dryRun(), result.status(), result.contact(),
+                    result.account(), result.opportunity(), handlers), false);
         }
 
         // First: claim the lead. A concurrent qualification fails here (unique key) or on the lead's version.
@@ -214,7 +226,7 @@ public class ConversionService {
         return new QualificationView(lead.id(), dryRun, dryRun ? lead.status() : LeadStatus.QUALIFIED, contact,
                 account == null || accountReason == null ? account
                         : new Part(account.id(), account.action(), accountReason),
-                new OpportunityPart(opportunityId, Action.CREATED, topic, stakeholders, competitors));
+                new OpportunityPart(opportunityId, Action.CREATED, topic, stakeholders, competitors), null);
     }
 
     /** The column's size: a lead with more parties than fit carries over the first ones. */
@@ -277,7 +289,7 @@ public class ConversionService {
                 LeadStatus.valueOf(stored.getString("status")), storedPart(stored.getJsonObject("contact")),
                 stored.isNull("account") ? null : storedPart(stored.getJsonObject("account")),
                 new OpportunityPart(text(o, "id"), Action.valueOf(o.getString("action")), o.getString("topic"),
-                        o.getInt("stakeholdersCarriedOver"), o.getInt("competitorsCarriedOver")));
+                        o.getInt("stakeholdersCarriedOver"), o.getInt("competitorsCarriedOver")), null);
     }
 
     private static Part storedPart(JsonObject stored) {

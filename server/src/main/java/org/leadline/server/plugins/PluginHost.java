@@ -524,6 +524,48 @@ public class PluginHost {
         }
     }
 
+    /** One conversion handler's answer to a qualification's preview: its decision and what it will do. */
+    public record ConversionPreview(String pluginId, String extensionId, boolean vetoes, String reason, String failure,
+                                    String effect) {
+    }
+
+    /**
+     * Asks each of the tenant's enabled conversion handlers, through the guard, what it would decide
+     * ({@code beforeCommit}) and what it will do after commit ({@code preview}) for a qualification
+     * that is only previewed. Never throws.
+     */
+    public List<ConversionPreview> previewConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
+        lock.readLock().lock();
+        try {
+            List<ConversionPreview> previews = new ArrayList<>();
+            for (Registry.Extension e : registry.extensions()) {
+                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
+                    continue;
+                }
+                Optional<JsonObject> settings = enabledSettings(tenantId, e);
+                if (settings.isEmpty()) {
+                    continue;
+                }
+                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
+                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
+                Guard.Target target = new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader());
+                Guard.Outcome<org.leadline.plugin.api.conversion.ConversionDecision> decided =
+                        guard.call(target, () -> handler.beforeCommit(conversion, context));
+                Guard.Outcome<String> effect = guard.call(target, () -> handler.preview(conversion, context));
+                String failure = decided.skipped() ? "is quarantined for this tenant" : decided.failure();
+                boolean vetoes = decided.ok() && decided.value() != null && decided.value().vetoed();
+                previews.add(new ConversionPreview(e.pluginId(), e.id(), vetoes,
+                        vetoes ? decided.value().reason() : null, failure, effect.ok() ? effect.value() : null));
+            }
+            return previews;
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "Previewing conversion handlers for lead " + conversion.lead().id() + " failed", ex);
+            return List.of();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /**
      * Asks the tenant's enabled conversion handlers before the qualification commits. Returns the
      * first veto as "extension: reason"; a handler that fails or times out does not veto.

@@ -20,7 +20,7 @@ class QualificationViewTest {
     void aStoredResultIsReadBackAsTheSameAnswer() {
         QualificationView result = new QualificationView("lead-1", false, LeadStatus.QUALIFIED,
                 new Part("contact-1", Action.LINKED, "same e-mail"), new Part("account-1", Action.CREATED, null),
-                new OpportunityPart("opportunity-1", Action.CREATED, "CRM", 2, 1));
+                new OpportunityPart("opportunity-1", Action.CREATED, "CRM", 2, 1), null);
         String stored = RecordJson.toJson(result).toString();
 
         QualificationView replayed = ConversionService.stored(jakarta.json.Json.createReader(
@@ -34,7 +34,7 @@ class QualificationViewTest {
     void aDryRunWithoutCompanyKeepsItsNulls() {
         QualificationView preview = new QualificationView("lead-1", true, LeadStatus.OPEN,
                 new Part(null, Action.CREATED, null), null,
-                new OpportunityPart(null, Action.CREATED, "Opportunity with Schmidt", 0, 0));
+                new OpportunityPart(null, Action.CREATED, "Opportunity with Schmidt", 0, 0), null);
         JsonObject json = RecordJson.toJson(preview);
 
         assertTrue(json.isNull("account"), json.toString());

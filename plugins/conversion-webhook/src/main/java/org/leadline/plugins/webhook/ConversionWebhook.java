@@ -80,6 +80,13 @@ public class ConversionWebhook implements ConversionHandler {
         }
     }
 
+    @Override
+    public String preview(Conversion conversion, PluginContext context) {
+        return "Posts the qualification to " + context.config().url("url").map(URI::toString).orElse("(no URL set)")
+                + (context.config().string("signingSecret").isPresent() ? ", signed" : "")
+                + ", once it is committed (retried until the receiver takes it)";
+    }
+
     /** The signature header's name. */
     static final String SIGNATURE = "Leadline-Signature";
 
