@@ -52,6 +52,11 @@ public final class OutboxRate {
         Files.copy(testPlugins.resolve("journal-v1.jar"), plugins.resolve("journal-v1.jar"));
         Map<String, String> env = new HashMap<>();
         env.put("LEADLINE_PLUGINS_DIR", plugins.toString());
+        // the backlog phase: a listener that cannot write is tried again every second, without giving up
+        env.put("LEADLINE_DELIVERIES_RETRY_BASE", "PT1S");
+        env.put("LEADLINE_DELIVERIES_RETRY_MAX", "PT1S");
+        env.put("LEADLINE_DELIVERIES_MAX_ATTEMPTS", "100000");
+        env.put("LEADLINE_PLUGINS_QUARANTINE_AFTER", "100000000");
         System.out.printf("database: %s, leads per tenant: %,d, client threads: %d%n",
                 LeadlineServer.onPostgresql() ? "postgresql" : "derby", leads, threads);
         LeadlineServer server = LeadlineServer.start(work, env);
@@ -92,8 +97,25 @@ public final class OutboxRate {
             System.out.printf("creates without an after-commit listener: %,.0f leads/s%n", quietRate / 2);
             System.out.printf("creates with the journal listener (outbox): %,.0f leads/s (ratio %.2f)%n",
                     toldRate / 2, toldRate / quietRate);
-            System.out.printf("outbox delivery: %,.0f events/s; the last event delivered %.1f s after the last create "
-                    + "(warm-up delivered %,d events)%n", deliveryRate / 2, lagSeconds / 2, warmLines);
+            System.out.printf("outbox delivery while creating: %,.0f events/s; the last event delivered %.1f s after "
+                    + "the last create (warm-up delivered %,d events)%n", deliveryRate / 2, lagSeconds / 2, warmLines);
+
+            // A backlog: the journal's folder is missing while leads are created, so every entry waits;
+            // then the folder appears and the whole backlog drains.
+            Path missing = work.resolve("later").resolve("journal.log");
+            Api.Response moved = told.api().put("/api/v1/extensions/journal/journal/settings",
+                    Json.createObjectBuilder().add("journalFile", missing.toString()).build(), Map.of());
+            if (moved.status() != 200) {
+                throw new IllegalStateException("moving the journal failed: " + moved);
+            }
+            create(told.api(), leads, threads, "Backlog");
+            int waiting = told.api().get("/api/v1/extensions/journal/journal/deliveries").json().getInt("pending");
+            long drainStart = System.nanoTime();
+            Files.createDirectories(missing.getParent());
+            long drained = awaitQuiet(missing);
+            double drainSeconds = (lastGrowth - drainStart) / 1e9;
+            System.out.printf("backlog: %,d entries waiting; %,d events delivered in %.1f s once the listener could "
+                    + "take them: %,.0f events/s%n", waiting, drained, drainSeconds, drained / drainSeconds);
         } finally {
             server.discard();
         }
