@@ -162,10 +162,30 @@ class DeliveriesIT {
             }
         }
         Api.Response leads = t.api().get("/api/v1/leads?limit=10");
+        String grace = null;
         for (JsonValue v : leads.items()) {
             String id = v.asJsonObject().getString("id");
             assertTrue(lines(journal).stream().anyMatch(l -> l.contains(" CREATED ") && l.contains(id)), id);
+            if ("Hopper".equals(v.asJsonObject().getJsonObject("person").getString("lastName"))) {
+                grace = id;
+            }
         }
+        assertNotNull(grace, leads::toString);
+
+        // A second import that updates a lead it finds again tells the listeners so.
+        byte[] again = ("First Name,Last Name,Company,Email\n"
+                + "Grace,Hopper,Cobol Corporation,grace@cobol.example\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response update = t.api().sendChunked("POST", "/api/v1/imports?policy=UPDATE", again, "text/csv");
+        assertEquals(202, update.status(), update::toString);
+        String updateId = update.json().getString("id");
+        String updated = grace;
+        await(() -> lines(journal).stream().anyMatch(l -> l.contains(" UPDATED ") && l.contains(updated)),
+                () -> "the updated lead reached the journal: " + lines(journal));
+        String line = lines(journal).stream().filter(l -> l.contains(" UPDATED ") && l.contains(updated)).findFirst().orElseThrow();
+        assertTrue(line.contains("change=IMPORT") && line.contains("importId=" + updateId), line);
+        assertEquals("Cobol Corporation", t.api().get("/api/v1/leads/" + updated).json().getJsonObject("company")
+                .getString("name"), "the import did update the lead");
+        assertEquals(1, lines(journal).stream().filter(l -> l.contains(" UPDATED ")).count(), lines(journal)::toString);
     }
 
     @Test

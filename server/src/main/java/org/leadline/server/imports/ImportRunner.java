@@ -397,21 +397,30 @@ public class ImportRunner {
     }
 
     /**
-     * Tells the tenant's lifecycle listeners of the leads a chunk created, as the API's creation does:
-     * those called in the transaction now, the others through outbox entries written in the chunk's
-     * transaction. The events say {@code arrivedBy: IMPORT} and the import's id. Answers whether
-     * outbox entries were written.
+     * Tells the tenant's lifecycle listeners of the leads a chunk created ({@code CREATED}, with
+     * {@code arrivedBy: IMPORT}) or updated ({@code UPDATED}, with {@code change: IMPORT}), both with
+     * the import's id, as the API does: those called in the transaction now, the others through
+     * outbox entries written in the chunk's transaction. Answers whether outbox entries were written.
      */
-    private boolean announce(Connection c, String tenantId, String jobId, String userId, List<Lead> created,
-                             Instant now) throws SQLException {
-        if (created.isEmpty() || !plugins.wantsLifecycleEvents(tenantId)) {
+    private boolean announce(Connection c, LeadRows store, String tenantId, String jobId, String userId,
+                             List<Lead> created, List<LeadRows.Existing> updated, Instant now) throws SQLException {
+        if ((created.isEmpty() && updated.isEmpty()) || !plugins.wantsLifecycleEvents(tenantId)) {
             return false;
         }
         List<OutboxEntry> entries = new ArrayList<>();
         Map<String, String> details = Map.of("arrivedBy", "IMPORT", "importId", jobId);
+        List<LeadLifecycleEvent> events = new ArrayList<>(created.size() + updated.size());
         for (Lead lead : created) {
-            LeadLifecycleEvent event = new LeadLifecycleEvent(LeadLifecycleEvent.Kind.CREATED,
-                    LeadViews.of(lead, LeadViews.Related.NONE), userId, now, details);
+            events.add(new LeadLifecycleEvent(LeadLifecycleEvent.Kind.CREATED,
+                    LeadViews.of(lead, LeadViews.Related.NONE), userId, now, details));
+        }
+        if (!updated.isEmpty()) {
+            Map<String, String> changed = Map.of("change", "IMPORT", "importId", jobId);
+            for (org.leadline.plugin.api.LeadView view : store.views(updated.stream().map(LeadRows.Existing::id).toList())) {
+                events.add(new LeadLifecycleEvent(LeadLifecycleEvent.Kind.UPDATED, view, userId, now, changed));
+            }
+        }
+        for (LeadLifecycleEvent event : events) {
             plugins.deliver(tenantId, event, LeadLifecycleListener.Delivery.IN_TRANSACTION);
             entries.addAll(outbox.entries(tenantId, event));
         }
@@ -447,7 +456,7 @@ public class ImportRunner {
         Instant now = Timestamps.now();
         store.insert(plan.creates, now);
         store.update(plan.updateTargets, plan.updateRows, sourceMapped, now);
-        boolean told = announce(c, tenantId, jobId, job.userId, plan.creates, now);
+        boolean told = announce(c, store, tenantId, jobId, job.userId, plan.creates, plan.updateTargets, now);
         long errorCount = job.errorCount;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_errors "
                 + "(import_id, seq, tenant_id, row_no, field_name, reason) VALUES (?, ?, ?, ?, ?, ?)")) {

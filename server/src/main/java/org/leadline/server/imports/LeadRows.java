@@ -199,6 +199,55 @@ final class LeadRows {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /**
+     * The plugin API's view of leads as this connection's transaction sees them (after an import
+     * updated them): one query per 100 leads. Counts of related records are left unknown.
+     */
+    List<org.leadline.plugin.api.LeadView> views(List<String> ids) throws SQLException {
+        List<org.leadline.plugin.api.LeadView> views = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 100));
+            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id, status, rating, score, stage, owner_id, "
+                    + "salutation, first_name, last_name, job_title, email, business_phone, mobile_phone, company_name, "
+                    + "industry, employees, revenue_amount, revenue_currency, country, source, source_detail, "
+                    + "budget_amount, budget_currency, need, purchase_timeframe, decision_maker, topic, created_at, "
+                    + "updated_at, version FROM leads WHERE tenant_id = ? AND id IN (" + marks + ")")) {
+                ps.setString(1, tenantId);
+                for (int i = 0; i < slice.size(); i++) {
+                    ps.setString(i + 2, slice.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String rating = rs.getString("rating");
+                        String phone = rs.getString("business_phone");
+                        views.add(new org.leadline.plugin.api.LeadView(rs.getString("id"), rs.getString("status"),
+                                rating == null ? null : org.leadline.plugin.api.Rating.valueOf(rating),
+                                rs.getObject("score", Integer.class), rs.getString("stage"), rs.getString("owner_id"),
+                                rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
+                                rs.getString("job_title"), rs.getString("email"), phone != null ? phone : rs.getString("mobile_phone"),
+                                rs.getString("company_name"), rs.getString("industry"), rs.getObject("employees", Integer.class),
+                                money(rs.getBigDecimal("revenue_amount"), rs.getString("revenue_currency")),
+                                rs.getString("country"), rs.getString("source"), rs.getString("source_detail"),
+                                money(rs.getBigDecimal("budget_amount"), rs.getString("budget_currency")), rs.getString("need"),
+                                rs.getString("purchase_timeframe"), rs.getObject("decision_maker", Boolean.class),
+                                rs.getString("topic"), instant(rs.getTimestamp("created_at")),
+                                instant(rs.getTimestamp("updated_at")), rs.getLong("version")));
+                    }
+                }
+            }
+        }
+        return views;
+    }
+
+    private static org.leadline.plugin.api.Money money(java.math.BigDecimal amount, String currency) {
+        return amount == null || currency == null ? null : new org.leadline.plugin.api.Money(amount, currency);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
     /** Whether the tenant has a live lead without an e-mail address: one index probe. */
     boolean anyWithoutEmail() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM leads WHERE tenant_id = ? "
