@@ -138,7 +138,7 @@ public class OutboxDispatcher {
         List<OutboxStore.Attempt> failed = Collections.synchronizedList(new ArrayList<>());
         List<String> notRunning = Collections.synchronizedList(new ArrayList<>());
         int parallel = Math.max(1, Settings.config().getOptionalValue(PARALLEL, Integer.class).orElse(8));
-        List<CompletableFuture<Void>> running = new ArrayList<>();
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         for (OutboxStore.Claimed c : claimed) {
             Runnable task = () -> {
                 PluginHost.Handover h = deliver(c.entry());
@@ -151,14 +151,14 @@ public class OutboxDispatcher {
             if (parallel == 1 || claimed.size() == 1) {
                 task.run();
             } else {
-                running.add(CompletableFuture.runAsync(task, workers));
-                if (running.size() >= parallel) {
-                    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-                    running.clear();
+                inFlight.add(CompletableFuture.runAsync(task, workers));
+                if (inFlight.size() >= parallel) {
+                    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+                    inFlight.clear();
                 }
             }
         }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         store.remove(owner, done);
         store.failed(owner, failed);
         store.postpone(owner, notRunning, Timestamps.now().plus(duration(RETRY_BASE, Duration.ofSeconds(5))),
