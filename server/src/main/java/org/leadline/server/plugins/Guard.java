@@ -25,6 +25,11 @@ import java.util.logging.Logger;
  * extension for one tenant the extension is quarantined for that tenant: it is not called again
  * until an administrator re-enables it.
  *
+ * <p>Each plugin, and each tenant within it, has a bounded share of the guard threads
+ * ({@link Bulkheads}): a call finding its share in use is not made and fails at once. Such a call is
+ * no failure of the extension (nor of any other): it is counted as {@code rejectedBusy} and never
+ * towards a quarantine. So one tenant's hanging plugin holds up its own calls only.
+ *
  * <p>Plain Java without container types, so its cost can be measured outside the server.
  */
 public final class Guard implements AutoCloseable {
@@ -59,6 +64,7 @@ public final class Guard implements AutoCloseable {
         final LongAdder failures = new LongAdder();
         final LongAdder timeouts = new LongAdder();
         final LongAdder skipped = new LongAdder();
+        final LongAdder rejected = new LongAdder();
         final LongAdder nanos = new LongAdder();
 
         public long calls() {
@@ -77,16 +83,22 @@ public final class Guard implements AutoCloseable {
             return skipped.sum();
         }
 
+        /** Calls not made because the plugin's or the tenant's share of guard threads was in use. */
+        public long rejected() {
+            return rejected.sum();
+        }
+
         public Map<String, Long> snapshot() {
             long n = calls.sum();
             return Map.of("calls", n, "failures", failures.sum(), "timeouts", timeouts.sum(),
-                    "skippedQuarantined", skipped.sum(), "meanMicros", n == 0 ? 0 : nanos.sum() / n / 1000);
+                    "skippedQuarantined", skipped.sum(), "rejectedBusy", rejected.sum(), "meanMicros", n == 0 ? 0 : nanos.sum() / n / 1000);
         }
     }
 
     private static final Logger LOG = Logger.getLogger(Guard.class.getName());
 
     private final ThreadPoolExecutor pool;
+    private final Bulkheads bulkheads;
     private final long timeoutNanos;
     private final int quarantineAfter;
     private final QuarantineListener listener;
@@ -95,7 +107,18 @@ public final class Guard implements AutoCloseable {
     private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private volatile java.util.function.BiConsumer<String, PluginMetrics> onNewPlugin;
 
+    /** A guard whose only bound is its thread count, shared by every plugin (for measurements). */
     public Guard(Duration timeout, int quarantineAfter, int maxThreads, QuarantineListener listener) {
+        this(timeout, quarantineAfter, maxThreads, maxThreads, maxThreads, listener);
+    }
+
+    /**
+     * @param perPlugin calls one plugin may have running at once
+     * @param perTenant calls one plugin may have running at once for one tenant
+     */
+    public Guard(Duration timeout, int quarantineAfter, int maxThreads, int perPlugin, int perTenant,
+                 QuarantineListener listener) {
+        this.bulkheads = new Bulkheads(perPlugin, perTenant);
         this.timeoutNanos = timeout.toNanos();
         this.quarantineAfter = quarantineAfter;
         this.listener = listener;
@@ -125,22 +148,35 @@ public final class Guard implements AutoCloseable {
             m.skipped.increment();
             return new Outcome<>(null, null, true);
         }
+        Object admitted = admit(target);
+        if (admitted instanceof Bulkheads.Full full) {
+            return rejected(target, m, full.reason());
+        }
+        Bulkheads.Permit permit = (Bulkheads.Permit) admitted;
         m.calls.increment();
         long start = System.nanoTime();
         String failure;
         Throwable cause = null;
         Future<T> future = null;
         try {
-            future = pool.submit(() -> {
-                Thread thread = Thread.currentThread();
-                ClassLoader previous = thread.getContextClassLoader();
-                thread.setContextClassLoader(target.loader());
-                try {
-                    return body.call();
-                } finally {
-                    thread.setContextClassLoader(previous);
-                }
-            });
+            try {
+                future = pool.submit(() -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(target.loader());
+                    try {
+                        return body.call();
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                        release(permit);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                release(permit);
+                m.calls.decrement();
+                return rejected(target, m, "was not called: all " + pool.getMaximumPoolSize()
+                        + " plugin call threads are busy (" + PluginSettings.CALL_THREADS + ")");
+            }
             T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             m.nanos.add(System.nanoTime() - start);
             if (!consecutiveFailures.isEmpty()) {
@@ -154,8 +190,6 @@ public final class Guard implements AutoCloseable {
         } catch (ExecutionException e) {
             cause = e.getCause();
             failure = "failed: " + describe(cause);
-        } catch (RejectedExecutionException e) {
-            failure = "was not called: all " + pool.getMaximumPoolSize() + " plugin call threads are busy";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (future != null) {
@@ -176,6 +210,11 @@ public final class Guard implements AutoCloseable {
      * The server log keeps the whole exception.
      */
     static String describe(Throwable cause) {
+        // A constructor or initializer called by reflection: what the plugin threw is inside.
+        while ((cause instanceof java.lang.reflect.InvocationTargetException || cause instanceof ExceptionInInitializerError)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         java.util.Optional<org.leadline.plugin.api.net.EgressException> egress =
                 org.leadline.plugin.api.net.EgressException.in(cause);
         if (egress.isPresent()) {
@@ -224,16 +263,26 @@ public final class Guard implements AutoCloseable {
                 }
                 break;
             }
-            Run<I, T> run = new Run<>(inputs, from, body, target.loader());
-            Future<?> future;
-            try {
-                future = pool.submit(run);
-            } catch (RejectedExecutionException e) {
-                m.calls.increment();
-                out[from] = failed(target, key, m, 0, "was not called: all " + pool.getMaximumPoolSize()
-                        + " plugin call threads are busy", null);
-                from++;
-                continue;
+            Object admitted = admit(target);
+            String refusal = admitted instanceof Bulkheads.Full full ? full.reason() : null;
+            Future<?> future = null;
+            Run<I, T> run = null;
+            if (refusal == null) {
+                run = new Run<>(inputs, from, body, target.loader(), (Bulkheads.Permit) admitted);
+                try {
+                    future = pool.submit(run);
+                } catch (RejectedExecutionException e) {
+                    release((Bulkheads.Permit) admitted);
+                    refusal = "was not called: all " + pool.getMaximumPoolSize() + " plugin call threads are busy ("
+                            + PluginSettings.CALL_THREADS + ")";
+                }
+            }
+            if (refusal != null) {
+                // Fail fast for the rest of the batch: the share will not free up within it.
+                for (int i = from; i < n; i++) {
+                    out[i] = rejected(target, m, refusal);
+                }
+                break;
             }
             int next = n;
             try {
@@ -316,11 +365,13 @@ public final class Guard implements AutoCloseable {
         final Each<I, T> body;
         final ClassLoader loader;
         final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> results;
+        final Bulkheads.Permit permit;
         volatile int index;
         volatile long started = System.nanoTime();
         volatile boolean abandoned;
 
-        Run(java.util.List<I> inputs, int from, Each<I, T> body, ClassLoader loader) {
+        Run(java.util.List<I> inputs, int from, Each<I, T> body, ClassLoader loader, Bulkheads.Permit permit) {
+            this.permit = permit;
             this.inputs = inputs;
             this.body = body;
             this.loader = loader;
@@ -352,8 +403,36 @@ public final class Guard implements AutoCloseable {
                 }
             } finally {
                 thread.setContextClassLoader(previous);
+                release(permit);
             }
         }
+    }
+
+    /** The permits of a call for a tenant, or why it may not be made; calls for the installation are not bounded. */
+    private Object admit(Target target) {
+        return SYSTEM.equals(target.tenantId()) ? null : bulkheads.tryAcquire(target.pluginId(), target.tenantId());
+    }
+
+    private static void release(Bulkheads.Permit permit) {
+        if (permit != null) {
+            permit.release();
+        }
+    }
+
+    /** A call not made for want of a free share: counted, logged briefly, never a failure of the extension. */
+    private <T> Outcome<T> rejected(Target target, PluginMetrics m, String reason) {
+        m.rejected.increment();
+        Logger log = Logger.getLogger("leadline.plugin." + target.pluginId());
+        if (log.isLoggable(Level.FINE)) {
+            log.fine("Extension " + target.extensionId() + " of plugin " + target.pluginId() + " " + reason
+                    + " (tenant " + target.tenantId() + ")");
+        }
+        return new Outcome<>(null, reason, false);
+    }
+
+    /** Calls of the plugin running now, across tenants. */
+    public int running(String pluginId) {
+        return bulkheads.inUse(pluginId);
     }
 
     private void countFailure(Target target, String key, String failure) {
