@@ -107,8 +107,8 @@ public class PluginHost {
 
     /**
      * Publishes a plugin's guard counters at {@code /metrics} (application scope, tag {@code plugin}):
-     * {@code leadline_plugin_calls}, {@code leadline_plugin_failures}, {@code leadline_plugin_timeouts}
-     * and {@code leadline_plugin_skipped_quarantined}, each a running total since the server started.
+     * {@code leadline_plugin_calls}, {@code leadline_plugin_failures}, {@code leadline_plugin_timeouts},
+     * {@code leadline_plugin_skipped_quarantined} and {@code leadline_plugin_rejected_busy}, each a running total since the server started.
      */
     private void publishMetrics(String pluginId, Guard.PluginMetrics m) {
         if (metricRegistry == null || !metricRegistry.isResolvable()) {
@@ -120,6 +120,7 @@ public class PluginHost {
         registry.gauge("leadline.plugin.failures", m, Guard.PluginMetrics::failures, tag);
         registry.gauge("leadline.plugin.timeouts", m, Guard.PluginMetrics::timeouts, tag);
         registry.gauge("leadline.plugin.skipped.quarantined", m, Guard.PluginMetrics::skipped, tag);
+        registry.gauge("leadline.plugin.rejected.busy", m, Guard.PluginMetrics::rejected, tag);
     }
 
     private void start() {
@@ -134,6 +135,7 @@ public class PluginHost {
             throw new IllegalStateException("Cannot create the folder for installed plugins " + installedDir, e);
         }
         guard = new Guard(PluginSettings.callTimeout(), PluginSettings.quarantineAfter(), PluginSettings.callThreads(),
+                PluginSettings.bulkheadPerPlugin(), PluginSettings.bulkheadPerTenant(),
                 (tenant, plugin, extension, reason) -> tenantExtensions.recordQuarantine(tenant, plugin, extension, reason));
         guard.onNewPlugin(this::publishMetrics);
         for (Object[] q : tenantExtensions.quarantines()) {
@@ -350,7 +352,15 @@ public class PluginHost {
                 PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
                 org.leadline.plugin.api.scoring.ScoringRule rule = (org.leadline.plugin.api.scoring.ScoringRule) e.instance();
                 List<Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult>> answers = guard.callEach(
-                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), views, v -> rule.evaluate(v, context));
+                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), views, v -> {
+                            org.leadline.plugin.api.scoring.ScoringResult r = rule.evaluate(v, context);
+                            if (r == null) {
+                                // The contract: null is a failure (counted, towards the quarantine too).
+                                throw new IllegalStateException("returned null instead of a ScoringResult"
+                                        + " (return ScoringResult.none() when the rule does not apply)");
+                            }
+                            return r;
+                        });
                 for (int i = 0; i < answers.size(); i++) {
                     Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult> o = answers.get(i);
                     if (o.ok() && o.value() != null) {
@@ -649,21 +659,41 @@ public class PluginHost {
     record Installed(Registry.Plugin plugin, String previousVersion) {
     }
 
-    Installed install(InputStream body, boolean zip) {
+    /**
+     * Installs or upgrades from an uploaded archive. Nothing running changes unless the archive passes
+     * every check: a plugin id of its own (not a built-in's), a semantic version newer than the one
+     * installed (or {@code allowDowngrade}), the plugin API range met, and a trial load
+     * ({@link ArchiveValidation}) in which its classes load and every extension is created with valid
+     * declarations. Only then does it replace the running version; should its {@code start()} fail,
+     * the old version is put back. Any refusal is a 422 naming every problem.
+     */
+    Installed install(InputStream body, boolean zip, boolean allowDowngrade) {
         Path temp = installedDir.resolve(".upload-" + UUID.randomUUID() + (zip ? ".zip" : ".jar"));
+        Path target = null;
         try {
             copyLimited(body, temp, PluginSettings.maxArchiveBytes());
             Optional<String> refusal = inspect(temp, zip);
             if (refusal.isPresent()) {
-                throw refused(refusal.get());
+                throw refused(ArchiveValidation.hideFileNames(refusal.get(), temp));
             }
             PluginArchive archive = PluginArchive.read(temp, zip);
-            Path target = installedDir.resolve(archive.id() + "-" + archive.version().replaceAll("[^A-Za-z0-9.+-]", "_")
+            if (builtInIds.contains(archive.id())) {
+                throw refused("its plugin id " + archive.id() + " is the id of a plugin shipped with the server; "
+                        + "a built-in plugin cannot be replaced by an upload. Give your plugin an id of its own");
+            }
+            checkVersion(archive, allowDowngrade);
+            target = installedDir.resolve(archive.id() + "-" + archive.version().replaceAll("[^A-Za-z0-9.+-]", "_")
                     + "-" + System.currentTimeMillis() + (zip ? ".zip" : ".jar"));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             PluginArchive placed = new PluginArchive(target, archive.id(), archive.version(), archive.requires(),
                     archive.provider(), archive.description(), zip);
-            return swap(placed);
+            List<String> problems = ArchiveValidation.problems(placed, guard);
+            if (!problems.isEmpty()) {
+                throw refused(problems);
+            }
+            Installed installed = swap(placed, allowDowngrade);
+            target = null;
+            return installed;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store the uploaded plugin in " + installedDir, e);
         } finally {
@@ -672,47 +702,136 @@ public class PluginHost {
             } catch (IOException e) {
                 LOG.fine("Cannot delete " + temp);
             }
+            if (target != null) {
+                deleteArchive(target);
+            }
         }
     }
 
-    private Installed swap(PluginArchive archive) {
+    /**
+     * A version is a semantic version (MAJOR.MINOR.PATCH, with optional pre-release and build); an
+     * upgrade must be newer than the installed version unless the administrator allows otherwise.
+     */
+    private void checkVersion(PluginArchive archive, boolean allowDowngrade) {
+        Optional<com.github.zafarkhaja.semver.Version> version = com.github.zafarkhaja.semver.Version.tryParse(archive.version().strip());
+        if (version.isEmpty()) {
+            throw refused("its Plugin-Version '" + archive.version() + "' is not a semantic version "
+                    + "(MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1)");
+        }
+        Registry.Plugin installed = registry.plugins().get(archive.id());
+        if (installed == null || allowDowngrade) {
+            return;
+        }
+        Optional<com.github.zafarkhaja.semver.Version> current = com.github.zafarkhaja.semver.Version.tryParse(installed.version().strip());
+        if (current.isPresent() && version.get().compareTo(current.get()) <= 0) {
+            throw refused("its version " + archive.version() + " is " + (version.get().compareTo(current.get()) == 0
+                    ? "the version already installed" : "older than the installed " + installed.version())
+                    + "; to install it anyway, send allowDowngrade=true");
+        }
+    }
+
+    private Installed swap(PluginArchive archive, boolean allowDowngrade) {
         lock.writeLock().lock();
         try {
             String id = archive.id();
+            if (!allowDowngrade) {
+                checkVersion(archive, false); // another upload may have come first
+            }
             PluginWrapper old = runtime.getPlugin(id);
             Path oldPath = old == null ? null : old.getPluginPath();
             String oldVersion = old == null ? null : old.getDescriptor().getVersion();
             boolean wasStopped = old != null && old.getPluginState() == PluginState.STOPPED;
+            Set<String> oldExtensions = registry.plugins().containsKey(id) ? registry.plugins().get(id).extensions()
+                    .stream().map(Registry.Extension::id).collect(java.util.stream.Collectors.toSet()) : null;
             if (old != null) {
                 runtime.unloadPlugin(id);
             }
             long p0 = System.nanoTime();
+            String failure = null;
             try {
                 runtime.loadPlugin(archive.path());
-            } catch (Throwable e) {
-                deleteArchive(archive.path());
-                if (oldPath != null) {
-                    runtime.loadPlugin(oldPath);
-                    if (!wasStopped) {
-                        startPlugin(id);
-                    }
+                if (startPlugin(id) != PluginState.STARTED) {
+                    failure = "its start() failed: " + startFailure(id);
                 }
-                rebuild();
-                throw refused("PF4J could not load it: " + e.getMessage());
+            } catch (Throwable e) {
+                failure = "it cannot be loaded: " + ArchiveValidation.plain(e, archive.path());
+            }
+            if (failure != null) {
+                rollBack(id, oldPath, wasStopped);
+                throw refused(ArchiveValidation.hideFileNames(failure, archive.path()));
             }
             records.clear(id);
-            startPlugin(id);
             pluginLoadTimes.put(id, Duration.ofNanos(System.nanoTime() - p0));
             if (oldPath != null && oldPath.startsWith(installedDir)) {
                 deleteArchive(oldPath);
             }
             refusals.keySet().removeIf(name -> name.startsWith(id + "-"));
             rebuild();
+            if (oldExtensions != null) {
+                keepNewExtensionsOff(id, oldExtensions);
+            }
             LOG.info("Installed plugin " + id + " " + archive.version()
                     + (oldVersion == null ? "" : " (replacing " + oldVersion + ")"));
             return new Installed(registry.plugins().get(id), oldVersion);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** The new version did not start: it goes, the old one (if any) is loaded and started again. */
+    private void rollBack(String id, Path oldPath, boolean wasStopped) {
+        try {
+            if (runtime.getPlugin(id) != null) {
+                runtime.unloadPlugin(id);
+            }
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "Unloading the refused version of plugin " + id + " failed", e);
+        }
+        startFailures.remove(id);
+        if (oldPath != null) {
+            try {
+                runtime.loadPlugin(oldPath);
+                if (wasStopped) {
+                    runtime.getPlugin(id).setPluginState(PluginState.STOPPED);
+                } else {
+                    startPlugin(id);
+                }
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "Plugin " + id + ": the previous version could not be loaded again", e);
+            }
+        }
+        rebuild();
+    }
+
+    /** A start failure in the plugin author's terms: the exception's message, not its class name. */
+    private String startFailure(String id) {
+        PluginWrapper w = runtime.getPlugin(id);
+        Throwable t = w == null ? null : w.getFailedException();
+        if (t != null && !(t instanceof java.util.concurrent.TimeoutException)) {
+            return Guard.describe(t);
+        }
+        return startFailures.getOrDefault(id, "it did not start");
+    }
+
+    /**
+     * Extensions an upgrade brings that the old version did not have stay off for every existing
+     * tenant that has not chosen them, even when the plugin is one of the tenants' defaults.
+     */
+    private void keepNewExtensionsOff(String id, Set<String> oldExtensions) {
+        Registry.Plugin p = registry.plugins().get(id);
+        if (p == null) {
+            return;
+        }
+        List<String> added = p.extensions().stream().map(Registry.Extension::id).filter(e -> !oldExtensions.contains(e)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        try {
+            int tenants = tenantExtensions.keepOffWhereUnchosen(id, added);
+            LOG.info("Plugin " + id + ": the new extensions " + added + " stay off for " + tenants + " existing tenants");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Plugin " + id + ": could not record the new extensions " + added
+                    + " as off for existing tenants", e);
         }
     }
 
@@ -948,7 +1067,7 @@ public class PluginHost {
     }
 
     /** A declaration read from plugin code, inside the guard. */
-    private record Declaration(LeadlineExtension instance, String id, String description, List<Setting> settings,
+    record Declaration(LeadlineExtension instance, String id, String description, List<Setting> settings,
                                LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds) {
     }
 
@@ -981,6 +1100,11 @@ public class PluginHost {
             if (problem == null && !ids.add(d.id())) {
                 problem = "another extension of the plugin has the id " + d.id();
             }
+            if (problem == null && d.instance() instanceof org.leadline.plugin.api.process.ProcessDefinition process) {
+                List<String> invalid = ArchiveValidation.processProblems(pluginId, d.id(), process,
+                        w.getPluginClassLoader(), guard);
+                problem = invalid.isEmpty() ? null : String.join("; ", invalid);
+            }
             if (problem != null) {
                 problems.add(c.getName() + " refused: " + problem);
                 LOG.warning("Plugin " + pluginId + ": extension " + c.getName() + " refused: " + problem);
@@ -994,7 +1118,7 @@ public class PluginHost {
         return new CachedExtensions(w, List.copyOf(extensions), List.copyOf(problems));
     }
 
-    private static Declaration declare(Class<?> c) throws ReflectiveOperationException {
+    static Declaration declare(Class<?> c) throws ReflectiveOperationException {
         LeadlineExtension e = (LeadlineExtension) c.getDeclaredConstructor().newInstance();
         LeadLifecycleListener.Delivery delivery = null;
         Set<LeadLifecycleEvent.Kind> kinds = Set.of();
@@ -1010,6 +1134,16 @@ public class PluginHost {
     private static ProblemException refused(String reason) {
         return new ProblemException(ProblemType.UNPROCESSABLE, "The plugin archive was refused: " + reason,
                 List.of(new FieldError("archive", reason)));
+    }
+
+    /** A refusal with several problems, each a field error of its own. */
+    private static ProblemException refused(List<String> reasons) {
+        if (reasons.size() == 1) {
+            return refused(reasons.get(0));
+        }
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The plugin archive was refused: " + reasons.size()
+                + " problems: " + String.join("; ", reasons),
+                reasons.stream().map(r -> new FieldError("archive", r)).toList());
     }
 
     private static void copyLimited(InputStream in, Path target, long max) throws IOException {
