@@ -39,7 +39,8 @@ import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.LeadViews;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.ConversionHandlers;
+import org.leadline.server.plugins.Extensions;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 
@@ -63,7 +64,7 @@ public class ConversionService {
     LeadService leads;
 
     @Inject
-    PluginHost host;
+    ConversionHandlers handlers;
 
     @Inject
     Event<LeadEvent> events;
@@ -197,7 +198,7 @@ public class ConversionService {
         Conversion conversion = new Conversion(view, contact.id(), account == null ? null : account.id(),
                 opportunity.id(), caller.userId());
         String tenantId = caller.tenantId();
-        Optional<String> veto = host.vetoConversion(tenantId, conversion);
+        Optional<String> veto = firstVeto(tenantId, conversion);
         if (veto.isPresent()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The qualification was vetoed by the conversion handler "
                     + veto.get() + "; nothing was created");
@@ -205,8 +206,34 @@ public class ConversionService {
         // After the handlers' say: a vetoed qualification never happened, not even for in-transaction listeners.
         events.fire(new LeadEvent.Qualified(tenantId, leadId, caller.userId(), contact.id(),
                 account == null ? null : account.id(), opportunity.id()));
-        afterCommit(() -> host.afterConversion(tenantId, conversion));
+        afterCommit(() -> tellHandlers(tenantId, conversion));
         return new Outcome(result, false);
+    }
+
+    /**
+     * Asks the tenant's enabled conversion handlers in turn before the qualification commits; the
+     * first veto wins, as "plugin/extension: reason". A handler that fails or times out does not veto.
+     */
+    private Optional<String> firstVeto(String tenantId, Conversion conversion) {
+        for (Extensions.Enabled handler : handlers.enabled(tenantId)) {
+            var decision = handlers.beforeCommit(tenantId, handler, conversion);
+            if (decision.ok() && decision.value() != null && decision.value().vetoed()) {
+                return Optional.of(handler.key() + ": " + decision.value().reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Tells each enabled handler that the qualification committed; a handler's failure is its own. */
+    private void tellHandlers(String tenantId, Conversion conversion) {
+        try {
+            for (Extensions.Enabled handler : handlers.enabled(tenantId)) {
+                handlers.afterCommit(tenantId, handler, conversion);
+            }
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(ConversionService.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Telling conversion handlers about lead " + conversion.lead().id() + " failed", e);
+        }
     }
 
     private void afterCommit(Runnable task) {

@@ -87,13 +87,13 @@ final class ArchiveValidation {
                 problems.add("the extension " + name + " implements no Leadline extension point");
                 continue;
             }
-            Guard.Outcome<PluginHost.Declaration> o = guard.call(
-                    new Guard.Target(Guard.SYSTEM, w.getPluginId(), c.getSimpleName(), loader), () -> PluginHost.declare(c));
+            Guard.Outcome<ExtensionInstances.Declaration> o = guard.call(
+                    new Guard.Target(Guard.SYSTEM, w.getPluginId(), c.getSimpleName(), loader), () -> ExtensionInstances.declare(c));
             if (!o.ok()) {
                 problems.add("the extension " + name + " cannot be created: it " + o.failure());
                 continue;
             }
-            PluginHost.Declaration d = o.value();
+            ExtensionInstances.Declaration d = o.value();
             String problem = ExtensionSettings.declarationProblem(d.id(), d.settings());
             if (problem == null && !ids.add(d.id())) {
                 problem = "another extension of the plugin has the id " + d.id();

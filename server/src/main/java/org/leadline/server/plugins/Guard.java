@@ -100,11 +100,8 @@ public final class Guard implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Bulkheads bulkheads;
     private final long timeoutNanos;
-    private final int quarantineAfter;
-    private final QuarantineListener listener;
+    private final Quarantines quarantines;
     private final Map<String, PluginMetrics> metrics = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
-    private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private volatile java.util.function.BiConsumer<String, PluginMetrics> onNewPlugin;
 
     /** A guard whose only bound is its thread count, shared by every plugin (for measurements). */
@@ -120,8 +117,7 @@ public final class Guard implements AutoCloseable {
                  QuarantineListener listener) {
         this.bulkheads = new Bulkheads(perPlugin, perTenant);
         this.timeoutNanos = timeout.toNanos();
-        this.quarantineAfter = quarantineAfter;
-        this.listener = listener;
+        this.quarantines = new Quarantines(quarantineAfter, listener);
         AtomicInteger n = new AtomicInteger();
         // No queue: when every guard thread is busy (plugins hanging) a call fails at once instead of piling up.
         this.pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -144,7 +140,7 @@ public final class Guard implements AutoCloseable {
         // Reading declarations at start is the host's work, not a use of the plugin: not counted.
         PluginMetrics m = SYSTEM.equals(target.tenantId()) ? new PluginMetrics() : metrics(target.pluginId());
         String key = target.quarantineKey();
-        if (!quarantined.isEmpty() && quarantined.contains(key)) {
+        if (quarantines.isQuarantined(key)) {
             m.skipped.increment();
             return new Outcome<>(null, null, true);
         }
@@ -179,9 +175,7 @@ public final class Guard implements AutoCloseable {
             }
             T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             m.nanos.add(System.nanoTime() - start);
-            if (!consecutiveFailures.isEmpty()) {
-                consecutiveFailures.remove(key);
-            }
+            quarantines.succeeded(key);
             return new Outcome<>(value, null, false);
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -256,7 +250,7 @@ public final class Guard implements AutoCloseable {
         String key = target.quarantineKey();
         int from = 0;
         while (from < n) {
-            if (!quarantined.isEmpty() && quarantined.contains(key)) {
+            if (quarantines.isQuarantined(key)) {
                 for (int i = from; i < n; i++) {
                     m.skipped.increment();
                     out[i] = new Outcome<>(null, null, true);
@@ -266,9 +260,9 @@ public final class Guard implements AutoCloseable {
             Object admitted = admit(target);
             String refusal = admitted instanceof Bulkheads.Full full ? full.reason() : null;
             Future<?> future = null;
-            Run<I, T> run = null;
+            BatchRun<I, T> run = null;
             if (refusal == null) {
-                run = new Run<>(inputs, from, body, target.loader(), (Bulkheads.Permit) admitted);
+                run = new BatchRun<>(inputs, from, body, target.loader(), (Bulkheads.Permit) admitted);
                 try {
                     future = pool.submit(run);
                 } catch (RejectedExecutionException e) {
@@ -327,9 +321,7 @@ public final class Guard implements AutoCloseable {
                     out[i] = failed(target, key, m, timeoutNanos, failure, null);
                 } else if (r[1] == null) {
                     m.nanos.add((Long) r[2]);
-                    if (!consecutiveFailures.isEmpty()) {
-                        consecutiveFailures.remove(key);
-                    }
+                    quarantines.succeeded(key);
                     @SuppressWarnings("unchecked")
                     T value = (T) r[0];
                     out[i] = new Outcome<>(value, null, false);
@@ -354,58 +346,9 @@ public final class Guard implements AutoCloseable {
                 + target.extensionId() + " of plugin " + target.pluginId() + " " + failure
                 + (SYSTEM.equals(target.tenantId()) ? "" : " (tenant " + target.tenantId() + ")"), cause);
         if (!SYSTEM.equals(target.tenantId())) {
-            countFailure(target, key, failure);
+            quarantines.failed(target, key, failure);
         }
         return new Outcome<>(null, failure, false);
-    }
-
-    /** The calls of {@link #callEach} from one input on, on one guard thread; each result is {value, thrown, nanos}. */
-    private static final class Run<I, T> implements Runnable {
-        final java.util.List<I> inputs;
-        final Each<I, T> body;
-        final ClassLoader loader;
-        final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> results;
-        final Bulkheads.Permit permit;
-        volatile int index;
-        volatile long started = System.nanoTime();
-        volatile boolean abandoned;
-
-        Run(java.util.List<I> inputs, int from, Each<I, T> body, ClassLoader loader, Bulkheads.Permit permit) {
-            this.permit = permit;
-            this.inputs = inputs;
-            this.body = body;
-            this.loader = loader;
-            this.index = from;
-            this.results = new java.util.concurrent.atomic.AtomicReferenceArray<>(inputs.size());
-        }
-
-        @Override
-        public void run() {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                for (int i = index; i < inputs.size() && !abandoned; i++) {
-                    long start = System.nanoTime();
-                    started = start;
-                    index = i;
-                    Object value = null;
-                    Throwable thrown = null;
-                    try {
-                        value = body.call(inputs.get(i));
-                    } catch (Throwable t) {
-                        thrown = t;
-                    }
-                    if (abandoned) {
-                        return;
-                    }
-                    results.set(i, new Object[] {value, thrown, System.nanoTime() - start});
-                }
-            } finally {
-                thread.setContextClassLoader(previous);
-                release(permit);
-            }
-        }
     }
 
     /** The permits of a call for a tenant, or why it may not be made; calls for the installation are not bounded. */
@@ -413,7 +356,7 @@ public final class Guard implements AutoCloseable {
         return SYSTEM.equals(target.tenantId()) ? null : bulkheads.tryAcquire(target.pluginId(), target.tenantId());
     }
 
-    private static void release(Bulkheads.Permit permit) {
+    static void release(Bulkheads.Permit permit) {
         if (permit != null) {
             permit.release();
         }
@@ -435,43 +378,23 @@ public final class Guard implements AutoCloseable {
         return bulkheads.inUse(pluginId);
     }
 
-    private void countFailure(Target target, String key, String failure) {
-        int count = consecutiveFailures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        if (count >= quarantineAfter && quarantined.add(key)) {
-            consecutiveFailures.remove(key);
-            String reason = count + " consecutive failures, the last: " + failure;
-            LOG.warning("Quarantined extension " + target.extensionId() + " of plugin " + target.pluginId()
-                    + " for tenant " + target.tenantId() + ": " + reason);
-            try {
-                listener.quarantined(target.tenantId(), target.pluginId(), target.extensionId(), reason);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not record the quarantine; it holds until the server restarts", e);
-            }
-        }
-    }
-
     public boolean isQuarantined(String tenantId, String pluginId, String extensionId) {
-        return quarantined.contains(tenantId + '|' + pluginId + '/' + extensionId);
+        return quarantines.isQuarantined(tenantId, pluginId, extensionId);
     }
 
     /** Marks a quarantine found in the database at start. */
     public void quarantine(String tenantId, String pluginId, String extensionId) {
-        quarantined.add(tenantId + '|' + pluginId + '/' + extensionId);
+        quarantines.quarantine(tenantId, pluginId, extensionId);
     }
 
     /** An administrator re-enabled the extension: it gets a fresh start. */
     public void release(String tenantId, String pluginId, String extensionId) {
-        String key = tenantId + '|' + pluginId + '/' + extensionId;
-        quarantined.remove(key);
-        consecutiveFailures.remove(key);
+        quarantines.release(tenantId, pluginId, extensionId);
     }
 
     /** The quarantines of one plugin's extensions, as {tenantId, extensionId}. */
     public java.util.List<String[]> quarantinesOf(String pluginId) {
-        String infix = '|' + pluginId + '/';
-        return quarantined.stream().filter(k -> k.contains(infix)).sorted()
-                .map(k -> new String[] {k.substring(0, k.indexOf('|')), k.substring(k.indexOf(infix) + infix.length())})
-                .toList();
+        return quarantines.of(pluginId);
     }
 
     public PluginMetrics metrics(String pluginId) {

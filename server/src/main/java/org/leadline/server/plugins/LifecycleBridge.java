@@ -43,7 +43,7 @@ public class LifecycleBridge {
     private static final Logger LOG = Logger.getLogger(LifecycleBridge.class.getName());
 
     @Inject
-    PluginHost host;
+    LifecycleListeners listeners;
 
     @Inject
     TenantPersistence persistence;
@@ -64,7 +64,7 @@ public class LifecycleBridge {
         String tenantId = event.tenantId();
         LeadLifecycleEvent lifecycle;
         try {
-            if (!host.wantsLifecycleEvents(tenantId)) {
+            if (!listeners.wanted(tenantId)) {
                 return;
             }
             lifecycle = translate(event);
@@ -76,8 +76,8 @@ public class LifecycleBridge {
             LOG.log(Level.WARNING, "Cannot describe lead event " + event + " to plugins", e);
             return;
         }
-        host.deliver(tenantId, lifecycle, Delivery.IN_TRANSACTION);
-        Runnable afterCommit = () -> host.deliver(tenantId, lifecycle, Delivery.AFTER_COMMIT);
+        deliver(tenantId, lifecycle, Delivery.IN_TRANSACTION);
+        Runnable afterCommit = () -> deliver(tenantId, lifecycle, Delivery.AFTER_COMMIT);
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -93,6 +93,20 @@ public class LifecycleBridge {
             });
         } else {
             submit(afterCommit);
+        }
+    }
+
+    /**
+     * Delivers the event to each of the tenant's enabled listeners of the given delivery, one at a
+     * time through {@link LifecycleListeners#deliver}. Never throws: a listener's failure is the listener's.
+     */
+    private void deliver(String tenantId, LeadLifecycleEvent event, Delivery delivery) {
+        try {
+            for (Extensions.Enabled listener : listeners.enabled(tenantId, event.kind(), delivery)) {
+                listeners.deliver(tenantId, listener, event);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivering " + event.kind() + " of lead " + event.lead().id() + " failed", e);
         }
     }
 

@@ -55,6 +55,9 @@ public class PluginAdminResource {
     @Inject
     PluginHost host;
 
+    @Inject
+    PluginUploads uploads;
+
     @GET
     @Operation(operationId = "listPlugins", summary = "List plugins",
             description = "Every plugin the server knows, by id, with its state, extensions and run-time figures; "
@@ -117,7 +120,7 @@ public class PluginAdminResource {
                                     + "installed one (a downgrade, or the same version again)")
                             @QueryParam("allowDowngrade") @DefaultValue("false") boolean allowDowngrade) {
         boolean zip = contentType != null && contentType.startsWith(ZIP);
-        PluginHost.Installed installed = host.install(body, zip, allowDowngrade);
+        PluginHost.Installed installed = uploads.install(body, zip, allowDowngrade);
         if (installed.previousVersion() != null) {
             return Response.ok(PluginView.of(installed.plugin(), host.guard(), null, installed.previousVersion())).build();
         }
