@@ -79,6 +79,12 @@ final class PluginArchives {
                 Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".zip"));
             } else {
                 Files.deleteIfExists(path);
+                String name = path.getFileName().toString();
+                Path unpacked = path.resolveSibling(name.substring(0, name.length() - 4));
+                if (name.endsWith(".zip") && Files.isDirectory(unpacked)) {
+                    // A zip tried or run: PF4J unpacked it beside itself.
+                    deleteArchive(unpacked);
+                }
             }
         } catch (IOException e) {
             LOG.warning("Cannot delete plugin archive " + path + ": " + e.getMessage());
