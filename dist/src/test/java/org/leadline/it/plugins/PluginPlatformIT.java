@@ -61,10 +61,10 @@ class PluginPlatformIT {
     private static Api admin;
 
     @BeforeAll
-    static void startServerWithPluginsFolder() throws IOException {
+    static void startServerWithPluginsFolder() throws IOException, InterruptedException {
         workDir = Files.createTempDirectory("leadline-it-plugins-");
         Path builtIn = Files.createDirectories(workDir.resolve("builtin-plugins"));
-        for (String name : List.of("journal-v1", "misbehaving", "failing-start", "hanging-start", "bundles-api",
+        for (String name : List.of("misbehaving", "failing-start", "hanging-start", "bundles-api",
                 "requires-future")) {
             Files.copy(TEST_PLUGINS.resolve(name + ".jar"), builtIn.resolve(name + ".jar"));
         }
@@ -79,6 +79,9 @@ class PluginPlatformIT {
         env.put("LEADLINE_PLUGINS_START_TIMEOUT", "PT2S");
         server = LeadlineServer.start(workDir, env);
         admin = Fixtures.platformAdmin(server);
+        // A partner's plugin, installed by upload (a built-in plugin's id cannot be taken by an upload).
+        Api.Response journal = upload(admin, TEST_PLUGINS.resolve("journal-v1.jar"));
+        assertEquals(201, journal.status(), journal::toString);
     }
 
     @AfterAll
@@ -100,7 +103,7 @@ class PluginPlatformIT {
         JsonObject journal = plugins.get("journal");
         assertEquals("STARTED", journal.getString("state"));
         assertEquals("1.0.0", journal.getString("version"));
-        assertTrue(journal.getBoolean("builtIn"));
+        assertFalse(journal.getBoolean("builtIn"), "uploaded");
         JsonObject journalExtension = journal.getJsonArray("extensions").getJsonObject(0);
         assertEquals("journal", journalExtension.getString("id"));
         assertEquals("LIFECYCLE_LISTENER", journalExtension.getString("kind"));
@@ -141,7 +144,7 @@ class PluginPlatformIT {
                 "the total includes the hanging plugin's 2 s: " + list.json().get("loadTimeMillis"));
         assertTrue(journal.getJsonNumber("loadMillis").doubleValue() > 0, journal::toString);
         assertTrue(hanging.getJsonNumber("loadMillis").doubleValue() >= 2000, hanging::toString);
-        assertTrue(server.log().contains("Plugin journal 1.0.0: loaded in "), "each plugin's load time is logged");
+        assertTrue(server.log().contains("Plugin misbehaving 1.0.0: loaded in "), "each plugin's load time is logged");
         assertEquals(200, server.api().get("/health/ready").status());
         // PF4J's own logging reaches the server log through SLF4J's JUL binding.
         assertTrue(server.log().contains("org.pf4j"), "PF4J log lines are missing from the server log");
@@ -446,8 +449,11 @@ class PluginPlatformIT {
         String lead = createLead(t, "Gezippt");
         await(() -> read(journal).contains("zip CREATED " + t.tenantId() + " " + lead), "the zipped plugin journals the lead");
 
-        // Uploading the zip again replaces it in place; a zip without plugin.properties is refused.
-        Api.Response again = upload(admin, zip, "application/zip");
+        // The same version again is refused unless asked for; then it replaces it in place.
+        Api.Response same = upload(admin, zip, "application/zip");
+        assertEquals(422, same.status(), same::toString);
+        assertTrue(same.fieldError("archive").contains("allowDowngrade=true"), same::toString);
+        Api.Response again = upload(admin, zip, "application/zip", "?allowDowngrade=true");
         assertEquals(200, again.status(), again::toString);
         assertEquals("1.0.0", again.json().getString("replacedVersion"));
         assertEquals("STARTED", again.json().getString("state"));
@@ -599,7 +605,12 @@ class PluginPlatformIT {
     }
 
     private static Api.Response upload(Api api, Path archive, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/admin/plugins"))
+        return upload(api, archive, contentType, "");
+    }
+
+    private static Api.Response upload(Api api, Path archive, String contentType, String query)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/admin/plugins" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofFile(archive));

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * minor version of the plugin API. Build against it if you must, and expect to recompile.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+// Kept at run time: the build's compatibility gate (ApiSignatureTest) reads which types are stable.
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PACKAGE})
 public @interface Beta {
 

@@ -32,11 +32,13 @@ import java.util.regex.Pattern;
  * @param max          the largest such value, or {@code null} (since 1.1)
  * @param pattern      a regular expression the whole value of a {@link SettingType#STRING} setting
  *                     must match, or {@code null} for any text (since 1.1)
+ * @param multiLine    whether a {@link SettingType#STRING} value may span several lines; a form shows
+ *                     a text area. A single-line setting refuses line breaks (since 1.1)
  */
 @Stable(since = "1.0")
 public record Setting(String name, String label, SettingType type, String defaultValue, String help,
                       boolean required, boolean secret, List<String> options, BigDecimal min, BigDecimal max,
-                      String pattern) {
+                      String pattern, boolean multiLine) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,62}");
 
@@ -59,10 +61,17 @@ public record Setting(String name, String label, SettingType type, String defaul
         }
     }
 
+    /** A single-line setting with bounds and pattern (since 1.1). */
+    public Setting(String name, String label, SettingType type, String defaultValue, String help,
+                   boolean required, boolean secret, List<String> options, BigDecimal min, BigDecimal max,
+                   String pattern) {
+        this(name, label, type, defaultValue, help, required, secret, options, min, max, pattern, false);
+    }
+
     /** A setting without bounds or pattern: the declaration of plugin API 1.0. */
     public Setting(String name, String label, SettingType type, String defaultValue, String help,
                    boolean required, boolean secret, List<String> options) {
-        this(name, label, type, defaultValue, help, required, secret, options, null, null, null);
+        this(name, label, type, defaultValue, help, required, secret, options, null, null, null, false);
     }
 
     /** A setting of the given name and type: optional, not secret, without default. */
@@ -71,27 +80,27 @@ public record Setting(String name, String label, SettingType type, String defaul
     }
 
     public Setting label(String newLabel) {
-        return new Setting(name, newLabel, type, defaultValue, help, required, secret, options, min, max, pattern);
+        return new Setting(name, newLabel, type, defaultValue, help, required, secret, options, min, max, pattern, multiLine);
     }
 
     public Setting help(String newHelp) {
-        return new Setting(name, label, type, defaultValue, newHelp, required, secret, options, min, max, pattern);
+        return new Setting(name, label, type, defaultValue, newHelp, required, secret, options, min, max, pattern, multiLine);
     }
 
     public Setting defaultValue(String value) {
-        return new Setting(name, label, type, value, help, required, secret, options, min, max, pattern);
+        return new Setting(name, label, type, value, help, required, secret, options, min, max, pattern, multiLine);
     }
 
     public Setting asRequired() {
-        return new Setting(name, label, type, defaultValue, help, true, secret, options, min, max, pattern);
+        return new Setting(name, label, type, defaultValue, help, true, secret, options, min, max, pattern, multiLine);
     }
 
     public Setting asSecret() {
-        return new Setting(name, label, type, defaultValue, help, required, true, options, min, max, pattern);
+        return new Setting(name, label, type, defaultValue, help, required, true, options, min, max, pattern, multiLine);
     }
 
     public Setting options(String... values) {
-        return new Setting(name, label, type, defaultValue, help, required, secret, List.of(values), min, max, pattern);
+        return new Setting(name, label, type, defaultValue, help, required, secret, List.of(values), min, max, pattern, multiLine);
     }
 
     /**
@@ -104,7 +113,15 @@ public record Setting(String name, String label, SettingType type, String defaul
 
     /** As {@link #range(long, long)}, for decimal bounds; {@code null} leaves that end open (since 1.1). */
     public Setting range(BigDecimal minimum, BigDecimal maximum) {
-        return new Setting(name, label, type, defaultValue, help, required, secret, options, minimum, maximum, pattern);
+        return new Setting(name, label, type, defaultValue, help, required, secret, options, minimum, maximum, pattern, multiLine);
+    }
+
+    /**
+     * Lets a {@link SettingType#STRING} value span several lines (a form shows a text area); without
+     * it the server refuses a value with a line break (since 1.1).
+     */
+    public Setting asMultiLine() {
+        return new Setting(name, label, type, defaultValue, help, required, secret, options, min, max, pattern, true);
     }
 
     /**
@@ -112,6 +129,6 @@ public record Setting(String name, String label, SettingType type, String defaul
      * {@code "[A-Z]{3}"} for a currency code; the server refuses other values (since 1.1).
      */
     public Setting pattern(String regex) {
-        return new Setting(name, label, type, defaultValue, help, required, secret, options, min, max, regex);
+        return new Setting(name, label, type, defaultValue, help, required, secret, options, min, max, regex, multiLine);
     }
 }

@@ -9,10 +9,13 @@ import java.lang.annotation.Target;
 /**
  * Marks a type whose binary and source compatibility the server keeps for the whole major version of
  * the plugin API: members may be added (interfaces only with a default), never removed or changed.
- * The build checks this with a binary-compatibility report against the previous release.
+ * The build checks this against the checked-in signatures in {@code plugin-api/api/} (see
+ * {@code ApiSignatureTest}): removing or changing a member, or adding an abstract method to an
+ * interface, fails it.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+// Kept at run time: the build's compatibility gate (ApiSignatureTest) reads which types are stable.
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 public @interface Stable {
 

@@ -34,9 +34,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The conformance suite for a Leadline plugin jar. Extend it in your plugin's project, name your jar
@@ -56,6 +59,7 @@ import org.junit.jupiter.api.TestInstance;
  * the server cannot meet is refused; a copy whose start fails ends FAILED while the server serves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class PluginConformance {
 
     /** Your plugin jar, as your build produces it. */
@@ -185,6 +189,41 @@ public abstract class PluginConformance {
         assertEquals("FAILED", failing.getString("state"), failing::toString);
         assertEquals(200, send("GET", "/health/ready", null, null).statusCode());
         assertEquals(200, send("GET", "/api/v1/leads", login("owner", OWNER_PASSWORD), null).statusCode());
+    }
+
+    /**
+     * Enables every extension of the plugin that needs no setting without default for the tenant and
+     * works a lead: no call may break its extension point's contract (throw, answer {@code null}
+     * where a result is due, e.g. from a {@code ScoringRule}, or exceed the time limit), so the
+     * plugin's failure and time-out counters stay at 0 and nothing is quarantined. Runs last: it
+     * enables what the other checks expect off.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void enabledItsExtensionsHandleALeadWithinTheirContract() throws Exception {
+        String owner = login("owner", OWNER_PASSWORD);
+        JsonObject list = json(send("GET", "/api/v1/extensions", owner, null));
+        List<JsonObject> mine = list.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("pluginId").equals(pluginId)).toList();
+        for (JsonObject e : mine) {
+            boolean needsSetting = e.getJsonArray("settings").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(s -> s.getBoolean("required") && !s.containsKey("default") && !s.getBoolean("secret"));
+            if (!needsSetting) {
+                HttpResponse<String> enabled = send("POST", "/api/v1/extensions/" + pluginId + "/" + e.getString("id")
+                        + "/enable", owner, null);
+                assertEquals(200, enabled.statusCode(), enabled.body());
+            }
+        }
+        HttpResponse<String> lead = send("POST", "/api/v1/leads", owner, "{\"person\":{\"lastName\":\"Vertrag\"},"
+                + "\"origin\":{\"source\":\"OTHER\"}}");
+        assertEquals(201, lead.statusCode(), lead.body());
+        Thread.sleep(2_000); // after-commit deliveries run on a worker thread
+        JsonObject plugin = plugin(pluginId);
+        JsonObject metrics = plugin.getJsonObject("metrics");
+        assertEquals(0, metrics.getJsonNumber("failures").longValue(), "calls that broke the contract: " + metrics
+                + "; the server log names each (" + workDir.resolve("server.log") + ", -Dleadline.tck.keep=true keeps it)");
+        assertEquals(0, metrics.getJsonNumber("timeouts").longValue(), metrics::toString);
+        assertEquals(0, plugin.getJsonArray("quarantines").size(), plugin::toString);
     }
 
     // ---- helpers

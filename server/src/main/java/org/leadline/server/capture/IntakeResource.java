@@ -42,7 +42,7 @@ import org.leadline.plugin.api.source.ReadResult;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 import org.leadline.server.tenancy.CurrentCaller;
 
 /**
@@ -66,7 +66,7 @@ public class IntakeResource {
     public static final String PATH = "/api/v1/intake";
 
     @Inject
-    PluginHost plugins;
+    LeadSources plugins;
 
     @Inject
     LeadIntake intake;
@@ -125,7 +125,7 @@ public class IntakeResource {
         }
         byte[] content = read(body, contentLength);
         InboundMaterial material = new InboundMaterial(contentType, name, Map.of("receivedBy", caller.userId()), content);
-        PluginHost.SourceRead read = plugins.readLeads(tenantId, material).orElseThrow(() -> new ProblemException(
+        LeadSources.SourceRead read = plugins.readLeads(tenantId, material).orElseThrow(() -> new ProblemException(
                 ProblemType.UNSUPPORTED_MEDIA_TYPE, "No lead source enabled for this tenant reads " + contentType
                 + "; a tenant administrator enables one under /api/v1/extensions"));
         String reader = read.pluginId() + "/" + read.extensionId();

@@ -31,7 +31,7 @@ import org.leadline.plugin.api.source.MailboxSource;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 import org.leadline.server.tenancy.Caller;
 import org.leadline.server.tenancy.Tenant;
 import org.leadline.server.tenancy.UserAccount;
@@ -75,7 +75,7 @@ public class MailboxPolling {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    PluginHost plugins;
+    LeadSources plugins;
 
     @Inject
     MailboxIntake intake;
@@ -104,7 +104,7 @@ public class MailboxPolling {
     }
 
     /** The last poll of a tenant's mailbox, if it was ever polled. */
-    public Optional<Status> status(String tenantId, PluginHost.Mailbox mailbox) {
+    public Optional<Status> status(String tenantId, LeadSources.Mailbox mailbox) {
         return polls.find(tenantId, mailbox);
     }
 
@@ -121,13 +121,13 @@ public class MailboxPolling {
             }
             Instant now = Timestamps.now();
             for (String tenantId : tenants) {
-                List<PluginHost.Mailbox> scheduled = plugins.mailboxes(tenantId).stream()
+                List<LeadSources.Mailbox> scheduled = plugins.mailboxes(tenantId).stream()
                         .filter(m -> !m.interval().isZero()).toList();
                 if (scheduled.isEmpty()) {
                     continue;
                 }
                 Map<String, Instant> lastPolls = polls.lastPolls(tenantId);
-                for (PluginHost.Mailbox m : scheduled) {
+                for (LeadSources.Mailbox m : scheduled) {
                     Instant last = lastPolls.get(MailboxPolls.key(m.pluginId(), m.extensionId()));
                     if (last == null || !last.plus(m.interval()).isAfter(now)) {
                         poll(tenantId, m, false);
@@ -143,8 +143,8 @@ public class MailboxPolling {
      * Polls the tenant's mailboxes now, on the scheduler's thread, and waits for the result; a
      * mailbox being polled at this moment is waited for and polled again.
      */
-    public List<PluginHost.Mailbox> pollNow(String tenantId) {
-        List<PluginHost.Mailbox> mailboxes = plugins.mailboxes(tenantId);
+    public List<LeadSources.Mailbox> pollNow(String tenantId) {
+        List<LeadSources.Mailbox> mailboxes = plugins.mailboxes(tenantId);
         if (mailboxes.isEmpty()) {
             return mailboxes;
         }
@@ -159,7 +159,7 @@ public class MailboxPolling {
         return mailboxes;
     }
 
-    private void poll(String tenantId, PluginHost.Mailbox mailbox, boolean wait) {
+    private void poll(String tenantId, LeadSources.Mailbox mailbox, boolean wait) {
         String key = key(tenantId, mailbox);
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         if (wait) {
@@ -191,13 +191,13 @@ public class MailboxPolling {
         }
     }
 
-    private Status pollOnce(String tenantId, PluginHost.Mailbox mailbox, Status previous) {
+    private Status pollOnce(String tenantId, LeadSources.Mailbox mailbox, Status previous) {
         Instant at = Timestamps.now();
         Optional<Caller> owner = owner(tenantId);
         if (owner.isEmpty()) {
             return failed(at, "the tenant has no active tenant administrator to own the leads");
         }
-        PluginHost.Fetched fetched = plugins.fetchMail(tenantId, mailbox, maxPerPoll(), callTimeout());
+        LeadSources.Fetched fetched = plugins.fetchMail(tenantId, mailbox, maxPerPoll(), callTimeout());
         if (fetched.failure() != null) {
             return failed(at, "fetching " + fetched.failure());
         }
@@ -216,7 +216,7 @@ public class MailboxPolling {
                 }
                 continue;
             }
-            PluginHost.SourceReading reading = plugins.readSource(tenantId, mailbox.pluginId(), mailbox.extensionId(), material);
+            LeadSources.SourceReading reading = plugins.readSource(tenantId, mailbox.pluginId(), mailbox.extensionId(), material);
             if (reading.result() == null) {
                 failed++;
                 error = "reading " + describe(material) + ": " + (reading.failure() == null ? "not enabled" : reading.failure());
@@ -277,7 +277,7 @@ public class MailboxPolling {
         }
     }
 
-    private static String key(String tenantId, PluginHost.Mailbox mailbox) {
+    private static String key(String tenantId, LeadSources.Mailbox mailbox) {
         return tenantId + "|" + mailbox.pluginId() + "/" + mailbox.extensionId();
     }
 }

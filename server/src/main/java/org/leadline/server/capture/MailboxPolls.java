@@ -18,7 +18,7 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 
 /**
  * The stored last poll of each mailbox of each tenant ({@link MailboxPoll}): what
@@ -32,7 +32,7 @@ public class MailboxPolls {
     EntityManagerFactory emf;
 
     /** The last poll of the tenant's mailbox, if it was ever polled. */
-    public Optional<MailboxPolling.Status> find(String tenantId, PluginHost.Mailbox mailbox) {
+    public Optional<MailboxPolling.Status> find(String tenantId, LeadSources.Mailbox mailbox) {
         EntityManager em = emf.createEntityManager();
         try {
             return Optional.ofNullable(em.find(MailboxPoll.class, key(tenantId, mailbox))).map(MailboxPolls::status);
@@ -58,7 +58,7 @@ public class MailboxPolls {
 
     /** Replaces the tenant's mailbox's last poll with {@code status}, in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void save(String tenantId, PluginHost.Mailbox mailbox, MailboxPolling.Status status) {
+    public void save(String tenantId, LeadSources.Mailbox mailbox, MailboxPolling.Status status) {
         EntityManager em = emf.createEntityManager();
         try {
             em.joinTransaction();
@@ -84,7 +84,7 @@ public class MailboxPolls {
         return pluginId + "/" + extensionId;
     }
 
-    private static MailboxPoll.Key key(String tenantId, PluginHost.Mailbox mailbox) {
+    private static MailboxPoll.Key key(String tenantId, LeadSources.Mailbox mailbox) {
         return new MailboxPoll.Key(tenantId, mailbox.pluginId(), mailbox.extensionId());
     }
 

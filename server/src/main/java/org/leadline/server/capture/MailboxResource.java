@@ -20,7 +20,7 @@ import org.leadline.api.problem.Problem;
 import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 import org.leadline.server.tenancy.CurrentCaller;
 
 /**
@@ -38,7 +38,7 @@ public class MailboxResource {
     CurrentCaller caller;
 
     @Inject
-    PluginHost plugins;
+    LeadSources plugins;
 
     @Inject
     MailboxPolling polling;
@@ -62,7 +62,7 @@ public class MailboxResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public MailboxView.Mailboxes pollNow() {
         String tenantId = caller.tenantId();
-        List<PluginHost.Mailbox> polled = polling.pollNow(tenantId);
+        List<LeadSources.Mailbox> polled = polling.pollNow(tenantId);
         if (polled.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "No mailbox is configured: enable a lead source that"
                     + " reads a mailbox (e.g. source-email/email) and set its mailbox settings (imapHost) under /api/v1/extensions");
@@ -70,7 +70,7 @@ public class MailboxResource {
         return json(tenantId, polled);
     }
 
-    private MailboxView.Mailboxes json(String tenantId, List<PluginHost.Mailbox> mailboxes) {
+    private MailboxView.Mailboxes json(String tenantId, List<LeadSources.Mailbox> mailboxes) {
         return new MailboxView.Mailboxes(mailboxes.stream()
                 .map(m -> MailboxView.of(m, polling.status(tenantId, m).orElse(null))).toList());
     }

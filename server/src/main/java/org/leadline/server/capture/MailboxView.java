@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadline.server.platform.json.RecordJson;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 
 /**
  * One of the tenant's mailboxes and what its last poll did. {@code lastPoll} is sent as null (not
@@ -24,7 +24,7 @@ public record MailboxView(
         @Schema(description = "The last poll that failed, if any") LastError lastError,
         @Schema(description = "When the next scheduled poll is due") Instant nextPollAfter) {
 
-    static MailboxView of(PluginHost.Mailbox m, MailboxPolling.Status s) {
+    static MailboxView of(LeadSources.Mailbox m, MailboxPolling.Status s) {
         if (s == null) {
             return new MailboxView(m.pluginId(), m.extensionId(), m.interval().toSeconds(), JsonValue.NULL, null, null);
         }

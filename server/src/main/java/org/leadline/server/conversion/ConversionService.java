@@ -35,7 +35,8 @@ import org.leadline.server.platform.json.RecordJson;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.plugins.LeadViews;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.ConversionHandlers;
+import org.leadline.server.plugins.Extensions;
 import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
@@ -60,7 +61,7 @@ public class ConversionService {
     LeadService leads;
 
     @Inject
-    PluginHost host;
+    ConversionHandlers handlers;
 
     @Inject
     Event<LeadEvent> events;
@@ -145,19 +146,14 @@ public class ConversionService {
             // The handlers see what the qualification would make: linked records by id, new ones as null.
             Conversion preview = new Conversion(LeadViews.of(em, lead), contactMatch.map(Contact::id).orElse(null),
                     c == null || c.name() == null ? null : accountMatch.map(Account::id).orElse(null), null, caller.userId());
-            List<QualificationView.Handler> handlers = host.previewConversion(caller.tenantId(), preview).stream()
-                    .map(h -> new QualificationView.Handler(h.pluginId(), h.extensionId(),
-                            h.vetoes() ? HandlerDecision.VETOES : h.failure() != null ? HandlerDecision.FAILED
-                                    : HandlerDecision.PROCEEDS,
-                            h.vetoes() ? h.reason() : h.failure(), h.effect()))
-                    .toList();
+            List<QualificationView.Handler> answers = preview(caller.tenantId(), preview);
             QualificationView result = result(lead, true,
                     contactMatch.map(x -> part(x.id(), Action.LINKED, "same e-mail")).orElse(part(null, Action.CREATED, null)),
                     c == null || c.name() == null ? null : accountMatch.map(
                             x -> part(x.id(), Action.LINKED, null)).orElse(part(null, Action.CREATED, null)),
                     accountReason, null, topic, stakeholders.size(), competitors.size());
             return new Outcome(new QualificationView(result.leadId(), result.dryRun(), result.status(), result.contact(),
-                    result.account(), result.opportunity(), handlers), false);
+                    result.account(), result.opportunity(), answers), false);
         }
 
         // First: claim the lead. A concurrent qualification fails here (unique key) or on the lead's version.
@@ -202,7 +198,7 @@ public class ConversionService {
         Conversion conversion = new Conversion(view, contact.id(), account == null ? null : account.id(),
                 opportunity.id(), caller.userId());
         String tenantId = caller.tenantId();
-        Optional<String> veto = host.vetoConversion(tenantId, conversion);
+        Optional<String> veto = firstVeto(tenantId, conversion);
         if (veto.isPresent()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The qualification was vetoed by the conversion handler "
                     + veto.get() + "; nothing was created");
@@ -213,6 +209,38 @@ public class ConversionService {
         // Told after commit through the outbox, whose entry is written in this transaction.
         outbox.conversion(tenantId, conversion);
         return new Outcome(result, false);
+    }
+
+    /**
+     * Asks the tenant's enabled conversion handlers in turn before the qualification commits; the
+     * first veto wins, as "plugin/extension: reason". A handler that fails or times out does not veto.
+     */
+    private Optional<String> firstVeto(String tenantId, Conversion conversion) {
+        for (Extensions.Enabled handler : handlers.enabled(tenantId)) {
+            var decision = handlers.beforeCommit(tenantId, handler, conversion);
+            if (decision.ok() && decision.value() != null && decision.value().vetoed()) {
+                return Optional.of(handler.key() + ": " + decision.value().reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What each enabled handler answers to a qualification that is only previewed: its decision and,
+     * in its own words, what it will do after commit. A failure is shown, and is no veto.
+     */
+    private List<QualificationView.Handler> preview(String tenantId, Conversion conversion) {
+        List<QualificationView.Handler> answers = new ArrayList<>();
+        for (Extensions.Enabled handler : handlers.enabled(tenantId)) {
+            var decision = handlers.beforeCommit(tenantId, handler, conversion);
+            var effect = handlers.preview(tenantId, handler, conversion);
+            boolean vetoes = decision.ok() && decision.value() != null && decision.value().vetoed();
+            String failure = decision.skipped() ? "is quarantined for this tenant" : decision.failure();
+            answers.add(new QualificationView.Handler(handler.pluginId(), handler.id(),
+                    vetoes ? HandlerDecision.VETOES : failure != null ? HandlerDecision.FAILED : HandlerDecision.PROCEEDS,
+                    vetoes ? decision.value().reason() : failure, effect.ok() ? effect.value() : null));
+        }
+        return answers;
     }
 
     private static Part part(String id, Action action, String reason) {

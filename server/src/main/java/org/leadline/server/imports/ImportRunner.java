@@ -44,14 +44,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
-import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.LeadlineDataSource;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.lead.Lead;
 import org.leadline.server.plugins.LeadViews;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LifecycleBridge;
+import org.leadline.server.plugins.LifecycleListeners;
 import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.plugins.outbox.OutboxEntry;
 import org.leadline.server.qualification.Rerating;
@@ -85,7 +85,10 @@ public class ImportRunner {
     Rerating rerating;
 
     @Inject
-    PluginHost plugins;
+    LifecycleListeners listeners;
+
+    @Inject
+    LifecycleBridge bridge;
 
     @Inject
     Outbox outbox;
@@ -404,7 +407,7 @@ public class ImportRunner {
      */
     private boolean announce(Connection c, LeadRows store, String tenantId, String jobId, String userId,
                              List<Lead> created, List<LeadRows.Existing> updated, Instant now) throws SQLException {
-        if ((created.isEmpty() && updated.isEmpty()) || !plugins.wantsLifecycleEvents(tenantId)) {
+        if ((created.isEmpty() && updated.isEmpty()) || !listeners.wanted(tenantId)) {
             return false;
         }
         List<OutboxEntry> entries = new ArrayList<>();
@@ -421,7 +424,7 @@ public class ImportRunner {
             }
         }
         for (LeadLifecycleEvent event : events) {
-            plugins.deliver(tenantId, event, LeadLifecycleListener.Delivery.IN_TRANSACTION);
+            bridge.deliverInTransaction(tenantId, event);
             entries.addAll(outbox.entries(tenantId, event));
         }
         outbox.add(c, entries);

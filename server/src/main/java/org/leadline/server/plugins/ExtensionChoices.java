@@ -26,6 +26,9 @@ public class ExtensionChoices {
     PluginHost host;
 
     @Inject
+    Extensions extensions;
+
+    @Inject
     SecretSettings secrets;
 
     @Inject
@@ -57,7 +60,7 @@ public class ExtensionChoices {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
-        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, extensions.enabledByDefault(e));
         Preconditions.check("Extension " + pluginId + "/" + extensionId, row.version(), expectedVersion);
         List<FieldError> errors = new ArrayList<>();
         JsonObject stored = ExtensionSettings.parse(row.settings());
@@ -78,7 +81,7 @@ public class ExtensionChoices {
         Registry.Extension e = extension(pluginId, extensionId);
         String tenantId = caller.tenantId();
         EntityManager em = persistence.em();
-        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, host.enabledByDefault(e));
+        TenantExtension row = tenantExtensions.row(em, pluginId, extensionId, extensions.enabledByDefault(e));
         Preconditions.check("Extension " + pluginId + "/" + extensionId, row.version(), expectedVersion);
         JsonObject stored = ExtensionSettings.parse(row.settings());
         if (enabled) {
@@ -107,7 +110,7 @@ public class ExtensionChoices {
 
     private PluginView.Choice view(String tenantId, Registry.Extension e, TenantExtensions.Choice choice) {
         JsonObject stored = choice == null ? JsonValue.EMPTY_JSON_OBJECT : choice.settings();
-        boolean enabled = choice == null ? host.enabledByDefault(e) : choice.enabled();
+        boolean enabled = choice == null ? extensions.enabledByDefault(e) : choice.enabled();
         boolean quarantined = host.guard() != null && host.guard().isQuarantined(tenantId, e.pluginId(), e.id());
         PluginView.Quarantined q = null;
         if (quarantined || choice != null && choice.quarantinedAt() != null && enabled) {

@@ -147,6 +147,18 @@ final class ExtensionSettings {
             if (s.type() == SettingType.CHOICE && s.options().isEmpty()) {
                 return "the CHOICE setting " + s.name() + " has no options";
             }
+            if (s.type() != SettingType.CHOICE && !s.options().isEmpty()) {
+                return "the " + s.type() + " setting " + s.name() + " declares options; only a CHOICE has options";
+            }
+            if ((s.min() != null || s.max() != null) && s.type() != SettingType.INTEGER && s.type() != SettingType.DECIMAL) {
+                return "the " + s.type() + " setting " + s.name() + " declares a range; only an INTEGER or DECIMAL has one";
+            }
+            if (s.pattern() != null && s.type() != SettingType.STRING) {
+                return "the " + s.type() + " setting " + s.name() + " declares a pattern; only a STRING has one";
+            }
+            if (s.multiLine() && s.type() != SettingType.STRING) {
+                return "the " + s.type() + " setting " + s.name() + " is declared multi-line; only a STRING can be";
+            }
             if (s.defaultValue() != null) {
                 String problem = check(s, textAsJson(s.type(), s.defaultValue()));
                 if (problem != null) {
@@ -180,6 +192,9 @@ final class ExtensionSettings {
                 }
                 if (!JsonInput.isStorableText(str.getString())) {
                     return "must be valid Unicode text without NUL characters";
+                }
+                if (!s.multiLine() && (str.getString().indexOf('\n') >= 0 || str.getString().indexOf('\r') >= 0)) {
+                    return "must be a single line";
                 }
                 return s.pattern() != null && !str.getString().matches(s.pattern())
                         ? "must match " + s.pattern() : null;

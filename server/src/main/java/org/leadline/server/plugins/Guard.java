@@ -25,6 +25,11 @@ import java.util.logging.Logger;
  * extension for one tenant the extension is quarantined for that tenant: it is not called again
  * until an administrator re-enables it.
  *
+ * <p>Each plugin, and each tenant within it, has a bounded share of the guard threads
+ * ({@link Bulkheads}): a call finding its share in use is not made and fails at once. Such a call is
+ * no failure of the extension (nor of any other): it is counted as {@code rejectedBusy} and never
+ * towards a quarantine. So one tenant's hanging plugin holds up its own calls only.
+ *
  * <p>Plain Java without container types, so its cost can be measured outside the server.
  */
 public final class Guard implements AutoCloseable {
@@ -59,6 +64,7 @@ public final class Guard implements AutoCloseable {
         final LongAdder failures = new LongAdder();
         final LongAdder timeouts = new LongAdder();
         final LongAdder skipped = new LongAdder();
+        final LongAdder rejected = new LongAdder();
         final LongAdder nanos = new LongAdder();
 
         public long calls() {
@@ -77,28 +83,41 @@ public final class Guard implements AutoCloseable {
             return skipped.sum();
         }
 
+        /** Calls not made because the plugin's or the tenant's share of guard threads was in use. */
+        public long rejected() {
+            return rejected.sum();
+        }
+
         public Map<String, Long> snapshot() {
             long n = calls.sum();
             return Map.of("calls", n, "failures", failures.sum(), "timeouts", timeouts.sum(),
-                    "skippedQuarantined", skipped.sum(), "meanMicros", n == 0 ? 0 : nanos.sum() / n / 1000);
+                    "skippedQuarantined", skipped.sum(), "rejectedBusy", rejected.sum(), "meanMicros", n == 0 ? 0 : nanos.sum() / n / 1000);
         }
     }
 
     private static final Logger LOG = Logger.getLogger(Guard.class.getName());
 
     private final ThreadPoolExecutor pool;
+    private final Bulkheads bulkheads;
     private final long timeoutNanos;
-    private final int quarantineAfter;
-    private final QuarantineListener listener;
+    private final Quarantines quarantines;
     private final Map<String, PluginMetrics> metrics = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
-    private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private volatile java.util.function.BiConsumer<String, PluginMetrics> onNewPlugin;
 
+    /** A guard whose only bound is its thread count, shared by every plugin (for measurements). */
     public Guard(Duration timeout, int quarantineAfter, int maxThreads, QuarantineListener listener) {
+        this(timeout, quarantineAfter, maxThreads, maxThreads, maxThreads, listener);
+    }
+
+    /**
+     * @param perPlugin calls one plugin may have running at once
+     * @param perTenant calls one plugin may have running at once for one tenant
+     */
+    public Guard(Duration timeout, int quarantineAfter, int maxThreads, int perPlugin, int perTenant,
+                 QuarantineListener listener) {
+        this.bulkheads = new Bulkheads(perPlugin, perTenant);
         this.timeoutNanos = timeout.toNanos();
-        this.quarantineAfter = quarantineAfter;
-        this.listener = listener;
+        this.quarantines = new Quarantines(quarantineAfter, listener);
         AtomicInteger n = new AtomicInteger();
         // No queue: when every guard thread is busy (plugins hanging) a call fails at once instead of piling up.
         this.pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -121,31 +140,42 @@ public final class Guard implements AutoCloseable {
         // Reading declarations at start is the host's work, not a use of the plugin: not counted.
         PluginMetrics m = SYSTEM.equals(target.tenantId()) ? new PluginMetrics() : metrics(target.pluginId());
         String key = target.quarantineKey();
-        if (!quarantined.isEmpty() && quarantined.contains(key)) {
+        if (quarantines.isQuarantined(key)) {
             m.skipped.increment();
             return new Outcome<>(null, null, true);
         }
+        Object admitted = admit(target);
+        if (admitted instanceof Bulkheads.Full full) {
+            return rejected(target, m, full.reason());
+        }
+        Bulkheads.Permit permit = (Bulkheads.Permit) admitted;
         m.calls.increment();
         long start = System.nanoTime();
         String failure;
         Throwable cause = null;
         Future<T> future = null;
         try {
-            future = pool.submit(() -> {
-                Thread thread = Thread.currentThread();
-                ClassLoader previous = thread.getContextClassLoader();
-                thread.setContextClassLoader(target.loader());
-                try {
-                    return body.call();
-                } finally {
-                    thread.setContextClassLoader(previous);
-                }
-            });
+            try {
+                future = pool.submit(() -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(target.loader());
+                    try {
+                        return body.call();
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                        release(permit);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                release(permit);
+                m.calls.decrement();
+                return rejected(target, m, "was not called: all " + pool.getMaximumPoolSize()
+                        + " plugin call threads are busy (" + PluginSettings.CALL_THREADS + ")");
+            }
             T value = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             m.nanos.add(System.nanoTime() - start);
-            if (!consecutiveFailures.isEmpty()) {
-                consecutiveFailures.remove(key);
-            }
+            quarantines.succeeded(key);
             return new Outcome<>(value, null, false);
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -154,8 +184,6 @@ public final class Guard implements AutoCloseable {
         } catch (ExecutionException e) {
             cause = e.getCause();
             failure = "failed: " + describe(cause);
-        } catch (RejectedExecutionException e) {
-            failure = "was not called: all " + pool.getMaximumPoolSize() + " plugin call threads are busy";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (future != null) {
@@ -176,6 +204,11 @@ public final class Guard implements AutoCloseable {
      * The server log keeps the whole exception.
      */
     static String describe(Throwable cause) {
+        // A constructor or initializer called by reflection: what the plugin threw is inside.
+        while ((cause instanceof java.lang.reflect.InvocationTargetException || cause instanceof ExceptionInInitializerError)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         java.util.Optional<org.leadline.plugin.api.net.EgressException> egress =
                 org.leadline.plugin.api.net.EgressException.in(cause);
         if (egress.isPresent()) {
@@ -217,23 +250,33 @@ public final class Guard implements AutoCloseable {
         String key = target.quarantineKey();
         int from = 0;
         while (from < n) {
-            if (!quarantined.isEmpty() && quarantined.contains(key)) {
+            if (quarantines.isQuarantined(key)) {
                 for (int i = from; i < n; i++) {
                     m.skipped.increment();
                     out[i] = new Outcome<>(null, null, true);
                 }
                 break;
             }
-            Run<I, T> run = new Run<>(inputs, from, body, target.loader());
-            Future<?> future;
-            try {
-                future = pool.submit(run);
-            } catch (RejectedExecutionException e) {
-                m.calls.increment();
-                out[from] = failed(target, key, m, 0, "was not called: all " + pool.getMaximumPoolSize()
-                        + " plugin call threads are busy", null);
-                from++;
-                continue;
+            Object admitted = admit(target);
+            String refusal = admitted instanceof Bulkheads.Full full ? full.reason() : null;
+            Future<?> future = null;
+            BatchRun<I, T> run = null;
+            if (refusal == null) {
+                run = new BatchRun<>(inputs, from, body, target.loader(), (Bulkheads.Permit) admitted);
+                try {
+                    future = pool.submit(run);
+                } catch (RejectedExecutionException e) {
+                    release((Bulkheads.Permit) admitted);
+                    refusal = "was not called: all " + pool.getMaximumPoolSize() + " plugin call threads are busy ("
+                            + PluginSettings.CALL_THREADS + ")";
+                }
+            }
+            if (refusal != null) {
+                // Fail fast for the rest of the batch: the share will not free up within it.
+                for (int i = from; i < n; i++) {
+                    out[i] = rejected(target, m, refusal);
+                }
+                break;
             }
             int next = n;
             try {
@@ -278,9 +321,7 @@ public final class Guard implements AutoCloseable {
                     out[i] = failed(target, key, m, timeoutNanos, failure, null);
                 } else if (r[1] == null) {
                     m.nanos.add((Long) r[2]);
-                    if (!consecutiveFailures.isEmpty()) {
-                        consecutiveFailures.remove(key);
-                    }
+                    quarantines.succeeded(key);
                     @SuppressWarnings("unchecked")
                     T value = (T) r[0];
                     out[i] = new Outcome<>(value, null, false);
@@ -305,94 +346,55 @@ public final class Guard implements AutoCloseable {
                 + target.extensionId() + " of plugin " + target.pluginId() + " " + failure
                 + (SYSTEM.equals(target.tenantId()) ? "" : " (tenant " + target.tenantId() + ")"), cause);
         if (!SYSTEM.equals(target.tenantId())) {
-            countFailure(target, key, failure);
+            quarantines.failed(target, key, failure);
         }
         return new Outcome<>(null, failure, false);
     }
 
-    /** The calls of {@link #callEach} from one input on, on one guard thread; each result is {value, thrown, nanos}. */
-    private static final class Run<I, T> implements Runnable {
-        final java.util.List<I> inputs;
-        final Each<I, T> body;
-        final ClassLoader loader;
-        final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> results;
-        volatile int index;
-        volatile long started = System.nanoTime();
-        volatile boolean abandoned;
+    /** The permits of a call for a tenant, or why it may not be made; calls for the installation are not bounded. */
+    private Object admit(Target target) {
+        return SYSTEM.equals(target.tenantId()) ? null : bulkheads.tryAcquire(target.pluginId(), target.tenantId());
+    }
 
-        Run(java.util.List<I> inputs, int from, Each<I, T> body, ClassLoader loader) {
-            this.inputs = inputs;
-            this.body = body;
-            this.loader = loader;
-            this.index = from;
-            this.results = new java.util.concurrent.atomic.AtomicReferenceArray<>(inputs.size());
-        }
-
-        @Override
-        public void run() {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                for (int i = index; i < inputs.size() && !abandoned; i++) {
-                    long start = System.nanoTime();
-                    started = start;
-                    index = i;
-                    Object value = null;
-                    Throwable thrown = null;
-                    try {
-                        value = body.call(inputs.get(i));
-                    } catch (Throwable t) {
-                        thrown = t;
-                    }
-                    if (abandoned) {
-                        return;
-                    }
-                    results.set(i, new Object[] {value, thrown, System.nanoTime() - start});
-                }
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+    static void release(Bulkheads.Permit permit) {
+        if (permit != null) {
+            permit.release();
         }
     }
 
-    private void countFailure(Target target, String key, String failure) {
-        int count = consecutiveFailures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        if (count >= quarantineAfter && quarantined.add(key)) {
-            consecutiveFailures.remove(key);
-            String reason = count + " consecutive failures, the last: " + failure;
-            LOG.warning("Quarantined extension " + target.extensionId() + " of plugin " + target.pluginId()
-                    + " for tenant " + target.tenantId() + ": " + reason);
-            try {
-                listener.quarantined(target.tenantId(), target.pluginId(), target.extensionId(), reason);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not record the quarantine; it holds until the server restarts", e);
-            }
+    /** A call not made for want of a free share: counted, logged briefly, never a failure of the extension. */
+    private <T> Outcome<T> rejected(Target target, PluginMetrics m, String reason) {
+        m.rejected.increment();
+        Logger log = Logger.getLogger("leadline.plugin." + target.pluginId());
+        if (log.isLoggable(Level.FINE)) {
+            log.fine("Extension " + target.extensionId() + " of plugin " + target.pluginId() + " " + reason
+                    + " (tenant " + target.tenantId() + ")");
         }
+        return new Outcome<>(null, reason, false);
+    }
+
+    /** Calls of the plugin running now, across tenants. */
+    public int running(String pluginId) {
+        return bulkheads.inUse(pluginId);
     }
 
     public boolean isQuarantined(String tenantId, String pluginId, String extensionId) {
-        return quarantined.contains(tenantId + '|' + pluginId + '/' + extensionId);
+        return quarantines.isQuarantined(tenantId, pluginId, extensionId);
     }
 
     /** Marks a quarantine found in the database at start. */
     public void quarantine(String tenantId, String pluginId, String extensionId) {
-        quarantined.add(tenantId + '|' + pluginId + '/' + extensionId);
+        quarantines.quarantine(tenantId, pluginId, extensionId);
     }
 
     /** An administrator re-enabled the extension: it gets a fresh start. */
     public void release(String tenantId, String pluginId, String extensionId) {
-        String key = tenantId + '|' + pluginId + '/' + extensionId;
-        quarantined.remove(key);
-        consecutiveFailures.remove(key);
+        quarantines.release(tenantId, pluginId, extensionId);
     }
 
     /** The quarantines of one plugin's extensions, as {tenantId, extensionId}. */
     public java.util.List<String[]> quarantinesOf(String pluginId) {
-        String infix = '|' + pluginId + '/';
-        return quarantined.stream().filter(k -> k.contains(infix)).sorted()
-                .map(k -> new String[] {k.substring(0, k.indexOf('|')), k.substring(k.indexOf(infix) + infix.length())})
-                .toList();
+        return quarantines.of(pluginId);
     }
 
     public PluginMetrics metrics(String pluginId) {

@@ -40,7 +40,7 @@ public class LifecycleBridge {
     private static final Logger LOG = Logger.getLogger(LifecycleBridge.class.getName());
 
     @Inject
-    PluginHost host;
+    LifecycleListeners listeners;
 
     @Inject
     TenantPersistence persistence;
@@ -58,7 +58,7 @@ public class LifecycleBridge {
         String tenantId = event.tenantId();
         LeadLifecycleEvent lifecycle;
         try {
-            if (!host.wantsLifecycleEvents(tenantId)) {
+            if (!listeners.wanted(tenantId)) {
                 return;
             }
             lifecycle = translate(event);
@@ -70,9 +70,23 @@ public class LifecycleBridge {
             LOG.log(Level.WARNING, "Cannot describe lead event " + event + " to plugins", e);
             return;
         }
-        host.deliver(tenantId, lifecycle, Delivery.IN_TRANSACTION);
+        deliverInTransaction(tenantId, lifecycle);
         // Listeners called after commit are told through the outbox, written in this transaction.
         outbox.lifecycle(tenantId, lifecycle);
+    }
+
+    /**
+     * Delivers the event to each of the tenant's enabled in-transaction listeners, one at a time
+     * through {@link LifecycleListeners#deliver}. Never throws: a listener's failure is the listener's.
+     */
+    public void deliverInTransaction(String tenantId, LeadLifecycleEvent event) {
+        try {
+            for (Extensions.Enabled listener : listeners.enabled(tenantId, event.kind(), Delivery.IN_TRANSACTION)) {
+                listeners.deliver(tenantId, listener, event);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivering " + event.kind() + " of lead " + event.lead().id() + " failed", e);
+        }
     }
 
     /** The plugin API's description of a core event, or {@code null} when plugins were already told. */

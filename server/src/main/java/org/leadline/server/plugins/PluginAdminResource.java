@@ -9,6 +9,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -53,6 +55,9 @@ public class PluginAdminResource {
     @Inject
     PluginHost host;
 
+    @Inject
+    PluginUploads uploads;
+
     @GET
     @Operation(operationId = "listPlugins", summary = "List plugins",
             description = "Every plugin the server knows, by id, with its state, extensions and run-time figures; "
@@ -88,7 +93,12 @@ public class PluginAdminResource {
             description = "Installs the plugin archive in the body (a jar, or a zip when the Content-Type is "
                     + "application/zip) and starts it; the installation keeps it across restarts. An archive with "
                     + "the id of a loaded plugin upgrades it in place: calls in flight finish on the old version, "
-                    + "later calls go to the new one. A plugin whose start fails is installed FAILED.")
+                    + "later calls go to the new one. The archive is tried first: its Plugin-Version must be a semantic "
+                    + "version newer than the installed one (unless allowDowngrade=true), its id not a built-in "
+                    + "plugin's, its plugin class and every extension must load and be created, its settings "
+                    + "declarations and process definitions must be valid; otherwise nothing changes and the "
+                    + "answer is 422 naming every problem. A new version whose start() fails is refused and the "
+                    + "old version keeps serving. Extensions an upgrade adds stay off for existing tenants.")
     @RequestBody(description = "The plugin archive", content = {
             @Content(mediaType = JAR, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -100,12 +110,17 @@ public class PluginAdminResource {
             + "replacedVersion names its version", content = @Content(schema = @Schema(implementation = PluginView.class)),
             headers = @Header(name = "ETag", description = "none"))
     @APIResponse(responseCode = "422", description = "The archive was refused: empty, not a plugin, it bundles host "
-            + "classes, it requires another plugin API version, or PF4J cannot load it", content = @Content(mediaType = "application/problem+json",
+            + "classes, it requires another plugin API version, it takes a built-in plugin's id, its version is not "
+            + "a semantic version or not newer than the installed one, a class or extension cannot be loaded or "
+            + "created, a declaration is invalid, or its start() failed", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response install(InputStream body,
-                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                            @Parameter(description = "Install even when the archive's version is not newer than the "
+                                    + "installed one (a downgrade, or the same version again)")
+                            @QueryParam("allowDowngrade") @DefaultValue("false") boolean allowDowngrade) {
         boolean zip = contentType != null && contentType.startsWith(ZIP);
-        PluginHost.Installed installed = host.install(body, zip);
+        PluginHost.Installed installed = uploads.install(body, zip, allowDowngrade);
         if (installed.previousVersion() != null) {
             return Response.ok(PluginView.of(installed.plugin(), host.guard(), null, installed.previousVersion())).build();
         }

@@ -1,23 +1,16 @@
 package org.leadline.server.plugins;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -29,20 +22,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import org.leadline.api.problem.FieldError;
-import org.leadline.plugin.api.ExtensionConfig;
-import org.leadline.plugin.api.LeadView;
-import org.leadline.plugin.api.LeadlineExtension;
 import org.leadline.plugin.api.PluginApi;
-import org.leadline.plugin.api.PluginContext;
-import org.leadline.plugin.api.Setting;
-import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
-import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.problem.ProblemException;
-import org.leadline.server.platform.problem.ProblemType;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -72,16 +55,14 @@ public class PluginHost {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
-    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
-    private final Map<String, CachedExtensions> extensionCache = new HashMap<>();
-    private final Map<String, System.Logger> pluginLoggers = new ConcurrentHashMap<>();
+    private final Map<String, ExtensionInstances.Instances> extensionCache = new HashMap<>();
     /** Every outbound connection of every plugin goes through it. */
     private final org.leadline.server.plugins.egress.PolicedEgress egress =
             new org.leadline.server.plugins.egress.PolicedEgress(org.leadline.server.plugins.egress.EgressSettings.policy());
-    private final Clock clock = Clock.systemUTC();
 
     private volatile Registry registry = Registry.EMPTY;
     private PluginRuntime runtime;
+    private PluginStarter starter;
     private Guard guard;
     private Path builtInDir;
     private Path installedDir;
@@ -92,10 +73,6 @@ public class PluginHost {
     /** How long each plugin took to load and start, at server start or at its last install/start/reload. */
     private final Map<String, Duration> pluginLoadTimes = new ConcurrentHashMap<>();
 
-    /** Extension instances of one loaded plugin, valid as long as that very wrapper is loaded. */
-    private record CachedExtensions(PluginWrapper wrapper, List<Registry.Extension> extensions, List<String> problems) {
-    }
-
     void onReady(@Observes Startup.Ready ready) {
         try {
             start();
@@ -103,23 +80,6 @@ public class PluginHost {
             // The core serves without plugins rather than not at all.
             LOG.log(Level.SEVERE, "The plugin host could not start; the server runs without plugins", e);
         }
-    }
-
-    /**
-     * Publishes a plugin's guard counters at {@code /metrics} (application scope, tag {@code plugin}):
-     * {@code leadline_plugin_calls}, {@code leadline_plugin_failures}, {@code leadline_plugin_timeouts}
-     * and {@code leadline_plugin_skipped_quarantined}, each a running total since the server started.
-     */
-    private void publishMetrics(String pluginId, Guard.PluginMetrics m) {
-        if (metricRegistry == null || !metricRegistry.isResolvable()) {
-            return;
-        }
-        org.eclipse.microprofile.metrics.MetricRegistry registry = metricRegistry.get();
-        org.eclipse.microprofile.metrics.Tag tag = new org.eclipse.microprofile.metrics.Tag("plugin", pluginId);
-        registry.gauge("leadline.plugin.calls", m, Guard.PluginMetrics::calls, tag);
-        registry.gauge("leadline.plugin.failures", m, Guard.PluginMetrics::failures, tag);
-        registry.gauge("leadline.plugin.timeouts", m, Guard.PluginMetrics::timeouts, tag);
-        registry.gauge("leadline.plugin.skipped.quarantined", m, Guard.PluginMetrics::skipped, tag);
     }
 
     private void start() {
@@ -134,16 +94,18 @@ public class PluginHost {
             throw new IllegalStateException("Cannot create the folder for installed plugins " + installedDir, e);
         }
         guard = new Guard(PluginSettings.callTimeout(), PluginSettings.quarantineAfter(), PluginSettings.callThreads(),
+                PluginSettings.bulkheadPerPlugin(), PluginSettings.bulkheadPerTenant(),
                 (tenant, plugin, extension, reason) -> tenantExtensions.recordQuarantine(tenant, plugin, extension, reason));
-        guard.onNewPlugin(this::publishMetrics);
+        guard.onNewPlugin((id, m) -> PluginMetricsPublisher.publish(metricRegistry, id, m));
         for (Object[] q : tenantExtensions.quarantines()) {
             guard.quarantine((String) q[0], (String) q[1], (String) q[2]);
         }
         runtime = new PluginRuntime(List.of(builtInDir, installedDir), PluginApi.VERSION);
+        starter = new PluginStarter(runtime, startTimeout, this::undoLateStart);
         Map<String, PluginRecord.State> states = records.all();
 
-        List<PluginArchive> builtIn = inspectAll(builtInDir);
-        List<PluginArchive> installed = inspectAll(installedDir);
+        List<PluginArchive> builtIn = PluginArchives.inspectAll(builtInDir, runtime, refusals);
+        List<PluginArchive> installed = PluginArchives.inspectAll(installedDir, runtime, refusals);
         builtInIds = builtIn.stream().map(PluginArchive::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, PluginArchive> chosen = new LinkedHashMap<>();
         Stream.concat(builtIn.stream(), installed.stream()).forEach(a -> chosen.merge(a.id(), a,
@@ -182,7 +144,7 @@ public class PluginHost {
                 runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
                 state = PluginState.STOPPED;
             } else {
-                state = startPlugin(a.id());
+                state = starter.start(a.id());
                 if (state == PluginState.STARTED) {
                     started++;
                 }
@@ -225,6 +187,14 @@ public class PluginHost {
         return guard;
     }
 
+    PluginRuntime runtime() {
+        return runtime;
+    }
+
+    Path installedDir() {
+        return installedDir;
+    }
+
     Duration loadTime() {
         return loadTime;
     }
@@ -246,538 +216,40 @@ public class PluginHost {
         return builtInIds.contains(pluginId);
     }
 
-    /** Whether a tenant without a choice of its own has this extension enabled. */
-    boolean enabledByDefault(Registry.Extension e) {
-        boolean defaultPlugin = tenantDefaults == null ? builtInIds.contains(e.pluginId()) : tenantDefaults.contains(e.pluginId());
-        return defaultPlugin && ExtensionSettings.missingRequired(e.settings(), jakarta.json.JsonValue.EMPTY_JSON_OBJECT).isEmpty();
+    /** Whether the plugin is one whose extensions a tenant has until it decides otherwise. */
+    boolean defaultPlugin(String pluginId) {
+        return tenantDefaults == null ? builtInIds.contains(pluginId) : tenantDefaults.contains(pluginId);
     }
 
-    /** The tenant's settings for an enabled extension, or empty when the tenant has it off. */
-    Optional<JsonObject> enabledSettings(String tenantId, Registry.Extension e) {
-        TenantExtensions.Choice c = tenantExtensions.choices(tenantId).get(e.key());
-        if (c == null) {
-            return enabledByDefault(e) ? Optional.of(jakarta.json.JsonValue.EMPTY_JSON_OBJECT) : Optional.empty();
+    /**
+     * Runs a call into plugin code under the read lock: a change (upgrade, stop, unload) waits for
+     * it, so the call sees the old plugin or the new one, never one being closed.
+     */
+    <T> T underReadLock(java.util.function.Supplier<T> call) {
+        lock.readLock().lock();
+        try {
+            return call.get();
+        } finally {
+            lock.readLock().unlock();
         }
-        return c.enabled() ? Optional.of(c.settings()) : Optional.empty();
     }
 
-    /** Whether any listener wanting this kind of event is enabled for the tenant: the core's cheap pre-check. */
-    public boolean wantsLifecycleEvents(String tenantId) {
-        List<Registry.Extension> listeners = registry.lifecycleListeners();
-        if (listeners.isEmpty()) {
+    /** Whether the extension instance is still one of its plugin's started ones (checked under the read lock). */
+    boolean isCurrent(Registry.Extension e) {
+        Registry.Plugin p = registry.plugins().get(e.pluginId());
+        if (p == null) {
             return false;
         }
-        for (Registry.Extension e : listeners) {
-            if (enabledSettings(tenantId, e).isPresent()) {
+        for (Registry.Extension x : p.extensions()) {
+            if (x.instance() == e.instance()) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * Delivers a lead event to the tenant's enabled listeners of the given delivery, each through the
-     * guard. Never throws: a listener's failure is the listener's.
-     */
-    public void deliver(String tenantId, LeadLifecycleEvent event, LeadLifecycleListener.Delivery delivery) {
-        lock.readLock().lock();
-        try {
-            for (Registry.Extension e : registry.lifecycleListeners()) {
-                if (e.delivery() != delivery || !e.kinds().contains(event.kind())) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                LeadLifecycleListener listener = (LeadLifecycleListener) e.instance();
-                guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> {
-                    listener.onEvent(event, context);
-                    return null;
-                });
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Delivering " + event.kind() + " of lead " + event.lead().id() + " failed", ex);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** The secret settings each started extension declares, by {@code pluginId/extensionId}. */
-    Map<String, Set<String>> secretSettings() {
-        lock.readLock().lock();
-        try {
-            Map<String, Set<String>> secrets = new HashMap<>();
-            for (Registry.Extension e : registry.extensions()) {
-                Set<String> names = e.settings().stream().filter(Setting::secret).map(Setting::name)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-                if (!names.isEmpty()) {
-                    secrets.put(e.key(), names);
-                }
-            }
-            return secrets;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    // ---- after-commit deliveries, one extension at a time (the outbox calls these)
-
-    /** An extension that is told of a change after it committed, through the outbox. */
-    public record Recipient(String pluginId, String extensionId) {
-    }
-
-    /** How handing one outbox entry to its extension went. */
-    public enum Handed {
-        /** The extension took it. */
-        DELIVERED,
-        /** The extension failed, timed out, is quarantined or busy: try again later. */
-        FAILED,
-        /** The tenant does not have the extension enabled (any more): the entry is dropped. */
-        NOT_ENABLED,
-        /** The plugin is not running (stopped, being upgraded, unloaded): try again later. */
-        NOT_RUNNING
-    }
-
-    /** The outcome of handing one outbox entry to its extension, with the failure in a partner's words. */
-    public record Handover(Handed result, String failure) {
-    }
-
-    /** The tenant's enabled lifecycle listeners that are called after commit and take this kind of event. */
-    public List<Recipient> afterCommitListeners(String tenantId, LeadLifecycleEvent.Kind kind) {
-        lock.readLock().lock();
-        try {
-            List<Recipient> recipients = new ArrayList<>();
-            for (Registry.Extension e : registry.lifecycleListeners()) {
-                if (e.delivery() == LeadLifecycleListener.Delivery.AFTER_COMMIT && e.kinds().contains(kind)
-                        && enabledSettings(tenantId, e).isPresent()) {
-                    recipients.add(new Recipient(e.pluginId(), e.id()));
-                }
-            }
-            return recipients;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** The tenant's enabled conversion handlers: each is told of a committed qualification. */
-    public List<Recipient> conversionHandlers(String tenantId) {
-        lock.readLock().lock();
-        try {
-            List<Recipient> recipients = new ArrayList<>();
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() == ExtensionKind.CONVERSION_HANDLER && enabledSettings(tenantId, e).isPresent()) {
-                    recipients.add(new Recipient(e.pluginId(), e.id()));
-                }
-            }
-            return recipients;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Delivers one lead event to one after-commit listener of the tenant, through the guard. Never throws. */
-    public Handover deliverTo(String tenantId, Recipient to, LeadLifecycleEvent event) {
-        return handOver(tenantId, to, ExtensionKind.LIFECYCLE_LISTENER, (e, context) -> {
-            ((LeadLifecycleListener) e.instance()).onEvent(event, context);
-            return Boolean.TRUE;
-        });
-    }
-
-    /** Tells one conversion handler of the tenant that a qualification committed, through the guard. Never throws. */
-    public Handover afterConversionTo(String tenantId, Recipient to, org.leadline.plugin.api.conversion.Conversion conversion) {
-        return handOver(tenantId, to, ExtensionKind.CONVERSION_HANDLER, (e, context) -> {
-            ((org.leadline.plugin.api.conversion.ConversionHandler) e.instance()).afterCommit(conversion, context);
-            return Boolean.TRUE;
-        });
-    }
-
-    private Handover handOver(String tenantId, Recipient to, ExtensionKind kind,
-                              java.util.function.BiFunction<Registry.Extension, PluginContext, Boolean> call) {
-        lock.readLock().lock();
-        try {
-            Registry.Plugin plugin = registry.plugins().get(to.pluginId());
-            Optional<Registry.Extension> found = plugin == null ? Optional.empty() : plugin.extensions().stream()
-                    .filter(x -> x.id().equals(to.extensionId()) && x.kind() == kind).findFirst();
-            if (found.isEmpty()) {
-                TenantExtensions.Choice c = tenantExtensions.choices(tenantId).get(to.pluginId() + "/" + to.extensionId());
-                return c != null && !c.enabled() ? new Handover(Handed.NOT_ENABLED, null)
-                        : new Handover(Handed.NOT_RUNNING, "the plugin is not running");
-            }
-            Registry.Extension e = found.get();
-            Optional<JsonObject> settings = enabledSettings(tenantId, e);
-            if (settings.isEmpty()) {
-                return new Handover(Handed.NOT_ENABLED, null);
-            }
-            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-            Guard.Outcome<Boolean> o = guard.call(new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
-                    () -> call.apply(e, context));
-            if (o.skipped()) {
-                return new Handover(Handed.FAILED, "is quarantined for this tenant");
-            }
-            return o.ok() ? new Handover(Handed.DELIVERED, null) : new Handover(Handed.FAILED, o.failure());
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Handing a delivery to " + to + " failed", ex);
-            return new Handover(Handed.FAILED, "could not be called");
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** One scoring rule's answer for a lead. */
-    public record Scored(String pluginId, String extensionId, org.leadline.plugin.api.scoring.ScoringResult result) {
-    }
-
-    /** Whether the tenant has any scoring rule enabled: lets the rating skip building a view. */
-    public boolean wantsScoring(String tenantId) {
-        for (Registry.Extension e : registry.extensions()) {
-            if (e.kind() == ExtensionKind.SCORING_RULE && enabledSettings(tenantId, e).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Asks the tenant's enabled scoring rules about leads of one tenant; a rule that fails, times
-     * out or is quarantined is left out for that lead. Each enabled rule is handed all of them in one go
-     * ({@link Guard#callEach}), each lead's evaluation still under its own time limit, failure count
-     * and quarantine check. For batches (a re-rating), where one hand-over to a guard thread per lead
-     * would cost more than the rules. Never throws.
-     *
-     * @return each lead's answers, by lead id (a lead without any is absent)
-     */
-    public Map<String, List<Scored>> scoreAll(String tenantId, List<org.leadline.server.lead.Lead> leads,
-                                              Map<String, LeadViews.Related> related) {
-        Map<String, List<Scored>> out = new java.util.HashMap<>();
-        lock.readLock().lock();
-        try {
-            List<LeadView> views = null;
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.SCORING_RULE) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                if (views == null) {
-                    views = new ArrayList<>(leads.size());
-                    for (org.leadline.server.lead.Lead lead : leads) {
-                        views.add(LeadViews.of(lead, related.getOrDefault(lead.id(), LeadViews.Related.NONE)));
-                    }
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                org.leadline.plugin.api.scoring.ScoringRule rule = (org.leadline.plugin.api.scoring.ScoringRule) e.instance();
-                List<Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult>> answers = guard.callEach(
-                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), views, v -> rule.evaluate(v, context));
-                for (int i = 0; i < answers.size(); i++) {
-                    Guard.Outcome<org.leadline.plugin.api.scoring.ScoringResult> o = answers.get(i);
-                    if (o.ok() && o.value() != null) {
-                        out.computeIfAbsent(leads.get(i).id(), k -> new ArrayList<>())
-                                .add(new Scored(e.pluginId(), e.id(), o.value()));
-                    }
-                }
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Scoring " + leads.size() + " leads of tenant " + tenantId + " with plugins failed", ex);
-        } finally {
-            lock.readLock().unlock();
-        }
-        return out;
-    }
-
-    /** A sales process offered by a started plugin, with its stages as read now. */
-    public record ProcessOffer(String pluginId, String extensionId, String description,
-                               List<org.leadline.plugin.api.process.StageDefinition> stages) {
-
-        public String key() {
-            return pluginId + "/" + extensionId;
-        }
-    }
-
-    /**
-     * The processes the tenant may choose: process definitions it has enabled whose stages could be
-     * read (at least one stage, unique keys). A definition failing to answer is left out.
-     */
-    public List<ProcessOffer> processes(String tenantId) {
-        lock.readLock().lock();
-        try {
-            List<ProcessOffer> offers = new java.util.ArrayList<>();
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.PROCESS_DEFINITION || enabledSettings(tenantId, e).isEmpty()) {
-                    continue;
-                }
-                var definition = (org.leadline.plugin.api.process.ProcessDefinition) e.instance();
-                Guard.Outcome<List<org.leadline.plugin.api.process.StageDefinition>> o = guard.call(
-                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
-                        () -> List.copyOf(definition.stages()));
-                if (o.ok() && !o.value().isEmpty() && o.value().stream()
-                        .map(org.leadline.plugin.api.process.StageDefinition::key).distinct().count() == o.value().size()) {
-                    offers.add(new ProcessOffer(e.pluginId(), e.id(), e.description(), o.value()));
-                }
-            }
-            return offers;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** One conversion handler's answer to a qualification's preview: its decision and what it will do. */
-    public record ConversionPreview(String pluginId, String extensionId, boolean vetoes, String reason, String failure,
-                                    String effect) {
-    }
-
-    /**
-     * Asks each of the tenant's enabled conversion handlers, through the guard, what it would decide
-     * ({@code beforeCommit}) and what it will do after commit ({@code preview}) for a qualification
-     * that is only previewed. Never throws.
-     */
-    public List<ConversionPreview> previewConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
-        lock.readLock().lock();
-        try {
-            List<ConversionPreview> previews = new ArrayList<>();
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
-                Guard.Target target = new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader());
-                Guard.Outcome<org.leadline.plugin.api.conversion.ConversionDecision> decided =
-                        guard.call(target, () -> handler.beforeCommit(conversion, context));
-                Guard.Outcome<String> effect = guard.call(target, () -> handler.preview(conversion, context));
-                String failure = decided.skipped() ? "is quarantined for this tenant" : decided.failure();
-                boolean vetoes = decided.ok() && decided.value() != null && decided.value().vetoed();
-                previews.add(new ConversionPreview(e.pluginId(), e.id(), vetoes,
-                        vetoes ? decided.value().reason() : null, failure, effect.ok() ? effect.value() : null));
-            }
-            return previews;
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Previewing conversion handlers for lead " + conversion.lead().id() + " failed", ex);
-            return List.of();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /**
-     * Asks the tenant's enabled conversion handlers before the qualification commits. Returns the
-     * first veto as "extension: reason"; a handler that fails or times out does not veto.
-     */
-    public Optional<String> vetoConversion(String tenantId, org.leadline.plugin.api.conversion.Conversion conversion) {
-        lock.readLock().lock();
-        try {
-            for (Registry.Extension e : registry.extensions()) {
-                if (e.kind() != ExtensionKind.CONVERSION_HANDLER) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                var handler = (org.leadline.plugin.api.conversion.ConversionHandler) e.instance();
-                Guard.Outcome<org.leadline.plugin.api.conversion.ConversionDecision> o = guard.call(
-                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()),
-                        () -> handler.beforeCommit(conversion, context));
-                if (o.ok() && o.value() != null && o.value().vetoed()) {
-                    return Optional.of(e.pluginId() + "/" + e.id() + ": " + o.value().reason());
-                }
-            }
-            return Optional.empty();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /**
-     * What a lead source made of inbound material: {@code available} is false when the tenant does
-     * not have the source enabled (or it is not loaded); {@code failure} says why a call that was
-     * made brought no result (threw, timed out, quarantined).
-     */
-    public record SourceReading(boolean available, org.leadline.plugin.api.source.ReadResult result, String failure) {
-    }
-
-    /** Whether the lead source is loaded, started and enabled for the tenant. */
-    public boolean sourceEnabled(String tenantId, String pluginId, String extensionId) {
-        return leadSource(pluginId, extensionId).filter(e -> enabledSettings(tenantId, e).isPresent()).isPresent();
-    }
-
-    /** Asks one lead source, through the guard, to read material for a tenant. Never throws. */
-    public SourceReading readSource(String tenantId, String pluginId, String extensionId,
-                                    org.leadline.plugin.api.source.InboundMaterial material) {
-        lock.readLock().lock();
-        try {
-            Optional<Registry.Extension> found = leadSource(pluginId, extensionId);
-            Optional<JsonObject> settings = found.flatMap(e -> enabledSettings(tenantId, e));
-            if (settings.isEmpty()) {
-                return new SourceReading(false, null, null);
-            }
-            Registry.Extension e = found.get();
-            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-            var source = (org.leadline.plugin.api.source.LeadSource) e.instance();
-            Guard.Outcome<org.leadline.plugin.api.source.ReadResult> o = guard.call(
-                    new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> source.read(material, context));
-            if (o.skipped()) {
-                return new SourceReading(true, null, "is quarantined for this tenant");
-            }
-            if (!o.ok() || o.value() == null) {
-                return new SourceReading(true, null, o.failure() == null ? "returned nothing" : o.failure());
-            }
-            return new SourceReading(true, o.value(), null);
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "Reading with lead source " + pluginId + "/" + extensionId + " failed", ex);
-            return new SourceReading(true, null, "failed: " + ex);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** What the chosen lead source answered: its result, or why there is none. */
-    public record SourceRead(String pluginId, String extensionId, org.leadline.plugin.api.source.ReadResult result,
-                             String failure) {
-    }
-
-    /**
-     * Reads inbound material with the first of the tenant's enabled lead sources (by plugin and
-     * extension id) that declares the material's media type, through the guard. Empty when no
-     * enabled source reads that type; a source that fails or times out gives a failure, never an
-     * exception.
-     */
-    public Optional<SourceRead> readLeads(String tenantId, org.leadline.plugin.api.source.InboundMaterial material) {
-        String wanted = baseType(material.mediaType());
-        lock.readLock().lock();
-        try {
-            List<Registry.Extension> sources = registry.extensions().stream()
-                    .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE)
-                    .sorted(Comparator.comparing(Registry.Extension::key)).toList();
-            for (Registry.Extension e : sources) {
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                var source = (org.leadline.plugin.api.source.LeadSource) e.instance();
-                Guard.Target target = new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader());
-                Guard.Outcome<Set<String>> types = guard.call(target, () -> Set.copyOf(source.mediaTypes()));
-                if (!types.ok() || types.value().stream().map(PluginHost::baseType).noneMatch(wanted::equals)) {
-                    continue;
-                }
-                PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-                Guard.Outcome<org.leadline.plugin.api.source.ReadResult> o =
-                        guard.call(target, () -> source.read(material, context));
-                return Optional.of(new SourceRead(e.pluginId(), e.id(), o.ok() ? o.value() : null,
-                        o.ok() ? (o.value() == null ? "returned no result" : null)
-                                : o.skipped() ? "is quarantined for this tenant" : o.failure()));
-            }
-            return Optional.empty();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /**
-     * A tenant's mailbox: an enabled {@link org.leadline.plugin.api.source.MailboxSource} whose
-     * settings name a mailbox; {@code interval} is zero when it is polled only on demand.
-     */
-    public record Mailbox(String pluginId, String extensionId, java.time.Duration interval) {
-    }
-
-    /** The tenant's mailboxes, each asked through the guard; a source that fails to answer is left out. */
-    public List<Mailbox> mailboxes(String tenantId) {
-        lock.readLock().lock();
-        try {
-            List<Mailbox> found = new java.util.ArrayList<>();
-            for (Registry.Extension e : registry.extensions()) {
-                if (!(e.instance() instanceof org.leadline.plugin.api.source.MailboxSource source)) {
-                    continue;
-                }
-                Optional<JsonObject> settings = enabledSettings(tenantId, e);
-                if (settings.isEmpty()) {
-                    continue;
-                }
-                ExtensionConfig config = ExtensionSettings.config(e.settings(), settings.get());
-                Guard.Outcome<Optional<java.time.Duration>> o = guard.call(
-                        new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), () -> source.pollInterval(config));
-                if (o.ok() && o.value() != null && o.value().isPresent()) {
-                    java.time.Duration d = o.value().get();
-                    found.add(new Mailbox(e.pluginId(), e.id(), d.isNegative() ? java.time.Duration.ZERO : d));
-                }
-            }
-            found.sort(Comparator.comparing(m -> m.pluginId() + "/" + m.extensionId()));
-            return found;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** What a mailbox handed out, or why it did not. */
-    public record Fetched(List<org.leadline.plugin.api.source.InboundMaterial> materials, String failure) {
-    }
-
-    /** Fetches up to {@code max} pieces of material from the tenant's mailbox, through the guard with {@code timeout}. */
-    public Fetched fetchMail(String tenantId, Mailbox mailbox, int max, java.time.Duration timeout) {
-        return onMailbox(tenantId, mailbox, timeout, (source, context) -> {
-            List<org.leadline.plugin.api.source.InboundMaterial> got = source.fetch(context, max);
-            return got == null ? List.<org.leadline.plugin.api.source.InboundMaterial>of()
-                    : List.copyOf(got.size() > max ? got.subList(0, max) : got);
-        });
-    }
-
-    /** Has the mailbox move the material it took in; the failure, or null when done. */
-    public String acknowledgeMail(String tenantId, Mailbox mailbox, List<String> refs, java.time.Duration timeout) {
-        return onMailbox(tenantId, mailbox, timeout, (source, context) -> {
-            source.acknowledge(context, List.copyOf(refs));
-            return List.<org.leadline.plugin.api.source.InboundMaterial>of();
-        }).failure();
-    }
-
-    private interface MailboxCall {
-        List<org.leadline.plugin.api.source.InboundMaterial> call(org.leadline.plugin.api.source.MailboxSource source,
-                                                                  PluginContext context) throws Exception;
-    }
-
-    private Fetched onMailbox(String tenantId, Mailbox mailbox, java.time.Duration timeout, MailboxCall call) {
-        lock.readLock().lock();
-        try {
-            Optional<Registry.Extension> found = leadSource(mailbox.pluginId(), mailbox.extensionId());
-            Optional<JsonObject> settings = found.flatMap(e -> enabledSettings(tenantId, e));
-            if (settings.isEmpty() || !(found.get().instance() instanceof org.leadline.plugin.api.source.MailboxSource source)) {
-                return new Fetched(List.of(), "is not enabled for this tenant");
-            }
-            Registry.Extension e = found.get();
-            PluginContext context = context(tenantId, e, ExtensionSettings.config(e.settings(), settings.get()));
-            Guard.Outcome<List<org.leadline.plugin.api.source.InboundMaterial>> o = guard.call(
-                    new Guard.Target(tenantId, e.pluginId(), e.id(), e.loader()), timeout, () -> call.call(source, context));
-            if (o.skipped()) {
-                return new Fetched(List.of(), "is quarantined for this tenant");
-            }
-            return o.ok() ? new Fetched(o.value() == null ? List.of() : o.value(), null) : new Fetched(List.of(), o.failure());
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private Optional<Registry.Extension> leadSource(String pluginId, String extensionId) {
-        return registry.extensions().stream()
-                .filter(e -> e.kind() == ExtensionKind.LEAD_SOURCE && e.pluginId().equals(pluginId) && e.id().equals(extensionId))
-                .findFirst();
-    }
-
-    private static String baseType(String mediaType) {
-        int semicolon = mediaType.indexOf(';');
-        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private PluginContext context(String tenantId, Registry.Extension e, ExtensionConfig config) {
-        System.Logger logger = pluginLoggers.computeIfAbsent(e.pluginId(), id -> System.getLogger("leadline.plugin." + id));
-        return new PluginContext(tenantId, e.pluginId(), e.id(), config, clock, logger,
-                egress.forCaller(e.pluginId(), tenantId));
+    org.leadline.server.plugins.egress.PolicedEgress egress() {
+        return egress;
     }
 
     // ---- changing (platform administrator)
@@ -786,77 +258,30 @@ public class PluginHost {
     record Installed(Registry.Plugin plugin, String previousVersion) {
     }
 
-    Installed install(InputStream body, boolean zip) {
-        Path temp = installedDir.resolve(".upload-" + UUID.randomUUID() + (zip ? ".zip" : ".jar"));
-        try {
-            copyLimited(body, temp, PluginSettings.maxArchiveBytes());
-            Optional<String> refusal = inspect(temp, zip);
-            if (refusal.isPresent()) {
-                throw refused(refusal.get());
-            }
-            PluginArchive archive = PluginArchive.read(temp, zip);
-            Path target = installedDir.resolve(archive.id() + "-" + archive.version().replaceAll("[^A-Za-z0-9.+-]", "_")
-                    + "-" + System.currentTimeMillis() + (zip ? ".zip" : ".jar"));
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            PluginArchive placed = new PluginArchive(target, archive.id(), archive.version(), archive.requires(),
-                    archive.provider(), archive.description(), zip);
-            return swap(placed);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot store the uploaded plugin in " + installedDir, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                LOG.fine("Cannot delete " + temp);
-            }
-        }
-    }
-
-    private Installed swap(PluginArchive archive) {
+    /** Runs a change of the plugins under the write lock: running calls finish first, later ones see the result. */
+    <T> T underWriteLock(java.util.function.Supplier<T> change) {
         lock.writeLock().lock();
         try {
-            String id = archive.id();
-            PluginWrapper old = runtime.getPlugin(id);
-            Path oldPath = old == null ? null : old.getPluginPath();
-            String oldVersion = old == null ? null : old.getDescriptor().getVersion();
-            boolean wasStopped = old != null && old.getPluginState() == PluginState.STOPPED;
-            if (old != null) {
-                runtime.unloadPlugin(id);
-            }
-            long p0 = System.nanoTime();
-            try {
-                runtime.loadPlugin(archive.path());
-            } catch (Throwable e) {
-                deleteArchive(archive.path());
-                if (oldPath != null) {
-                    runtime.loadPlugin(oldPath);
-                    if (!wasStopped) {
-                        startPlugin(id);
-                    }
-                }
-                rebuild();
-                throw refused("PF4J could not load it: " + e.getMessage());
-            }
-            records.clear(id);
-            startPlugin(id);
-            pluginLoadTimes.put(id, Duration.ofNanos(System.nanoTime() - p0));
-            if (oldPath != null && oldPath.startsWith(installedDir)) {
-                deleteArchive(oldPath);
-            }
-            refusals.keySet().removeIf(name -> name.startsWith(id + "-"));
-            rebuild();
-            LOG.info("Installed plugin " + id + " " + archive.version()
-                    + (oldVersion == null ? "" : " (replacing " + oldVersion + ")"));
-            return new Installed(registry.plugins().get(id), oldVersion);
+            return change.get();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    PluginStarter starter() {
+        return starter;
+    }
+
+    /** Records how long the plugin took to load and start, and forgets refusals of its earlier archives. */
+    void loaded(String id, Duration took) {
+        pluginLoadTimes.put(id, took);
+        refusals.keySet().removeIf(name -> name.startsWith(id + "-"));
+    }
+
     Registry.Plugin startById(String id) {
         return change(id, () -> {
             records.clear(id);
-            startPlugin(id);
+            starter.start(id);
         });
     }
 
@@ -875,7 +300,7 @@ public class PluginHost {
             runtime.unloadPlugin(id);
             String loaded = runtime.loadPlugin(path);
             if (!stopped) {
-                startPlugin(loaded);
+                starter.start(loaded);
             }
         });
     }
@@ -890,9 +315,9 @@ public class PluginHost {
             Path path = w.getPluginPath();
             runtime.unloadPlugin(id);
             if (path.startsWith(installedDir)) {
-                deleteArchive(path);
+                PluginArchives.deleteArchive(path);
             }
-            startFailures.remove(id);
+            starter.forget(id);
             pluginLoadTimes.remove(id);
             records.set(id, PluginRecord.State.UNLOADED);
             rebuild();
@@ -918,51 +343,6 @@ public class PluginHost {
 
     // ---- loading
 
-    private List<PluginArchive> inspectAll(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<PluginArchive> archives = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(PluginArchive::isArchive).sorted().toList()) {
-                boolean zip = p.toString().endsWith(".zip");
-                Optional<String> refusal = inspect(p, zip);
-                if (refusal.isPresent()) {
-                    refusals.put(p.getFileName().toString(), refusal.get());
-                    LOG.severe("Refused plugin archive " + p + ": " + refusal.get());
-                } else {
-                    archives.add(PluginArchive.read(p, zip));
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "Cannot list plugin folder " + dir, e);
-        }
-        return archives;
-    }
-
-    /** Why an archive must not be loaded, or empty. */
-    private Optional<String> inspect(Path p, boolean zip) {
-        Optional<String> bundled = ClassLoaderBoundary.bundledHostClasses(p);
-        if (bundled.isPresent()) {
-            return bundled;
-        }
-        PluginArchive archive;
-        try {
-            archive = PluginArchive.read(p, zip);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        try {
-            if (!runtime.satisfies(archive.requiresOrAny())) {
-                return Optional.of("plugin " + archive.id() + " " + archive.version() + " requires plugin API "
-                        + archive.requiresOrAny() + ", this server provides " + PluginApi.VERSION);
-            }
-        } catch (RuntimeException e) {
-            return Optional.of(e.getMessage());
-        }
-        return Optional.empty();
-    }
-
     private boolean load(PluginArchive a) {
         try {
             runtime.loadPlugin(a.path());
@@ -972,70 +352,6 @@ public class PluginHost {
             LOG.log(Level.SEVERE, "Cannot load plugin " + a.path(), e);
             return false;
         }
-    }
-
-    /**
-     * Starts a loaded plugin; a plugin whose start fails, or does not return within the start time
-     * limit, ends FAILED and the server carries on. {@code start()} runs on a thread of its own so a
-     * hanging one can be left behind; should it return after all, the plugin is stopped again and
-     * stays FAILED, so an administrator's later start is the only way it runs.
-     */
-    private PluginState startPlugin(String id) {
-        startFailures.remove(id);
-        PluginWrapper w = runtime.getPlugin(id);
-        // 0 running, 1 returned in time, 2 given up on
-        java.util.concurrent.atomic.AtomicInteger outcome = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.FutureTask<PluginState> task = new java.util.concurrent.FutureTask<>(() -> {
-            PluginState state = runtime.startPlugin(id);
-            if (!outcome.compareAndSet(0, 1)) {
-                undoLateStart(id, w);
-            }
-            return state;
-        });
-        Thread thread = new Thread(task, "leadline-plugin-start-" + id);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(w == null ? getClass().getClassLoader() : w.getPluginClassLoader());
-        thread.start();
-        try {
-            PluginState state;
-            try {
-                state = task.get(startTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                if (outcome.compareAndSet(0, 2)) {
-                    String reason = "start() did not return within " + startTimeout.toMillis() + " ms ("
-                            + PluginSettings.START_TIMEOUT + ")";
-                    w.setPluginState(PluginState.FAILED);
-                    w.setFailedException(new java.util.concurrent.TimeoutException(reason));
-                    startFailures.put(id, reason);
-                    thread.interrupt();
-                    LOG.severe("Plugin " + id + " failed to start: " + reason + "; the server carries on without it");
-                    return PluginState.FAILED;
-                }
-                // It returned just as the time ran out.
-                state = task.get();
-            }
-            if (state == PluginState.FAILED && w.getFailedException() != null) {
-                startFailures.put(id, String.valueOf(w.getFailedException()));
-            }
-            return state;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail(id, w, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return fail(id, w, e.getCause());
-        } catch (Throwable e) {
-            return fail(id, w, e);
-        }
-    }
-
-    private PluginState fail(String id, PluginWrapper w, Throwable e) {
-        if (w != null) {
-            w.setPluginState(PluginState.FAILED);
-            w.setFailedException(e);
-        }
-        startFailures.put(id, String.valueOf(e));
-        LOG.log(Level.SEVERE, "Plugin " + id + " failed to start", e);
-        return PluginState.FAILED;
     }
 
     /** A start() that returned after the time limit: the plugin is stopped and stays FAILED. */
@@ -1059,23 +375,23 @@ public class PluginHost {
     }
 
     /** Builds the snapshot readers use; instances of plugins that did not change are kept. */
-    private void rebuild() {
+    void rebuild() {
         List<Registry.Plugin> plugins = new ArrayList<>();
         Set<String> present = new java.util.HashSet<>();
         for (PluginWrapper w : runtime.getPlugins()) {
             String id = w.getPluginId();
             present.add(id);
-            CachedExtensions cached = extensionCache.get(id);
+            ExtensionInstances.Instances cached = extensionCache.get(id);
             if (w.getPluginState() != PluginState.STARTED) {
                 extensionCache.remove(id);
                 cached = null;
             } else if (cached == null || cached.wrapper() != w) {
-                cached = instantiate(w);
+                cached = ExtensionInstances.instantiate(w, runtime, guard);
                 extensionCache.put(id, cached);
             }
             var d = w.getDescriptor();
             String failure = w.getPluginState() == PluginState.FAILED
-                    ? startFailures.getOrDefault(id, String.valueOf(w.getFailedException())) : null;
+                    ? Optional.ofNullable(starter.failure(id)).orElse(String.valueOf(w.getFailedException())) : null;
             plugins.add(new Registry.Plugin(id, d.getVersion(), d.getProvider(), d.getPluginDescription(),
                     d.getRequires(), w.getPluginState().toString(), w.getPluginPath(), builtInIds.contains(id), failure,
                     cached == null ? List.of() : cached.extensions(), cached == null ? List.of() : cached.problems()));
@@ -1084,105 +400,7 @@ public class PluginHost {
         registry = Registry.of(plugins);
     }
 
-    /** A declaration read from plugin code, inside the guard. */
-    private record Declaration(LeadlineExtension instance, String id, String description, List<Setting> settings,
-                               LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds) {
-    }
-
-    private CachedExtensions instantiate(PluginWrapper w) {
-        String pluginId = w.getPluginId();
-        List<Registry.Extension> extensions = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<Class<?>> classes;
-        try {
-            classes = runtime.getExtensionClasses(pluginId);
-        } catch (Throwable e) {
-            problems.add("its extensions cannot be listed: " + e);
-            return new CachedExtensions(w, List.of(), List.copyOf(problems));
-        }
-        Set<String> ids = new java.util.HashSet<>();
-        for (Class<?> c : classes) {
-            Optional<ExtensionKind> kind = ExtensionKind.of(c);
-            if (kind.isEmpty()) {
-                problems.add(c.getName() + " implements no Leadline extension point");
-                continue;
-            }
-            Guard.Outcome<Declaration> o = guard.call(new Guard.Target(Guard.SYSTEM, pluginId, c.getSimpleName(),
-                    w.getPluginClassLoader()), () -> declare(c));
-            if (!o.ok()) {
-                problems.add(c.getName() + " refused: it " + o.failure());
-                continue;
-            }
-            Declaration d = o.value();
-            String problem = ExtensionSettings.declarationProblem(d.id(), d.settings());
-            if (problem == null && !ids.add(d.id())) {
-                problem = "another extension of the plugin has the id " + d.id();
-            }
-            if (problem != null) {
-                problems.add(c.getName() + " refused: " + problem);
-                LOG.warning("Plugin " + pluginId + ": extension " + c.getName() + " refused: " + problem);
-                continue;
-            }
-            extensions.add(new Registry.Extension(pluginId, w.getDescriptor().getVersion(), d.id(), kind.get(),
-                    d.description() == null ? "" : d.description(), List.copyOf(d.settings()), d.instance(),
-                    w.getPluginClassLoader(), d.delivery(), d.kinds()));
-        }
-        extensions.sort(Comparator.comparing(Registry.Extension::id));
-        return new CachedExtensions(w, List.copyOf(extensions), List.copyOf(problems));
-    }
-
-    private static Declaration declare(Class<?> c) throws ReflectiveOperationException {
-        LeadlineExtension e = (LeadlineExtension) c.getDeclaredConstructor().newInstance();
-        LeadLifecycleListener.Delivery delivery = null;
-        Set<LeadLifecycleEvent.Kind> kinds = Set.of();
-        if (e instanceof LeadLifecycleListener l) {
-            delivery = l.delivery() == null ? LeadLifecycleListener.Delivery.AFTER_COMMIT : l.delivery();
-            kinds = l.kinds() == null || l.kinds().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(l.kinds()));
-        }
-        return new Declaration(e, e.id(), e.description(), e.settings(), delivery, kinds);
-    }
-
     // ---- helpers
-
-    private static ProblemException refused(String reason) {
-        return new ProblemException(ProblemType.UNPROCESSABLE, "The plugin archive was refused: " + reason,
-                List.of(new FieldError("archive", reason)));
-    }
-
-    private static void copyLimited(InputStream in, Path target, long max) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new ProblemException(ProblemType.BODY_TOO_LARGE,
-                            "The plugin archive exceeds the limit of " + max + " bytes (" + PluginSettings.MAX_ARCHIVE_BYTES + ")");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        if (total == 0) {
-            throw refused("the request body is empty; send the jar or zip as the body");
-        }
-    }
-
-    private void deleteArchive(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                // A zip plugin runs from the folder PF4J unpacked next to it.
-                try (Stream<Path> files = Files.walk(path)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-                Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".zip"));
-            } else {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warning("Cannot delete plugin archive " + path + ": " + e.getMessage());
-        }
-    }
 
     /** Runs {@code f} on the current snapshot under the read lock. */
     <T> T read(Function<Registry, T> f) {

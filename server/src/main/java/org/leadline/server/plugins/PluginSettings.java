@@ -20,8 +20,15 @@ public final class PluginSettings {
      * then ends FAILED and the server carries on without it.
      */
     public static final String START_TIMEOUT = "leadline.plugins.start-timeout";
-    /** Threads that run plugin calls; a call finding all busy fails at once. */
+    /**
+     * Threads that run plugin calls, shared by all plugins; a call finding all busy fails at once.
+     * The bulkheads below keep one plugin from taking them all.
+     */
     public static final String CALL_THREADS = "leadline.plugins.call-threads";
+    /** Calls one plugin may have running at once, across tenants; a call beyond fails at once. */
+    public static final String BULKHEAD_PER_PLUGIN = "leadline.plugins.bulkhead.per-plugin";
+    /** Calls one plugin may have running at once for one tenant; a call beyond fails at once. */
+    public static final String BULKHEAD_PER_TENANT = "leadline.plugins.bulkhead.per-tenant";
     /** The largest plugin archive an administrator may upload, in bytes. */
     public static final String MAX_ARCHIVE_BYTES = "leadline.plugins.max-archive-bytes";
     /**
@@ -58,7 +65,23 @@ public final class PluginSettings {
     }
 
     static int callThreads() {
-        return Settings.get(CALL_THREADS).map(Integer::parseInt).orElse(32);
+        return positive(CALL_THREADS, 128);
+    }
+
+    static int bulkheadPerPlugin() {
+        return positive(BULKHEAD_PER_PLUGIN, 32);
+    }
+
+    static int bulkheadPerTenant() {
+        return positive(BULKHEAD_PER_TENANT, 16);
+    }
+
+    private static int positive(String key, int otherwise) {
+        int value = Settings.get(key).map(String::strip).map(Integer::parseInt).orElse(otherwise);
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, is " + value);
+        }
+        return value;
     }
 
     static long maxArchiveBytes() {

@@ -34,7 +34,8 @@ public record PluginView(
         @NotNull @Schema(description = "Its started extensions; empty unless STARTED") List<Extension> extensions,
         @NotNull @Schema(description = "Extensions refused when it started, and why") List<String> problems,
         @Schema(description = "Calls into the plugin since the server started: calls, failures, timeouts, "
-                + "skippedQuarantined, meanMicros") Map<String, Long> metrics,
+                + "skippedQuarantined, rejectedBusy (calls not made because the plugin's or the tenant's share of "
+                + "concurrent calls was in use; never a failure), meanMicros") Map<String, Long> metrics,
         @Schema(description = "Its extensions quarantined for a tenant after repeated failures")
         List<Quarantine> quarantines,
         @Schema(description = "How long loading and starting it took in this run, in milliseconds")
@@ -93,12 +94,15 @@ public record PluginView(
             @Schema(description = "The allowed values of a CHOICE") List<String> options,
             @Schema(description = "The smallest value of an INTEGER or DECIMAL") java.math.BigDecimal min,
             @Schema(description = "The largest value of an INTEGER or DECIMAL") java.math.BigDecimal max,
-            @Schema(description = "A regular expression the whole value of a STRING matches") String pattern) {
+            @Schema(description = "A regular expression the whole value of a STRING matches") String pattern,
+            @Schema(description = "Whether a STRING value may span several lines (a text area); absent for one line")
+            Boolean multiLine) {
 
         static SettingDeclaration of(Setting s) {
             return new SettingDeclaration(s.name(), s.label(), s.type(), s.help(), s.required(), s.secret(),
                     s.defaultValue() != null && !s.secret() ? s.defaultValue() : null,
-                    s.options().isEmpty() ? null : List.copyOf(s.options()), s.min(), s.max(), s.pattern());
+                    s.options().isEmpty() ? null : List.copyOf(s.options()), s.min(), s.max(), s.pattern(),
+                    s.multiLine() ? Boolean.TRUE : null);
         }
     }
 

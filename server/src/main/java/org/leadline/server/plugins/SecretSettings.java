@@ -47,7 +47,7 @@ public class SecretSettings {
     EntityManagerFactory emf;
 
     @Inject
-    PluginHost host;
+    Extensions extensions;
 
     private volatile SecretBox box;
 
@@ -105,7 +105,7 @@ public class SecretSettings {
     /** After the plugins started: seals clear-text secrets and those of a former primary key. */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) Startup.Ready ready) {
         try {
-            int sealed = sweep(host.secretSettings());
+            int sealed = sweep(extensions.secretSettings());
             if (sealed > 0) {
                 LOG.info("Sealed " + sealed + " stored extension settings with the current secrets key");
             }

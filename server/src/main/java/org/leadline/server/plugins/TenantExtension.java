@@ -17,7 +17,7 @@ import org.leadline.server.platform.persistence.Timestamps;
 
 /**
  * A tenant's choice about one extension. Without a row the installation's default applies (see
- * {@link PluginHost#enabledByDefault}); settings are kept as JSON text of validated values, secrets
+ * {@link Extensions#enabledByDefault}); settings are kept as JSON text of validated values, secrets
  * included, and survive disabling and plugin upgrades because they are keyed by plugin and
  * extension id, not version.
  */

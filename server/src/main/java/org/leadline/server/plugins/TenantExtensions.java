@@ -139,6 +139,56 @@ public class TenantExtensions {
         invalidateAfterTransaction(tenantId);
     }
 
+    /**
+     * Records "off" for the given extensions of a plugin in every tenant that has made no choice about
+     * them: what an upgrade brings must not start working for a tenant that never chose it, even
+     * when the plugin is one of the tenants' defaults. A tenant created later gets the defaults.
+     *
+     * @return how many tenants got such a choice
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int keepOffWhereUnchosen(String pluginId, java.util.Collection<String> extensionIds) {
+        if (extensionIds.isEmpty()) {
+            return 0;
+        }
+        List<String> tenants;
+        EntityManager all = emf.createEntityManager();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = all.createNativeQuery("SELECT id FROM tenants")
+                    // Deliberately across tenants: an upgrade is the platform's change.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true).getResultList();
+            tenants = ids.stream().map(String::valueOf).toList();
+        } finally {
+            all.close();
+        }
+        int changed = 0;
+        for (String tenantId : tenants) {
+            EntityManager em = TenantPersistence.open(emf, tenantId);
+            try {
+                em.joinTransaction();
+                boolean any = false;
+                for (String extensionId : extensionIds) {
+                    boolean exists = !em.createQuery("SELECT t.id FROM TenantExtension t WHERE t.pluginId = :p"
+                                    + " AND t.extensionId = :e", String.class)
+                            .setParameter("p", pluginId).setParameter("e", extensionId).getResultList().isEmpty();
+                    if (!exists) {
+                        em.persist(new TenantExtension(pluginId, extensionId, false));
+                        any = true;
+                    }
+                }
+                em.flush();
+                if (any) {
+                    changed++;
+                    invalidateAfterTransaction(tenantId);
+                }
+            } finally {
+                em.close();
+            }
+        }
+        return changed;
+    }
+
     /** Every recorded quarantine, as {tenantId, pluginId, extensionId}, to restore them at start. */
     @SuppressWarnings("unchecked")
     public List<Object[]> quarantines() {

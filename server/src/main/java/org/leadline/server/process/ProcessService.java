@@ -29,8 +29,8 @@ import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.web.Preconditions;
-import org.leadline.server.plugins.PluginHost;
-import org.leadline.server.plugins.PluginHost.ProcessOffer;
+import org.leadline.server.plugins.ProcessDefinitions;
+import org.leadline.server.plugins.ProcessDefinitions.ProcessOffer;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.timeline.TimelineEntries;
@@ -52,7 +52,7 @@ public class ProcessService {
     CurrentCaller caller;
 
     @Inject
-    PluginHost host;
+    ProcessDefinitions host;
 
     @Inject
     LeadService leads;

@@ -16,7 +16,7 @@ import org.leadline.api.process.LeadProcessView.RequiredField;
 import org.leadline.api.process.LeadProcessView.Stage;
 import org.leadline.api.process.LeadProcessView.StageChangeView;
 import org.leadline.server.platform.json.Json;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.ProcessDefinitions;
 
 /** Makes the API's representations of the process ({@link LeadProcessView} and its parts). */
 final class ProcessViewMapper {
@@ -49,7 +49,7 @@ final class ProcessViewMapper {
                 c.toStage(), c.changedAt(), c.changedBy());
     }
 
-    static Offer offer(PluginHost.ProcessOffer o) {
+    static Offer offer(ProcessDefinitions.ProcessOffer o) {
         return new Offer(o.key(), o.pluginId(), o.extensionId(), o.description(), o.stages().stream()
                 .map(s -> new OfferStage(s.key(), s.name(), List.copyOf(s.steps()), List.copyOf(s.requiredFields()),
                         List.copyOf(s.exitCriteria()))).toList());

@@ -28,7 +28,7 @@ import org.leadline.server.platform.json.RecordBodyReader;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.plugins.LeadViews;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.ScoringRules;
 import org.leadline.server.timeline.TimelineEntries;
 import org.leadline.server.timeline.TimelineKind;
 
@@ -52,7 +52,7 @@ public class Rater {
     private final Map<String, RuleSetDefinition> parsed = new ConcurrentHashMap<>();
 
     @Inject
-    PluginHost plugins;
+    ScoringRules plugins;
 
     @Inject
     Event<LeadEvent> events;
@@ -121,7 +121,7 @@ public class Rater {
             decisions = Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
         }
         // The scoring plugins get the whole batch at once: one hand-over to a guard thread, not one a lead.
-        Map<String, List<PluginHost.Scored>> scored = plugins.wantsScoring(tenantId)
+        Map<String, List<ScoringRules.Scored>> scored = plugins.wantsScoring(tenantId)
                 ? plugins.scoreAll(tenantId, leads, related) : Map.of();
         Instant now = Timestamps.now();
         for (Lead lead : leads) {
@@ -185,9 +185,9 @@ public class Rater {
         }
     }
 
-    private static List<Rating.PluginContribution> contributions(List<PluginHost.Scored> scored) {
+    private static List<Rating.PluginContribution> contributions(List<ScoringRules.Scored> scored) {
         List<Rating.PluginContribution> out = new ArrayList<>();
-        for (PluginHost.Scored s : scored) {
+        for (ScoringRules.Scored s : scored) {
             String origin = s.pluginId() + "/" + s.extensionId();
             List<Rating.Recommendation> actions = new ArrayList<>();
             for (RecommendedAction a : s.result().actions()) {

@@ -110,4 +110,27 @@ class ExtensionSettingsTest {
         assertTrue(ExtensionSettings.declarationProblem("ok", List.of(Setting.of("c", SettingType.CHOICE))).contains("no options"));
         assertNull(ExtensionSettings.declarationProblem("ok", WEBHOOK));
     }
+
+    @Test
+    void aSingleLineTextRefusesLineBreaksAndAMultiLineOneKeepsThem() {
+        List<Setting> declared = List.of(Setting.of("headline", SettingType.STRING),
+                Setting.of("pitch", SettingType.STRING).asMultiLine());
+        List<FieldError> errors = new ArrayList<>();
+        JsonObject stored = ExtensionSettings.merge(declared, Json.createObjectBuilder().add("headline", "one\ntwo")
+                .add("pitch", "one\ntwo").build(), JsonValue.EMPTY_JSON_OBJECT, errors);
+        assertEquals(List.of(new FieldError("settings.headline", "must be a single line")), errors);
+        assertEquals("one\ntwo", stored.getString("pitch"));
+    }
+
+    @Test
+    void boundsPatternsOptionsAndLinesBelongToTheirTypesOnly() {
+        assertTrue(ExtensionSettings.declarationProblem("ok", List.of(Setting.of("s", SettingType.STRING).range(0, 1)))
+                .contains("only an INTEGER or DECIMAL"));
+        assertTrue(ExtensionSettings.declarationProblem("ok", List.of(Setting.of("n", SettingType.INTEGER).pattern("[0-9]")))
+                .contains("only a STRING"));
+        assertTrue(ExtensionSettings.declarationProblem("ok", List.of(Setting.of("b", SettingType.BOOLEAN).asMultiLine()))
+                .contains("multi-line"));
+        assertTrue(ExtensionSettings.declarationProblem("ok", List.of(Setting.of("s", SettingType.STRING).options("a")))
+                .contains("only a CHOICE"));
+    }
 }

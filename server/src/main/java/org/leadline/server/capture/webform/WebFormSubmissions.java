@@ -30,7 +30,7 @@ import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 import org.leadline.server.tenancy.Caller;
 
 /**
@@ -57,7 +57,7 @@ public class WebFormSubmissions {
     SubmissionRateLimits rateLimits;
 
     @Inject
-    PluginHost plugins;
+    LeadSources plugins;
 
     /** What the client is told after a post that was taken (or looked taken). */
     public record Answer(String submissionId, String redirectUrl) {
@@ -272,7 +272,7 @@ public class WebFormSubmissions {
         attributes.put(WebFormSource.CHARSET, charset.name());
         attributes.put(WebFormSource.FORM_NAME, form.name());
         attributes.put(WebFormSource.SOURCE_DETAIL, form.sourceDetail() != null ? form.sourceDetail() : form.name());
-        PluginHost.SourceReading reading = plugins.readSource(tenantId(), WebFormSource.PLUGIN_ID,
+        LeadSources.SourceReading reading = plugins.readSource(tenantId(), WebFormSource.PLUGIN_ID,
                 WebFormSource.EXTENSION_ID, new InboundMaterial(mediaType, form.name(), attributes, bytes));
         if (!reading.available()) {
             throw new ProblemException(ProblemType.CONFLICT,

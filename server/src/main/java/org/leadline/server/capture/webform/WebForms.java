@@ -13,7 +13,7 @@ import org.leadline.api.tenancy.Role;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.problem.ProblemException;
 import org.leadline.server.platform.problem.ProblemType;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.LeadSources;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.tenancy.UserAccount;
@@ -33,7 +33,7 @@ public class WebForms {
     CurrentCaller caller;
 
     @Inject
-    PluginHost plugins;
+    LeadSources plugins;
 
     /** Stores a new form; {@code d} comes from a body that passed its record's checks. */
     public WebForm create(WebFormDefinition d) {

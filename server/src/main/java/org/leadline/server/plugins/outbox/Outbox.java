@@ -14,9 +14,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.leadline.plugin.api.conversion.Conversion;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
+import org.leadline.plugin.api.lifecycle.LeadLifecycleListener;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.plugins.PluginHost;
+import org.leadline.server.plugins.ConversionHandlers;
+import org.leadline.server.plugins.LifecycleListeners;
 
 /**
  * Where the core puts what extensions are to be told after a change commits: one outbox entry per
@@ -28,7 +30,10 @@ import org.leadline.server.plugins.PluginHost;
 public class Outbox {
 
     @Inject
-    PluginHost host;
+    LifecycleListeners listeners;
+
+    @Inject
+    ConversionHandlers handlers;
 
     @Inject
     OutboxDispatcher dispatcher;
@@ -46,13 +51,13 @@ public class Outbox {
 
     /** Adds a qualification for the tenant's conversion handlers, in the running transaction. */
     public void conversion(String tenantId, Conversion conversion) {
-        List<PluginHost.Recipient> to = host.conversionHandlers(tenantId);
+        List<Recipient> to = handlers.enabled(tenantId).stream().map(h -> new Recipient(h.pluginId(), h.id())).toList();
         if (to.isEmpty()) {
             return;
         }
         String payload = OutboxPayloads.write(conversion);
         List<OutboxEntry> entries = new ArrayList<>(to.size());
-        for (PluginHost.Recipient r : to) {
+        for (Recipient r : to) {
             entries.add(new OutboxEntry(Ids.next(), tenantId, conversion.lead().id(), r, OutboxEntry.Topic.CONVERSION,
                     "QUALIFIED", payload, Timestamps.now()));
         }
@@ -61,13 +66,14 @@ public class Outbox {
 
     /** The entries of a lead event for the tenant's after-commit listeners that take its kind; none without them. */
     public List<OutboxEntry> entries(String tenantId, LeadLifecycleEvent event) {
-        List<PluginHost.Recipient> to = host.afterCommitListeners(tenantId, event.kind());
+        List<Recipient> to = listeners.enabled(tenantId, event.kind(), LeadLifecycleListener.Delivery.AFTER_COMMIT)
+                .stream().map(l -> new Recipient(l.pluginId(), l.id())).toList();
         if (to.isEmpty()) {
             return List.of();
         }
         String payload = OutboxPayloads.write(event);
         List<OutboxEntry> entries = new ArrayList<>(to.size());
-        for (PluginHost.Recipient r : to) {
+        for (Recipient r : to) {
             entries.add(new OutboxEntry(Ids.next(), tenantId, event.lead().id(), r, OutboxEntry.Topic.LIFECYCLE,
                     event.kind().name(), payload, event.occurredAt() == null ? Timestamps.now() : event.occurredAt()));
         }

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.plugins.PluginHost;
 
 /**
  * Delivers the outbox: claims due entries with a lease ({@link #LEASE}, default 2 minutes; a node that stops releases its leases, one that dies
@@ -55,7 +54,7 @@ public class OutboxDispatcher {
     OutboxStore store;
 
     @Inject
-    PluginHost host;
+    OutboxDelivery delivery;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -141,7 +140,7 @@ public class OutboxDispatcher {
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         for (OutboxStore.Claimed c : claimed) {
             Runnable task = () -> {
-                PluginHost.Handover h = deliver(c.entry());
+                OutboxDelivery.Handover h = deliver(c.entry());
                 switch (h.result()) {
                     case DELIVERED, NOT_ENABLED -> done.add(c.entry().id());
                     case NOT_RUNNING -> notRunning.add(c.entry().id());
@@ -168,15 +167,12 @@ public class OutboxDispatcher {
         return claimed.size();
     }
 
-    private PluginHost.Handover deliver(OutboxEntry e) {
+    private OutboxDelivery.Handover deliver(OutboxEntry e) {
         try {
-            return switch (e.topic()) {
-                case LIFECYCLE -> host.deliverTo(e.tenantId(), e.to(), OutboxPayloads.event(e.payload()));
-                case CONVERSION -> host.afterConversionTo(e.tenantId(), e.to(), OutboxPayloads.conversion(e.payload()));
-            };
+            return delivery.deliver(e);
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "Outbox entry " + e.id() + " for " + e.to() + " cannot be delivered", ex);
-            return new PluginHost.Handover(PluginHost.Handed.FAILED, "could not be read back: " + ex.getMessage());
+            return new OutboxDelivery.Handover(OutboxDelivery.Handed.FAILED, "could not be delivered: " + ex.getMessage());
         }
     }
 

@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 
-import org.leadline.server.plugins.PluginHost;
 
 /**
  * The outbox table: entries are added in the transaction of the change they tell of
@@ -147,7 +146,7 @@ public class OutboxStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         OutboxEntry e = new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                                new PluginHost.Recipient(rs.getString(4), rs.getString(5)),
+                                new Recipient(rs.getString(4), rs.getString(5)),
                                 OutboxEntry.Topic.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
                                 instant(rs.getTimestamp(9)));
                         claimed.add(new Claimed(e, rs.getInt(10)));

@@ -1,0 +1,5 @@
+package org.leadline.server.plugins.outbox;
+
+/** The extension an outbox entry is for. */
+public record Recipient(String pluginId, String extensionId) {
+}
