@@ -193,10 +193,14 @@ public abstract class PluginConformance {
 
     /**
      * Enables every extension of the plugin that needs no setting without default for the tenant and
-     * works a lead: no call may break its extension point's contract (throw, answer {@code null}
-     * where a result is due, e.g. from a {@code ScoringRule}, or exceed the time limit), so the
-     * plugin's failure and time-out counters stay at 0 and nothing is quarantined. Runs last: it
-     * enables what the other checks expect off.
+     * works leads through their life: sixteen created at once (your extensions are called from many
+     * threads at the same time: keep no unguarded mutable state), then one edited, previewed for
+     * qualification, qualified, and another disqualified, reopened, deleted and restored. No call
+     * may break its extension point's contract (throw, answer {@code null} where a result is due,
+     * e.g. from a {@code ScoringRule}, or exceed the time limit): the plugin's failure and time-out
+     * counters stay at 0, nothing is quarantined, and every after-commit delivery to your listeners
+     * and conversion handlers is taken (none waits or failed at the end). Runs last: it enables what
+     * the other checks expect off.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -214,10 +218,56 @@ public abstract class PluginConformance {
                 assertEquals(200, enabled.statusCode(), enabled.body());
             }
         }
-        HttpResponse<String> lead = send("POST", "/api/v1/leads", owner, "{\"person\":{\"lastName\":\"Vertrag\"},"
-                + "\"origin\":{\"source\":\"OTHER\"}}");
-        assertEquals(201, lead.statusCode(), lead.body());
-        Thread.sleep(2_000); // after-commit deliveries run on a worker thread
+        // Many at once: the same extension instances serve concurrent requests.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<HttpResponse<String>>> creates = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                String body = "{\"person\":{\"firstName\":\"Vera\",\"lastName\":\"Vertrag" + i + "\",\"email\":\"vertrag" + i
+                        + "@tck.example\"},\"company\":{\"name\":\"Vertrag " + i + " GmbH\"},\"origin\":{\"source\":\"TRADE_FAIR\"},"
+                        + "\"qualification\":{\"budget\":{\"amount\":50000,\"currency\":\"EUR\"},\"need\":\"CRM\","
+                        + "\"purchaseTimeframe\":\"THIS_QUARTER\"}}";
+                creates.add(pool.submit(() -> send("POST", "/api/v1/leads", owner, body)));
+            }
+            for (var f : creates) {
+                assertEquals(201, f.get().statusCode(), f.get().body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String first = json(creates.get(0).get()).getString("id");
+        String second = json(creates.get(1).get()).getString("id");
+        HttpResponse<String> read = send("GET", "/api/v1/leads/" + first, owner, null);
+        HttpResponse<String> edited = send("PATCH", "/api/v1/leads/" + first, owner,
+                "{\"person\":{\"jobTitle\":\"Head of Sales\"}}", "application/merge-patch+json",
+                read.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, edited.statusCode(), edited.body());
+        HttpResponse<String> preview = send("POST", "/api/v1/leads/" + first + "/qualify?dryRun=true", owner, "{}");
+        assertEquals(200, preview.statusCode(), preview.body());
+        HttpResponse<String> qualified = send("POST", "/api/v1/leads/" + first + "/qualify", owner, "{}");
+        assertTrue(qualified.statusCode() == 201 || qualified.statusCode() == 422,
+                "qualified, or vetoed by a conversion handler with its reason: " + qualified.body());
+        assertEquals(200, send("POST", "/api/v1/leads/" + second + "/disqualify", owner,
+                "{\"reason\":\"NO_BUDGET\"}").statusCode());
+        assertEquals(200, send("POST", "/api/v1/leads/" + second + "/reopen", owner, null).statusCode());
+        String version = send("GET", "/api/v1/leads/" + second, owner, null).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> deleted = send("DELETE", "/api/v1/leads/" + second, owner, null, null, version);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        HttpResponse<String> restored = send("POST", "/api/v1/deleted-leads/" + second + "/restore", owner, null);
+        assertEquals(200, restored.statusCode(), restored.body());
+
+        // Every after-commit delivery to the plugin's listeners and handlers is taken.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (JsonObject e : mine) {
+            String path = "/api/v1/extensions/" + pluginId + "/" + e.getString("id") + "/deliveries";
+            JsonObject waiting = json(send("GET", path, owner, null));
+            while ((waiting.getInt("pending") > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                waiting = json(send("GET", path, owner, null));
+            }
+            assertEquals(0, waiting.getInt("pending") + waiting.getInt("failed"),
+                    "after-commit deliveries your extension " + e.getString("id") + " did not take: " + waiting);
+        }
         JsonObject plugin = plugin(pluginId);
         JsonObject metrics = plugin.getJsonObject("metrics");
         assertEquals(0, metrics.getJsonNumber("failures").longValue(), "calls that broke the contract: " + metrics
@@ -247,13 +297,21 @@ public abstract class PluginConformance {
 
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
+        return send(method, path, token, json, "application/json", null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String contentType,
+                                      String ifMatch) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         if (json != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
