@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.api.lead.LeadScoring;
 import org.leadline.api.lead.LeadStatus;
 import org.leadline.api.lead.LeadView;
+import org.leadline.api.lead.Rating;
 import org.leadline.api.lead.Source;
 import org.leadline.api.page.PageInfo;
 import org.leadline.api.tenancy.Role;
@@ -219,6 +220,9 @@ public class LeadResource {
                          @Parameter(description = "Only leads from these sources",
                                  schema = @Schema(implementation = Source[].class))
                          @QueryParam("source") List<String> source,
+                         @Parameter(description = "Only leads with these ratings (a lead not rated yet has none)",
+                                 schema = @Schema(implementation = Rating[].class))
+                         @QueryParam("rating") List<String> rating,
                          @Parameter(description = "Created at or after: a date (2026-01-31) or a UTC timestamp")
                          @QueryParam("createdFrom") String createdFrom,
                          @Parameter(description = "Created before: a date (2026-01-31) or a UTC timestamp")
@@ -246,7 +250,8 @@ public class LeadResource {
         }
         LeadFilter filter = new LeadFilter(enums("status", status, LeadStatus.class), owner,
                 enums("source", source, Source.class), instant("createdFrom", createdFrom),
-                instant("createdTo", createdTo), terms);
+                instant("createdTo", createdTo), terms,
+                LeadResource.enums("rating", rating, Rating.class));
         LeadService.Page page = leads.list(filter, order, cursor == null || cursor.isBlank() ? null : cursor, limit);
 
         List<LeadView> items = page.items().stream().map(l -> LeadViewMapper.of(l, null)).toList();
