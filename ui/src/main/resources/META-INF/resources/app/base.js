@@ -108,7 +108,8 @@ export function personName(p) {
  */
 export function dialog(heading, body, onClose, id = 'dialog') {
   return html`<dialog class="modal" id=${id} aria-labelledby="${id}-title"
-      ${ref((el) => { if (el && !el.open) el.showModal(); })} @close=${onClose}>
+      ${ref((el) => { if (el) queueMicrotask(() => { if (el.isConnected && !el.open) el.showModal(); }); })}
+      @close=${onClose}>
     <h2 id="${id}-title">${heading}</h2>
     ${body}
   </dialog>`;

@@ -86,6 +86,41 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Saves a picture of the whole page as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+            Number height = (Number) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                    Math.max(before.getHeight(), Math.min(4000, height.intValue() + 140))));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.manage().window().setSize(before);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs the axe-core accessibility check on the page as it is and fails on every serious or
+     * critical violation, naming the rule and the elements.
+     */
+    public void assertAccessible(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError(page + " has accessibility violations: " + String.join("; ", serious));
+        }
+    }
+
     /** What the page wrote to the console since the last call: errors, CSP violations, failed loads. */
     public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -212,9 +212,10 @@ class LeadPage extends Element {
               <label for="check-${i}">${c.item}</label></li>`)}</ul>` : nothing}
         </div>
         <div class="stage-move">
-          ${missing && missing.length ? html`<div class="missing" role="status" id="stage-missing">
+          ${missing && missing.length ? html`<div class="missing-box" role="status" id="stage-missing">
             <h4>${t('process.missing')}</h4>
-            <ul>${missing.map((m) => html`<li>${t(m.field)}: ${m.reason}</li>`)}</ul></div>`
+            <ul>${missing.map((m) => html`<li>${m.field.startsWith('checklist') || t(m.field) === m.field ? m.reason
+              : html`<strong>${t(m.field)}</strong>: ${m.reason}`}</li>`)}</ul></div>`
             : next ? html`<p class="ok">${t('process.complete')}</p>` : html`<p>${t('process.lastStage')}</p>`}
           ${this.readOnly ? nothing : html`
             ${next ? html`<button class="primary" id="next-stage" @click=${() => this.move(next.key)}>
@@ -364,10 +365,14 @@ class LeadPage extends Element {
         body = it.comment ? html`<p class="text">${it.comment}</p>` : nothing;
         break;
       case 'AUDIT':
-        title = t(`kind.AUDIT`);
-        body = html`<ul class="changes">${(it.changes || []).map((c) => html`<li>
-          ${t('entry.audit', {field: t(c.field), from: show({}, null, c.oldValue) || '—', to: show({}, null, c.newValue) || '—'})}
-          </li>`)}</ul>`;
+        if (it.change === 'CREATED') {
+          title = t('entry.created');
+        } else {
+          title = t(`entry.audit.${it.change}`);
+          body = html`<ul class="changes">${(it.changes || []).map((c) => html`<li>
+            ${t('entry.audit', {field: t(c.field), from: this.auditValue(c.field, c.from), to: this.auditValue(c.field, c.to)})}
+            </li>`)}</ul>`;
+        }
         break;
       default:
         title = t(`kind.${e.kind}`);
@@ -378,6 +383,17 @@ class LeadPage extends Element {
       ${e.employeeId ? html`<p class="sub">${userName(e.employeeId)}</p>` : nothing}
       ${body}
     </li>`;
+  }
+
+  /** An audited value as the reader knows it: enum labels, yes/no. */
+  auditValue(field, value) {
+    if (value === null || value === undefined || value === '') return '—';
+    const group = {'origin.source': 'source', 'qualification.purchaseTimeframe': 'timeframe', status: 'status',
+      'qualification.purchaseProcess': 'purchaseProcess', 'person.preferredContactMethod': 'contactMethod'}[field];
+    if (group) return label(group, value);
+    if (value === 'true') return t('form.yes');
+    if (value === 'false') return t('form.no');
+    return value;
   }
 
   async logInteraction() {
@@ -438,7 +454,7 @@ class LeadPage extends Element {
     } catch (e) {
       reasons = [];
     }
-    this.forms.disqualify = {reason: reasons[0]?.code || reasons[0]?.key || 'NO_BUDGET', note: ''};
+    this.forms.disqualify = {reason: reasons[0] || 'NO_BUDGET', note: ''};
     this.modal = {kind: 'disqualify', reasons};
   }
 
@@ -499,8 +515,8 @@ class LeadPage extends Element {
     }
     if (m.kind === 'disqualify') {
       const f = this.forms.disqualify;
-      const options = m.reasons.length ? m.reasons.map((r) => [r.code || r.key, r.label || r.name || r.code || r.key])
-        : ['LOST', 'NO_BUDGET', 'CANNOT_CONTACT', 'NO_LONGER_INTERESTED', 'CANCELLED'].map((r) => [r, r]);
+      const options = (m.reasons.length ? m.reasons : ['LOST', 'NO_BUDGET', 'CANNOT_CONTACT', 'NO_LONGER_INTERESTED',
+        'CANCELLED']).map((r) => [r, label('reason', r)]);
       return dialog(t('disqualify.title'), html`<form novalidate @submit=${(e) => { e.preventDefault(); this.disqualify(); }}>
           ${field(t('disqualify.reason'), 'reason', f, {id: 'disqualify-reason', options, errors: this.errors})}
           ${field(t('disqualify.note'), 'note', f, {id: 'disqualify-note', rows: 3, errors: this.errors})}
