@@ -9,6 +9,7 @@ import './pages/sign-in.js';
 import './pages/lead-list.js';
 import './pages/lead-new.js';
 import './pages/lead-page.js';
+import './pages/customers.js';
 
 /** The current route from location.hash: {path, parts, params}. */
 function route() {
@@ -75,6 +76,11 @@ class App extends Element {
     if (parts[0] === 'leads' && parts[1] === 'new') return html`<ll-lead-new></ll-lead-new>`;
     if (parts[0] === 'leads' && parts[1]) return html`<ll-lead-page .leadId=${parts[1]}></ll-lead-page>`;
     if (parts[0] === 'leads' || parts.length === 0) return html`<ll-lead-list .params=${params}></ll-lead-list>`;
+    if (['contacts', 'accounts', 'opportunities'].includes(parts[0])) {
+      return parts[1] ? html`<ll-customer-page .kind=${parts[0]} .itemId=${parts[1]}></ll-customer-page>`
+        : html`<ll-customer-list .kind=${parts[0]}></ll-customer-list>`;
+    }
+    if (parts[0] === 'recycle-bin') return html`<ll-recycle-bin></ll-recycle-bin>`;
     return html`<section class="page"><h1>${t('notFound.title')}</h1><p>${t('notFound.text')}</p></section>`;
   }
 
@@ -88,7 +94,10 @@ class App extends Element {
       <header class="app-header">
         <a class="brand" href="#/leads"><img src="app/favicon.svg" alt="" width="24" height="24"> Leadline</a>
         ${user ? html`<nav aria-label=${t('app.navigation')}>
-          <a href="#/leads" aria-current=${section === 'leads' ? 'page' : 'false'}>${t('nav.leads')}</a>
+          ${[['leads', 'nav.leads'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
+            ['opportunities', 'nav.opportunities'], ...(user.roles || []).includes('TENANT_ADMIN')
+              ? [['recycle-bin', 'nav.bin']] : []].map(([path, key]) => html`<a href="#/${path}"
+              aria-current=${section === path ? 'page' : 'false'}>${t(key)}</a>`)}
         </nav>` : nothing}
         <div class="header-tools">
           <label class="sr-only" for="locale">${t('app.language')}</label>

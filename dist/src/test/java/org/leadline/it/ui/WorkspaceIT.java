@@ -270,6 +270,15 @@ class WorkspaceIT {
         assertTrue(browser.driver().findElements(By.cssSelector("[id^='edit-']")).isEmpty());
         assertTrue(browser.driver().findElements(By.id("delete")).isEmpty());
         browser.assertAccessible("qualified lead");
+        // the links lead to the created records
+        click(By.linkText("Opportunity"));
+        browser.waitForText(By.cssSelector("main h1"), "CRM for the sales team");
+        assertTrue(text(By.cssSelector("main")).contains("Prospecting"));
+        browser.assertAccessible("opportunity");
+        click(By.xpath("//dt[.='Contact']/following-sibling::dd/a"));
+        browser.waitForText(By.cssSelector("main h1"), "Anna Qualifier");
+        click(By.xpath("//dt[.='Account']/following-sibling::dd/a"));
+        browser.waitForText(By.cssSelector("main h1"), "ACME GmbH");
     }
 
     @Test
@@ -301,6 +310,14 @@ class WorkspaceIT {
         click(By.id("delete-confirm"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("#/leads?"));
         assertTrue(List.of(404, 410).contains(tenant.api().get("/api/v1/leads/" + id).status()));
+
+        // the administrator restores it from the recycle bin
+        click(By.xpath("//p[contains(@class,'notice')]//a[contains(., 'Recycle bin')]"));
+        browser.waitForText(By.cssSelector("table.leads tbody"), "Anna Goner");
+        browser.assertAccessible("recycle bin");
+        click(By.xpath("//tr[contains(., 'Anna Goner')]//button[contains(., 'Restore')]"));
+        browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Goner");
+        assertEquals(200, tenant.api().get("/api/v1/leads/" + id).status());
     }
 
     @Test
@@ -327,6 +344,25 @@ class WorkspaceIT {
                 "Chief Revenue Officer".equals(tenant.api().get("/api/v1/leads/" + id).json()
                         .getJsonObject("person").getString("jobTitle")));
         assertEquals("Changed elsewhere", tenant.api().get("/api/v1/leads/" + id).json().getString("topic"));
+    }
+
+    @Test
+    void stakeholdersAndCompetitorsAreAddedOnTheLeadPage() {
+        String id = lead(Fixtures.tradeFairLead("Partied"));
+        open("/leads/" + id);
+        click(By.xpath("//summary[contains(., 'Add stakeholder')]"));
+        type(By.id("stakeholder-name"), "Dr. Weber");
+        new Select(browser.visible(By.id("stakeholder-attitude"))).selectByValue("SUPPORTIVE");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add stakeholder')]"));
+        browser.waitForText(By.cssSelector(".parties"), "Dr. Weber Decision maker");
+        click(By.xpath("//summary[contains(., 'Add competitor')]"));
+        click(By.xpath("//button[@type='submit'][contains(., 'Add competitor')]"));
+        assertFalse(browser.visible(By.id("competitor-name-error")).getText().isBlank(), "the name is required");
+        type(By.id("competitor-name"), "Spreadsheet Corp");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add competitor')]"));
+        browser.waitForText(By.cssSelector(".parties"), "Spreadsheet Corp");
+        assertEquals(1, tenant.api().get("/api/v1/leads/" + id + "/competitors").items().size());
+        browser.assertAccessible("stakeholders and competitors");
     }
 
     @Test

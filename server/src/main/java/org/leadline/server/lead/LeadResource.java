@@ -91,8 +91,10 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createLead", summary = "Create a lead",
             description = "Stores a lead, rates it by the tenant's qualification rules and checks it for duplicates. "
-                    + "A likely duplicate is refused with 409 (its candidates in the problem's duplicates) unless "
-                    + "allowDuplicate=true; then the 201 carries warnings and duplicates. With an Idempotency-Key, "
+                    + "Under the tenant's duplicate policy REJECT a likely duplicate is refused with 409 (its "
+                    + "candidates in the problem's duplicates), under WARN it is stored and the 201 carries warnings "
+                    + "and duplicates; allowDuplicate=true stores it whatever the policy, allowDuplicate=false refuses "
+                    + "it whatever the policy (a form that asks before it stores). With an Idempotency-Key, "
                     + "a repeated request answers with the first result and Idempotent-Replayed: true.")
     @APIResponse(responseCode = "201", description = "The lead as stored, with its rating",
             content = @Content(schema = @Schema(implementation = LeadView.class)),
@@ -106,11 +108,12 @@ public class LeadResource {
     public Response create(LeadView body,
                            @Parameter(description = "Makes a retried create safe: the same key answers with the "
                                    + "first result (kept 24 hours)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                           @Parameter(description = "Store the lead although likely duplicates exist",
+                           @Parameter(description = "true: store the lead although likely duplicates exist; false: "
+                                   + "refuse it with 409 when they exist; absent: the tenant's duplicate policy",
                                    schema = @Schema(implementation = Boolean.class))
                            @QueryParam("allowDuplicate") String allowDuplicate) {
         String key = IdempotencyKeys.validate(idempotencyKey);
-        boolean allow = flag("allowDuplicate", allowDuplicate);
+        Boolean allow = allowDuplicate == null || allowDuplicate.isBlank() ? null : flag("allowDuplicate", allowDuplicate);
         java.net.URI base = uriInfo.getBaseUri();
         List<DuplicateFinder.Candidate> candidates = new java.util.ArrayList<>();
         LeadService.Created created;

@@ -99,6 +99,9 @@ class LeadList extends Element {
         ${this.select('sort', SORTS.map((s) => [s, t(`sort.${s}`)]))}
         <button type="submit" class="primary">${t('list.searchButton')}</button>
       </form>
+      ${this.params.deleted ? html`<p class="notice card" role="status">${t('deleted.text')}
+        ${(session.user.roles || []).includes('TENANT_ADMIN') ? html`<a href="#/recycle-bin">${t('nav.bin')}</a>` : nothing}
+        </p>` : nothing}
       ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
       <div class="table-wrap">
       <table class="leads">

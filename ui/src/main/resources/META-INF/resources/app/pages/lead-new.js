@@ -21,7 +21,7 @@ class LeadNew extends Element {
     this.errors = {};
     this.message = '';
     try {
-      const {data} = await post(`/leads${allowDuplicate ? '?allowDuplicate=true' : ''}`, leadBody(this.values));
+      const {data} = await post(`/leads?allowDuplicate=${allowDuplicate ? 'true' : 'false'}`, leadBody(this.values));
       navigate(`/leads/${data.id}`);
     } catch (e) {
       if (e.status === 409 && e.problem.duplicates) {

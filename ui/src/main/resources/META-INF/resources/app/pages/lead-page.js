@@ -5,6 +5,7 @@ import {api, get, post, patch, del, query} from '../api.js';
 import {loadUsers, userName} from '../users.js';
 import {SOURCES, TIMEFRAMES, PURCHASE_PROCESSES, CONTACT_METHODS, CURRENCIES, MEDIA, DIRECTIONS} from '../enums.js';
 import {SECTIONS, sectionValues, sectionPatch, show} from '../lead-sections.js';
+import './lead-parties.js';
 
 const KINDS = ['INTERACTION', 'NOTE', 'SOCIAL_POST', 'STAGE_CHANGE', 'RATING_CHANGE', 'AUDIT', 'RECOMMENDATION', 'MERGE'];
 
@@ -97,7 +98,9 @@ class LeadPage extends Element {
       ${l.status === 'OPEN' ? this.recommendations(l) : nothing}
       ${this.processBar()}
       <div class="lead-columns">
-        <div class="lead-data">${SECTIONS.map((s) => this.section(s))}</div>
+        <div class="lead-data">${SECTIONS.map((s) => this.section(s))}
+          <ll-lead-parties .leadId=${l.id} .readOnly=${this.readOnly} @changed=${() => this.loadTimeline()}></ll-lead-parties>
+        </div>
         <div class="lead-side">${this.timelineView()}</div>
       </div>
       ${this.modalView()}
