@@ -422,6 +422,31 @@ class LeadApiIT {
         assertEquals(seller.id(), assigned.json().getString("ownerId"));
     }
 
+    @Test
+    void listAndExportFilterByRating() {
+        Fixtures.TenantAdmin own = Fixtures.newTenant(server);
+        Api.Response cold = own.api().post(LEADS, Fixtures.minimalLead("Frost"));
+        Api.Response warm = own.api().post(LEADS, Fixtures.tradeFairLead("Ember"));
+        assertEquals(201, cold.status(), cold::toString);
+        assertEquals(201, warm.status(), warm::toString);
+        String coldRating = cold.json().getString("rating");
+        String warmRating = warm.json().getString("rating");
+        assertTrue(!coldRating.equals(warmRating), coldRating + " " + warmRating);
+        assertEquals(List.of(cold.json().getString("id")), list(own.api(), "rating=" + coldRating).stream()
+                .map(l -> l.getString("id")).toList());
+        assertEquals(List.of(warm.json().getString("id")), list(own.api(), "rating=" + warmRating + "&ownerId=me")
+                .stream().map(l -> l.getString("id")).toList());
+        assertEquals(2, list(own.api(), "rating=" + coldRating + "&rating=" + warmRating).size());
+        // another tenant's leads of that rating are not listed
+        assertTrue(list(api, "q=frost&rating=" + coldRating).isEmpty());
+        Api.Response export = own.api().get(LEADS + "/export?rating=" + warmRating);
+        assertEquals(200, export.status(), export::toString);
+        assertTrue(export.body().contains("Ember") && !export.body().contains("Frost"), export.body());
+        Api.Response bad = own.api().get(LEADS + "?rating=LUKEWARM");
+        assertEquals(400, bad.status(), bad::toString);
+        assertTrue(bad.fieldError("rating").contains("HOT"), bad::toString);
+    }
+
     static List<JsonObject> list(String query) {
         return list(api, query);
     }

@@ -12,8 +12,8 @@ const KINDS = {
       ['person.email', (c) => c.email], ['contact.phone', (c) => c.phone], ['lead.createdAt', (c) => fmt.date(c.createdAt)]],
     fields: [['person.salutation', (c) => c.salutation], ['person.firstName', (c) => c.firstName],
       ['person.lastName', (c) => c.lastName], ['person.jobTitle', (c) => c.jobTitle], ['person.email', (c) => c.email],
-      ['contact.phone', (c) => c.phone], ['qualify.account', (c) => (c.accountId ? link('accounts', c.accountId,
-        t('customers.open')) : '')]],
+      ['contact.phone', (c) => c.phone], ['qualify.account', (c, r) => (c.accountId ? link('accounts', c.accountId,
+        r.account?.name) : '')]],
     name: (c) => personName(c)
   },
   accounts: {
@@ -36,9 +36,9 @@ const KINDS = {
       ['opportunity.estimatedValue', (o) => fmt.money(o.estimatedValue)],
       ['qualification.budget', (o) => fmt.money(o.budget)],
       ['opportunity.expectedCloseDate', (o) => fmt.date(o.expectedCloseDate)],
-      ['qualify.contact', (o) => link('contacts', o.contactId, t('customers.open'))],
-      ['qualify.account', (o) => (o.accountId ? link('accounts', o.accountId, t('customers.open')) : '')],
-      ['customers.lead', (o) => link('leads', o.leadId, t('customers.open'))]],
+      ['qualify.contact', (o, r) => link('contacts', o.contactId, personName(r.contact))],
+      ['qualify.account', (o, r) => (o.accountId ? link('accounts', o.accountId, r.account?.name) : '')],
+      ['customers.lead', (o, r) => link('leads', o.leadId, personName(r.lead?.person) || t('customers.open'))]],
     name: (o) => o.topic
   }
 };
@@ -87,7 +87,8 @@ class CustomerList extends Element {
 customElements.define('ll-customer-list', CustomerList);
 
 class CustomerPage extends Element {
-  static properties = {kind: {type: String}, itemId: {type: String}, item: {state: true}, notFound: {state: true}};
+  static properties = {kind: {type: String}, itemId: {type: String}, item: {state: true}, notFound: {state: true},
+    related: {state: true}};
 
   willUpdate(changed) {
     if (changed.has('kind') || changed.has('itemId')) this.load();
@@ -95,12 +96,26 @@ class CustomerPage extends Element {
 
   async load() {
     this.item = null;
+    this.related = {};
     this.notFound = false;
     try {
       this.item = (await get(`/${this.kind}/${encodeURIComponent(this.itemId)}`)).data;
     } catch (e) {
       this.notFound = true;
+      return;
     }
+    // the names of what it links to
+    const one = async (path) => {
+      try {
+        return (await get(path)).data;
+      } catch (e) {
+        return null;
+      }
+    };
+    const i = this.item;
+    const [contact, account, lead] = await Promise.all([i.contactId ? one(`/contacts/${i.contactId}`) : null,
+      i.accountId ? one(`/accounts/${i.accountId}`) : null, i.leadId ? one(`/leads/${i.leadId}`) : null]);
+    this.related = {contact, account, lead};
   }
 
   render() {
@@ -114,7 +129,7 @@ class CustomerPage extends Element {
       <div class="page-head"><div><p class="sub">${t(k.one)}</p><h1>${k.name(this.item)}</h1></div>
         <a class="button" href=${href(`/${this.kind}`)}>${t(k.title)}</a></div>
       <section class="card data-section"><dl>${k.fields.map(([f, v]) => html`<div><dt>${t(f)}</dt>
-        <dd>${v(this.item) || html`<span class="empty">—</span>`}</dd></div>`)}</dl></section>
+        <dd>${v(this.item, this.related || {}) || html`<span class="empty">—</span>`}</dd></div>`)}</dl></section>
     </article>`;
   }
 }

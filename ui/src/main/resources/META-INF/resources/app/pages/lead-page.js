@@ -215,7 +215,7 @@ class LeadPage extends Element {
               <label for="check-${i}">${c.item}</label></li>`)}</ul>` : nothing}
         </div>
         <div class="stage-move">
-          ${missing && missing.length ? html`<div class="missing-box" role="status" id="stage-missing">
+          ${this.readOnly ? nothing : missing && missing.length ? html`<div class="missing-box" role="status" id="stage-missing">
             <h4>${t('process.missing')}</h4>
             <ul>${missing.map((m) => html`<li>${m.field.startsWith('checklist') || t(m.field) === m.field ? m.reason
               : html`<strong>${t(m.field)}</strong>: ${m.reason}`}</li>`)}</ul></div>`
@@ -474,7 +474,7 @@ class LeadPage extends Element {
     }
   }
 
-  async remove() {
+  async deleteLead() {
     try {
       await del(`/leads/${this.leadId}`, this.etag);
       this.modal = null;
@@ -502,7 +502,7 @@ class LeadPage extends Element {
         ${m.error ? html`<p class="form-error" role="alert">${m.error}</p>` : nothing}
         <div class="dialog-actions">
           <button @click=${close}>${t('form.cancel')}</button>
-          <button class="danger" id="delete-confirm" @click=${() => this.remove()}>${t('delete.confirm')}</button>
+          <button class="danger" id="delete-confirm" @click=${() => this.deleteLead()}>${t('delete.confirm')}</button>
         </div>`, close, 'delete-dialog');
     }
     if (m.kind === 'dismiss') {
