@@ -23,6 +23,7 @@ class LeadPage extends Element {
     this.errors = {};
     this.modal = null;
     this.kind = '';
+    this.employee = '';
     this.timeline = {items: [], next: null};
     this.forms = {interaction: {medium: 'PHONE', direction: 'OUTBOUND'}, note: {}};
   }
@@ -59,7 +60,8 @@ class LeadPage extends Element {
   }
 
   async loadTimeline(cursor) {
-    const {data} = await get(`/leads/${this.leadId}/timeline${query({kind: this.kind, limit: 20, cursor})}`);
+    const {data} = await get(`/leads/${this.leadId}/timeline${query({kind: this.kind, employeeId: this.employee, limit: 20,
+      cursor})}`);
     this.timeline = {items: cursor ? [...this.timeline.items, ...data.items] : data.items, next: data.page.nextCursor};
   }
 
@@ -309,6 +311,11 @@ class LeadPage extends Element {
           <select id="timeline-kind" @change=${(e) => { this.kind = e.target.value; this.loadTimeline(); }}>
             <option value="">${t('timeline.all')}</option>
             ${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(`kind.${k}`)}</option>`)}
+          </select>
+          <label for="timeline-employee" class="sr-only">${t('timeline.employee')}</label>
+          <select id="timeline-employee" @change=${(e) => { this.employee = e.target.value; this.loadTimeline(); }}>
+            <option value="">${t('timeline.everyone')}</option>
+            <option value="me" ?selected=${this.employee === 'me'}>${t('timeline.mine')}</option>
           </select></div>
       </div>
       ${this.readOnly ? nothing : html`<details class="compose">
