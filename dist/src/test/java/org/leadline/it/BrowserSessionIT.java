@@ -124,6 +124,13 @@ class BrowserSessionIT {
     }
 
     @Test
+    void signingABrowserOutLeavesABearerTokenAlone() {
+        Api.Response out = tenant.api().delete(SESSION, Map.of());
+        assertEquals(204, out.status(), out::toString);
+        assertEquals(200, tenant.api().get("/api/v1/auth/me").status(), "the bearer session goes on");
+    }
+
+    @Test
     void anAuthorizationHeaderWinsOverTheCookie() {
         Fixtures.TenantAdmin other = Fixtures.newTenant(server);
         String cookie = cookie(open(tenant));

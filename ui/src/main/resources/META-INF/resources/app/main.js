@@ -10,6 +10,7 @@ import './pages/lead-list.js';
 import './pages/lead-new.js';
 import './pages/lead-page.js';
 import './pages/customers.js';
+import './pages/pipeline.js';
 
 /** The current route from location.hash: {path, parts, params}. */
 function route() {
@@ -81,6 +82,7 @@ class App extends Element {
         : html`<ll-customer-list .kind=${parts[0]}></ll-customer-list>`;
     }
     if (parts[0] === 'recycle-bin') return html`<ll-recycle-bin></ll-recycle-bin>`;
+    if (parts[0] === 'pipeline') return html`<ll-pipeline></ll-pipeline>`;
     return html`<section class="page"><h1>${t('notFound.title')}</h1><p>${t('notFound.text')}</p></section>`;
   }
 
@@ -95,7 +97,7 @@ class App extends Element {
         <a class="brand" href="#/leads"><img src="app/favicon.svg" alt="" width="24" height="24"> Leadline</a>
         ${user ? html`<nav aria-label=${t('app.navigation')}>
           ${[['leads', 'nav.leads'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
-            ['opportunities', 'nav.opportunities'], ...(user.roles || []).includes('TENANT_ADMIN')
+            ['opportunities', 'nav.opportunities'], ['pipeline', 'nav.pipeline'], ...(user.roles || []).includes('TENANT_ADMIN')
               ? [['recycle-bin', 'nav.bin']] : []].map(([path, key]) => html`<a href="#/${path}"
               aria-current=${section === path ? 'page' : 'false'}>${t(key)}</a>`)}
         </nav>` : nothing}

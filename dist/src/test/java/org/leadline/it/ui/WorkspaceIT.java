@@ -282,6 +282,29 @@ class WorkspaceIT {
     }
 
     @Test
+    void thePipelineMovesAnOpportunityFromTheKeyboardAndWinsIt() {
+        String id = lead(Fixtures.tradeFairLead("Piper"));
+        Api.Response q = tenant.api().post("/api/v1/leads/" + id + "/qualify", Json.createObjectBuilder()
+                .add("opportunity", Json.createObjectBuilder().add("topic", "Piper deal")).build());
+        assertEquals(201, q.status(), q::toString);
+        String opportunity = q.json().getJsonObject("opportunity").getString("id");
+        open("/pipeline");
+        By card = By.xpath("//li[contains(@class,'deal')][contains(., 'Piper deal')]");
+        browser.waitForText(By.xpath("//section[@data-stage='PROSPECTING']"), "Piper deal");
+        browser.assertAccessible("pipeline");
+        browser.screenshot("pipeline");
+        new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("PROPOSAL");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "PROPOSAL".equals(
+                tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage")));
+        browser.waitForText(By.xpath("//section[@data-stage='PROPOSAL']"), "Piper deal");
+        new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("WON");
+        browser.waitForText(By.xpath("//section[@data-stage='WON']"), "Piper deal");
+        assertEquals("WON", tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage"));
+        assertTrue(browser.driver().findElements(By.id("move-" + opportunity)).isEmpty(), "a won deal stays won");
+        assertTrue(browser.visible(card).isDisplayed());
+    }
+
+    @Test
     void disqualifyingWithAReasonAndReopening() {
         String id = lead(Fixtures.tradeFairLead("Doubter"));
         open("/leads/" + id);

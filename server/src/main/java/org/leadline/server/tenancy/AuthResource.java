@@ -121,14 +121,17 @@ public class AuthResource {
     @Operation(operationId = "closeBrowserSession", summary = "Sign a browser out",
             description = "Revokes the session the cookie leadline_session carries (later requests with it answer 401) "
                     + "and removes the cookie. Signed in by the cookie, the request must send X-Requested-With like "
-                    + "every state-changing one (403 without it). Without a valid session it only removes the cookie.")
+                    + "every state-changing one (403 without it). Without a valid session it only removes the cookie; "
+                    + "a bearer token sent along is not revoked (POST /auth/logout does that).")
     @APIResponse(responseCode = "204", description = "Signed out; Set-Cookie removes the cookie",
             headers = @Header(name = "Set-Cookie", description = "leadline_session=; Max-Age=0", schema = @Schema(type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "Signed in by the cookie without the header X-Requested-With",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response closeSession(@Context HttpServletRequest request) {
-        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller signedIn
+        // only the cookie's session: a bearer client signs out with POST /auth/logout
+        if (Boolean.TRUE.equals(request.getAttribute(SessionCookie.SIGNED_IN))
+                && request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller signedIn
                 && signedIn.tokenKind() == AccessToken.Kind.SESSION) {
             credentials.revoke(signedIn.tokenId());
         }

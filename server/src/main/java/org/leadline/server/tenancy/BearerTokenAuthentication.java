@@ -71,6 +71,7 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
                             + "request forgery)");
                 }
                 request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+                request.setAttribute(SessionCookie.SIGNED_IN, Boolean.TRUE);
                 return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
                         caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
             }

@@ -23,6 +23,8 @@ public final class SessionCookie {
     public static final String NAME = "leadline_session";
     public static final String CSRF_HEADER = "X-Requested-With";
     static final String PATH = "/api/";
+    /** Set on a request signed in by the cookie (not by an Authorization header). */
+    static final String SIGNED_IN = SessionCookie.class.getName() + ".signedIn";
 
     private SessionCookie() {
     }

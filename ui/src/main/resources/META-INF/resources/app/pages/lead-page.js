@@ -195,6 +195,8 @@ class LeadPage extends Element {
             aria-current=${s.current ? 'step' : 'false'}>
           ${s.current ? html`<span class="flag" aria-hidden="true">⚑</span>` : nothing}
           <span class="stage-name">${s.name}</span>
+          ${s.reached && s.timeSpentSeconds >= 60 ? html`<span class="stage-time">${fmt.duration(s.timeSpentSeconds)}</span>`
+            : nothing}
           <span class="sr-only">${s.current ? t('process.current') : s.reached ? t('process.reached') : ''}</span>
         </li>`)}
       </ol>
