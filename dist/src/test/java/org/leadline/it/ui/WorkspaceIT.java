@@ -389,6 +389,32 @@ class WorkspaceIT {
     }
 
     @Test
+    void theTimelineTakesAnInteractionANoteAndAPostAndFiltersByKind() {
+        String id = lead(Fixtures.tradeFairLead("Chatty"));
+        open("/leads/" + id);
+        click(By.xpath("//summary[contains(., 'Log an interaction')]"));
+        new Select(browser.visible(By.id("log-medium"))).selectByValue("MEETING");
+        type(By.id("log-purpose"), "Demo at their office");
+        type(By.id("log-content"), "They want the mobile app too");
+        click(By.xpath("//button[@type='submit'][contains(., 'Log interaction')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Demo at their office");
+        click(By.xpath("//summary[contains(., 'Add a note')]"));
+        type(By.id("note-text"), "Call back after the board meeting");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add note')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Call back after the board meeting");
+        click(By.xpath("//summary[contains(., 'Add a social post')]"));
+        type(By.id("post-text"), "Looking for a CRM, any advice?");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add post')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Looking for a CRM");
+        browser.assertAccessible("timeline");
+
+        new Select(browser.visible(By.id("timeline-kind"))).selectByValue("NOTE");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                !d.findElement(By.cssSelector(".timeline")).getText().contains("Demo at their office"));
+        assertTrue(text(By.cssSelector(".timeline .entries")).contains("Call back after the board meeting"));
+    }
+
+    @Test
     void aFieldProblemIsShownNextToItsField() {
         String id = lead(Fixtures.tradeFairLead("Typo"));
         open("/leads/" + id);

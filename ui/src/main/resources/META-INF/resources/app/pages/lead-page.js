@@ -3,6 +3,7 @@ import {Element, field, enumOptions, navigate, ratingBadge, personName, dialog} 
 import {t, label, fmt} from '../i18n.js';
 import {api, get, post, patch, del, query} from '../api.js';
 import {loadUsers, userName} from '../users.js';
+import {session} from '../session.js';
 import {SOURCES, TIMEFRAMES, PURCHASE_PROCESSES, CONTACT_METHODS, CURRENCIES, MEDIA, DIRECTIONS} from '../enums.js';
 import {SECTIONS, sectionValues, sectionPatch, show} from '../lead-sections.js';
 import './lead-parties.js';
@@ -25,7 +26,7 @@ class LeadPage extends Element {
     this.kind = '';
     this.employee = '';
     this.timeline = {items: [], next: null};
-    this.forms = {interaction: {medium: 'PHONE', direction: 'OUTBOUND'}, note: {}};
+    this.forms = {interaction: {medium: 'PHONE', direction: 'OUTBOUND'}, note: {}, post: {network: 'LinkedIn', author: 'LEAD'}};
   }
 
   willUpdate(changed) {
@@ -340,6 +341,19 @@ class LeadPage extends Element {
           ${field(t('note.text'), 'text', n, {id: 'note-text', rows: 3, errors: this.errors})}
           <button class="primary" type="submit">${t('note.submit')}</button>
         </form>
+      </details>
+      <details class="compose">
+        <summary>${t('post.title')}</summary>
+        <form novalidate @submit=${(e) => { e.preventDefault(); this.addPost(); }}>
+          <div class="field-row">
+            ${field(t('post.network'), 'network', this.forms.post, {id: 'post-network', required: true, errors: this.errors})}
+            ${field(t('post.author'), 'author', this.forms.post, {id: 'post-author', errors: this.errors,
+              options: [['LEAD', t('post.byLead')], ['me', t('post.byMe')]]})}
+          </div>
+          ${field(t('post.url'), 'url', this.forms.post, {id: 'post-url', type: 'url', errors: this.errors})}
+          ${field(t('post.text'), 'text', this.forms.post, {id: 'post-text', rows: 3, errors: this.errors})}
+          <button class="primary" type="submit">${t('post.submit')}</button>
+        </form>
       </details>`}
       ${this.timeline.items.length === 0 ? html`<p class="empty">${t('timeline.empty')}</p>` : html`
         <ol class="entries">${this.timeline.items.map((e) => this.entry(e))}</ol>`}
@@ -364,7 +378,8 @@ class LeadPage extends Element {
         break;
       case 'SOCIAL_POST':
         title = t('entry.post', {network: it.network || ''});
-        body = html`<p class="text">${it.text}</p>`;
+        body = html`${it.text ? html`<p class="text">${it.text}</p>` : nothing}
+          ${it.url ? html`<p><a href=${it.url} rel="noopener noreferrer" target="_blank">${it.url}</a></p>` : nothing}`;
         break;
       case 'STAGE_CHANGE':
         title = t('entry.stage', {from: it.from ?? '—', to: it.to});
@@ -430,6 +445,24 @@ class LeadPage extends Element {
     try {
       await post(`/leads/${this.leadId}/notes`, {text: this.forms.note.text || ''});
       this.forms.note = {};
+      this.querySelectorAll('details.compose').forEach((d) => { d.open = false; });
+      await this.loadTimeline();
+    } catch (e) {
+      this.errors = e.fields;
+      if (!Object.keys(e.fields).length) this.message = e.message;
+    }
+  }
+
+  async addPost() {
+    const p = this.forms.post;
+    const body = {network: p.network || '', author: p.author === 'me' ? session.user.id : 'LEAD',
+      postedAt: new Date().toISOString()};
+    if (p.url) body.url = p.url;
+    if (p.text) body.text = p.text;
+    this.errors = {};
+    try {
+      await post(`/leads/${this.leadId}/social-posts`, body);
+      this.forms.post = {network: p.network, author: 'LEAD'};
       this.querySelectorAll('details.compose').forEach((d) => { d.open = false; });
       await this.loadTimeline();
     } catch (e) {
