@@ -447,6 +447,37 @@ class LeadApiIT {
         assertTrue(bad.fieldError("rating").contains("HOT"), bad::toString);
     }
 
+    @Test
+    void statisticsCountTheTenantsOwnLiveLeadsInTheDatabase() {
+        Fixtures.TenantAdmin own = Fixtures.newTenant(server);
+        String cold = own.api().post(LEADS, Fixtures.minimalLead("Counted")).json().getString("rating");
+        own.api().post(LEADS, Fixtures.tradeFairLead("Counted"));
+        Api.Response gone = own.api().post(LEADS, Fixtures.minimalLead("Uncounted"));
+        assertEquals(204, own.api().delete(LEADS + "/" + gone.json().getString("id"), Map.of("If-Match", gone.etag()))
+                .status());
+        Fixtures.newTenant(server).api().post(LEADS, Fixtures.minimalLead("Elsewhere"));
+
+        Api.Response r = own.api().get("/api/v1/statistics/leads");
+        assertEquals(200, r.status(), r::toString);
+        JsonObject stats = r.json();
+        assertEquals(2, stats.getInt("total"), r.body());
+        assertEquals(Map.of("OPEN", 2), counts(stats, "byStatus"));
+        assertEquals(Map.of("WEB", 1, "TRADE_FAIR", 1), counts(stats, "bySource"));
+        assertEquals(2, counts(stats, "byRating").values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(counts(stats, "byRating").get(cold) >= 1, r.body());
+        assertEquals(12, stats.getJsonArray("newPerWeek").size());
+        assertEquals(2, stats.getJsonArray("newPerWeek").getJsonObject(11).getInt("count"), "this week's");
+        assertEquals(403, Fixtures.platformAdmin(server).get("/api/v1/statistics/leads").status(),
+                "a platform administrator has no leads");
+    }
+
+    private static Map<String, Integer> counts(JsonObject stats, String member) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        stats.getJsonArray(member).forEach(v -> counts.put(v.asJsonObject().isNull("key") ? null
+                : v.asJsonObject().getString("key"), v.asJsonObject().getInt("count")));
+        return counts;
+    }
+
     static List<JsonObject> list(String query) {
         return list(api, query);
     }

@@ -11,6 +11,7 @@ import './pages/lead-new.js';
 import './pages/lead-page.js';
 import './pages/customers.js';
 import './pages/pipeline.js';
+import './pages/dashboard.js';
 
 /** The current route from location.hash: {path, parts, params}. */
 function route() {
@@ -83,6 +84,7 @@ class App extends Element {
     }
     if (parts[0] === 'recycle-bin') return html`<ll-recycle-bin></ll-recycle-bin>`;
     if (parts[0] === 'pipeline') return html`<ll-pipeline></ll-pipeline>`;
+    if (parts[0] === 'dashboard') return html`<ll-dashboard></ll-dashboard>`;
     return html`<section class="page"><h1>${t('notFound.title')}</h1><p>${t('notFound.text')}</p></section>`;
   }
 
@@ -96,7 +98,7 @@ class App extends Element {
       <header class="app-header">
         <a class="brand" href="#/leads"><img src="app/favicon.svg" alt="" width="24" height="24"> Leadline</a>
         ${user ? html`<nav aria-label=${t('app.navigation')}>
-          ${[['leads', 'nav.leads'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
+          ${[['dashboard', 'nav.dashboard'], ['leads', 'nav.leads'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
             ['opportunities', 'nav.opportunities'], ['pipeline', 'nav.pipeline'], ...(user.roles || []).includes('TENANT_ADMIN')
               ? [['recycle-bin', 'nav.bin']] : []].map(([path, key]) => html`<a href="#/${path}"
               aria-current=${section === path ? 'page' : 'false'}>${t(key)}</a>`)}

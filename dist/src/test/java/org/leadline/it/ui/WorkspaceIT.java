@@ -305,6 +305,22 @@ class WorkspaceIT {
     }
 
     @Test
+    void theDashboardDrawsTheTenantsFiguresWithTheirNumbers() {
+        lead(Fixtures.tradeFairLead("Charted"));
+        open("/dashboard");
+        browser.visible(By.cssSelector("canvas#by-rating"));
+        assertTrue(text(By.cssSelector(".dashboard .total")).matches("\\d+ leads"), text(By.cssSelector(".dashboard .total")));
+        click(By.xpath("//section[@aria-labelledby='by-source-title']//summary"));
+        assertTrue(text(By.xpath("//section[@aria-labelledby='by-source-title']//table")).contains("Trade fair"));
+        Number drawn = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.querySelectorAll('.chart canvas[width]').length");
+        assertEquals(5, drawn.intValue(), "five charts drawn");
+        browser.assertAccessible("dashboard");
+        browser.screenshot("dashboard");
+        noPolicyRefusals();
+    }
+
+    @Test
     void disqualifyingWithAReasonAndReopening() {
         String id = lead(Fixtures.tradeFairLead("Doubter"));
         open("/leads/" + id);
