@@ -56,6 +56,10 @@ export const fmt = {
   date(iso) {
     return iso ? new Intl.DateTimeFormat(locale, {dateStyle: 'medium'}).format(new Date(iso)) : '';
   },
+  /** Day and month only, e.g. for the weeks of a chart. */
+  dayMonth(iso) {
+    return iso ? new Intl.DateTimeFormat(locale, {day: 'numeric', month: 'short'}).format(new Date(iso)) : '';
+  },
   dateTime(iso) {
     return iso ? new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso)) : '';
   },

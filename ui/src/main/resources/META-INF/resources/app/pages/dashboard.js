@@ -37,10 +37,33 @@ class Dashboard extends Element {
 
   async load() {
     try {
-      this.stats = (await get('/statistics/leads')).data;
+      const [stats, processes] = await Promise.all([get('/statistics/leads'),
+        get('/processes').catch(() => ({data: {items: []}}))]);
+      this.stages = processes.data.items;
+      this.stats = stats.data;
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  /**
+   * Open leads per stage named as the process names them. A lead that never moved has no stage
+   * key: it is in the first stage, counted there when the tenant's process is known (one offered).
+   */
+  stageRows() {
+    const processes = this.stages || [];
+    const names = new Map();
+    processes.forEach((p) => p.stages.forEach((st) => { if (!names.has(st.key)) names.set(st.key, st.name); }));
+    const first = processes.length === 1 ? processes[0].stages[0]?.key : null;
+    const counts = new Map();
+    for (const c of this.stats.byStage) {
+      const key = c.key === null && first ? first : c.key;
+      counts.set(key, (counts.get(key) || 0) + c.count);
+    }
+    const order = processes.length === 1 ? processes[0].stages.map((st) => st.key) : [];
+    return [...counts.entries()]
+      .sort((a, b) => (order.indexOf(a[0]) - order.indexOf(b[0])) || b[1] - a[1])
+      .map(([key, count]) => [key === null ? t('dashboard.firstStage') : names.get(key) || key, count]);
   }
 
   /** A chart drawn on a canvas once it is in the page, redrawn when the figures or the language change. */
@@ -72,9 +95,9 @@ class Dashboard extends Element {
     const name = (group, key) => (key === null ? t(`dashboard.none.${group}`) : label(group, key));
     const rating = s.byRating.map((c) => [name('rating', c.key), c.count, RATING_COLOURS[c.key]]);
     const source = s.bySource.map((c) => [name('source', c.key), c.count]);
-    const stage = s.byStage.map((c) => [c.key === null ? t('dashboard.firstStage') : c.key, c.count]);
+    const stage = this.stageRows();
     const status = s.byStatus.map((c) => [name('status', c.key), c.count]);
-    const weeks = s.newPerWeek.map((w) => [fmt.date(w.weekOf), w.count]);
+    const weeks = s.newPerWeek.map((w) => [fmt.dayMonth(w.weekOf), w.count]);
     const bar = (rows, colours) => ({type: 'bar', data: {labels: rows.map((r) => r[0]), datasets: [{
       data: rows.map((r) => r[1]), backgroundColor: colours || '#1d4ed8', borderRadius: 4}]},
     options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
