@@ -40,6 +40,14 @@ public final class Browser implements AutoCloseable {
 
     /** A new headless browser with an empty profile; skips the test when chromium is not installed. */
     public static Browser open() {
+        return open(null);
+    }
+
+    /**
+     * A new headless browser whose preferred languages are {@code languages} (e.g. "de-DE,de"), as
+     * {@code navigator.languages} reports them; null: the browser's default.
+     */
+    public static Browser open(String languages) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "); .ci/run installs them");
@@ -52,6 +60,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            if (languages != null) {
+                options.addArguments("--lang=" + languages.split(",")[0]);
+                options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);

@@ -470,6 +470,17 @@ class WorkspaceIT {
     }
 
     @Test
+    void aBrowserThatPrefersGermanGetsTheGermanUi() {
+        try (Browser german = Browser.open("de-DE,de,en")) {
+            german.get(server.base() + "/");
+            german.waitForText(By.cssSelector(".sign-in"), "Bei Leadline anmelden");
+            assertEquals("de", german.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(german.visible(By.cssSelector("label[for='fld-password']")).getText().startsWith("Passwort"));
+            german.assertAccessible("sign-in in German");
+        }
+    }
+
+    @Test
     void anotherTenantsLeadIsNotFound() {
         Fixtures.TenantAdmin other = Fixtures.newTenant(server);
         String theirs = other.api().post("/api/v1/leads", Fixtures.tradeFairLead("Foreign")).json().getString("id");
