@@ -63,6 +63,9 @@ public final class Launcher {
         Class.forName("fish.payara.micro.PayaraMicro")
                 .getMethod("main", String[].class)
                 .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        // Payara Micro's main returns once the application is deployed and the port is open.
+        System.out.println("Leadline is ready: open http://localhost:" + port + "/ in a browser to sign in "
+                + "(the API is at /api/v1, its reference at /api-docs/)");
     }
 
     /**

@@ -422,6 +422,62 @@ class LeadApiIT {
         assertEquals(seller.id(), assigned.json().getString("ownerId"));
     }
 
+    @Test
+    void listAndExportFilterByRating() {
+        Fixtures.TenantAdmin own = Fixtures.newTenant(server);
+        Api.Response cold = own.api().post(LEADS, Fixtures.minimalLead("Frost"));
+        Api.Response warm = own.api().post(LEADS, Fixtures.tradeFairLead("Ember"));
+        assertEquals(201, cold.status(), cold::toString);
+        assertEquals(201, warm.status(), warm::toString);
+        String coldRating = cold.json().getString("rating");
+        String warmRating = warm.json().getString("rating");
+        assertTrue(!coldRating.equals(warmRating), coldRating + " " + warmRating);
+        assertEquals(List.of(cold.json().getString("id")), list(own.api(), "rating=" + coldRating).stream()
+                .map(l -> l.getString("id")).toList());
+        assertEquals(List.of(warm.json().getString("id")), list(own.api(), "rating=" + warmRating + "&ownerId=me")
+                .stream().map(l -> l.getString("id")).toList());
+        assertEquals(2, list(own.api(), "rating=" + coldRating + "&rating=" + warmRating).size());
+        // another tenant's leads of that rating are not listed
+        assertTrue(list(api, "q=frost&rating=" + coldRating).isEmpty());
+        Api.Response export = own.api().get(LEADS + "/export?rating=" + warmRating);
+        assertEquals(200, export.status(), export::toString);
+        assertTrue(export.body().contains("Ember") && !export.body().contains("Frost"), export.body());
+        Api.Response bad = own.api().get(LEADS + "?rating=LUKEWARM");
+        assertEquals(400, bad.status(), bad::toString);
+        assertTrue(bad.fieldError("rating").contains("HOT"), bad::toString);
+    }
+
+    @Test
+    void statisticsCountTheTenantsOwnLiveLeadsInTheDatabase() {
+        Fixtures.TenantAdmin own = Fixtures.newTenant(server);
+        String cold = own.api().post(LEADS, Fixtures.minimalLead("Counted")).json().getString("rating");
+        own.api().post(LEADS, Fixtures.tradeFairLead("Counted"));
+        Api.Response gone = own.api().post(LEADS, Fixtures.minimalLead("Uncounted"));
+        assertEquals(204, own.api().delete(LEADS + "/" + gone.json().getString("id"), Map.of("If-Match", gone.etag()))
+                .status());
+        Fixtures.newTenant(server).api().post(LEADS, Fixtures.minimalLead("Elsewhere"));
+
+        Api.Response r = own.api().get("/api/v1/statistics/leads");
+        assertEquals(200, r.status(), r::toString);
+        JsonObject stats = r.json();
+        assertEquals(2, stats.getInt("total"), r.body());
+        assertEquals(Map.of("OPEN", 2), counts(stats, "byStatus"));
+        assertEquals(Map.of("WEB", 1, "TRADE_FAIR", 1), counts(stats, "bySource"));
+        assertEquals(2, counts(stats, "byRating").values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(counts(stats, "byRating").get(cold) >= 1, r.body());
+        assertEquals(12, stats.getJsonArray("newPerWeek").size());
+        assertEquals(2, stats.getJsonArray("newPerWeek").getJsonObject(11).getInt("count"), "this week's");
+        assertEquals(403, Fixtures.platformAdmin(server).get("/api/v1/statistics/leads").status(),
+                "a platform administrator has no leads");
+    }
+
+    private static Map<String, Integer> counts(JsonObject stats, String member) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        stats.getJsonArray(member).forEach(v -> counts.put(v.asJsonObject().isNull("key") ? null
+                : v.asJsonObject().getString("key"), v.asJsonObject().getInt("count")));
+        return counts;
+    }
+
     static List<JsonObject> list(String query) {
         return list(api, query);
     }

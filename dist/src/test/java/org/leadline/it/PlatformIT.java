@@ -63,6 +63,34 @@ class PlatformIT {
     }
 
     @Test
+    void theBrowserUiIsServedAtTheRootWithItsImportMapAllowedByHashOnly() throws Exception {
+        Api.Response page = server.api().get("/");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.header("content-type").startsWith("text/html"));
+        java.util.regex.Matcher map = java.util.regex.Pattern.compile("<script type=\"importmap\">(.*?)</script>",
+                java.util.regex.Pattern.DOTALL).matcher(page.body());
+        assertTrue(map.find(), page.body());
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(map.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String policy = page.header("content-security-policy");
+        assertTrue(policy.contains("script-src 'self' 'sha256-" + hash + "';"), policy);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+        assertTrue(policy.contains("style-src 'self'"), policy);
+        // no inline script but the import map, and every module it names is served by the server
+        assertEquals(3, page.body().split("<script", -1).length, "the import map and one module: " + page.body());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"app/main.js\"></script>"), page.body());
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("\"\\./(webjars/[^\"]+\\.js)\"").matcher(map.group(1));
+        int found = 0;
+        while (modules.find()) {
+            found++;
+            assertEquals(200, server.api().get("/" + modules.group(1)).status(), modules.group(1));
+        }
+        assertTrue(found >= 3, map.group(1));
+        assertEquals(200, server.api().get("/app/main.js").status());
+        assertEquals(200, server.api().get("/i18n/de.json").status());
+    }
+
+    @Test
     void livenessAndReadinessAreUp() {
         for (String path : new String[] {"/health/live", "/health/ready", "/health"}) {
             Api.Response r = server.api().get(path);

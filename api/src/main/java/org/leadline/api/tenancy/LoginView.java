@@ -39,4 +39,14 @@ public final class LoginView {
             Instant expiresAt,
             @NotNull UserView user) {
     }
+
+    /** The answer to opening a browser session: the token itself is in an HttpOnly cookie only. */
+    @Schema(name = "BrowserSession", description = "A browser session: its token is set as the HttpOnly cookie "
+            + "leadline_session (SameSite=Strict, Path=/api/), never in the body, so a script on the page cannot "
+            + "read it. State-changing requests signed in by the cookie must send the header X-Requested-With.")
+    public record BrowserSession(
+            @NotNull @Schema(description = "When the session ends (leadline.auth.session-ttl after sign-in)")
+            Instant expiresAt,
+            @NotNull UserView user) {
+    }
 }

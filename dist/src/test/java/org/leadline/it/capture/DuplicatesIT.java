@@ -123,6 +123,24 @@ class DuplicatesIT {
     }
 
     @Test
+    void aFormThatAsksFirstIsRefusedUnderTheWarnPolicyToo() {
+        Api api = Fixtures.newTenant(server).api();
+        assertEquals("WARN", api.get("/api/v1/settings/capture").json().getString("duplicatePolicy"));
+        String first = created(api.post("/api/v1/leads", lead("Ida", "Asker", null, "ida@asker.example", null, null, null)));
+        Api.Response asked = api.post("/api/v1/leads?allowDuplicate=false",
+                lead("Ida", "Asker", null, "IDA@asker.example", null, null, null));
+        assertEquals(409, asked.status(), asked::toString);
+        assertEquals(List.of(first), candidateIds(asked.json()));
+        assertEquals(1, api.get("/api/v1/leads?q=asker").items().size(), "nothing was stored");
+        // without a duplicate, allowDuplicate=false stores as usual
+        created(api.post("/api/v1/leads?allowDuplicate=false", lead("Other", "Person", null, null, null, null, null)));
+        // absent: the tenant's policy (WARN) stores with the warning
+        Api.Response warned = api.post("/api/v1/leads", lead("Ida", "Asker", null, "ida@asker.example", null, null, null));
+        created(warned);
+        assertEquals(List.of(first), candidateIds(warned.json()));
+    }
+
+    @Test
     void annaSchmidtAtAcmeIsAnnaSchmidtAtAcmeGmbhWhateverTheLegalFormCaseOrPunctuation() {
         Api api = Fixtures.newTenant(server).api();
         String anna = created(api.post("/api/v1/leads", lead("Anna", "Schmidt", "ACME GmbH", null, null, null, null)));

@@ -40,6 +40,14 @@ public final class Browser implements AutoCloseable {
 
     /** A new headless browser with an empty profile; skips the test when chromium is not installed. */
     public static Browser open() {
+        return open(null);
+    }
+
+    /**
+     * A new headless browser whose preferred languages are {@code languages} (e.g. "de-DE,de"), as
+     * {@code navigator.languages} reports them; null: the browser's default.
+     */
+    public static Browser open(String languages) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "); .ci/run installs them");
@@ -52,6 +60,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            if (languages != null) {
+                options.addArguments("--lang=" + languages.split(",")[0]);
+                options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -84,6 +96,41 @@ public final class Browser implements AutoCloseable {
     /** Waits until the element's text contains {@code text} (at most 30 s). */
     public void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Saves a picture of the whole page as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+            Number height = (Number) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                    Math.max(before.getHeight(), Math.min(4000, height.intValue() + 140))));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.manage().window().setSize(before);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs the axe-core accessibility check on the page as it is and fails on every serious or
+     * critical violation, naming the rule and the elements.
+     */
+    public void assertAccessible(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError(page + " has accessibility violations: " + String.join("; ", serious));
+        }
     }
 
     /** What the page wrote to the console since the last call: errors, CSP violations, failed loads. */

@@ -49,10 +49,20 @@ public class DuplicateCheck {
      * @param base the API's base URI, for the candidates' links
      */
     public List<DuplicateFinder.Candidate> check(LeadData data, boolean allowDuplicate, URI base) {
+        return check(data, allowDuplicate ? Boolean.TRUE : null, base);
+    }
+
+    /**
+     * As {@link #check(LeadData, boolean, URI)}, with the client's explicit choice: true stores the
+     * lead whatever is found, false refuses a likely duplicate whatever the tenant's policy (a form
+     * that asks before it stores), null leaves it to the tenant's policy.
+     */
+    public List<DuplicateFinder.Candidate> check(LeadData data, Boolean allowDuplicate, URI base) {
         DuplicateFinder.Probe probe = DuplicateFinder.Probe.of(data);
         guard.lock(probe);
         List<DuplicateFinder.Candidate> candidates = finder.find(probe);
-        if (!candidates.isEmpty() && !allowDuplicate && policy() == DuplicatePolicy.REJECT) {
+        boolean refuse = allowDuplicate == null ? policy() == DuplicatePolicy.REJECT : !allowDuplicate;
+        if (!candidates.isEmpty() && refuse) {
             throw new ProblemException(ProblemType.CONFLICT, candidates.size() == 1
                     ? "A lead that is likely the same person exists; send ?allowDuplicate=true to create it anyway"
                     : candidates.size() + " leads that are likely the same person exist; send ?allowDuplicate=true to create it anyway",

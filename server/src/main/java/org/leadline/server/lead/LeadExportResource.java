@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.commons.csv.CSVPrinter;
 import org.leadline.api.lead.LeadStatus;
+import org.leadline.api.lead.Rating;
 import org.leadline.api.lead.Source;
 import org.leadline.api.tenancy.Role;
 import org.leadline.server.imports.LeadCsv;
@@ -72,6 +73,9 @@ public class LeadExportResource {
                            @Parameter(description = "Only leads from these sources",
                                    schema = @Schema(implementation = Source[].class))
                            @QueryParam("source") List<String> source,
+                           @Parameter(description = "Only leads with these ratings (a lead not rated yet has none)",
+                                   schema = @Schema(implementation = Rating[].class))
+                           @QueryParam("rating") List<String> rating,
                            @Parameter(description = "Created at or after: a date (2026-01-31) or a UTC timestamp")
                            @QueryParam("createdFrom") String createdFrom,
                            @Parameter(description = "Created before: a date (2026-01-31) or a UTC timestamp")
@@ -94,7 +98,8 @@ public class LeadExportResource {
         }
         LeadFilter filter = new LeadFilter(LeadResource.enums("status", status, LeadStatus.class), owner,
                 LeadResource.enums("source", source, Source.class), LeadResource.instant("createdFrom", createdFrom),
-                LeadResource.instant("createdTo", createdTo), terms);
+                LeadResource.instant("createdTo", createdTo), terms,
+                LeadResource.enums("rating", rating, Rating.class));
         StreamingOutput body = out -> {
             try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
                     CSVFormat.RFC4180)) {

@@ -132,6 +132,7 @@ final class LeadListQuery {
             q.params.add(filter.ownerId());
         }
         q.in("l.source", filter.sources().stream().map(Enum::name).sorted().toList());
+        q.in("l.rating", filter.ratings().stream().map(Enum::name).sorted().toList());
         if (filter.createdFrom() != null) {
             q.sql.append(" AND l.created_at >= ?");
             q.params.add(timestamp(filter.createdFrom()));
@@ -168,7 +169,7 @@ final class LeadListQuery {
      */
     static boolean pageFromIndex(LeadFilter filter, LeadSort.Order order) {
         return order.sort() != LeadSort.UPDATED_AT && filter.statuses().isEmpty() && filter.ownerId() == null
-                && filter.sources().isEmpty() && filter.terms().stream().noneMatch(SearchTerms::isEmailQuery);
+                && filter.sources().isEmpty() && filter.ratings().isEmpty() && filter.terms().stream().noneMatch(SearchTerms::isEmailQuery);
     }
 
     /**

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.api.lead.LeadScoring;
 import org.leadline.api.lead.LeadStatus;
 import org.leadline.api.lead.LeadView;
+import org.leadline.api.lead.Rating;
 import org.leadline.api.lead.Source;
 import org.leadline.api.page.PageInfo;
 import org.leadline.api.tenancy.Role;
@@ -90,8 +91,10 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createLead", summary = "Create a lead",
             description = "Stores a lead, rates it by the tenant's qualification rules and checks it for duplicates. "
-                    + "A likely duplicate is refused with 409 (its candidates in the problem's duplicates) unless "
-                    + "allowDuplicate=true; then the 201 carries warnings and duplicates. With an Idempotency-Key, "
+                    + "Under the tenant's duplicate policy REJECT a likely duplicate is refused with 409 (its "
+                    + "candidates in the problem's duplicates), under WARN it is stored and the 201 carries warnings "
+                    + "and duplicates; allowDuplicate=true stores it whatever the policy, allowDuplicate=false refuses "
+                    + "it whatever the policy (a form that asks before it stores). With an Idempotency-Key, "
                     + "a repeated request answers with the first result and Idempotent-Replayed: true.")
     @APIResponse(responseCode = "201", description = "The lead as stored, with its rating",
             content = @Content(schema = @Schema(implementation = LeadView.class)),
@@ -105,11 +108,12 @@ public class LeadResource {
     public Response create(LeadView body,
                            @Parameter(description = "Makes a retried create safe: the same key answers with the "
                                    + "first result (kept 24 hours)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                           @Parameter(description = "Store the lead although likely duplicates exist",
+                           @Parameter(description = "true: store the lead although likely duplicates exist; false: "
+                                   + "refuse it with 409 when they exist; absent: the tenant's duplicate policy",
                                    schema = @Schema(implementation = Boolean.class))
                            @QueryParam("allowDuplicate") String allowDuplicate) {
         String key = IdempotencyKeys.validate(idempotencyKey);
-        boolean allow = flag("allowDuplicate", allowDuplicate);
+        Boolean allow = allowDuplicate == null || allowDuplicate.isBlank() ? null : flag("allowDuplicate", allowDuplicate);
         java.net.URI base = uriInfo.getBaseUri();
         List<DuplicateFinder.Candidate> candidates = new java.util.ArrayList<>();
         LeadService.Created created;
@@ -219,6 +223,9 @@ public class LeadResource {
                          @Parameter(description = "Only leads from these sources",
                                  schema = @Schema(implementation = Source[].class))
                          @QueryParam("source") List<String> source,
+                         @Parameter(description = "Only leads with these ratings (a lead not rated yet has none)",
+                                 schema = @Schema(implementation = Rating[].class))
+                         @QueryParam("rating") List<String> rating,
                          @Parameter(description = "Created at or after: a date (2026-01-31) or a UTC timestamp")
                          @QueryParam("createdFrom") String createdFrom,
                          @Parameter(description = "Created before: a date (2026-01-31) or a UTC timestamp")
@@ -246,7 +253,8 @@ public class LeadResource {
         }
         LeadFilter filter = new LeadFilter(enums("status", status, LeadStatus.class), owner,
                 enums("source", source, Source.class), instant("createdFrom", createdFrom),
-                instant("createdTo", createdTo), terms);
+                instant("createdTo", createdTo), terms,
+                LeadResource.enums("rating", rating, Rating.class));
         LeadService.Page page = leads.list(filter, order, cursor == null || cursor.isBlank() ? null : cursor, limit);
 
         List<LeadView> items = page.items().stream().map(l -> LeadViewMapper.of(l, null)).toList();

@@ -28,6 +28,7 @@ import org.leadline.server.conversion.QualifyResource;
 import org.leadline.server.conversion.ReopenResource;
 import org.leadline.server.imports.ImportResource;
 import org.leadline.server.lead.LeadExportResource;
+import org.leadline.server.lead.LeadStatisticsResource;
 import org.leadline.server.lead.LeadMergedMapper;
 import org.leadline.server.lead.LeadResource;
 import org.leadline.server.merge.MergeEntryView;
@@ -96,6 +97,7 @@ public class LeadlineApplication extends Application {
             ReopenResource.class,
             ImportResource.class,
             LeadExportResource.class,
+            LeadStatisticsResource.class,
             LeadResource.class,
             MergeResource.class,
             CompetitorResource.class,

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadline.api.tenancy.LoginView;
+import org.leadline.api.problem.Problem;
 import org.leadline.api.tenancy.Role;
 import org.leadline.api.tenancy.UserView;
 
@@ -75,6 +77,65 @@ public class AuthResource {
                         UserViewMapper.of(user)))
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** Signs in for a browser: the session token goes into an HttpOnly cookie, not into the body. */
+    @POST
+    @Path("session")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "openBrowserSession", summary = "Sign in a browser",
+            description = "Signs in like POST /auth/login (the same checks, answers and waits after failed attempts), "
+                    + "but the session token is set as the cookie leadline_session (HttpOnly, SameSite=Strict, "
+                    + "Path=/api/, Secure when the server is reached over HTTPS) instead of being returned, so a script "
+                    + "on the page cannot read it. Later requests from the browser are signed in by the cookie; one "
+                    + "that changes something (POST, PUT, PATCH, DELETE) must also send the header X-Requested-With "
+                    + "(any value), which a page of another site cannot add: without it the answer is 403. A request "
+                    + "with an Authorization header is signed in by that header alone.")
+    @APIResponse(responseCode = "200", description = "Signed in; Set-Cookie carries the session (Cache-Control: "
+            + "no-store)", headers = @Header(name = "Set-Cookie", description = "leadline_session=<token>; Path=/api/; "
+                    + "Max-Age=<seconds>; HttpOnly; SameSite=Strict[; Secure]", schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = LoginView.BrowserSession.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account or its tenant is "
+            + "disabled (the answer does not say which)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this client address; wait "
+            + "as Retry-After says", headers = @Header(name = "Retry-After", ref = "Retry-After"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response openSession(LoginView.Request body, @Context HttpServletRequest request) {
+        Credentials.Issued issued = credentials.login(body.tenant(), body.username(), body.password(),
+                request.getRemoteAddr());
+        UserAccount user = credentials.user(issued.token().userId()).orElseThrow();
+        return Response.ok(new LoginView.BrowserSession(issued.token().expiresAt(), UserViewMapper.of(user)))
+                .header("Set-Cookie", SessionCookie.issue(issued.secret(), issued.token().expiresAt(),
+                        java.time.Instant.now(), request.isSecure()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Signs a browser out: revokes the cookie's session and removes the cookie. */
+    @DELETE
+    @Path("session")
+    @PermitAll
+    @Operation(operationId = "closeBrowserSession", summary = "Sign a browser out",
+            description = "Revokes the session the cookie leadline_session carries (later requests with it answer 401) "
+                    + "and removes the cookie. Signed in by the cookie, the request must send X-Requested-With like "
+                    + "every state-changing one (403 without it). Without a valid session it only removes the cookie; "
+                    + "a bearer token sent along is not revoked (POST /auth/logout does that).")
+    @APIResponse(responseCode = "204", description = "Signed out; Set-Cookie removes the cookie",
+            headers = @Header(name = "Set-Cookie", description = "leadline_session=; Max-Age=0", schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "Signed in by the cookie without the header X-Requested-With",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response closeSession(@Context HttpServletRequest request) {
+        // only the cookie's session: a bearer client signs out with POST /auth/logout
+        if (Boolean.TRUE.equals(request.getAttribute(SessionCookie.SIGNED_IN))
+                && request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller signedIn
+                && signedIn.tokenKind() == AccessToken.Kind.SESSION) {
+            credentials.revoke(signedIn.tokenId());
+        }
+        return Response.noContent().header("Set-Cookie", SessionCookie.clear(request.isSecure())).build();
     }
 
     /** Revokes the token this request was sent with. */

@@ -23,7 +23,8 @@ import org.leadline.server.platform.web.HttpHardening;
 
 /**
  * Authenticates every API request by its {@code Authorization: Bearer} token (a session token
- * from signing in, or an API token). Everything under {@code /api/} needs a token except the
+ * from signing in, or an API token) or, without that header, by the browser session's cookie
+ * ({@link SessionCookie}; a state-changing request signed in by it must carry the CSRF header). Everything under {@code /api/} needs a token except the
  * paths in {@link #isPublic}; a missing or unusable token gets a 401 problem here, before any
  * application code runs.
  */
@@ -60,6 +61,26 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
             }
             return reject(response, path, "The bearer token is unknown, expired or revoked, or its user or tenant is disabled");
         }
+        String cookie = header == null && !path.startsWith("/api/v1/public/") ? SessionCookie.of(request) : null;
+        if (cookie != null) {
+            Optional<Caller> caller = credentials.authenticate(cookie);
+            if (caller.isPresent()) {
+                if (SessionCookie.changes(request.getMethod()) && !SessionCookie.hasCsrfHeader(request)) {
+                    return refuse(response, path, "A request signed in by the session cookie that changes something "
+                            + "must send the header " + SessionCookie.CSRF_HEADER + " (protection against cross-site "
+                            + "request forgery)");
+                }
+                request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+                request.setAttribute(SessionCookie.SIGNED_IN, Boolean.TRUE);
+                return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
+                        caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+            }
+            if (isPublic(path)) {
+                return context.doNothing();
+            }
+            return reject(response, path, "The session has ended (expired, signed out or revoked), or its user or "
+                    + "tenant is disabled; sign in again");
+        }
         if (isPublic(path)) {
             return context.doNothing();
         }
@@ -95,7 +116,8 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
     }
 
     static boolean isPublic(String path) {
-        return path.equals("/api/v1/auth/login") || path.startsWith("/api/v1/public/");
+        return path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/session")
+                || path.startsWith("/api/v1/public/");
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String path, String detail) {

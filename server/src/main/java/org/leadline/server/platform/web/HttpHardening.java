@@ -52,7 +52,8 @@ public class HttpHardening extends HttpFilter {
         securityHeaders(res, api || metrics);
         if (!path.startsWith("/api-docs/") && !path.startsWith("/webjars/")) {
             // the reference page sets its own policy (ReferencePageHeaders)
-            res.setHeader("Content-Security-Policy", api || metrics || isData(path) ? DATA_POLICY : PAGE_POLICY);
+            res.setHeader("Content-Security-Policy", api || metrics || isData(path) ? DATA_POLICY
+                    : UiPage.is(path) ? UiPage.policy(req.getServletContext()) : PAGE_POLICY);
         }
         if ("TRACE".equals(req.getMethod()) && !api) {
             res.setHeader("Allow", "GET, HEAD, OPTIONS");

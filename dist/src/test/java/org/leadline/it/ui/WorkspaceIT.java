@@ -1,0 +1,492 @@
+package org.leadline.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadline.it.Api;
+import org.leadline.it.Fixtures;
+import org.leadline.it.LeadlineServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sellers' workspace in a real browser, one browser and one tenant for all: signing in and
+ * back to where one was, the lead list, a new lead and its duplicate warning, the lead page with its
+ * rating, recommended actions and process bar, editing with a concurrent change, closing (qualify,
+ * disqualify, reopen, delete), German, and another tenant's lead. Every page visited passes axe-core
+ * without serious or critical violations, and the page's Content-Security-Policy refuses nothing.
+ */
+class WorkspaceIT {
+
+    static final LeadlineServer server = LeadlineServer.shared();
+    static Fixtures.TenantAdmin tenant;
+    static Browser browser;
+
+    @BeforeAll
+    static void setUp() {
+        tenant = Fixtures.newTenant(server);
+        // the seed rules: a trade-fair lead whose budget and need match is HOT and asks for a proposal
+        Api.Response off = tenant.api().post("/api/v1/extensions/scoring-bant/bant/disable");
+        assertEquals(200, off.status(), off::toString);
+        JsonObject budgetAndNeed = Json.createObjectBuilder().add("id", "budget-and-need").add("points", 50)
+                .add("name", "Budget and need match")
+                .add("when", Json.createObjectBuilder().add("all", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("budgetAtLeast",
+                                Json.createObjectBuilder().add("amount", 20000).add("currency", "EUR")))
+                        .add(Json.createObjectBuilder().add("present", "need"))))
+                .add("recommend", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Send a proposal")
+                        .add("kind", "PROPOSAL").add("priority", "HIGH").add("dueInDays", 3)))
+                .build();
+        JsonObject fromTheFair = Json.createObjectBuilder().add("id", "trade-fair").add("points", 20)
+                .add("name", "Met at a trade fair")
+                .add("when", Json.createObjectBuilder().add("sourceIn", Json.createArrayBuilder().add("TRADE_FAIR")))
+                .build();
+        Api.Response rules = tenant.api().put("/api/v1/qualification/rules", Json.createObjectBuilder()
+                .add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
+                .add("rules", Json.createArrayBuilder().add(budgetAndNeed).add(fromTheFair)).build(), Map.of());
+        assertEquals(201, rules.status(), rules::toString);
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String lead(JsonObject body) {
+        Api.Response r = tenant.api().post("/api/v1/leads?allowDuplicate=true", body);
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    /** Opens a page of the UI (a hash route), signing in first when the session asks for it. */
+    private static void open(String route) {
+        browser.get("about:blank");
+        browser.get(server.base() + "/#" + route);
+        WebElement page = browser.visible(By.cssSelector("main > *"));
+        if ("ll-sign-in".equals(page.getTagName())) {
+            signIn();
+        }
+    }
+
+    private static void signIn() {
+        WebElement tenantField = browser.visible(By.id("fld-tenant"));
+        tenantField.sendKeys(Keys.chord(Keys.CONTROL, "a"), tenant.slug());
+        browser.driver().findElement(By.id("fld-username")).sendKeys(tenant.username());
+        browser.driver().findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
+                        && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
+    }
+
+    private static void noPolicyRefusals() {
+        List<String> console = browser.console();
+        assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")),
+                "the page's policy refuses nothing it needs: " + console);
+    }
+
+    private static WebElement click(By by) {
+        WebElement element = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+        return element;
+    }
+
+    private static String text(By by) {
+        return browser.visible(by).getText();
+    }
+
+    private static void type(By by, String value) {
+        WebElement input = browser.visible(by);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value);
+    }
+
+    @Test
+    void anEndedSessionLandsOnSignInAndReturnsToTheLead() {
+        String id = lead(Fixtures.tradeFairLead("Returner"));
+        open("/leads");
+        // sign out: the cookie's session is revoked; opening a lead asks to sign in first
+        click(By.xpath("//header//button[contains(., 'Sign out')]"));
+        browser.visible(By.id("fld-password"));
+        browser.get(server.base() + "/#/leads/" + id);
+        browser.visible(By.id("fld-password"));
+        assertTrue(browser.driver().getCurrentUrl().contains("return=%2Fleads%2F" + id)
+                || browser.driver().getCurrentUrl().contains("return=/leads/" + id), browser.driver().getCurrentUrl());
+        assertTrue(text(By.cssSelector(".sign-in")).contains("Sign in again"));
+        browser.assertAccessible("sign-in");
+        browser.screenshot("sign-in");
+        signIn();
+        browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Returner");
+        noPolicyRefusals();
+    }
+
+    @Test
+    void aTradeFairLeadWhoseBudgetAndNeedMatchShowsHotAndAProposalFirst() {
+        String id = lead(Fixtures.tradeFairLead("Fairgoer"));
+        open("/leads/" + id);
+        browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Fairgoer");
+        assertEquals("Hot", text(By.cssSelector("#rating .badge")));
+        assertTrue(text(By.cssSelector("#rating .score")).contains("70"));
+        click(By.cssSelector("#rating summary"));
+        assertTrue(text(By.cssSelector("#rating .reasons")).contains("Budget and need match"),
+                text(By.cssSelector("#rating .reasons")));
+        // the recommended actions come first on the page, before the process and the data
+        WebElement first = browser.visible(By.cssSelector(".recommendations .rec"));
+        assertTrue(first.getText().startsWith("Send a proposal"), first.getText());
+        assertTrue(first.getText().contains("High priority"), first.getText());
+        Boolean before = (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return !!(document.querySelector('.recommendations').compareDocumentPosition("
+                        + "document.querySelector('.process')) & Node.DOCUMENT_POSITION_FOLLOWING)");
+        assertTrue(before, "recommended actions above the process bar");
+        browser.assertAccessible("lead page");
+        browser.screenshot("lead-page");
+        noPolicyRefusals();
+
+        // done: the action leaves the list and shows on the timeline
+        click(By.xpath("//li[contains(@class,'rec')][contains(., 'Send a proposal')]//button[contains(., 'Done')]"));
+        browser.waitForText(By.cssSelector(".recommendations"), "Nothing recommended");
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Done: Send a proposal");
+    }
+
+    @Test
+    void theListShowsMyOpenLeadsWithRatingAndFiltersAndExports() {
+        lead(Fixtures.tradeFairLead("Listed"));
+        lead(Fixtures.minimalLead("Coldcase"));
+        open("/leads");
+        browser.waitForText(By.cssSelector("table.leads tbody"), "Anna Listed");
+        WebElement row = browser.visible(By.xpath("//tr[contains(., 'Anna Listed')]"));
+        assertTrue(row.getText().replaceAll("\\s+", " ").contains("Hot 70"), row.getText());
+        assertTrue(row.getText().contains("ACME GmbH"), row.getText());
+        browser.assertAccessible("lead list");
+        browser.screenshot("lead-list");
+
+        new Select(browser.visible(By.id("filter-rating"))).selectByValue("HOT");
+        browser.waitForText(By.cssSelector(".list-foot"), "leads shown");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                !d.findElement(By.cssSelector("table.leads tbody")).getText().contains("Coldcase"));
+        assertTrue(browser.driver().getCurrentUrl().contains("rating=HOT"), browser.driver().getCurrentUrl());
+        String export = browser.visible(By.xpath("//a[contains(., 'Export CSV')]")).getAttribute("href");
+        assertTrue(export.contains("/api/v1/leads/export?") && export.contains("rating=HOT")
+                && export.contains("status=OPEN") && export.contains("ownerId=me"), export);
+
+        type(By.id("filter-q"), "listed");
+        click(By.xpath("//form[@role='search']//button"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("table.leads tbody tr")).size() == 1);
+        assertTrue(text(By.cssSelector("table.leads tbody")).contains("Anna Listed"));
+    }
+
+    @Test
+    void aNewLeadWarnsOfADuplicateAndOpensTheExistingOrCreatesAnyway() {
+        String existing = lead(Fixtures.tradeFairLead("Twin"));
+        open("/leads/new");
+        browser.visible(By.id("new-lastName"));
+        browser.assertAccessible("new lead");
+        // the API's field errors land next to their fields
+        click(By.xpath("//button[contains(., 'Create lead')]"));
+        assertFalse(browser.visible(By.id("new-lastName-error")).getText().isBlank());
+        assertEquals("true", browser.driver().findElement(By.id("new-lastName")).getAttribute("aria-invalid"));
+
+        type(By.id("new-lastName"), "Twin");
+        type(By.id("new-email"), "twin@acme.example");
+        click(By.xpath("//button[contains(., 'Create lead')]"));
+        browser.visible(By.cssSelector("dialog#duplicates"));
+        assertTrue(text(By.cssSelector("dialog#duplicates")).contains("same e-mail"));
+        browser.assertAccessible("duplicate warning");
+        click(By.xpath("//dialog//a[contains(., 'Open')]"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlContains("/leads/" + existing));
+
+        open("/leads/new");
+        type(By.id("new-lastName"), "Twin");
+        type(By.id("new-email"), "twin@acme.example");
+        click(By.xpath("//button[contains(., 'Create lead')]"));
+        click(By.xpath("//dialog//button[contains(., 'Create anyway')]"));
+        browser.waitForText(By.cssSelector(".lead-header h1"), "Twin");
+        assertFalse(browser.driver().getCurrentUrl().contains(existing));
+    }
+
+    @Test
+    void theFlagMovesToDevelopOnlyOnceTheCriteriaAreMet() {
+        String id = lead(Fixtures.tradeFairLead("Stager"));
+        open("/leads/" + id);
+        browser.waitForText(By.cssSelector(".stages li[aria-current='step']"), "Qualify");
+        // what is missing is shown before the seller tries
+        assertTrue(text(By.id("stage-missing")).contains("The need was confirmed with the lead"));
+        click(By.id("next-stage"));
+        browser.waitForText(By.id("stage-missing"), "The need was confirmed with the lead");
+        assertTrue(text(By.cssSelector(".stages li[aria-current='step']")).contains("Qualify"), "the flag stays");
+
+        click(By.cssSelector(".checks input[type=checkbox]"));
+        browser.waitForText(By.cssSelector(".stage-move"), "Everything needed is there");
+        click(By.id("next-stage"));
+        browser.waitForText(By.cssSelector(".stages li[aria-current='step']"), "Develop");
+        assertEquals("develop", tenant.api().get("/api/v1/leads/" + id).json().getString("stage"));
+        browser.assertAccessible("lead page, develop");
+        click(By.id("previous-stage"));
+        browser.waitForText(By.cssSelector(".stages li[aria-current='step']"), "Qualify");
+    }
+
+    @Test
+    void qualifyingShowsThePreviewThenLinksToTheCreatedRecords() {
+        String id = lead(Fixtures.tradeFairLead("Qualifier"));
+        open("/leads/" + id);
+        click(By.id("qualify"));
+        WebElement preview = browser.visible(By.id("qualify-preview"));
+        assertTrue(preview.getText().contains("Contact: will be created"), preview.getText());
+        assertTrue(preview.getText().contains("Account: will be created"), preview.getText());
+        assertTrue(preview.getText().contains("Opportunity"), preview.getText());
+        assertEquals("OPEN", tenant.api().get("/api/v1/leads/" + id).json().getString("status"), "a preview changes nothing");
+        browser.assertAccessible("qualify preview");
+        click(By.id("qualify-confirm"));
+        WebElement converted = browser.visible(By.cssSelector(".converted"));
+        JsonObject conversion = tenant.api().get("/api/v1/leads/" + id).json().getJsonObject("conversion");
+        assertTrue(converted.findElement(By.linkText("Contact")).getAttribute("href")
+                .endsWith(conversion.getString("contactId")));
+        assertTrue(converted.findElement(By.linkText("Account")).getAttribute("href")
+                .endsWith(conversion.getString("accountId")));
+        assertTrue(converted.findElement(By.linkText("Opportunity")).getAttribute("href")
+                .endsWith(conversion.getString("opportunityId")));
+        // a qualified lead is read-only
+        assertTrue(browser.driver().findElements(By.cssSelector("[id^='edit-']")).isEmpty());
+        assertTrue(browser.driver().findElements(By.id("delete")).isEmpty());
+        browser.assertAccessible("qualified lead");
+        // the links lead to the created records
+        click(By.linkText("Opportunity"));
+        browser.waitForText(By.cssSelector("main h1"), "CRM for the sales team");
+        assertTrue(text(By.cssSelector("main")).contains("Prospecting"));
+        browser.assertAccessible("opportunity");
+        click(By.xpath("//dt[.='Contact']/following-sibling::dd/a"));
+        browser.waitForText(By.cssSelector("main h1"), "Anna Qualifier");
+        click(By.xpath("//dt[.='Account']/following-sibling::dd/a"));
+        browser.waitForText(By.cssSelector("main h1"), "ACME GmbH");
+    }
+
+    @Test
+    void thePipelineMovesAnOpportunityFromTheKeyboardAndWinsIt() {
+        String id = lead(Fixtures.tradeFairLead("Piper"));
+        Api.Response q = tenant.api().post("/api/v1/leads/" + id + "/qualify", Json.createObjectBuilder()
+                .add("opportunity", Json.createObjectBuilder().add("topic", "Piper deal")).build());
+        assertEquals(201, q.status(), q::toString);
+        String opportunity = q.json().getJsonObject("opportunity").getString("id");
+        open("/pipeline");
+        By card = By.xpath("//li[contains(@class,'deal')][contains(., 'Piper deal')]");
+        browser.waitForText(By.xpath("//section[@data-stage='PROSPECTING']"), "Piper deal");
+        browser.assertAccessible("pipeline");
+        browser.screenshot("pipeline");
+        new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("PROPOSAL");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "PROPOSAL".equals(
+                tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage")));
+        browser.waitForText(By.xpath("//section[@data-stage='PROPOSAL']"), "Piper deal");
+        new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("WON");
+        browser.waitForText(By.xpath("//section[@data-stage='WON']"), "Piper deal");
+        assertEquals("WON", tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage"));
+        assertTrue(browser.driver().findElements(By.id("move-" + opportunity)).isEmpty(), "a won deal stays won");
+        assertTrue(browser.visible(card).isDisplayed());
+    }
+
+    @Test
+    void theDashboardDrawsTheTenantsFiguresWithTheirNumbers() {
+        lead(Fixtures.tradeFairLead("Charted"));
+        open("/dashboard");
+        browser.visible(By.cssSelector("canvas#by-rating"));
+        assertTrue(text(By.cssSelector(".dashboard .total")).matches("\\d+ leads"), text(By.cssSelector(".dashboard .total")));
+        click(By.xpath("//section[@aria-labelledby='by-source-title']//summary"));
+        assertTrue(text(By.xpath("//section[@aria-labelledby='by-source-title']//table")).contains("Trade fair"));
+        Number drawn = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.querySelectorAll('.chart canvas[width]').length");
+        assertEquals(5, drawn.intValue(), "five charts drawn");
+        browser.assertAccessible("dashboard");
+        browser.screenshot("dashboard");
+        noPolicyRefusals();
+    }
+
+    @Test
+    void disqualifyingWithAReasonAndReopening() {
+        String id = lead(Fixtures.tradeFairLead("Doubter"));
+        open("/leads/" + id);
+        click(By.id("disqualify"));
+        new Select(browser.visible(By.id("disqualify-reason"))).selectByValue("NO_BUDGET");
+        type(By.id("disqualify-note"), "Budget frozen until next year");
+        browser.assertAccessible("disqualify dialog");
+        click(By.id("disqualify-confirm"));
+        browser.waitForText(By.cssSelector(".lead-header .status"), "Disqualified");
+        assertEquals("NO_BUDGET", tenant.api().get("/api/v1/leads/" + id + "/disqualification").json().getString("reason"));
+        click(By.id("reopen"));
+        browser.waitForText(By.cssSelector(".lead-header .status"), "Open");
+        assertEquals("OPEN", tenant.api().get("/api/v1/leads/" + id).json().getString("status"));
+    }
+
+    @Test
+    void deletingAsksFirst() {
+        String id = lead(Fixtures.tradeFairLead("Goner"));
+        open("/leads/" + id);
+        click(By.id("delete"));
+        browser.visible(By.id("delete-confirm"));
+        browser.assertAccessible("delete dialog");
+        click(By.xpath("//dialog[@id='delete-dialog']//button[contains(., 'Cancel')]"));
+        assertEquals(200, tenant.api().get("/api/v1/leads/" + id).status());
+        click(By.id("delete"));
+        click(By.id("delete-confirm"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("#/leads?"));
+        assertTrue(List.of(404, 410).contains(tenant.api().get("/api/v1/leads/" + id).status()));
+
+        // the administrator restores it from the recycle bin
+        click(By.xpath("//p[contains(@class,'notice')]//a[contains(., 'Recycle bin')]"));
+        browser.waitForText(By.cssSelector("table.leads tbody"), "Anna Goner");
+        browser.assertAccessible("recycle bin");
+        click(By.xpath("//tr[contains(., 'Anna Goner')]//button[contains(., 'Restore')]"));
+        browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Goner");
+        assertEquals(200, tenant.api().get("/api/v1/leads/" + id).status());
+    }
+
+    @Test
+    void aConcurrentEditShowsTheDialogAndKeepsWhatWasTyped() {
+        String id = lead(Fixtures.tradeFairLead("Racer"));
+        open("/leads/" + id);
+        click(By.id("edit-contact"));
+        type(By.id("edit-person-jobTitle"), "Chief Revenue Officer");
+        // meanwhile a colleague changes the lead
+        Api.Response theirs = tenant.api().send("PATCH", "/api/v1/leads/" + id, "{\"topic\": \"Changed elsewhere\"}",
+                "application/merge-patch+json", Map.of("If-Match", "\"1\""));
+        assertEquals(200, theirs.status(), theirs::toString);
+        click(By.xpath("//section[.//h2[@id='sec-contact']]//button[@type='submit']"));
+        WebElement dialog = browser.visible(By.cssSelector("dialog#conflict"));
+        assertTrue(dialog.getText().contains("Someone else changed this lead"), dialog.getText());
+        browser.assertAccessible("conflict dialog");
+        click(By.id("conflict-reload"));
+        browser.waitForText(By.cssSelector(".lead-header"), "Changed elsewhere");
+        assertEquals("Chief Revenue Officer", browser.visible(By.id("edit-person-jobTitle")).getAttribute("value"),
+                "what the seller typed is kept");
+        click(By.xpath("//section[.//h2[@id='sec-contact']]//button[@type='submit']"));
+        browser.waitForText(By.id("sec-contact"), "Contact");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                "Chief Revenue Officer".equals(tenant.api().get("/api/v1/leads/" + id).json()
+                        .getJsonObject("person").getString("jobTitle")));
+        assertEquals("Changed elsewhere", tenant.api().get("/api/v1/leads/" + id).json().getString("topic"));
+    }
+
+    @Test
+    void stakeholdersAndCompetitorsAreAddedOnTheLeadPage() {
+        String id = lead(Fixtures.tradeFairLead("Partied"));
+        open("/leads/" + id);
+        click(By.xpath("//summary[contains(., 'Add stakeholder')]"));
+        type(By.id("stakeholder-name"), "Dr. Weber");
+        new Select(browser.visible(By.id("stakeholder-attitude"))).selectByValue("SUPPORTIVE");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add stakeholder')]"));
+        browser.waitForText(By.cssSelector(".parties"), "Dr. Weber Decision maker");
+        click(By.xpath("//summary[contains(., 'Add competitor')]"));
+        click(By.xpath("//button[@type='submit'][contains(., 'Add competitor')]"));
+        assertFalse(browser.visible(By.id("competitor-name-error")).getText().isBlank(), "the name is required");
+        type(By.id("competitor-name"), "Spreadsheet Corp");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add competitor')]"));
+        browser.waitForText(By.cssSelector(".parties"), "Spreadsheet Corp");
+        assertEquals(1, tenant.api().get("/api/v1/leads/" + id + "/competitors").items().size());
+        browser.assertAccessible("stakeholders and competitors");
+    }
+
+    @Test
+    void theTimelineTakesAnInteractionANoteAndAPostAndFiltersByKind() {
+        String id = lead(Fixtures.tradeFairLead("Chatty"));
+        open("/leads/" + id);
+        click(By.xpath("//summary[contains(., 'Log an interaction')]"));
+        new Select(browser.visible(By.id("log-medium"))).selectByValue("MEETING");
+        type(By.id("log-purpose"), "Demo at their office");
+        type(By.id("log-content"), "They want the mobile app too");
+        click(By.xpath("//button[@type='submit'][contains(., 'Log interaction')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Demo at their office");
+        click(By.xpath("//summary[contains(., 'Add a note')]"));
+        type(By.id("note-text"), "Call back after the board meeting");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add note')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Call back after the board meeting");
+        click(By.xpath("//summary[contains(., 'Add a social post')]"));
+        type(By.id("post-text"), "Looking for a CRM, any advice?");
+        click(By.xpath("//button[@type='submit'][contains(., 'Add post')]"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Looking for a CRM");
+        browser.assertAccessible("timeline");
+
+        new Select(browser.visible(By.id("timeline-kind"))).selectByValue("NOTE");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                !d.findElement(By.cssSelector(".timeline")).getText().contains("Demo at their office"));
+        assertTrue(text(By.cssSelector(".timeline .entries")).contains("Call back after the board meeting"));
+    }
+
+    @Test
+    void aFieldProblemIsShownNextToItsField() {
+        String id = lead(Fixtures.tradeFairLead("Typo"));
+        open("/leads/" + id);
+        click(By.id("edit-contact"));
+        type(By.id("edit-person-email"), "not-an-address");
+        click(By.xpath("//section[.//h2[@id='sec-contact']]//button[@type='submit']"));
+        browser.waitForText(By.id("edit-person-email-error"), "e-mail");
+        browser.assertAccessible("field error");
+    }
+
+    @Test
+    void theGermanUiShowsGermanTextsAndFormats() {
+        String id = lead(Fixtures.tradeFairLead("Deutsch"));
+        open("/leads/" + id);
+        try {
+            new Select(browser.visible(By.id("locale"))).selectByValue("de");
+            browser.waitForText(By.cssSelector(".lead-header"), "Heiß");
+            assertTrue(text(By.cssSelector(".lead-close")).contains("Qualifizieren"));
+            assertTrue(text(By.id("sec-qualification")).contains("Qualifizierung"));
+            // 50000 EUR in German: "50.000,00 €"
+            String data = text(By.cssSelector(".lead-data")).replace('\u00a0', ' ');
+            assertTrue(data.contains("50.000,00 €"), data);
+            assertTrue(text(By.cssSelector(".stages")).contains("Qualify"), "stage names come from the process");
+            assertEquals("de", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            browser.assertAccessible("lead page in German");
+            browser.screenshot("lead-page-de");
+            // remembered
+            browser.driver().navigate().refresh();
+            browser.waitForText(By.cssSelector("header"), "Abmelden");
+            open("/leads");
+            browser.waitForText(By.cssSelector("h1"), "Leads");
+            assertTrue(text(By.cssSelector(".page-head")).contains("Neuer Lead"));
+        } finally {
+            new Select(browser.visible(By.id("locale"))).selectByValue("en");
+            browser.waitForText(By.cssSelector("header"), "Sign out");
+        }
+    }
+
+    @Test
+    void aBrowserThatPrefersGermanGetsTheGermanUi() {
+        try (Browser german = Browser.open("de-DE,de,en")) {
+            german.get(server.base() + "/");
+            german.waitForText(By.cssSelector(".sign-in"), "Bei Leadline anmelden");
+            assertEquals("de", german.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(german.visible(By.cssSelector("label[for='fld-password']")).getText().startsWith("Passwort"));
+            german.assertAccessible("sign-in in German");
+        }
+    }
+
+    @Test
+    void anotherTenantsLeadIsNotFound() {
+        Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+        String theirs = other.api().post("/api/v1/leads", Fixtures.tradeFairLead("Foreign")).json().getString("id");
+        open("/leads/" + theirs);
+        browser.waitForText(By.cssSelector("main"), "This lead was not found");
+        assertFalse(text(By.cssSelector("main")).contains("Foreign"));
+        browser.assertAccessible("not found");
+    }
+}

@@ -1,0 +1,120 @@
+// The dashboard: the tenant's leads by rating, source, stage and status, and new leads per week,
+// from GET statistics/leads (counted in the database). Each chart has its figures as a table too,
+// for screen readers and for reading exact numbers.
+import {html, nothing} from 'lit';
+import {ref} from 'lit/directives/ref.js';
+import {Chart, BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement,
+  CategoryScale, LinearScale, Legend, Tooltip} from 'chart.js';
+import {Element} from '../base.js';
+import {t, label, fmt, currentLocale} from '../i18n.js';
+import {get} from '../api.js';
+
+Chart.register(BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement,
+  CategoryScale, LinearScale, Legend, Tooltip);
+
+const RATING_COLOURS = {HOT: '#b42318', WARM: '#d97706', COLD: '#1e4f8a', null: '#8a94a3'};
+const PALETTE = ['#1d4ed8', '#0f766e', '#7c3aed', '#b45309', '#be123c', '#4d7c0f', '#0369a1', '#a21caf', '#57534e',
+  '#15803d', '#9f1239'];
+
+class Dashboard extends Element {
+  static properties = {stats: {state: true}, stages: {state: true}, error: {state: true}};
+
+  constructor() {
+    super();
+    this.charts = new Map();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    this.charts.forEach((c) => c.destroy());
+    this.charts.clear();
+    super.disconnectedCallback();
+  }
+
+  async load() {
+    try {
+      const [stats, processes] = await Promise.all([get('/statistics/leads'),
+        get('/processes').catch(() => ({data: {items: []}}))]);
+      this.stages = processes.data.items;
+      this.stats = stats.data;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  /**
+   * Open leads per stage named as the process names them. A lead that never moved has no stage
+   * key: it is in the first stage, counted there when the tenant's process is known (one offered).
+   */
+  stageRows() {
+    const processes = this.stages || [];
+    const names = new Map();
+    processes.forEach((p) => p.stages.forEach((st) => { if (!names.has(st.key)) names.set(st.key, st.name); }));
+    const first = processes.length === 1 ? processes[0].stages[0]?.key : null;
+    const counts = new Map();
+    for (const c of this.stats.byStage) {
+      const key = c.key === null && first ? first : c.key;
+      counts.set(key, (counts.get(key) || 0) + c.count);
+    }
+    const order = processes.length === 1 ? processes[0].stages.map((st) => st.key) : [];
+    return [...counts.entries()]
+      .sort((a, b) => (order.indexOf(a[0]) - order.indexOf(b[0])) || b[1] - a[1])
+      .map(([key, count]) => [key === null ? t('dashboard.firstStage') : names.get(key) || key, count]);
+  }
+
+  /** A chart drawn on a canvas once it is in the page, redrawn when the figures or the language change. */
+  chart(id, config) {
+    return ref((canvas) => {
+      if (!canvas) return;
+      const old = this.charts.get(id);
+      if (old) old.destroy();
+      this.charts.set(id, new Chart(canvas, {...config, options: {responsive: true, maintainAspectRatio: false,
+        animation: false, locale: currentLocale(), plugins: {legend: {display: config.type === 'doughnut',
+          position: 'bottom'}}, ...(config.options || {})}}));
+    });
+  }
+
+  panel(id, title, rows, config) {
+    return html`<section class="card chart-card" aria-labelledby="${id}-title">
+      <h2 id="${id}-title">${title}</h2>
+      <div class="chart"><canvas id=${id} role="img" aria-label=${title} ${this.chart(id, config)}></canvas></div>
+      <details class="figures"><summary>${t('dashboard.figures')}</summary>
+        <table><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${fmt.number(v)}</td></tr>`)}</tbody>
+        </table></details>
+    </section>`;
+  }
+
+  render() {
+    const s = this.stats;
+    if (this.error) return html`<section class="page"><p class="form-error" role="alert">${this.error}</p></section>`;
+    if (!s) return html`<p class="loading" role="status">${t('app.loading')}</p>`;
+    const name = (group, key) => (key === null ? t(`dashboard.none.${group}`) : label(group, key));
+    const rating = s.byRating.map((c) => [name('rating', c.key), c.count, RATING_COLOURS[c.key]]);
+    const source = s.bySource.map((c) => [name('source', c.key), c.count]);
+    const stage = this.stageRows();
+    const status = s.byStatus.map((c) => [name('status', c.key), c.count]);
+    const weeks = s.newPerWeek.map((w) => [fmt.dayMonth(w.weekOf), w.count]);
+    const bar = (rows, colours) => ({type: 'bar', data: {labels: rows.map((r) => r[0]), datasets: [{
+      data: rows.map((r) => r[1]), backgroundColor: colours || '#1d4ed8', borderRadius: 4}]},
+    options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
+    return html`<section class="page dashboard">
+      <div class="page-head"><h1>${t('nav.dashboard')}</h1>
+        <p class="total">${t('dashboard.total', {n: fmt.number(s.total)})}</p></div>
+      <div class="charts">
+        ${this.panel('by-rating', t('dashboard.byRating'), rating, {type: 'doughnut', data: {labels: rating.map((r) => r[0]),
+          datasets: [{data: rating.map((r) => r[1]), backgroundColor: rating.map((r) => r[2])}]}})}
+        ${this.panel('by-source', t('dashboard.bySource'), source, bar(source, PALETTE))}
+        ${this.panel('by-stage', t('dashboard.byStage'), stage, bar(stage))}
+        ${this.panel('by-status', t('dashboard.byStatus'), status, bar(status, ['#1d4ed8', '#166534', '#b42318']))}
+        ${this.panel('per-week', t('dashboard.perWeek'), weeks, {type: 'line', data: {labels: weeks.map((r) => r[0]),
+          datasets: [{data: weeks.map((r) => r[1]), borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', tension: 0.2}]},
+        options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}})}
+      </div>
+    </section>`;
+  }
+}
+customElements.define('ll-dashboard', Dashboard);
