@@ -105,6 +105,7 @@ public class SecretSettings {
     /** After the plugins started: seals clear-text secrets and those of a former primary key. */
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) Startup.Ready ready) {
         try {
+            box(); // the keyset is read (or created) at start, not at the first secret: a bad one shows at once
             int sealed = sweep(extensions.secretSettings());
             if (sealed > 0) {
                 LOG.info("Sealed " + sealed + " stored extension settings with the current secrets key");
