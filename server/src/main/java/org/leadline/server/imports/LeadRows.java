@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +21,7 @@ import org.leadline.server.lead.LeadValidation;
 import org.leadline.server.lead.PhoneKeys;
 import org.leadline.server.lead.SearchTerms;
 import org.leadline.server.platform.persistence.Ids;
+import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.ChangeKind;
 import org.leadline.server.timeline.ImportedEntry;
@@ -196,7 +195,7 @@ final class LeadRows {
     }
 
     static Timestamp timestamp(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return Timestamps.sql(instant);
     }
 
     /**
@@ -231,8 +230,8 @@ final class LeadRows {
                                 rs.getString("country"), rs.getString("source"), rs.getString("source_detail"),
                                 money(rs.getBigDecimal("budget_amount"), rs.getString("budget_currency")), rs.getString("need"),
                                 rs.getString("purchase_timeframe"), rs.getObject("decision_maker", Boolean.class),
-                                rs.getString("topic"), instant(rs.getTimestamp("created_at")),
-                                instant(rs.getTimestamp("updated_at")), rs.getLong("version")));
+                                rs.getString("topic"), Timestamps.instant(rs.getTimestamp("created_at")),
+                                Timestamps.instant(rs.getTimestamp("updated_at")), rs.getLong("version")));
                     }
                 }
             }
@@ -242,10 +241,6 @@ final class LeadRows {
 
     private static org.leadline.plugin.api.Money money(java.math.BigDecimal amount, String currency) {
         return amount == null || currency == null ? null : new org.leadline.plugin.api.Money(amount, currency);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     /** Whether the tenant has a live lead without an e-mail address: one index probe. */

@@ -2,8 +2,6 @@ package org.leadline.server.lead;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.leadline.server.platform.Settings;
+import org.leadline.server.platform.persistence.Timestamps;
 
 /**
  * The SQL of one page of a lead list, and the choice of where the database starts reading.
@@ -391,6 +390,6 @@ final class LeadListQuery {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return Timestamps.sql(instant);
     }
 }

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +17,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
+
+import org.leadline.server.platform.persistence.Timestamps;
 
 
 /**
@@ -79,7 +79,7 @@ public class OutboxStore {
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (OutboxEntry e : entries) {
-                Timestamp at = timestamp(e.createdAt());
+                Timestamp at = Timestamps.sql(e.createdAt());
                 ps.setString(1, e.id());
                 ps.setString(2, e.tenantId());
                 ps.setString(3, e.leadId());
@@ -118,8 +118,8 @@ public class OutboxStore {
             List<String> due = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(DUE)) {
                 ps.setMaxRows(limit);
-                ps.setTimestamp(1, timestamp(now));
-                ps.setTimestamp(2, timestamp(now));
+                ps.setTimestamp(1, Timestamps.sql(now));
+                ps.setTimestamp(2, Timestamps.sql(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(rs.getString(1));
@@ -132,9 +132,9 @@ public class OutboxStore {
             try (PreparedStatement ps = c.prepareStatement(LEASE)) {
                 for (String id : due) {
                     ps.setString(1, owner);
-                    ps.setTimestamp(2, timestamp(until));
+                    ps.setTimestamp(2, Timestamps.sql(until));
                     ps.setString(3, id);
-                    ps.setTimestamp(4, timestamp(now));
+                    ps.setTimestamp(4, Timestamps.sql(now));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -142,13 +142,13 @@ public class OutboxStore {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(LEASED)) {
                 ps.setString(1, owner);
-                ps.setTimestamp(2, timestamp(until));
+                ps.setTimestamp(2, Timestamps.sql(until));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         OutboxEntry e = new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3),
                                 new Recipient(rs.getString(4), rs.getString(5)),
                                 OutboxEntry.Topic.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                                instant(rs.getTimestamp(9)));
+                                Timestamps.instant(rs.getTimestamp(9)));
                         claimed.add(new Claimed(e, rs.getInt(10)));
                     }
                 }
@@ -194,8 +194,8 @@ public class OutboxStore {
                 for (Attempt a : attempts) {
                     ps.setInt(1, a.attempts());
                     ps.setString(2, a.next() == null ? State.FAILED.name() : State.PENDING.name());
-                    ps.setTimestamp(3, timestamp(a.next() == null ? a.at() : a.next()));
-                    ps.setTimestamp(4, timestamp(a.at()));
+                    ps.setTimestamp(3, Timestamps.sql(a.next() == null ? a.at() : a.next()));
+                    ps.setTimestamp(4, Timestamps.sql(a.at()));
                     ps.setString(5, cut(a.error() == null ? "failed" : a.error(), 500));
                     ps.setString(6, a.id());
                     ps.setString(7, owner);
@@ -217,7 +217,7 @@ public class OutboxStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE plugin_deliveries SET next_attempt_at = ?, "
                     + "last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 for (String id : ids) {
-                    ps.setTimestamp(1, timestamp(next));
+                    ps.setTimestamp(1, Timestamps.sql(next));
                     ps.setString(2, cut(reason, 500));
                     ps.setString(3, id);
                     ps.setString(4, owner);
@@ -272,8 +272,8 @@ public class OutboxStore {
                     while (rs.next()) {
                         State state = State.valueOf(rs.getString(4));
                         rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), state, rs.getInt(5),
-                                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                                state == State.FAILED ? null : instant(rs.getTimestamp(8)), rs.getString(9)));
+                                Timestamps.instant(rs.getTimestamp(6)), Timestamps.instant(rs.getTimestamp(7)),
+                                state == State.FAILED ? null : Timestamps.instant(rs.getTimestamp(8)), rs.getString(9)));
                     }
                 }
             }
@@ -287,7 +287,7 @@ public class OutboxStore {
         return jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE plugin_deliveries SET state = 'PENDING', attempts = 0, "
                     + "next_attempt_at = ? WHERE tenant_id = ? AND plugin_id = ? AND extension_id = ? AND state = 'FAILED'")) {
-                ps.setTimestamp(1, timestamp(now));
+                ps.setTimestamp(1, Timestamps.sql(now));
                 ps.setString(2, tenantId);
                 ps.setString(3, pluginId);
                 ps.setString(4, extensionId);
@@ -310,14 +310,6 @@ public class OutboxStore {
         } finally {
             em.close();
         }
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private static String cut(String s, int max) {
