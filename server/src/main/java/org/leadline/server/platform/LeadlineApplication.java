@@ -3,7 +3,6 @@ package org.leadline.server.platform;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -73,7 +72,6 @@ import org.leadline.server.timeline.TimelineResource;
  * describes, so the two cannot differ.
  */
 @ApplicationPath(LeadlineApplication.PATH)
-@DeclareRoles({"PLATFORM_ADMIN", "TENANT_ADMIN", "SALES"})
 public class LeadlineApplication extends Application {
 
     public static final String PATH = "/api/v1";

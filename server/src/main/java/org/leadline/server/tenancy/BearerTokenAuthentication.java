@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,37 +24,54 @@ import org.leadline.server.platform.web.HttpHardening;
  * ({@link SessionCookie}; a state-changing request signed in by it must carry the CSRF header). Everything under {@code /api/} needs a token except the
  * paths in {@link #isPublic}; a missing or unusable token gets a 401 problem here, before any
  * application code runs.
+ *
+ * <p>The first filter of every request ({@code web.xml}). It hands the {@link Caller} on as a request
+ * attribute, and {@link RoleCheck} authorises by it; the container's own security (a JASPIC
+ * login, JACC role checks, a JAAS subject per request) is not involved: nothing reads the
+ * container's principal, and its cost and locks were a fifth of a health check's time.
  */
-@ApplicationScoped
-public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
+public class BearerTokenAuthentication extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     Credentials credentials;
 
-    private final MetricsToken metricsToken = MetricsToken.configured();
+    private transient MetricsToken metricsToken;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public void init() {
+        metricsToken = MetricsToken.configured();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (authenticate(request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Whether the request goes on; when not, the answer (401 or 403) is written. */
+    private boolean authenticate(HttpServletRequest request, HttpServletResponse response) {
         StatementCount.reset();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/metrics") || path.startsWith("/metrics/")) {
-            return metrics(request, response, context, path);
+            return metrics(request, response, path);
         }
         if (!path.startsWith("/api/") || "OPTIONS".equals(request.getMethod())) {
-            return context.doNothing();
+            return true;
         }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<Caller> caller = credentials.authenticate(header.substring(7).strip());
             if (caller.isPresent()) {
                 request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-                return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
-                        caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+                return true;
             }
             if (isPublic(path)) {
                 // A client whose stored token expired signs in again with that token still attached.
-                return context.doNothing();
+                return true;
             }
             return reject(response, path, "The bearer token is unknown, expired or revoked, or its user or tenant is disabled");
         }
@@ -72,17 +86,16 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
                 }
                 request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
                 request.setAttribute(SessionCookie.SIGNED_IN, Boolean.TRUE);
-                return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
-                        caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+                return true;
             }
             if (isPublic(path)) {
-                return context.doNothing();
+                return true;
             }
             return reject(response, path, "The session has ended (expired, signed out or revoked), or its user or "
                     + "tenant is disabled; sign in again");
         }
         if (isPublic(path)) {
-            return context.doNothing();
+            return true;
         }
         return reject(response, path, header == null
                 ? "Send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login"
@@ -93,8 +106,7 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
      * The metrics (JVM, pool, plugin counters) tell an attacker much: they need the configured
      * metrics token ({@code leadline.metrics.token}, for a scraper) or a platform administrator's token.
      */
-    private AuthenticationStatus metrics(HttpServletRequest request, HttpServletResponse response,
-                                         HttpMessageContext context, String path) {
+    private boolean metrics(HttpServletRequest request, HttpServletResponse response, String path) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return reject(response, path, "Send 'Authorization: Bearer <token>' with the metrics token or a platform "
@@ -102,7 +114,7 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
         }
         String token = header.substring(7).strip();
         if (metricsToken.matches(token)) {
-            return context.doNothing();
+            return true;
         }
         Optional<Caller> caller = credentials.authenticate(token);
         if (caller.isEmpty()) {
@@ -111,8 +123,7 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
         if (!caller.get().roles().contains(Role.PLATFORM_ADMIN)) {
             return refuse(response, path, "Metrics are for the metrics token and platform administrators");
         }
-        return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().username()),
-                caller.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+        return true;
     }
 
     static boolean isPublic(String path) {
@@ -120,10 +131,10 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
                 || path.startsWith("/api/v1/public/");
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, String path, String detail) {
+    private static boolean refuse(HttpServletResponse response, String path, String detail) {
         try {
             response.setStatus(403);
-            // authentication runs before the filters: the answer gets their headers here
+            // authentication is the first filter: the answer gets the others' headers here
             HttpHardening.securityHeaders(response, true);
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
@@ -131,10 +142,10 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return false;
     }
 
-    private static AuthenticationStatus reject(HttpServletResponse response, String path, String detail) {
+    private static boolean reject(HttpServletResponse response, String path, String detail) {
         try {
             response.setStatus(401);
             HttpHardening.securityHeaders(response, true);
@@ -146,6 +157,6 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism {
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return false;
     }
 }

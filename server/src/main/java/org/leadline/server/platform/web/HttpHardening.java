@@ -17,7 +17,7 @@ import org.leadline.server.platform.problem.ProblemType;
 import org.leadline.server.platform.problem.Problems;
 
 /**
- * The first filter of every request (ordered first in {@code web.xml}): the security headers every
+ * The filter after authentication (ordered so in {@code web.xml}): the security headers every
  * answer carries, and the checks of what the container would otherwise answer with its own HTML
  * page or an empty body.
  *
