@@ -45,8 +45,10 @@ import org.leadline.it.LeadlineServer;
  * The second round of the plugin platform, seen from outside with real plugin archives: a slow
  * plugin of one tenant does not starve the others (bulkheads), built-in plugins cannot be replaced
  * by an upload, an upgrade is tried before it replaces anything and never switches on what a tenant
- * did not choose, versions are semantic, a null scoring result is a failure, process definitions
- * and settings declarations are checked.
+ * did not choose (also when the old version was stopped), versions are semantic, a null scoring
+ * result is a failure, process definitions and settings declarations are checked; an extension new in
+ * an upgrade that declares itself default-on goes on only when the platform administrator confirms,
+ * and only for tenants that used the plugin; a built-in plugin cannot be unloaded.
  *
  * <p>The server starts with the built-in BANT rule as every tenant's default, and the partner's
  * plugin ({@code partner}, uploaded later) in the default set too.
