@@ -176,9 +176,11 @@ public class PluginUploads {
             PluginArchive archive = PluginArchive.read(path, path.getFileName().toString().endsWith(".zip"));
             return ArchiveValidation.trial(archive, host.guard()).extensionIds();
         } catch (RuntimeException e) {
-            // Not knowing what it had, nothing is taken as new: no tenant loses what it has.
-            LOG.log(Level.WARNING, "Plugin " + id + ": the extensions of the replaced version could not be read", e);
-            return null;
+            // Not knowing what it had, everything counts as new: an upgrade must never switch on what a
+            // tenant did not choose, even at the price of a default the tenant then enables again.
+            LOG.log(Level.WARNING, "Plugin " + id + ": the extensions of the replaced version could not be read;"
+                    + " all extensions of the new version stay off for existing tenants without a choice", e);
+            return Set.of();
         }
     }
 
