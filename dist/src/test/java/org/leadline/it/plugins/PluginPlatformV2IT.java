@@ -45,8 +45,10 @@ import org.leadline.it.LeadlineServer;
  * The second round of the plugin platform, seen from outside with real plugin archives: a slow
  * plugin of one tenant does not starve the others (bulkheads), built-in plugins cannot be replaced
  * by an upload, an upgrade is tried before it replaces anything and never switches on what a tenant
- * did not choose, versions are semantic, a null scoring result is a failure, process definitions
- * and settings declarations are checked.
+ * did not choose (also when the old version was stopped), versions are semantic, a null scoring
+ * result is a failure, process definitions and settings declarations are checked; an extension new in
+ * an upgrade that declares itself default-on goes on only when the platform administrator confirms,
+ * and only for tenants that used the plugin; a built-in plugin cannot be unloaded.
  *
  * <p>The server starts with the built-in BANT rule as every tenant's default, and the partner's
  * plugin ({@code partner}, uploaded later) in the default set too.
@@ -276,6 +278,95 @@ class PluginPlatformV2IT {
         assertTrue(all.contains("the process unknown-field: stage 'qualify' requires the unknown field 'qualification.budgett'"), all);
         assertFalse(all.contains("'qualification.budget'"), "a known field is no problem: " + all);
         assertEquals(404, admin.get("/api/v1/admin/plugins/bad-process").status());
+    }
+
+    @Test
+    @Order(9)
+    void anUpgradeOfAStoppedVersionKeepsWhatEachTenantHad() throws Exception {
+        Fixtures.TenantAdmin byDefault = Fixtures.newTenant(server);
+        Fixtures.TenantAdmin optedOut = Fixtures.newTenant(server);
+        assertEquals(200, optedOut.api().post("/api/v1/extensions/partner/alpha/disable").status());
+        assertTrue(extension(byDefault, "partner", "alpha").getBoolean("enabled"), "partner is in the default set");
+
+        Api.Response stopped = admin.post("/api/v1/admin/plugins/partner/stop");
+        assertEquals(200, stopped.status(), stopped::toString);
+        assertEquals("STOPPED", stopped.json().getString("state"));
+        Api.Response upgraded = upload(admin, TEST_PLUGINS.resolve("partner-v2.jar"), "");
+        assertEquals(200, upgraded.status(), upgraded::toString);
+        assertEquals("1.0.0", upgraded.json().getString("replacedVersion"));
+        assertEquals("STARTED", upgraded.json().getString("state"));
+
+        assertTrue(extension(byDefault, "partner", "alpha").getBoolean("enabled"),
+                "alpha was on for the tenant (by default) before the upgrade of the stopped version, and stays on");
+        assertFalse(extension(byDefault, "partner", "beta").getBoolean("enabled"), "beta is new in 2.0.0");
+        assertFalse(extension(optedOut, "partner", "alpha").getBoolean("enabled"), "the tenant's own choice stays");
+        assertTrue(reasons(byDefault, createLead(byDefault, "NachStopp")).contains("v2 alpha"));
+        assertFalse(reasons(optedOut, createLead(optedOut, "Abgewählt")).contains("alpha"));
+    }
+
+    @Test
+    @Order(10)
+    void aNewDefaultOnExtensionOfAnUpgradeWaitsForThePlatformAdministratorsConfirmation() throws Exception {
+        assertEquals(201, upload(admin, TEST_PLUGINS.resolve("companion-v1.jar"), "").status());
+        Fixtures.TenantAdmin user = Fixtures.newTenant(server);
+        Fixtures.TenantAdmin bystander = Fixtures.newTenant(server);
+        assertEquals(200, user.api().post("/api/v1/extensions/companion/base/enable").status());
+
+        Api.Response upgraded = upload(admin, TEST_PLUGINS.resolve("companion-v2.jar"), "");
+        assertEquals(200, upgraded.status(), upgraded::toString);
+        assertEquals(List.of("extra"), strings(upgraded.json().getJsonArray("awaitingDefaultOn")));
+        Map<String, Boolean> declared = new HashMap<>();
+        upgraded.json().getJsonArray("extensions").forEach(e -> declared.put(e.asJsonObject().getString("id"),
+                e.asJsonObject().getBoolean("defaultOn")));
+        assertEquals(Map.of("base", false, "extra", true, "plain", false), declared);
+        for (Fixtures.TenantAdmin t : List.of(user, bystander)) {
+            assertFalse(extension(t, "companion", "extra").getBoolean("enabled"), "off until the administrator confirms");
+            assertFalse(extension(t, "companion", "plain").getBoolean("enabled"));
+        }
+        assertFalse(reasons(user, createLead(user, "VorBestätigung")).contains("companion extra"));
+
+        String confirm = "/api/v1/admin/plugins/companion/default-on/confirm";
+        Api.Response empty = admin.post(confirm, JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(400, empty.status(), empty::toString);
+        assertTrue(empty.header("Content-Type").startsWith("application/problem+json"), empty::toString);
+        assertTrue(empty.fieldError("extensions") != null, empty::toString);
+        Api.Response wrong = admin.post(confirm, Json.createObjectBuilder()
+                .add("extensions", Json.createArrayBuilder().add("plain").add("nope")).build());
+        assertEquals(400, wrong.status(), wrong::toString);
+        assertTrue(wrong.fieldError("extensions[0]").contains("does not declare itself default-on"), wrong::toString);
+        assertTrue(wrong.fieldError("extensions[1]").contains("is not an extension of plugin companion"), wrong::toString);
+        assertEquals(404, admin.post("/api/v1/admin/plugins/nowhere/default-on/confirm", Json.createObjectBuilder()
+                .add("extensions", Json.createArrayBuilder().add("extra")).build()).status());
+        assertFalse(extension(user, "companion", "plain").getBoolean("enabled"), "a refused confirmation changes nothing");
+
+        Api.Response confirmed = admin.post(confirm, Json.createObjectBuilder()
+                .add("extensions", Json.createArrayBuilder().add("extra")).build());
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals(1, confirmed.json().getInt("tenantsEnabled"), "only the tenant that used the plugin");
+        assertEquals(List.of(), strings(confirmed.json().getJsonArray("awaitingDefaultOn")));
+        assertTrue(extension(user, "companion", "extra").getBoolean("enabled"), "on where the plugin was in use");
+        assertFalse(extension(user, "companion", "plain").getBoolean("enabled"), "not default-on: still off");
+        assertFalse(extension(bystander, "companion", "extra").getBoolean("enabled"), "never used the plugin: off");
+        assertTrue(reasons(user, createLead(user, "NachBestätigung")).contains("companion extra"));
+        assertEquals(List.of(), strings(admin.get("/api/v1/admin/plugins/companion").json().getJsonArray("awaitingDefaultOn")));
+    }
+
+    @Test
+    @Order(11)
+    void aBuiltInPluginCannotBeUnloadedOnlyStopped() throws Exception {
+        Api.Response refused = admin.delete("/api/v1/admin/plugins/scoring-bant", Map.of());
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused::toString);
+        assertTrue(refused.json().getString("detail").contains("scoring-bant is shipped with the server"), refused::toString);
+        assertTrue(refused.json().getString("detail").contains("stop it instead"), refused::toString);
+        JsonObject bant = admin.get("/api/v1/admin/plugins/scoring-bant").json();
+        assertEquals("STARTED", bant.getString("state"), bant::toString);
+        Fixtures.TenantAdmin t = Fixtures.newTenant(server);
+        assertTrue(score(t, createLead(t, "NachLöschversuch")) > 0, "BANT still scores");
+    }
+
+    private static List<String> strings(jakarta.json.JsonArray a) {
+        return a.stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
     }
 
     // ---- helpers

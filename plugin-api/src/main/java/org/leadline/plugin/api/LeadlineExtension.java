@@ -38,4 +38,19 @@ public interface LeadlineExtension extends ExtensionPoint {
     default List<Setting> settings() {
         return List.of();
     }
+
+    /**
+     * Whether this extension belongs on wherever its plugin is already in use, should it arrive in
+     * an upgrade. An upgrade never switches on anything by itself: an extension new in a version
+     * starts off for every existing tenant. For one that answers {@code true} the platform
+     * administrator may confirm that it goes on for the tenants that use the plugin (have another
+     * of its extensions enabled); until then, and for every other tenant, it stays off. Use it for
+     * an extension that completes what the plugin already does (a companion scoring rule), not for
+     * one that sends data somewhere new.
+     *
+     * @since 1.1
+     */
+    default boolean defaultOn() {
+        return false;
+    }
 }

@@ -56,7 +56,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code leadline.home}, e.g. an unpacked download) once, with your jar and two altered copies of
  * it in its plugins folder, and checks: your plugin loads and starts; its extensions are found with
  * valid declarations; it stays off for a tenant until enabled; a copy whose {@code Plugin-Requires}
- * the server cannot meet is refused; a copy whose start fails ends FAILED while the server serves.
+ * the server cannot meet is refused; a copy whose start fails ends FAILED while the server serves;
+ * each extension keeps the contract of its kind, called directly in this JVM with edge cases
+ * ({@link ExtensionContracts}: null results, 16 threads at once, settings defaults, process stages,
+ * conversion previews without effects, lead sources fed empty and garbage material).
+ *
+ * <p>The plugin API and PF4J must be on the test class path (as your plugin's {@code provided}
+ * dependencies are).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -170,6 +176,12 @@ public abstract class PluginConformance {
         Thread.sleep(500);
         assertEquals(0, plugin(pluginId).getJsonObject("metrics").getJsonNumber("calls").longValue(),
                 "a plugin no tenant enabled is never called");
+    }
+
+    @Test
+    void eachExtensionKeepsTheContractOfItsKind() throws Exception {
+        List<String> violations = ExtensionContracts.check(pluginArchive());
+        assertTrue(violations.isEmpty(), () -> "contracts broken:\n  " + String.join("\n  ", violations));
     }
 
     @Test

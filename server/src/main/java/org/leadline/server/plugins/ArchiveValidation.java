@@ -25,22 +25,34 @@ final class ArchiveValidation {
     private ArchiveValidation() {
     }
 
+    /** What a trial load found: every problem (none when it may be installed) and the ids its extensions declare. */
+    record Trial(List<String> problems, Set<String> extensionIds) {
+    }
+
     /** Every problem of the archive; empty when it may be installed. */
     static List<String> problems(PluginArchive archive, Guard guard) {
+        return trial(archive, guard).problems();
+    }
+
+    /**
+     * Loads the archive on trial and reads its declarations; also how the host learns the extension
+     * ids of a version that is installed but not started, whose extensions it never created.
+     */
+    static Trial trial(PluginArchive archive, Guard guard) {
         PluginRuntime staging = new PluginRuntime(List.of(archive.path().getParent()), PluginApi.VERSION);
         String id;
         try {
             id = staging.loadPlugin(archive.path());
         } catch (Throwable e) {
-            return List.of("it cannot be loaded: " + plain(e, archive.path()));
+            return new Trial(List.of("it cannot be loaded: " + plain(e, archive.path())), Set.of());
         }
         if (id == null) {
-            return List.of("it cannot be loaded as a plugin");
+            return new Trial(List.of("it cannot be loaded as a plugin"), Set.of());
         }
         try {
             return check(staging, staging.getPlugin(id), guard);
         } catch (Throwable e) {
-            return List.of("it cannot be checked: " + plain(e, archive.path()));
+            return new Trial(List.of("it cannot be checked: " + plain(e, archive.path())), Set.of());
         } finally {
             try {
                 staging.unloadPlugin(id);
@@ -50,7 +62,7 @@ final class ArchiveValidation {
         }
     }
 
-    private static List<String> check(PluginRuntime staging, PluginWrapper w, Guard guard) {
+    private static Trial check(PluginRuntime staging, PluginWrapper w, Guard guard) {
         List<String> problems = new ArrayList<>();
         ClassLoader loader = w.getPluginClassLoader();
         String pluginClass = w.getDescriptor().getPluginClass();
@@ -106,7 +118,7 @@ final class ArchiveValidation {
                 processProblems(w.getPluginId(), d.id(), process, loader, guard).forEach(problems::add);
             }
         }
-        return problems;
+        return new Trial(List.copyOf(problems), Set.copyOf(ids));
     }
 
     /** The problems of a process definition's stages, each naming the process; read through the guard. */

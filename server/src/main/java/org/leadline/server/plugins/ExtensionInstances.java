@@ -31,7 +31,7 @@ final class ExtensionInstances {
 
     /** A declaration read from plugin code, inside the guard. */
     record Declaration(LeadlineExtension instance, String id, String description, List<Setting> settings,
-                       LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds) {
+                       LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds, boolean defaultOn) {
     }
 
     /** Creates every extension of a started plugin, reading its declarations through the guard. */
@@ -76,7 +76,7 @@ final class ExtensionInstances {
             }
             extensions.add(new Registry.Extension(pluginId, w.getDescriptor().getVersion(), d.id(), kind.get(),
                     d.description() == null ? "" : d.description(), List.copyOf(d.settings()), d.instance(),
-                    w.getPluginClassLoader(), d.delivery(), d.kinds()));
+                    w.getPluginClassLoader(), d.delivery(), d.kinds(), d.defaultOn()));
         }
         extensions.sort(Comparator.comparing(Registry.Extension::id));
         return new Instances(w, List.copyOf(extensions), List.copyOf(problems));
@@ -90,7 +90,7 @@ final class ExtensionInstances {
             delivery = l.delivery() == null ? LeadLifecycleListener.Delivery.AFTER_COMMIT : l.delivery();
             kinds = l.kinds() == null || l.kinds().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(l.kinds()));
         }
-        return new Declaration(e, e.id(), e.description(), e.settings(), delivery, kinds);
+        return new Declaration(e, e.id(), e.description(), e.settings(), delivery, kinds, e.defaultOn());
     }
 
 }

@@ -58,14 +58,18 @@ public class PluginAdminResource {
     @Inject
     PluginUploads uploads;
 
+    @Inject
+    DefaultOnConfirmations defaultOn;
+
     @GET
     @Operation(operationId = "listPlugins", summary = "List plugins",
             description = "Every plugin the server knows, by id, with its state, extensions and run-time figures; "
                     + "and the archives it refused to load, with the reason.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.Listing.class)))
     public PluginView.Listing list() {
+        java.util.Map<String, List<String>> awaiting = defaultOn.awaiting();
         return host.read(r -> {
-            List<PluginView> items = r.plugins().values().stream().map(this::plugin).toList();
+            List<PluginView> items = r.plugins().values().stream().map(p -> plugin(p, awaiting)).toList();
             List<PluginView.Refusal> refused = host.refusals().entrySet().stream()
                     .sorted(java.util.Map.Entry.comparingByKey())
                     .map(e -> new PluginView.Refusal(e.getKey(), e.getValue())).toList();
@@ -80,7 +84,7 @@ public class PluginAdminResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginView.class)),
             headers = @Header(name = "ETag", description = "none"))
     public PluginView read(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
-        return plugin(plugin(id));
+        return plugin(plugin(id), defaultOn.awaiting());
     }
 
     /**
@@ -98,7 +102,9 @@ public class PluginAdminResource {
                     + "plugin's, its plugin class and every extension must load and be created, its settings "
                     + "declarations and process definitions must be valid; otherwise nothing changes and the "
                     + "answer is 422 naming every problem. A new version whose start() fails is refused and the "
-                    + "old version keeps serving. Extensions an upgrade adds stay off for existing tenants.")
+                    + "old version keeps serving. Extensions an upgrade adds stay off for existing tenants; those that "
+                    + "declare themselves default-on are listed in awaitingDefaultOn until the administrator confirms "
+                    + "them (POST /api/v1/admin/plugins/{id}/default-on/confirm).")
     @RequestBody(description = "The plugin archive", content = {
             @Content(mediaType = JAR, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -122,7 +128,8 @@ public class PluginAdminResource {
         boolean zip = contentType != null && contentType.startsWith(ZIP);
         PluginHost.Installed installed = uploads.install(body, zip, allowDowngrade);
         if (installed.previousVersion() != null) {
-            return Response.ok(PluginView.of(installed.plugin(), host.guard(), null, installed.previousVersion())).build();
+            return Response.ok(PluginView.of(installed.plugin(), host.guard(), null, installed.previousVersion(),
+                    defaultOn.awaiting().getOrDefault(installed.plugin().id(), List.of()))).build();
         }
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/admin/plugins/" + installed.plugin().id())
                 .entity(PluginView.of(installed.plugin(), host.guard(), null, null)).build();
@@ -161,23 +168,55 @@ public class PluginAdminResource {
         return PluginView.of(host.reloadById(id), host.guard(), null, null);
     }
 
-    /** Unloads the plugin and forgets an uploaded archive; a built-in one stays off until uploaded again. */
+    /**
+     * Switches on, for the tenants that use the plugin, the extensions an upgrade brought that declare
+     * themselves default-on: until this confirmation they are off for everyone.
+     */
+    @POST
+    @Path("{id}/default-on/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "confirmPluginDefaultOn", summary = "Confirm extensions' default-on",
+            description = "An upgrade never switches on an extension for a tenant that had not enabled it: one new in "
+                    + "the upgrade is off for every existing tenant. When it declares itself default-on, a tenant that "
+                    + "uses the plugin (has another of its extensions enabled) keeps it waiting, listed in the plugin's "
+                    + "awaitingDefaultOn; this confirmation switches it on for those tenants, unless a required "
+                    + "setting without a default has no value for a tenant. Tenants that did not use the plugin, or "
+                    + "that decided about the extension themselves, keep what they have.")
+    @APIResponse(responseCode = "200", description = "Confirmed",
+            content = @Content(schema = @Schema(implementation = PluginView.DefaultOnConfirmed.class)))
+    @APIResponse(responseCode = "400", description = "No extension named, or one that is not an extension of the "
+            + "started plugin or does not declare itself default-on (each named in errors)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plugin", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plugin is not started", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
+    public PluginView.DefaultOnConfirmed confirmDefaultOn(
+            @Parameter(description = "The plugin's id") @PathParam("id") String id, PluginView.DefaultOnConfirmation body) {
+        return defaultOn.confirm(id, body);
+    }
+
+    /** Unloads an uploaded plugin and forgets its archive; a built-in plugin is refused (stop it instead). */
     @DELETE
     @Path("{id}")
     @Operation(operationId = "unloadPlugin", summary = "Unload a plugin",
-            description = "Unloads the plugin and forgets an uploaded archive; a built-in plugin stays off, across "
-                    + "restarts, until its archive is uploaded again.")
+            description = "Unloads an uploaded plugin and forgets its archive. A plugin shipped with the server cannot "
+                    + "be unloaded (409): stop it instead, which switches its extensions off for every tenant.")
     @APIResponse(responseCode = "204", description = "Unloaded")
+    @APIResponse(responseCode = "409", description = "The plugin is shipped with the server",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.leadline.api.problem.Problem.class)))
     public Response unload(@Parameter(description = "The plugin's id") @PathParam("id") String id) {
         host.unloadById(id);
         return Response.noContent().build();
     }
 
     /** The plugin's JSON with how long it took to load and start in this run ({@code loadMillis}). */
-    private PluginView plugin(Registry.Plugin p) {
+    private PluginView plugin(Registry.Plugin p, java.util.Map<String, List<String>> awaiting) {
         // BigDecimal.valueOf(double) writes the number exactly as JSON-P's add(name, double) does
         BigDecimal loadMillis = host.loadTime(p.id()).map(d -> BigDecimal.valueOf(d.toNanos() / 1e6)).orElse(null);
-        return PluginView.of(p, host.guard(), loadMillis, null);
+        return PluginView.of(p, host.guard(), loadMillis, null, awaiting.getOrDefault(p.id(), List.of()));
     }
 
     private Registry.Plugin plugin(String id) {

@@ -130,7 +130,12 @@ public class PluginHost {
     private int loadAndStart(java.util.Collection<PluginArchive> archives, Map<String, PluginRecord.State> states) {
         int started = 0;
         for (PluginArchive a : archives) {
-            if (states.get(a.id()) == PluginRecord.State.UNLOADED) {
+            PluginRecord.State recorded = states.get(a.id());
+            if (recorded == PluginRecord.State.UNLOADED && builtInIds.contains(a.id())) {
+                // Unloaded by an earlier version, which allowed it: a built-in is never gone, at most stopped.
+                recorded = PluginRecord.State.STOPPED;
+            }
+            if (recorded == PluginRecord.State.UNLOADED) {
                 continue;
             }
             long p0 = System.nanoTime();
@@ -139,7 +144,7 @@ public class PluginHost {
             }
             long loaded = System.nanoTime();
             PluginState state;
-            if (states.get(a.id()) == PluginRecord.State.STOPPED) {
+            if (recorded == PluginRecord.State.STOPPED) {
                 // Loaded, never started in this run: shown as the administrator left it.
                 runtime.getPlugin(a.id()).setPluginState(PluginState.STOPPED);
                 state = PluginState.STOPPED;
@@ -311,6 +316,11 @@ public class PluginHost {
             PluginWrapper w = runtime.getPlugin(id);
             if (w == null) {
                 throw ProblemException.notFound("Plugin " + id);
+            }
+            if (builtInIds.contains(id)) {
+                throw new ProblemException(org.leadline.server.platform.problem.ProblemType.CONFLICT, "Plugin " + id
+                        + " is shipped with the server and cannot be unloaded; stop it instead (POST /api/v1/admin/plugins/"
+                        + id + "/stop), which switches its extensions off for every tenant until it is started again");
             }
             Path path = w.getPluginPath();
             runtime.unloadPlugin(id);

@@ -128,8 +128,7 @@ public class PluginUploads {
             Path oldPath = old == null ? null : old.getPluginPath();
             String oldVersion = old == null ? null : old.getDescriptor().getVersion();
             boolean wasStopped = old != null && old.getPluginState() == PluginState.STOPPED;
-            Set<String> oldExtensions = host.registry().plugins().containsKey(id) ? host.registry().plugins().get(id).extensions()
-                    .stream().map(Registry.Extension::id).collect(java.util.stream.Collectors.toSet()) : null;
+            Set<String> oldExtensions = old == null ? null : extensionIds(id, old);
             if (old != null) {
                 host.runtime().unloadPlugin(id);
             }
@@ -160,6 +159,29 @@ public class PluginUploads {
                     + (oldVersion == null ? "" : " (replacing " + oldVersion + ")"));
             return new PluginHost.Installed(host.registry().plugins().get(id), oldVersion);
         });
+    }
+
+    /**
+     * The extension ids of the running version: those of its started extensions, or, when it is not
+     * started (stopped, failed), those a trial load of its archive finds. Taking the empty list of a
+     * plugin that is not started would count every extension as new and turn it off for every tenant.
+     */
+    private Set<String> extensionIds(String id, PluginWrapper old) {
+        Registry.Plugin current = host.registry().plugins().get(id);
+        if (current != null && PluginState.STARTED.toString().equals(current.state())) {
+            return current.extensions().stream().map(Registry.Extension::id).collect(java.util.stream.Collectors.toSet());
+        }
+        Path path = old.getPluginPath();
+        try {
+            PluginArchive archive = PluginArchive.read(path, path.getFileName().toString().endsWith(".zip"));
+            return ArchiveValidation.trial(archive, host.guard()).extensionIds();
+        } catch (RuntimeException e) {
+            // Not knowing what it had, everything counts as new: an upgrade must never switch on what a
+            // tenant did not choose, even at the price of a default the tenant then enables again.
+            LOG.log(Level.WARNING, "Plugin " + id + ": the extensions of the replaced version could not be read;"
+                    + " all extensions of the new version stay off for existing tenants without a choice", e);
+            return Set.of();
+        }
     }
 
     /** The new version did not start: it goes, the old one (if any) is loaded and started again. */
@@ -199,7 +221,9 @@ public class PluginUploads {
 
     /**
      * Extensions an upgrade brings that the old version did not have stay off for every existing
-     * tenant that has not chosen them, even when the plugin is one of the tenants' defaults.
+     * tenant that has not chosen them, even when the plugin is one of the tenants' defaults; those that
+     * declare themselves default-on wait for the platform administrator's confirmation where the tenant
+     * uses the plugin.
      */
     private void keepNewExtensionsOff(String id, Set<String> oldExtensions) {
         Registry.Plugin p = host.registry().plugins().get(id);
@@ -210,9 +234,14 @@ public class PluginUploads {
         if (added.isEmpty()) {
             return;
         }
+        Set<String> defaultOn = p.extensions().stream().filter(e -> added.contains(e.id()) && e.defaultOn())
+                .map(Registry.Extension::id).collect(java.util.stream.Collectors.toSet());
+        Set<String> kept = p.extensions().stream().map(Registry.Extension::id).filter(oldExtensions::contains)
+                .collect(java.util.stream.Collectors.toSet());
         try {
-            int tenants = tenantExtensions.keepOffWhereUnchosen(id, added);
-            LOG.info("Plugin " + id + ": the new extensions " + added + " stay off for " + tenants + " existing tenants");
+            int tenants = tenantExtensions.holdNewExtensions(id, added, defaultOn, kept, host.defaultPlugin(id));
+            LOG.info("Plugin " + id + ": the new extensions " + added + " stay off for " + tenants + " existing tenants"
+                    + (defaultOn.isEmpty() ? "" : "; " + defaultOn + " await confirmation of their default-on"));
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.SEVERE, "Plugin " + id + ": could not record the new extensions " + added
                     + " as off for existing tenants", e);

@@ -40,10 +40,19 @@ public record PluginView(
         List<Quarantine> quarantines,
         @Schema(description = "How long loading and starting it took in this run, in milliseconds")
         BigDecimal loadMillis,
-        @Schema(description = "The version an upload replaced (upgrade in place)") String replacedVersion) {
+        @Schema(description = "The version an upload replaced (upgrade in place)") String replacedVersion,
+        @NotNull @Schema(description = "Extensions new in an upgrade that declare themselves default-on and wait "
+                + "for the platform administrator's confirmation (POST .../default-on/confirm) to go on for the "
+                + "tenants that use the plugin; off until then") List<String> awaitingDefaultOn) {
 
     /** The view of {@code p}; without metrics and quarantines when there is no guard. */
     static PluginView of(Registry.Plugin p, Guard guard, BigDecimal loadMillis, String replacedVersion) {
+        return of(p, guard, loadMillis, replacedVersion, List.of());
+    }
+
+    /** The view of {@code p} with the extensions whose default-on awaits confirmation. */
+    static PluginView of(Registry.Plugin p, Guard guard, BigDecimal loadMillis, String replacedVersion,
+                         List<String> awaitingDefaultOn) {
         Map<String, Long> metrics = null;
         List<Quarantine> quarantines = null;
         if (guard != null) {
@@ -53,7 +62,7 @@ public record PluginView(
         return new PluginView(p.id(), p.version(), p.state(), p.builtIn(), text(p.provider()), text(p.description()),
                 text(p.requires()), text(p.failure()), p.archive().getFileName().toString(),
                 p.extensions().stream().map(Extension::of).toList(), List.copyOf(p.problems()), metrics, quarantines,
-                loadMillis, replacedVersion);
+                loadMillis, replacedVersion, List.copyOf(awaitingDefaultOn));
     }
 
     private static String text(String value) {
@@ -71,13 +80,38 @@ public record PluginView(
             @NotNull String description,
             @NotNull List<SettingDeclaration> settings,
             @Schema(description = "When a lifecycle listener hears of changes",
-                    enumeration = {"AFTER_COMMIT", "IN_TRANSACTION"}) String delivery) {
+                    enumeration = {"AFTER_COMMIT", "IN_TRANSACTION"}) String delivery,
+            @NotNull @Schema(description = "Whether it declares itself default-on: should it arrive in an upgrade, "
+                    + "the platform administrator may confirm that it goes on for the tenants that use the plugin")
+            Boolean defaultOn) {
 
         static Extension of(Registry.Extension e) {
             return new Extension(e.pluginId(), e.pluginVersion(), e.id(), e.kind(), e.description(),
                     e.settings().stream().map(SettingDeclaration::of).toList(),
-                    e.delivery() == null ? null : e.delivery().name());
+                    e.delivery() == null ? null : e.delivery().name(), e.defaultOn());
         }
+    }
+
+    /** The platform administrator's confirmation of extensions' default-on. */
+    @Schema(name = "DefaultOnConfirmation", description = "Extensions of the plugin, each declaring itself "
+            + "default-on, that go on for the tenants that use the plugin and were waiting for this confirmation",
+            example = "{\"extensions\": [\"companion-rule\"]}")
+    public record DefaultOnConfirmation(
+            @NotNull @jakarta.validation.constraints.Size(min = 1, max = 100)
+            @Schema(description = "Extension ids of the started plugin that declare themselves default-on")
+            List<@NotNull String> extensions) {
+    }
+
+    /** What the confirmation did. */
+    @Schema(name = "DefaultOnConfirmed", description = "What confirming extensions' default-on did")
+    public record DefaultOnConfirmed(
+            @NotNull String pluginId,
+            @NotNull String pluginVersion,
+            @NotNull @Schema(description = "The extensions confirmed") List<String> extensions,
+            @NotNull @Schema(description = "How many tenants' extensions went on") Integer tenantsEnabled,
+            @NotNull @Schema(description = "How many stayed off because a required setting without a default has "
+                    + "no value for the tenant; its administrator enables it after setting it") Integer tenantsMissingSettings,
+            @NotNull @Schema(description = "What of the plugin still awaits confirmation") List<String> awaitingDefaultOn) {
     }
 
     /** A setting an extension declares. */

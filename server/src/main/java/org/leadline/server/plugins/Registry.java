@@ -30,7 +30,7 @@ record Registry(Map<String, Plugin> plugins, List<Extension> lifecycleListeners)
     /** One started extension: its cached instance and what it declared when the plugin started. */
     record Extension(String pluginId, String pluginVersion, String id, ExtensionKind kind, String description,
                      List<Setting> settings, LeadlineExtension instance, ClassLoader loader,
-                     LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds) {
+                     LeadLifecycleListener.Delivery delivery, Set<LeadLifecycleEvent.Kind> kinds, boolean defaultOn) {
 
         String key() {
             return pluginId + "/" + id;

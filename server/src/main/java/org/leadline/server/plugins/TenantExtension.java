@@ -20,6 +20,10 @@ import org.leadline.server.platform.persistence.Timestamps;
  * {@link Extensions#enabledByDefault}); settings are kept as JSON text of validated values, secrets
  * included, and survive disabling and plugin upgrades because they are keyed by plugin and
  * extension id, not version.
+ *
+ * <p>A row an upgrade wrote for an extension new in that version is off; when the extension declares
+ * itself default-on and the tenant used the plugin, the row also awaits the platform administrator's
+ * confirmation, which switches it on. The tenant's own enable or disable is a decision and ends the wait.
  */
 @Entity
 @Table(name = "tenant_extensions")
@@ -53,6 +57,9 @@ public class TenantExtension {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "awaiting_default_on", nullable = false)
+    private boolean awaitingDefaultOn;
+
     @Version
     private long version;
 
@@ -75,9 +82,24 @@ public class TenantExtension {
     public Instant quarantinedAt() { return quarantinedAt; }
     public String quarantineReason() { return quarantineReason; }
     public long version() { return version; }
+    public boolean awaitingDefaultOn() { return awaitingDefaultOn; }
+
+    /** Off, kept for the platform administrator's confirmation of the extension's default-on. */
+    void awaitDefaultOn() {
+        this.awaitingDefaultOn = true;
+        this.updatedAt = Timestamps.now();
+    }
+
+    /** The platform administrator confirmed (or the wait ended otherwise): on if {@code on}. */
+    void endWait(boolean on) {
+        this.awaitingDefaultOn = false;
+        this.enabled = on;
+        this.updatedAt = Timestamps.now();
+    }
 
     void enable(boolean value) {
         this.enabled = value;
+        this.awaitingDefaultOn = false;
         if (value) {
             quarantinedAt = null;
             quarantineReason = null;

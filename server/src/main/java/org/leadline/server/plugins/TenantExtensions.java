@@ -140,40 +140,44 @@ public class TenantExtensions {
     }
 
     /**
-     * Records "off" for the given extensions of a plugin in every tenant that has made no choice about
-     * them: what an upgrade brings must not start working for a tenant that never chose it, even
-     * when the plugin is one of the tenants' defaults. A tenant created later gets the defaults.
+     * Records "off" for the extensions an upgrade of a plugin brought, in every tenant that has made no
+     * choice about them: what an upgrade brings must not start working for a tenant that never chose
+     * it, even when the plugin is one of the tenants' defaults. A tenant created later gets the
+     * defaults. Where the new extension declares itself default-on and the tenant uses the plugin (has
+     * one of the extensions it kept enabled, by its own choice or by default), the row awaits the
+     * platform administrator's confirmation ({@link #confirmDefaultOn}).
      *
+     * @param added      the extensions new in this version
+     * @param defaultOn  those of them that declare themselves default-on
+     * @param kept       the extensions the previous version had too
+     * @param defaultPlugin whether a tenant without a choice has the plugin's extensions on
      * @return how many tenants got such a choice
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int keepOffWhereUnchosen(String pluginId, java.util.Collection<String> extensionIds) {
-        if (extensionIds.isEmpty()) {
+    public int holdNewExtensions(String pluginId, java.util.Collection<String> added, java.util.Set<String> defaultOn,
+                                 java.util.Set<String> kept, boolean defaultPlugin) {
+        if (added.isEmpty()) {
             return 0;
         }
-        List<String> tenants;
-        EntityManager all = emf.createEntityManager();
-        try {
-            @SuppressWarnings("unchecked")
-            List<Object> ids = all.createNativeQuery("SELECT id FROM tenants")
-                    // Deliberately across tenants: an upgrade is the platform's change.
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true).getResultList();
-            tenants = ids.stream().map(String::valueOf).toList();
-        } finally {
-            all.close();
-        }
         int changed = 0;
-        for (String tenantId : tenants) {
+        for (String tenantId : tenantIds()) {
             EntityManager em = TenantPersistence.open(emf, tenantId);
             try {
                 em.joinTransaction();
+                Map<String, TenantExtension> rows = new HashMap<>();
+                for (TenantExtension t : em.createQuery("SELECT t FROM TenantExtension t WHERE t.pluginId = :p",
+                        TenantExtension.class).setParameter("p", pluginId).getResultList()) {
+                    rows.put(t.extensionId(), t);
+                }
+                boolean uses = kept.stream().anyMatch(k -> rows.containsKey(k) ? rows.get(k).enabled() : defaultPlugin);
                 boolean any = false;
-                for (String extensionId : extensionIds) {
-                    boolean exists = !em.createQuery("SELECT t.id FROM TenantExtension t WHERE t.pluginId = :p"
-                                    + " AND t.extensionId = :e", String.class)
-                            .setParameter("p", pluginId).setParameter("e", extensionId).getResultList().isEmpty();
-                    if (!exists) {
-                        em.persist(new TenantExtension(pluginId, extensionId, false));
+                for (String extensionId : added) {
+                    if (!rows.containsKey(extensionId)) {
+                        TenantExtension row = new TenantExtension(pluginId, extensionId, false);
+                        if (uses && defaultOn.contains(extensionId)) {
+                            row.awaitDefaultOn();
+                        }
+                        em.persist(row);
                         any = true;
                     }
                 }
@@ -187,6 +191,90 @@ public class TenantExtensions {
             }
         }
         return changed;
+    }
+
+    /** What confirming an extension's default-on did. */
+    public record Confirmed(int enabled, int missingSettings) {
+    }
+
+    /**
+     * Switches the extension on for every tenant whose row awaits the confirmation of its default-on;
+     * a tenant that lacks a required setting without a default keeps it off (and is counted). Other
+     * tenants keep what they have.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Confirmed confirmDefaultOn(String pluginId, String extensionId, List<org.leadline.plugin.api.Setting> settings) {
+        List<String> tenants;
+        EntityManager all = emf.createEntityManager();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = all.createNativeQuery("SELECT tenant_id FROM tenant_extensions WHERE plugin_id = ?"
+                            + " AND extension_id = ? AND awaiting_default_on = ?")
+                    // Deliberately across tenants: the confirmation is the platform's decision.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, pluginId).setParameter(2, extensionId).setParameter(3, Boolean.TRUE).getResultList();
+            tenants = ids.stream().map(String::valueOf).toList();
+        } finally {
+            all.close();
+        }
+        int enabled = 0;
+        int missing = 0;
+        for (String tenantId : tenants) {
+            EntityManager em = TenantPersistence.open(emf, tenantId);
+            try {
+                em.joinTransaction();
+                TenantExtension row = row(em, pluginId, extensionId, false);
+                if (!row.awaitingDefaultOn()) {
+                    continue; // the tenant decided meanwhile
+                }
+                boolean complete = ExtensionSettings.missingRequired(settings, ExtensionSettings.parse(row.settings())).isEmpty();
+                row.endWait(complete);
+                if (complete) {
+                    enabled++;
+                } else {
+                    missing++;
+                }
+                em.flush();
+                invalidateAfterTransaction(tenantId);
+            } finally {
+                em.close();
+            }
+        }
+        return new Confirmed(enabled, missing);
+    }
+
+    /** The extensions whose default-on awaits the platform administrator's confirmation, by plugin id. */
+    public Map<String, List<String>> awaitingDefaultOn() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT plugin_id, extension_id FROM tenant_extensions"
+                            + " WHERE awaiting_default_on = ?")
+                    // Deliberately across tenants: what waits is the platform administrator's to see.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, Boolean.TRUE).getResultList();
+            Map<String, List<String>> out = new HashMap<>();
+            for (Object[] r : rows) {
+                out.computeIfAbsent(String.valueOf(r[0]), k -> new java.util.ArrayList<>()).add(String.valueOf(r[1]));
+            }
+            out.values().forEach(java.util.Collections::sort);
+            return out;
+        } finally {
+            em.close();
+        }
+    }
+
+    private List<String> tenantIds() {
+        EntityManager all = emf.createEntityManager();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = all.createNativeQuery("SELECT id FROM tenants")
+                    // Deliberately across tenants: an upgrade is the platform's change.
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true).getResultList();
+            return ids.stream().map(String::valueOf).toList();
+        } finally {
+            all.close();
+        }
     }
 
     /** Every recorded quarantine, as {tenantId, pluginId, extensionId}, to restore them at start. */
