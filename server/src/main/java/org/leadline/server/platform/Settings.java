@@ -21,6 +21,7 @@ public final class Settings {
     public static final String DB_USER = "leadline.db.user";
     public static final String DB_PASSWORD = "leadline.db.password";
     public static final String DB_POOL_MAX = "leadline.db.pool.max";
+    public static final String DB_LOCK_TIMEOUT = "leadline.db.lock-timeout";
     public static final String PLUGINS_DIR = "leadline.plugins.dir";
     public static final String SESSION_TTL = "leadline.auth.session-ttl";
     public static final String API_TOKEN_MAX_TTL = "leadline.auth.api-token.max-ttl";
@@ -70,6 +71,19 @@ public final class Settings {
 
     public static Path pluginsDir() {
         return Path.of(config().getOptionalValue(PLUGINS_DIR, String.class).orElse("plugins")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The longest a statement waits for a row another transaction holds; then the request gets a 503
+     * problem with {@code Retry-After} instead of waiting on (PostgreSQL waits for ever by default,
+     * Derby a minute).
+     */
+    public static Duration dbLockTimeout() {
+        Duration d = duration(DB_LOCK_TIMEOUT, Duration.ofSeconds(15));
+        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException(DB_LOCK_TIMEOUT + " must be a duration between PT1S and PT1H, not " + d);
+        }
+        return d;
     }
 
     public static Duration sessionTtl() {

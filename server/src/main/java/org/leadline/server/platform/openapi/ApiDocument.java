@@ -391,6 +391,7 @@ public final class ApiDocument {
         addStandard(responses, codes, "415", hasBody, "UnsupportedMediaType");
         addStandard(responses, codes, "428", ifMatchRequired, "PreconditionRequired");
         addStandard(responses, codes, "500", true, "InternalError");
+        addStandard(responses, codes, "503", true, "Busy");
         o.add("responses", responses);
         return o.build();
     }
@@ -746,6 +747,9 @@ public final class ApiDocument {
         b.add("LeadMerged", problem("The lead was merged into another (the problem's mergedInto and the Link "
                 + "rel=\"alternate\" name the survivor), or the request conflicts with the resource's state", "Link"));
         b.add("InternalError", problem("An unexpected error; the problem's instance identifies it in the log", null));
+        b.add("Busy", problem("Data this request needs was held by another change for longer than the server's lock "
+                + "timeout, or the request was chosen to end a deadlock; nothing was changed: send it again after "
+                + "Retry-After seconds", "Retry-After"));
         return b.build();
     }
 

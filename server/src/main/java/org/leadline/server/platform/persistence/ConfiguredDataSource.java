@@ -28,6 +28,7 @@ public class ConfiguredDataSource implements DataSource {
     private final String url;
     private final Properties credentials = new Properties();
     private final Driver driver;
+    private final long lockTimeoutMillis;
     private int loginTimeout;
 
     public ConfiguredDataSource() {
@@ -42,6 +43,11 @@ public class ConfiguredDataSource implements DataSource {
                 throw new java.io.UncheckedIOException("Cannot create the data directory " + Settings.dataDir(), e);
             }
             System.setProperty("derby.stream.error.file", Settings.dataDir().resolve("derby.log").toString());
+        }
+        this.lockTimeoutMillis = Settings.dbLockTimeout().toMillis();
+        if (url.startsWith("jdbc:derby:") && System.getProperty("derby.locks.waitTimeout") == null) {
+            // read by Derby when it boots the database, in whole seconds
+            System.setProperty("derby.locks.waitTimeout", Long.toString(Math.max(1, lockTimeoutMillis / 1000)));
         }
         this.driver = findDriver(url);
     }
@@ -74,7 +80,20 @@ public class ConfiguredDataSource implements DataSource {
         if (connection == null) {
             throw new SQLException("Driver refused URL " + Redaction.url(url));
         }
-        return StatementCount.counting(connection);
+        return StatementCount.counting(bounded(connection));
+    }
+
+    /** On PostgreSQL, sets the connection's lock timeout (Derby's is the system property above). */
+    private Connection bounded(Connection connection) throws SQLException {
+        if (url.startsWith("jdbc:postgresql:")) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("SET lock_timeout = " + lockTimeoutMillis);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
     }
 
     @Override
@@ -86,7 +105,7 @@ public class ConfiguredDataSource implements DataSource {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return StatementCount.counting(driver.connect(url, props));
+        return StatementCount.counting(bounded(driver.connect(url, props)));
     }
 
     @Override

@@ -58,6 +58,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "Someone else changed this resource at the same time; read it again and retry", instance);
         }
         SQLException sql = find(failure, SQLException.class);
+        if (sql != null && LOCK_WAITS.contains(sql.getSQLState())) {
+            LOG.log(Level.INFO, "lock wait ended at " + instance + ": " + sql.getMessage());
+            return Problems.response(ProblemType.BUSY, "Another change of the same data took too long to finish, so "
+                    + "nothing was changed; send the request again", instance, List.of(), Map.of(),
+                    Map.of("Retry-After", "2"));
+        }
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
             LOG.log(Level.FINE, "constraint violation", failure);
             return Problems.response(ProblemType.CONFLICT,
@@ -69,6 +75,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problems.response(ProblemType.INTERNAL, "Unexpected failure; incident " + incident,
                 instance, List.of(), Map.of("incident", incident), Map.of());
     }
+
+    /**
+     * Statements that gave up waiting for another transaction's locks, or were chosen to break a
+     * deadlock: Derby's lock timeout and deadlock, PostgreSQL's lock timeout, deadlock and
+     * serialization failure. The transaction was rolled back; the request may simply be sent again.
+     */
+    static final java.util.Set<String> LOCK_WAITS = java.util.Set.of("40XL1", "40XL2", "40001", "55P03", "40P01");
 
     private static Response fromWebApplicationException(WebApplicationException wae, String instance) {
         int status = wae.getResponse().getStatus();

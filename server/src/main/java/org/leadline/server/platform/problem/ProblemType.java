@@ -27,6 +27,7 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RATE_LIMITED("rate-limited", Status.TOO_MANY_REQUESTS, "Too many requests"),
+    BUSY("busy", Status.SERVICE_UNAVAILABLE, "The data is busy"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", null, "The Idempotency-Key was used for a different request"),
     PRECONDITION_REQUIRED("precondition-required", null, "If-Match is required"),
     UNPROCESSABLE("unprocessable", null, "The request cannot be processed"),
