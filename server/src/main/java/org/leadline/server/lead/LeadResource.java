@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -61,7 +61,7 @@ import org.leadline.server.tenancy.CurrentCaller;
 /** Leads: create, read, replace, patch, delete and list. */
 @Path("leads")
 @Tag(name = "Leads", description = "Potential customers: create, read, change, delete, list, filter and search")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
 public class LeadResource {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ import org.leadline.server.tenancy.TenantPersistence;
 import org.leadline.server.tenancy.UserAccount;
 
 /** The lead use cases: every rule and every transaction about a lead's record. */
-@RequestScoped
+@ApplicationScoped
 @Transactional
 public class LeadService {
 

@@ -1,7 +1,7 @@
 package org.leadline.server.process;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import org.leadline.server.platform.web.Preconditions;
 @Path("leads/{leadId}/process")
 @Tag(name = "Process", description = "The tenant's sales process: the processes it may use, its choice, and each "
         + "lead's stage, requirements and stage changes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
 public class LeadProcessResource {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,7 +37,7 @@ import org.leadline.server.timeline.TimelineEntries;
 import org.leadline.server.timeline.TimelineKind;
 
 /** The staged process of a lead: where it stands, what it needs, moving it between stages. */
-@RequestScoped
+@ApplicationScoped
 @Transactional
 public class ProcessService {
 

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,7 +32,7 @@ import org.leadline.server.timeline.TimelineEntries;
 import org.leadline.server.timeline.TimelineKind;
 
 /** Sellers marking a lead's recommended actions done or dismissed. */
-@RequestScoped
+@ApplicationScoped
 @Transactional
 public class Recommendations {
 

@@ -2,7 +2,7 @@ package org.leadline.server.tenancy;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +30,7 @@ import org.leadline.api.tenancy.UserView;
 @Path("auth")
 @Tag(name = "Authentication", description = "Signing in with a username and password for a session token, "
         + "signing out, and who a token belongs to")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 

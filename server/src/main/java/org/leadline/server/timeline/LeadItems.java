@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,7 +31,7 @@ import org.leadline.server.tenancy.TenantPersistence;
  * caller's tenant, so a lead of another tenant answers 404 for all of its sub-resources; every
  * change writes its audit entry and timeline row in the same transaction.
  */
-@RequestScoped
+@ApplicationScoped
 @Transactional
 public class LeadItems {
 

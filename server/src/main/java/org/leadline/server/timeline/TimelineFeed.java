@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.leadline.server.tenancy.TenantPersistence;
  * "imported" entry of a lead a CSV import created is not a row; it joins the page in its place
  * ({@link ImportedEntry}).
  */
-@RequestScoped
+@ApplicationScoped
 @Transactional
 public class TimelineFeed {
 

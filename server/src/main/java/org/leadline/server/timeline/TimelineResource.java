@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +36,7 @@ import org.leadline.server.tenancy.CurrentCaller;
 /** The lead's merged timeline. */
 @Path("leads/{leadId}/timeline")
 @Tag(name = "Timeline", description = "Everything that happened on a lead, newest first, in one list")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.SALES_NAME})
 public class TimelineResource {
