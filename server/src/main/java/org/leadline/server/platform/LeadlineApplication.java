@@ -12,6 +12,7 @@ import org.leadline.api.process.LeadProcessView;
 import org.leadline.api.timeline.InteractionView;
 import org.leadline.server.capture.CaptureSettingsResource;
 import org.leadline.server.capture.IntakeResource;
+import org.leadline.server.capture.LeadDuplicatesResource;
 import org.leadline.server.capture.MailboxResource;
 import org.leadline.server.capture.webform.PublicFormCors;
 import org.leadline.server.capture.webform.PublicWebFormResource;
@@ -100,6 +101,7 @@ public class LeadlineApplication extends Application {
             LeadStatisticsResource.class,
             LeadResource.class,
             MergeResource.class,
+            LeadDuplicatesResource.class,
             CompetitorResource.class,
             StakeholderResource.class,
             ExtensionResource.class,
