@@ -314,7 +314,7 @@ class WorkspaceIT {
         assertTrue(text(By.xpath("//section[@aria-labelledby='by-source-title']//table")).contains("Trade fair"));
         Number drawn = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.querySelectorAll('.chart canvas[width]').length");
-        assertEquals(5, drawn.intValue(), "five charts drawn");
+        assertEquals(7, drawn.intValue(), "seven charts drawn");
         browser.assertAccessible("dashboard");
         browser.screenshot("dashboard");
         noPolicyRefusals();

@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit';
-import {Element, field, enumOptions, navigate, ratingBadge, personName, dialog} from '../base.js';
+import {Element, field, enumOptions, navigate, href, ratingBadge, personName, dialog} from '../base.js';
 import {t, label, fmt} from '../i18n.js';
 import {api, get, post, patch, del, query} from '../api.js';
 import {loadUsers, userName} from '../users.js';
@@ -15,7 +15,8 @@ class LeadPage extends Element {
   static properties = {
     leadId: {type: String}, lead: {state: true}, process: {state: true}, timeline: {state: true},
     notFound: {state: true}, editing: {state: true}, errors: {state: true}, modal: {state: true},
-    processErrors: {state: true}, kind: {state: true}, message: {state: true}, result: {state: true}
+    processErrors: {state: true}, kind: {state: true}, message: {state: true}, result: {state: true},
+    duplicates: {state: true}
   };
 
   constructor() {
@@ -45,11 +46,36 @@ class LeadPage extends Element {
       this.lead = r.data;
       this.etag = r.etag;
       document.title = `${personName(this.lead.person)} – Leadline`;
-      await Promise.all([this.loadProcess(), this.loadTimeline()]);
+      await Promise.all([this.loadProcess(), this.loadTimeline(), this.loadDuplicates()]);
     } catch (e) {
       if (e.status === 404 || e.status === 400) this.notFound = true;
       else this.message = t('error.generic', {message: e.message});
     }
+  }
+
+  /** Likely duplicates of an open lead, to merge (GET /leads/{id}/duplicates). */
+  async loadDuplicates() {
+    this.duplicates = [];
+    if (this.lead.status !== 'OPEN') return;
+    try {
+      this.duplicates = (await get(`/leads/${this.leadId}/duplicates`)).data.items;
+    } catch (e) {
+      this.duplicates = [];
+    }
+  }
+
+  duplicatesView() {
+    if (!this.duplicates || !this.duplicates.length) return nothing;
+    return html`<section class="card notice duplicates-card" id="lead-duplicates" aria-labelledby="lead-duplicates-title">
+      <h2 id="lead-duplicates-title">${t('page.duplicates', {n: this.duplicates.length})}</h2>
+      <ul class="duplicates">${this.duplicates.map((d) => html`<li>
+        <a href=${href(`/leads/${d.id}`)}>${personName(d)}</a>
+        <span class="sub">${[d.companyName, d.email].filter(Boolean).join(' · ')} —
+          ${d.reasons.map((r) => label('duplicateReason', r)).join(', ')}</span>
+        <a class="button merge-link" href=${href(`/leads/${this.leadId}/merge`, {with: d.id})}
+          aria-label=${t('page.mergeWith', {name: personName(d)})}>${t('page.merge')}</a>
+      </li>`)}</ul>
+    </section>`;
   }
 
   async loadProcess() {
@@ -98,6 +124,7 @@ class LeadPage extends Element {
       ${this.header(l)}
       ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : nothing}
       ${l.status === 'QUALIFIED' ? this.converted(l) : nothing}
+      ${l.status === 'OPEN' ? this.duplicatesView() : nothing}
       ${l.status === 'OPEN' ? this.recommendations(l) : nothing}
       ${this.processBar()}
       <div class="lead-columns">
@@ -283,7 +310,7 @@ class LeadPage extends Element {
       this.lead = r.data;
       this.etag = r.etag;
       this.editing = null;
-      await Promise.all([this.loadProcess(), this.loadTimeline()]);
+      await Promise.all([this.loadProcess(), this.loadTimeline(), this.loadDuplicates()]);
     } catch (e) {
       if (e.status === 412) this.modal = {kind: 'conflict'};
       else {
