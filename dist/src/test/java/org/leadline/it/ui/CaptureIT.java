@@ -224,6 +224,7 @@ class CaptureIT {
         assertEquals(201, note.status(), note::toString);
 
         open("/leads/" + keep);
+        click(By.id("lead-duplicates-title"));
         WebElement duplicates = browser.visible(By.id("lead-duplicates"));
         assertTrue(duplicates.getText().contains("Tomas Berger"), duplicates.getText());
         click(By.cssSelector("#lead-duplicates a.merge-link"));

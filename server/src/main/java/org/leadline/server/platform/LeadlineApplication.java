@@ -55,6 +55,7 @@ import org.leadline.server.qualification.RatingChangeView;
 import org.leadline.server.qualification.RecommendationResource;
 import org.leadline.server.tenancy.ApiTokenResource;
 import org.leadline.server.tenancy.AuthResource;
+import org.leadline.server.tenancy.ColleagueResource;
 import org.leadline.server.tenancy.RoleCheck;
 import org.leadline.server.tenancy.TenantResource;
 import org.leadline.server.tenancy.UserResource;
@@ -102,6 +103,7 @@ public class LeadlineApplication extends Application {
             LeadResource.class,
             MergeResource.class,
             LeadDuplicatesResource.class,
+            ColleagueResource.class,
             CompetitorResource.class,
             StakeholderResource.class,
             ExtensionResource.class,

@@ -136,6 +136,10 @@ class Dashboard extends Element {
     const weeks = s.newPerWeek.map((w) => [fmt.dayMonth(w.weekOf), w.count]);
     const funnel = this.funnelRows();
     const times = this.timeRows();
+    // the chart's unit follows the longest stay: seconds, minutes, hours or days
+    const longest = Math.max(0, ...times.map((r) => r[1]));
+    const unit = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]]
+      .find(([, size]) => longest >= 2 * size) || ['seconds', 1];
     const bar = (rows, colours) => ({type: 'bar', data: {labels: rows.map((r) => r[0]), datasets: [{
       data: rows.map((r) => r[1]), backgroundColor: colours || '#1d4ed8', borderRadius: 4}]},
     options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
@@ -156,8 +160,8 @@ class Dashboard extends Element {
             ? '#166534' : '#1d4ed8')), borderRadius: 4}]},
         options: {indexAxis: 'y', scales: {x: {beginAtZero: true, ticks: {precision: 0}}}}})}
         ${this.panel('time-in-stage', t('dashboard.timeInStage'), times, {type: 'bar', data: {labels: times.map((r) => r[0]),
-          datasets: [{data: times.map((r) => r[1] / 86400), backgroundColor: '#0f766e', borderRadius: 4}]},
-        options: {scales: {y: {beginAtZero: true, title: {display: true, text: t('dashboard.days')}}}}},
+          datasets: [{data: times.map((r) => r[1] / unit[1]), backgroundColor: '#0f766e', borderRadius: 4}]},
+        options: {scales: {y: {beginAtZero: true, title: {display: true, text: t(`dashboard.unit.${unit[0]}`)}}}}},
         (v) => fmt.duration(v))}
       </div>
     </section>`;
