@@ -57,8 +57,9 @@ class MergePage extends Element {
       this.fields = data.fields.map((f) => {
         const values = {[f.from]: f.value};
         for (const alt of f.alternatives || []) values[alt.leadId] = alt.value;
-        const distinct = new Set(Object.values(values).map((v) => JSON.stringify(v ?? null)));
-        return {field: f.field, values, choice: f.from, differs: distinct.size > 1 || Object.keys(values).length < 2};
+        // a lead the answer names no value for has none
+        const distinct = new Set([this.leadId, this.otherId].map((id) => JSON.stringify(values[id] ?? null)));
+        return {field: f.field, values, choice: f.from, differs: distinct.size > 1};
       });
     } catch (e) {
       this.error = e.message;
