@@ -31,7 +31,7 @@ export function apiUrl(path) {
 
 /**
  * Calls the API. Answers {data, etag, status}; throws ApiError for every 4xx/5xx answer.
- * options: body (sent as JSON), contentType, headers.
+ * options: body (sent as JSON), raw (a File or Blob sent as it is, with contentType), contentType, headers.
  */
 export async function api(method, path, options = {}) {
   const headers = {Accept: 'application/json', ...(options.headers || {})};
@@ -40,6 +40,9 @@ export async function api(method, path, options = {}) {
   if (options.body !== undefined) {
     headers['Content-Type'] = options.contentType || 'application/json';
     body = JSON.stringify(options.body);
+  } else if (options.raw !== undefined) {
+    headers['Content-Type'] = options.contentType || options.raw.type || 'application/octet-stream';
+    body = options.raw;
   }
   let res;
   try {
@@ -69,6 +72,8 @@ export const post = (path, body, options = {}) => api('POST', path, {...options,
 export const patch = (path, body, etag, options = {}) => api('PATCH', path, {
   ...options, body, contentType: 'application/merge-patch+json', headers: {'If-Match': etag, ...(options.headers || {})}
 });
+/** Sends a file as the request's body, e.g. an e-mail as message/rfc822 or a CSV file. */
+export const upload = (path, file, contentType) => api('POST', path, {raw: file, contentType});
 export const del = (path, etag) => api('DELETE', path, {headers: etag ? {'If-Match': etag} : {}});
 
 /** A query string of the non-empty values of params (arrays repeated). */

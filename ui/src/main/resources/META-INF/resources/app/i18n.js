@@ -74,8 +74,9 @@ export const fmt = {
     if (seconds === null || seconds === undefined) return '';
     const days = Math.floor(seconds / 86400);
     const hours = Math.floor(seconds / 3600);
-    const rtf = new Intl.NumberFormat(locale, {style: 'unit', unit: days >= 1 ? 'day' : hours >= 1 ? 'hour' : 'minute',
-      unitDisplay: 'long'});
-    return rtf.format(days >= 1 ? days : hours >= 1 ? hours : Math.max(0, Math.floor(seconds / 60)));
+    const minutes = Math.floor(seconds / 60);
+    const rtf = new Intl.NumberFormat(locale, {style: 'unit', unitDisplay: 'long',
+      unit: days >= 1 ? 'day' : hours >= 1 ? 'hour' : minutes >= 1 ? 'minute' : 'second'});
+    return rtf.format(days >= 1 ? days : hours >= 1 ? hours : minutes >= 1 ? minutes : Math.max(0, Math.floor(seconds)));
   }
 };

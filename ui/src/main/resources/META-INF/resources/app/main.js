@@ -12,6 +12,8 @@ import './pages/lead-page.js';
 import './pages/customers.js';
 import './pages/pipeline.js';
 import './pages/dashboard.js';
+import './pages/capture.js';
+import './pages/merge.js';
 
 /** The current route from location.hash: {path, parts, params}. */
 function route() {
@@ -76,6 +78,9 @@ class App extends Element {
     if (parts[0] === 'sign-in') return html`<ll-sign-in .returnTo=${params.return || ''}></ll-sign-in>`;
     if (!session.user) return nothing;
     if (parts[0] === 'leads' && parts[1] === 'new') return html`<ll-lead-new></ll-lead-new>`;
+    if (parts[0] === 'leads' && parts[1] && parts[2] === 'merge') {
+      return html`<ll-merge .leadId=${parts[1]} .otherId=${params.with || ''}></ll-merge>`;
+    }
     if (parts[0] === 'leads' && parts[1]) return html`<ll-lead-page .leadId=${parts[1]}></ll-lead-page>`;
     if (parts[0] === 'leads' || parts.length === 0) return html`<ll-lead-list .params=${params}></ll-lead-list>`;
     if (['contacts', 'accounts', 'opportunities'].includes(parts[0])) {
@@ -85,6 +90,7 @@ class App extends Element {
     if (parts[0] === 'recycle-bin') return html`<ll-recycle-bin></ll-recycle-bin>`;
     if (parts[0] === 'pipeline') return html`<ll-pipeline></ll-pipeline>`;
     if (parts[0] === 'dashboard') return html`<ll-dashboard></ll-dashboard>`;
+    if (parts[0] === 'capture') return html`<ll-capture></ll-capture>`;
     return html`<section class="page"><h1>${t('notFound.title')}</h1><p>${t('notFound.text')}</p></section>`;
   }
 
@@ -98,7 +104,7 @@ class App extends Element {
       <header class="app-header">
         <a class="brand" href="#/leads"><img src="app/favicon.svg" alt="" width="24" height="24"> Leadline</a>
         ${user ? html`<nav aria-label=${t('app.navigation')}>
-          ${[['dashboard', 'nav.dashboard'], ['leads', 'nav.leads'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
+          ${[['dashboard', 'nav.dashboard'], ['leads', 'nav.leads'], ['capture', 'nav.capture'], ['contacts', 'nav.contacts'], ['accounts', 'nav.accounts'],
             ['opportunities', 'nav.opportunities'], ['pipeline', 'nav.pipeline'], ...(user.roles || []).includes('TENANT_ADMIN')
               ? [['recycle-bin', 'nav.bin']] : []].map(([path, key]) => html`<a href="#/${path}"
               aria-current=${section === path ? 'page' : 'false'}>${t(key)}</a>`)}

@@ -1,5 +1,5 @@
-// Names of the tenant's users for owner and author columns. GET /users is for tenant
-// administrators; a seller without it sees "me" and "a colleague".
+// Names of the tenant's users for owner and author columns and the filters by person, from
+// GET /colleagues (every seller may read the names; the user administration stays with administrators).
 import {get} from './api.js';
 import {session} from './session.js';
 import {t} from './i18n.js';
@@ -9,7 +9,7 @@ let users = null;
 export async function loadUsers() {
   if (users) return users;
   try {
-    const {data} = await get('/users?limit=200');
+    const {data} = await get('/colleagues?limit=100');
     users = new Map(data.items.map((u) => [u.id, u]));
   } catch (e) {
     users = new Map();

@@ -18,7 +18,20 @@ public record LeadStatistics(
         @NotNull @Schema(description = "Open leads per process stage; key null for the process's first stage")
         List<Count> byStage,
         @NotNull @Schema(description = "The last 12 weeks (Monday to Sunday, UTC), oldest first, the current one "
-                + "last") List<Week> newPerWeek) {
+                + "last") List<Week> newPerWeek,
+        @NotNull @Schema(description = "The funnel: per process stage, the leads (deleted ones left out) that reached "
+                + "it; key null for the process's first stage, which every lead starts in") List<Count> reachedStage,
+        @NotNull @Schema(description = "Opportunities won, the funnel's end") Long won,
+        @NotNull @Schema(description = "Per process stage, the stays that ended (the lead moved on or back) and "
+                + "their average length; key null for the first stage, counted from the lead's creation")
+        List<StageTime> timeInStage) {
+
+    /** How long leads stayed in a stage. */
+    @Schema(name = "LeadStageTime")
+    public record StageTime(@Schema(nullable = true, required = true) String key,
+                            @NotNull @Schema(description = "Stays that ended") Long stays,
+                            @NotNull @Schema(description = "Their average length in seconds") Long averageSeconds) {
+    }
 
     /** A key and how many leads have it. */
     @Schema(name = "LeadCount")

@@ -80,6 +80,34 @@ class DuplicatesIT {
     }
 
     @Test
+    void aStoredLeadListsItsLikelyDuplicatesOfItsOwnTenantOnly() {
+        Api api = Fixtures.newTenant(server).api();
+        String anna = created(api.post("/api/v1/leads?allowDuplicate=true",
+                lead("Anna", "Schmidt", "ACME GmbH", "anna.schmidt@acme.example", "+49 30 7654321", null, "DE")));
+        String again = created(api.post("/api/v1/leads?allowDuplicate=true",
+                lead("A.", "Schmidt", "ACME", null, "030 7654321", null, "DE")));
+        created(api.post("/api/v1/leads", lead("Bernd", "Schmidt", "Other KG", "bernd@other.example", null, null, null)));
+
+        Api.Response list = api.get("/api/v1/leads/" + anna + "/duplicates");
+        assertEquals(200, list.status(), list::toString);
+        JsonArray items = list.json().getJsonArray("items");
+        assertEquals(List.of(again), items.stream().map(v -> v.asJsonObject().getString("id")).toList(), list::toString);
+        assertEquals(Set.of("PHONE", "NAME_AND_COMPANY"), items.getJsonObject(0).getJsonArray("reasons").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(items.getJsonObject(0).getString("href").endsWith("/leads/" + again));
+
+        // The same person in another tenant is not a duplicate, and that tenant cannot ask about Anna.
+        Api other = Fixtures.newTenant(server).api();
+        String annaThere = created(other.post("/api/v1/leads?allowDuplicate=true",
+                lead("Anna", "Schmidt", "ACME GmbH", "anna.schmidt@acme.example", null, null, "DE")));
+        assertEquals(List.of(), other.get("/api/v1/leads/" + annaThere + "/duplicates").json().getJsonArray("items"));
+        Api.Response foreign = other.get("/api/v1/leads/" + anna + "/duplicates");
+        assertEquals(404, foreign.status(), foreign::toString);
+        assertEquals(List.of(again), api.get("/api/v1/leads/" + anna + "/duplicates").json().getJsonArray("items")
+                .stream().map(v -> v.asJsonObject().getString("id")).toList());
+    }
+
+    @Test
     void theSameAddressPhoneOrPersonAtTheCompanyIsReportedWithTheNewLead() {
         Api api = Fixtures.newTenant(server).api();
         String anna = created(api.post("/api/v1/leads",

@@ -108,6 +108,9 @@ class ImportIT {
         assertTrue(columns.contains(Json.createObjectBuilder().add("column", "Zip/Postal Code").add("field", "postalCode").build()), columns.toString());
         assertTrue(columns.contains(Json.createObjectBuilder().add("column", "No. of Employees").add("field", "employees").build()), columns.toString());
         assertEquals(List.of("Lead Status", "Rating"), d.getJsonObject("mapping").getJsonArray("ignored").getValuesAs(jakarta.json.JsonString::getString));
+        // Every field a column can be mapped to, for a client that lets the user choose.
+        List<String> fields = d.getJsonObject("mapping").getJsonArray("fields").getValuesAs(jakarta.json.JsonString::getString);
+        assertTrue(fields.containsAll(List.of("lastName", "companyName", "email", "budget", "purchaseTimeframe")), fields::toString);
         assertEquals(3, d.getJsonArray("rows").size());
         assertEquals("create", d.getJsonArray("rows").getJsonObject(0).getString("result"));
         assertEquals(2, d.getJsonArray("rows").getJsonObject(0).getInt("row"));

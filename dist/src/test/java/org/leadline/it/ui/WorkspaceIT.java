@@ -282,6 +282,39 @@ class WorkspaceIT {
     }
 
     @Test
+    void aContactAndAnOpportunityAreEditedOnTheirPages() {
+        String id = lead(Fixtures.tradeFairLead("Editable"));
+        Api.Response qualified = tenant.api().post("/api/v1/leads/" + id + "/qualify", Json.createObjectBuilder()
+                .add("opportunity", Json.createObjectBuilder().add("topic", "Fleet tracking")).build());
+        assertEquals(201, qualified.status(), qualified::toString);
+        String contact = qualified.json().getJsonObject("contact").getString("id");
+        String opportunity = qualified.json().getJsonObject("opportunity").getString("id");
+
+        open("/contacts/" + contact);
+        click(By.id("edit"));
+        type(By.id("edit-jobTitle"), "Chief Revenue Officer");
+        type(By.id("edit-email"), "not an address");
+        click(By.id("edit-save"));
+        // the API's field error next to its field
+        assertTrue(text(By.id("edit-email-error")).contains("e-mail address"), text(By.id("edit-email-error")));
+        assertEquals("edit-email-error", browser.driver().findElement(By.id("edit-email")).getAttribute("aria-describedby"));
+        browser.assertAccessible("contact being edited");
+        type(By.id("edit-email"), "anna.editable@acme.example");
+        click(By.id("edit-save"));
+        browser.waitForText(By.cssSelector(".data-section"), "Chief Revenue Officer");
+        JsonObject stored = tenant.api().get("/api/v1/contacts/" + contact).json();
+        assertEquals("anna.editable@acme.example", stored.getString("email"));
+
+        open("/opportunities/" + opportunity);
+        click(By.id("edit"));
+        type(By.id("edit-estimatedValue-amount"), "64000");
+        click(By.id("edit-save"));
+        browser.waitForText(By.cssSelector(".data-section"), "64,000.00");
+        assertEquals(64000, tenant.api().get("/api/v1/opportunities/" + opportunity).json()
+                .getJsonObject("estimatedValue").getJsonNumber("amount").intValue());
+    }
+
+    @Test
     void thePipelineMovesAnOpportunityFromTheKeyboardAndWinsIt() {
         String id = lead(Fixtures.tradeFairLead("Piper"));
         Api.Response q = tenant.api().post("/api/v1/leads/" + id + "/qualify", Json.createObjectBuilder()
@@ -314,7 +347,7 @@ class WorkspaceIT {
         assertTrue(text(By.xpath("//section[@aria-labelledby='by-source-title']//table")).contains("Trade fair"));
         Number drawn = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.querySelectorAll('.chart canvas[width]').length");
-        assertEquals(5, drawn.intValue(), "five charts drawn");
+        assertEquals(7, drawn.intValue(), "seven charts drawn");
         browser.assertAccessible("dashboard");
         browser.screenshot("dashboard");
         noPolicyRefusals();
@@ -428,6 +461,46 @@ class WorkspaceIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                 !d.findElement(By.cssSelector(".timeline")).getText().contains("Demo at their office"));
         assertTrue(text(By.cssSelector(".timeline .entries")).contains("Call back after the board meeting"));
+    }
+
+    @Test
+    void aNoteIsEditedInPlaceAndKeepsItsEarlierText() {
+        String id = lead(Fixtures.tradeFairLead("Noted"));
+        assertEquals(201, tenant.api().post("/api/v1/leads/" + id + "/notes", Json.createObjectBuilder()
+                .add("text", "Budget approved in March").build()).status());
+        open("/leads/" + id);
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Budget approved in March");
+        click(By.cssSelector(".entry.note button[aria-label='Edit the note']"));
+        WebElement text = browser.visible(By.cssSelector(".entry.note textarea"));
+        text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        text.sendKeys("Budget approved in April");
+        click(By.cssSelector(".entry.note form button[type='submit']"));
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Budget approved in April");
+        click(By.xpath("//li[contains(@class,'note')]//button[contains(., 'Earlier versions (1)')]"));
+        browser.waitForText(By.cssSelector(".entry.note .note-history"), "Budget approved in March");
+        assertTrue(text(By.cssSelector(".entry.note .note-history")).contains("replaced by Me"),
+                text(By.cssSelector(".entry.note .note-history")));
+        browser.assertAccessible("note with its history");
+    }
+
+    @Test
+    void theTimelineIsFilteredByANamedColleague() {
+        String id = lead(Fixtures.tradeFairLead("Shared"));
+        Fixtures.User colleague = Fixtures.newUser(server, tenant, "SALES");
+        assertEquals(201, colleague.api().post("/api/v1/leads/" + id + "/notes", Json.createObjectBuilder()
+                .add("text", "Spoke to their CFO at the fair").build()).status());
+        assertEquals(201, tenant.api().post("/api/v1/leads/" + id + "/notes", Json.createObjectBuilder()
+                .add("text", "Sent the brochure").build()).status());
+        open("/leads/" + id);
+        browser.waitForText(By.cssSelector(".timeline .entries"), "Spoke to their CFO");
+        assertTrue(text(By.cssSelector(".timeline .entries")).contains("Sent the brochure"));
+        new Select(browser.visible(By.id("timeline-employee"))).selectByVisibleText("By User " + colleague.username());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                !d.findElement(By.cssSelector(".timeline")).getText().contains("Sent the brochure"));
+        assertTrue(text(By.cssSelector(".timeline .entries")).contains("Spoke to their CFO"));
+        assertTrue(text(By.cssSelector(".timeline .entries")).contains("User " + colleague.username()),
+                "the colleague is named on the entry");
+        browser.assertAccessible("timeline filtered by a colleague");
     }
 
     @Test

@@ -108,7 +108,15 @@ public class DuplicateFinder {
      * {@link DuplicateRule} calls likely the same person, with every reason it gives.
      */
     static List<Candidate> find(EntityManager em, Probe probe) {
-        DuplicateRule.Person person = DuplicateRule.Person.of(probe);
+        return find(em, DuplicateRule.Person.of(probe), null);
+    }
+
+    /** The leads that are likely the same person as the stored {@code lead}, the lead itself left out. */
+    public List<Candidate> find(Lead lead) {
+        return find(persistence.em(), DuplicateRule.Person.of(lead), lead.id());
+    }
+
+    private static List<Candidate> find(EntityManager em, DuplicateRule.Person person, String except) {
         Keys keys = Keys.of(person);
         Map<String, Lead> looked = new LinkedHashMap<>();
         if (keys.email() != null) {
@@ -131,6 +139,9 @@ public class DuplicateFinder {
         }
         List<Candidate> found = new ArrayList<>();
         for (Lead l : looked.values()) {
+            if (l.id().equals(except)) {
+                continue;
+            }
             List<DuplicateReason> reasons = DuplicateRule.reasons(person, DuplicateRule.Person.of(l));
             if (!reasons.isEmpty() && found.size() < MAX_CANDIDATES) {
                 found.add(new Candidate(l, reasons));

@@ -142,6 +142,15 @@ record ColumnMapping(String[] headers, LeadColumn[] columns, List<String> ignore
         return columns;
     }
 
+    /** Every lead field a column can fill, by the names a mapping uses. */
+    private static JsonArrayBuilder fields() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (LeadColumn c : LeadColumn.values()) {
+            all.add(c.header());
+        }
+        return all;
+    }
+
     JsonObject write() {
         JsonArrayBuilder mapped = Json.createArrayBuilder();
         for (int i = 0; i < headers.length; i++) {
@@ -151,6 +160,7 @@ record ColumnMapping(String[] headers, LeadColumn[] columns, List<String> ignore
         }
         return Json.createObjectBuilder().add("columns", mapped)
                 .add("ignored", Json.createArrayBuilder(ignored))
-                .add("unmapped", Json.createArrayBuilder(unmapped)).build();
+                .add("unmapped", Json.createArrayBuilder(unmapped))
+                .add("fields", fields()).build();
     }
 }

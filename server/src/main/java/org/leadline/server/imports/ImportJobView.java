@@ -60,7 +60,9 @@ public record ImportJobView(
     public record Mapping(
             @NotNull List<MappedColumn> columns,
             @NotNull @Schema(description = "Columns left out on purpose") List<String> ignored,
-            @NotNull @Schema(description = "Columns no lead field was found for") List<String> unmapped) {
+            @NotNull @Schema(description = "Columns no lead field was found for") List<String> unmapped,
+            @NotNull @Schema(description = "Every lead field a column can be mapped to, by the names the mapping "
+                    + "parameter takes") List<String> fields) {
     }
 
     /** A column and the lead field it fills. */

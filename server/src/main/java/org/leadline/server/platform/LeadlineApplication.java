@@ -11,6 +11,7 @@ import org.leadline.api.process.LeadProcessView;
 import org.leadline.api.timeline.InteractionView;
 import org.leadline.server.capture.CaptureSettingsResource;
 import org.leadline.server.capture.IntakeResource;
+import org.leadline.server.capture.LeadDuplicatesResource;
 import org.leadline.server.capture.MailboxResource;
 import org.leadline.server.capture.webform.PublicFormCors;
 import org.leadline.server.capture.webform.PublicWebFormResource;
@@ -53,6 +54,7 @@ import org.leadline.server.qualification.RatingChangeView;
 import org.leadline.server.qualification.RecommendationResource;
 import org.leadline.server.tenancy.ApiTokenResource;
 import org.leadline.server.tenancy.AuthResource;
+import org.leadline.server.tenancy.ColleagueResource;
 import org.leadline.server.tenancy.RoleCheck;
 import org.leadline.server.tenancy.TenantResource;
 import org.leadline.server.tenancy.UserResource;
@@ -98,6 +100,8 @@ public class LeadlineApplication extends Application {
             LeadStatisticsResource.class,
             LeadResource.class,
             MergeResource.class,
+            LeadDuplicatesResource.class,
+            ColleagueResource.class,
             CompetitorResource.class,
             StakeholderResource.class,
             ExtensionResource.class,

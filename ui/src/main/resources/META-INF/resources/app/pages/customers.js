@@ -1,9 +1,10 @@
 // What qualification made of leads: contacts, accounts and opportunities, each as a list and a
 // detail page; and the recycle bin of deleted leads (tenant administrators), with restore.
 import {html, nothing} from 'lit';
-import {Element, href, personName} from '../base.js';
+import {Element, href, personName, field} from '../base.js';
 import {t, label, fmt} from '../i18n.js';
-import {get, post, query} from '../api.js';
+import {get, post, patch, query} from '../api.js';
+import {CURRENCIES} from '../enums.js';
 
 const KINDS = {
   contacts: {
@@ -42,6 +43,36 @@ const KINDS = {
     name: (o) => o.topic
   }
 };
+
+/**
+ * What the detail pages edit (JSON Merge Patch with If-Match): [name, label key, options]; the name
+ * is the API's member, so a field error of the API lands next to its control.
+ */
+const EDITS = {
+  contacts: [['salutation', 'person.salutation'], ['firstName', 'person.firstName'],
+    ['lastName', 'person.lastName', {required: true}], ['jobTitle', 'person.jobTitle'],
+    ['email', 'person.email', {type: 'email'}], ['phone', 'contact.phone', {type: 'tel'}]],
+  accounts: [['name', 'company.name', {required: true}], ['website', 'company.website', {type: 'url'}],
+    ['industry', 'company.industry'], ['country', 'company.country']],
+  opportunities: [['topic', 'lead.topic', {required: true}],
+    ['estimatedValue.amount', 'opportunity.estimatedValue', {type: 'number', step: '0.01'}],
+    ['estimatedValue.currency', 'qualification.currency', {options: CURRENCIES.map((c) => [c, c])}],
+    ['expectedCloseDate', 'opportunity.expectedCloseDate', {type: 'date'}]]
+};
+
+function editValues(kind, item) {
+  if (kind !== 'opportunities') return Object.fromEntries(EDITS[kind].map(([n]) => [n, item[n] ?? '']));
+  return {topic: item.topic || '', 'estimatedValue.amount': item.estimatedValue?.amount ?? '',
+    'estimatedValue.currency': item.estimatedValue?.currency || 'EUR', expectedCloseDate: item.expectedCloseDate || ''};
+}
+
+function editPatch(kind, v) {
+  const blank = (x) => (x === '' || x === undefined ? null : x);
+  if (kind !== 'opportunities') return Object.fromEntries(EDITS[kind].map(([n]) => [n, blank(v[n])]));
+  const amount = blank(v['estimatedValue.amount']);
+  return {topic: v.topic, expectedCloseDate: blank(v.expectedCloseDate),
+    estimatedValue: amount === null ? null : {amount: Number(amount), currency: v['estimatedValue.currency']}};
+}
 
 function link(kind, id, text) {
   return html`<a href=${href(`/${kind}/${id}`)}>${text || '—'}</a>`;
@@ -88,7 +119,57 @@ customElements.define('ll-customer-list', CustomerList);
 
 class CustomerPage extends Element {
   static properties = {kind: {type: String}, itemId: {type: String}, item: {state: true}, notFound: {state: true},
-    related: {state: true}};
+    related: {state: true}, editing: {state: true}, errors: {state: true}, message: {state: true}};
+
+  edit() {
+    this.values = editValues(this.kind, this.item);
+    this.errors = {};
+    this.message = '';
+    this.editing = true;
+  }
+
+  async save() {
+    this.errors = {};
+    this.message = '';
+    try {
+      const r = await patch(`/${this.kind}/${this.itemId}`, editPatch(this.kind, this.values), this.etag);
+      this.item = r.data;
+      this.etag = r.etag;
+      this.editing = false;
+    } catch (e) {
+      if (e.status === 412) {
+        this.message = t('customers.changed');
+      } else {
+        this.errors = e.fields;
+        this.message = Object.keys(e.fields).length ? t('form.fix') : e.message;
+      }
+    }
+  }
+
+  async reloadKeeping() {
+    const r = await get(`/${this.kind}/${this.itemId}`);
+    this.item = r.data;
+    this.etag = r.etag;
+    this.message = '';
+  }
+
+  editForm() {
+    const o = {errors: this.errors};
+    const edits = EDITS[this.kind];
+    return html`<form class="card form-grid customer-edit" novalidate @submit=${(e) => { e.preventDefault(); this.save(); }}>
+      <fieldset><legend>${t('form.edit')}</legend>
+        ${edits.map(([name, key, opts = {}]) => field(t(key), name, this.values, {...o, ...opts,
+          id: `edit-${name.replace(/\W/g, '-')}`}))}
+      </fieldset>
+      ${this.message ? html`<p class="form-error" role="alert" id="edit-message">${this.message}
+        ${this.message === t('customers.changed') ? html`<button type="button" class="link"
+          @click=${() => this.reloadKeeping()}>${t('conflict.reload')}</button>` : nothing}</p>` : nothing}
+      <div class="form-actions">
+        <button type="button" @click=${() => { this.editing = false; }}>${t('form.cancel')}</button>
+        <button class="primary" type="submit" id="edit-save">${t('form.save')}</button>
+      </div>
+    </form>`;
+  }
 
   willUpdate(changed) {
     if (changed.has('kind') || changed.has('itemId')) this.load();
@@ -99,7 +180,10 @@ class CustomerPage extends Element {
     this.related = {};
     this.notFound = false;
     try {
-      this.item = (await get(`/${this.kind}/${encodeURIComponent(this.itemId)}`)).data;
+      const r = await get(`/${this.kind}/${encodeURIComponent(this.itemId)}`);
+      this.item = r.data;
+      this.etag = r.etag;
+      this.editing = false;
     } catch (e) {
       this.notFound = true;
       return;
@@ -127,7 +211,11 @@ class CustomerPage extends Element {
     if (!this.item) return html`<p class="loading" role="status">${t('app.loading')}</p>`;
     return html`<article class="page customer ${this.kind}">
       <div class="page-head"><div><p class="sub">${t(k.one)}</p><h1>${k.name(this.item)}</h1></div>
-        <a class="button" href=${href(`/${this.kind}`)}>${t(k.title)}</a></div>
+        <div class="actions">
+          ${this.editing || (this.kind === 'opportunities' && ['WON', 'LOST'].includes(this.item.stage)) ? nothing
+            : html`<button id="edit" @click=${() => this.edit()}>${t('form.edit')}</button>`}
+          <a class="button" href=${href(`/${this.kind}`)}>${t(k.title)}</a></div></div>
+      ${this.editing ? this.editForm() : nothing}
       <section class="card data-section"><dl>${k.fields.map(([f, v]) => html`<div><dt>${t(f)}</dt>
         <dd>${v(this.item, this.related || {}) || html`<span class="empty">—</span>`}</dd></div>`)}</dl></section>
     </article>`;

@@ -1,4 +1,5 @@
-// The dashboard: the tenant's leads by rating, source, stage and status, and new leads per week,
+// The dashboard: the tenant's leads by rating, source, stage and status, new leads per week, the
+// funnel (leads that reached each stage, opportunities won) and the average time in each stage,
 // from GET statistics/leads (counted in the database). Each chart has its figures as a table too,
 // for screen readers and for reading exact numbers.
 import {html, nothing} from 'lit';
@@ -66,6 +67,41 @@ class Dashboard extends Element {
       .map(([key, count]) => [key === null ? t('dashboard.firstStage') : names.get(key) || key, count]);
   }
 
+  /** The tenant's process stages in order ([key, name]), when its process is known (one offered). */
+  processStages() {
+    const processes = this.stages || [];
+    return processes.length === 1 ? processes[0].stages.map((st) => [st.key, st.name]) : [];
+  }
+
+  /** The funnel: the leads that reached each stage (every lead the first), then the opportunities won. */
+  funnelRows() {
+    const s = this.stats;
+    const reached = new Map(s.reachedStage.map((c) => [c.key, c.count]));
+    const stages = this.processStages();
+    const rows = stages.length
+      ? stages.map(([key, name], i) => [name, i === 0 ? s.total : reached.get(key) || 0])
+      : s.reachedStage.map((c) => [c.key === null ? t('dashboard.firstStage') : c.key, c.count]);
+    rows.push([t('dashboard.won'), s.won]);
+    return rows;
+  }
+
+  /** The average stay in each stage that ended, in days for the chart; the first stage's key may be null. */
+  timeRows() {
+    const stages = this.processStages();
+    const first = stages.length ? stages[0][0] : null;
+    const sums = new Map();
+    for (const st of this.stats.timeInStage) {
+      const key = st.key === null ? first : st.key;
+      const [stays, seconds] = sums.get(key) || [0, 0];
+      sums.set(key, [stays + st.stays, seconds + st.averageSeconds * st.stays]);
+    }
+    const names = new Map(stages);
+    const order = stages.map(([key]) => key);
+    return [...sums.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+      .map(([key, [stays, seconds]]) => [key === null ? t('dashboard.firstStage') : names.get(key) || key,
+        Math.round(seconds / stays)]);
+  }
+
   /** A chart drawn on a canvas once it is in the page, redrawn when the figures or the language change. */
   chart(id, config) {
     return ref((canvas) => {
@@ -78,12 +114,12 @@ class Dashboard extends Element {
     });
   }
 
-  panel(id, title, rows, config) {
+  panel(id, title, rows, config, format = fmt.number) {
     return html`<section class="card chart-card" aria-labelledby="${id}-title">
       <h2 id="${id}-title">${title}</h2>
       <div class="chart"><canvas id=${id} role="img" aria-label=${title} ${this.chart(id, config)}></canvas></div>
       <details class="figures"><summary>${t('dashboard.figures')}</summary>
-        <table><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${fmt.number(v)}</td></tr>`)}</tbody>
+        <table><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${format(v)}</td></tr>`)}</tbody>
         </table></details>
     </section>`;
   }
@@ -98,6 +134,12 @@ class Dashboard extends Element {
     const stage = this.stageRows();
     const status = s.byStatus.map((c) => [name('status', c.key), c.count]);
     const weeks = s.newPerWeek.map((w) => [fmt.dayMonth(w.weekOf), w.count]);
+    const funnel = this.funnelRows();
+    const times = this.timeRows();
+    // the chart's unit follows the longest stay: seconds, minutes, hours or days
+    const longest = Math.max(0, ...times.map((r) => r[1]));
+    const unit = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]]
+      .find(([, size]) => longest >= 2 * size) || ['seconds', 1];
     const bar = (rows, colours) => ({type: 'bar', data: {labels: rows.map((r) => r[0]), datasets: [{
       data: rows.map((r) => r[1]), backgroundColor: colours || '#1d4ed8', borderRadius: 4}]},
     options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
@@ -113,6 +155,14 @@ class Dashboard extends Element {
         ${this.panel('per-week', t('dashboard.perWeek'), weeks, {type: 'line', data: {labels: weeks.map((r) => r[0]),
           datasets: [{data: weeks.map((r) => r[1]), borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', tension: 0.2}]},
         options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}})}
+        ${this.panel('funnel', t('dashboard.funnel'), funnel, {type: 'bar', data: {labels: funnel.map((r) => r[0]),
+          datasets: [{data: funnel.map((r) => r[1]), backgroundColor: funnel.map((r, i) => (i === funnel.length - 1
+            ? '#166534' : '#1d4ed8')), borderRadius: 4}]},
+        options: {indexAxis: 'y', scales: {x: {beginAtZero: true, ticks: {precision: 0}}}}})}
+        ${this.panel('time-in-stage', t('dashboard.timeInStage'), times, {type: 'bar', data: {labels: times.map((r) => r[0]),
+          datasets: [{data: times.map((r) => r[1] / unit[1]), backgroundColor: '#0f766e', borderRadius: 4}]},
+        options: {scales: {y: {beginAtZero: true, title: {display: true, text: t(`dashboard.unit.${unit[0]}`)}}}}},
+        (v) => fmt.duration(v))}
       </div>
     </section>`;
   }

@@ -1,8 +1,8 @@
 import {html, nothing} from 'lit';
-import {Element, field, enumOptions, navigate, ratingBadge, personName, dialog} from '../base.js';
+import {Element, field, enumOptions, navigate, href, ratingBadge, personName, dialog} from '../base.js';
 import {t, label, fmt} from '../i18n.js';
 import {api, get, post, patch, del, query} from '../api.js';
-import {loadUsers, userName} from '../users.js';
+import {loadUsers, userName, knownUsers} from '../users.js';
 import {session} from '../session.js';
 import {SOURCES, TIMEFRAMES, PURCHASE_PROCESSES, CONTACT_METHODS, CURRENCIES, MEDIA, DIRECTIONS} from '../enums.js';
 import {SECTIONS, sectionValues, sectionPatch, show} from '../lead-sections.js';
@@ -15,7 +15,8 @@ class LeadPage extends Element {
   static properties = {
     leadId: {type: String}, lead: {state: true}, process: {state: true}, timeline: {state: true},
     notFound: {state: true}, editing: {state: true}, errors: {state: true}, modal: {state: true},
-    processErrors: {state: true}, kind: {state: true}, message: {state: true}, result: {state: true}
+    processErrors: {state: true}, kind: {state: true}, message: {state: true}, result: {state: true},
+    duplicates: {state: true}
   };
 
   constructor() {
@@ -45,11 +46,36 @@ class LeadPage extends Element {
       this.lead = r.data;
       this.etag = r.etag;
       document.title = `${personName(this.lead.person)} – Leadline`;
-      await Promise.all([this.loadProcess(), this.loadTimeline()]);
+      await Promise.all([this.loadProcess(), this.loadTimeline(), this.loadDuplicates()]);
     } catch (e) {
       if (e.status === 404 || e.status === 400) this.notFound = true;
       else this.message = t('error.generic', {message: e.message});
     }
+  }
+
+  /** Likely duplicates of an open lead, to merge (GET /leads/{id}/duplicates). */
+  async loadDuplicates() {
+    this.duplicates = [];
+    if (this.lead.status !== 'OPEN') return;
+    try {
+      this.duplicates = (await get(`/leads/${this.leadId}/duplicates`)).data.items;
+    } catch (e) {
+      this.duplicates = [];
+    }
+  }
+
+  duplicatesView() {
+    if (!this.duplicates || !this.duplicates.length) return nothing;
+    return html`<details class="card notice duplicates-card" id="lead-duplicates">
+      <summary id="lead-duplicates-title">${t('page.duplicates', {n: this.duplicates.length})}</summary>
+      <ul class="duplicates">${this.duplicates.map((d) => html`<li>
+        <a href=${href(`/leads/${d.id}`)}>${personName(d)}</a>
+        <span class="sub">${[d.companyName, d.email].filter(Boolean).join(' · ')} —
+          ${d.reasons.map((r) => label('duplicateReason', r)).join(', ')}</span>
+        <a class="button merge-link" href=${href(`/leads/${this.leadId}/merge`, {with: d.id})}
+          aria-label=${t('page.mergeWith', {name: personName(d)})}>${t('page.merge')}</a>
+      </li>`)}</ul>
+    </details>`;
   }
 
   async loadProcess() {
@@ -98,6 +124,7 @@ class LeadPage extends Element {
       ${this.header(l)}
       ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : nothing}
       ${l.status === 'QUALIFIED' ? this.converted(l) : nothing}
+      ${l.status === 'OPEN' ? this.duplicatesView() : nothing}
       ${l.status === 'OPEN' ? this.recommendations(l) : nothing}
       ${this.processBar()}
       <div class="lead-columns">
@@ -283,7 +310,7 @@ class LeadPage extends Element {
       this.lead = r.data;
       this.etag = r.etag;
       this.editing = null;
-      await Promise.all([this.loadProcess(), this.loadTimeline()]);
+      await Promise.all([this.loadProcess(), this.loadTimeline(), this.loadDuplicates()]);
     } catch (e) {
       if (e.status === 412) this.modal = {kind: 'conflict'};
       else {
@@ -319,6 +346,8 @@ class LeadPage extends Element {
           <select id="timeline-employee" @change=${(e) => { this.employee = e.target.value; this.loadTimeline(); }}>
             <option value="">${t('timeline.everyone')}</option>
             <option value="me" ?selected=${this.employee === 'me'}>${t('timeline.mine')}</option>
+            ${knownUsers().filter((u) => u.id !== session.user?.id).map((u) => html`<option value=${u.id}
+              ?selected=${this.employee === u.id}>${t('timeline.by', {name: u.displayName})}</option>`)}
           </select></div>
       </div>
       ${this.readOnly ? nothing : html`<details class="compose">
@@ -374,7 +403,7 @@ class LeadPage extends Element {
         break;
       case 'NOTE':
         title = t('entry.note');
-        body = html`<p class="text">${it.text}</p>`;
+        body = this.noteBody(it);
         break;
       case 'SOCIAL_POST':
         title = t('entry.post', {network: it.network || ''});
@@ -410,6 +439,55 @@ class LeadPage extends Element {
       ${e.employeeId ? html`<p class="sub">${userName(e.employeeId)}</p>` : nothing}
       ${body}
     </li>`;
+  }
+
+  /** A note: its text, edited in place (PATCH with its version), and its earlier texts (the API's history). */
+  noteBody(n) {
+    const editing = this.noteEdit && this.noteEdit.id === n.id;
+    const history = this.noteHistory && this.noteHistory.id === n.id ? this.noteHistory.items : null;
+    return html`${editing ? html`<form class="note-edit" novalidate @submit=${(e) => { e.preventDefault(); this.saveNote(n); }}>
+        ${field(t('note.text'), 'text', this.noteEdit, {id: `note-edit-${n.id}`, rows: 3, errors: this.noteEdit.errors})}
+        <div class="form-actions"><button type="button" @click=${() => { this.noteEdit = null; this.requestUpdate(); }}>
+          ${t('form.cancel')}</button><button class="primary" type="submit">${t('form.save')}</button></div>
+      </form>` : html`<p class="text">${n.text}</p>`}
+      <p class="note-tools">
+        ${!editing && !this.readOnly && n.id ? html`<button class="link" @click=${() => {
+          this.noteEdit = {id: n.id, text: n.text, errors: {}}; this.requestUpdate(); }}
+          aria-label=${t('note.editLabel')}>${t('form.edit')}</button>` : nothing}
+        ${n.revisions > 0 ? html`<button class="link" aria-expanded=${history ? 'true' : 'false'}
+          @click=${() => this.toggleNoteHistory(n)}>${t('note.history', {n: n.revisions})}</button>` : nothing}
+      </p>
+      ${history ? html`<ol class="note-history" aria-label=${t('note.history', {n: n.revisions})}>
+        ${history.map((r) => html`<li><p class="text">${r.text}</p><p class="sub">${t('note.revision', {
+          who: userName(r.writtenBy), when: fmt.dateTime(r.writtenAt), by: userName(r.replacedBy),
+          replaced: fmt.dateTime(r.replacedAt)})}</p></li>`)}</ol>` : nothing}`;
+  }
+
+  async saveNote(n) {
+    try {
+      await patch(`/leads/${this.leadId}/notes/${n.id}`, {text: this.noteEdit.text}, `"${n.version}"`);
+      this.noteEdit = null;
+      this.noteHistory = null;
+      await this.loadTimeline();
+    } catch (e) {
+      if (e.status === 412) {
+        this.noteEdit = {...this.noteEdit, errors: {text: t('note.changed')}};
+        await this.loadTimeline();
+      } else {
+        this.noteEdit = {...this.noteEdit, errors: Object.keys(e.fields).length ? e.fields : {text: e.message}};
+      }
+      this.requestUpdate();
+    }
+  }
+
+  async toggleNoteHistory(n) {
+    if (this.noteHistory && this.noteHistory.id === n.id) {
+      this.noteHistory = null;
+    } else {
+      const {data} = await get(`/leads/${this.leadId}/notes/${n.id}/history?limit=50`);
+      this.noteHistory = {id: n.id, items: data.items};
+    }
+    this.requestUpdate();
   }
 
   /** An audited value as the reader knows it: enum labels, yes/no. */
