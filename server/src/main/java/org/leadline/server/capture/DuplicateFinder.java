@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,7 +25,7 @@ import org.leadline.server.tenancy.TenantPersistence;
  * "Jan" and "Jens" do not); different e-mail addresses are different people. Soft-deleted leads are
  * never candidates. Each query runs on an index that starts with the tenant.
  */
-@RequestScoped
+@ApplicationScoped
 public class DuplicateFinder {
 
     /** At most this many candidates are reported: enough for a person to decide. */

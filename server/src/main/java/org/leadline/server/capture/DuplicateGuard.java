@@ -11,7 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
@@ -50,7 +50,7 @@ import org.leadline.server.tenancy.TenantPersistence;
  * {@code INSERT} that finds it taken (Derby undoes only the failed statement, not the transaction,
  * so the update that follows takes the lock).
  */
-@RequestScoped
+@ApplicationScoped
 public class DuplicateGuard {
 
     /**

@@ -3,14 +3,11 @@ package org.leadline.server.tenancy;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The persistence context of the current request, bound to the caller's tenant.
@@ -26,14 +23,11 @@ public class TenantPersistence {
 
     public static final String TENANT_PROPERTY = "eclipselink.tenant-id";
 
-    @PersistenceUnit(unitName = "leadline")
-    EntityManagerFactory emf;
+    @Inject
+    PersistenceUnitResources unit;
 
     @Inject
     CurrentCaller caller;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     private EntityManager em;
 
@@ -44,9 +38,9 @@ public class TenantPersistence {
     /** The tenant's entity manager, joined to the current transaction if there is one. */
     public EntityManager em() {
         if (em == null) {
-            em = open(emf, caller.tenantId());
+            em = open(unit.emf(), caller.tenantId());
         }
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !em.isJoinedToTransaction()) {
+        if (unit.transactions().getTransactionStatus() == Status.STATUS_ACTIVE && !em.isJoinedToTransaction()) {
             em.joinTransaction();
         }
         return em;
