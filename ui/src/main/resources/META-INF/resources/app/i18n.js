@@ -26,8 +26,10 @@ export function initialLocale() {
 
 export async function setLocale(next, remember = false) {
   if (!LOCALES.includes(next)) next = 'en';
-  if (!Object.keys(fallback).length) fallback = await bundle('en');
-  messages = next === 'en' ? fallback : await bundle(next);
+  const [en, chosen] = await Promise.all([Object.keys(fallback).length ? fallback : bundle('en'),
+    next === 'en' ? null : bundle(next)]);
+  fallback = en;
+  messages = chosen || fallback;
   locale = next;
   document.documentElement.lang = next;
   if (remember) localStorage.setItem(STORE, next);
@@ -50,6 +52,16 @@ export function label(group, value) {
   const key = `${group}.${value}`;
   const text = messages[key] ?? fallback[key];
   return text ?? String(value);
+}
+
+/**
+ * A process stage's name. The stages of the built-in sales process (plugin process-sales) are
+ * translated by the bundles (stage.process-sales/sales.<key>); a stage of another process is shown
+ * with the name its plugin gives.
+ */
+export function stageName(processId, key, name) {
+  const k = `stage.${processId}.${key}`;
+  return messages[k] ?? fallback[k] ?? name ?? key ?? '';
 }
 
 export const fmt = {

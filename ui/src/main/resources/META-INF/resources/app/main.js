@@ -35,12 +35,10 @@ class App extends Element {
     super.connectedCallback();
     window.addEventListener('hashchange', () => this.onRoute());
     whenUnauthenticated(() => this.signInAgain());
+    // the bundles and the session at once
+    const me = get('/auth/me').then((r) => r.data, () => null);
     await setLocale(initialLocale());
-    try {
-      session.user = (await get('/auth/me')).data;
-    } catch (e) {
-      session.user = null;
-    }
+    session.user = await me;
     this.ready = true;
     this.onRoute();
   }

@@ -643,6 +643,11 @@ class ImportIT {
                 "Vorname,Firma\nA,B\n".getBytes(StandardCharsets.UTF_8), "text/csv");
         assertEquals(400, noLastName.status());
         assertNotNull(noLastName.fieldError("mapping"), noLastName.toString());
+        // the refusal carries the mapping as far as it was found, so a client can map the columns by hand
+        jakarta.json.JsonObject partial = noLastName.json().getJsonObject("mapping");
+        assertEquals("firstName", partial.getJsonArray("columns").getJsonObject(0).getString("field"), noLastName.toString());
+        assertEquals("Vorname", partial.getJsonArray("columns").getJsonObject(0).getString("column"));
+        assertTrue(partial.getJsonArray("fields").getValuesAs(jakarta.json.JsonString::getString).contains("lastName"));
         Api.Response empty = tenantA.sendChunked("POST", "/api/v1/imports", new byte[0], "text/csv");
         assertEquals(400, empty.status());
         assertNotNull(empty.fieldError("body"), empty.toString());

@@ -71,6 +71,7 @@ class CaptureIT {
             b.driver().findElement(By.id("fld-username")).sendKeys(tenant.username());
             b.driver().findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
             new WebDriverWait(b.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page replaced meanwhile
                     .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
                             && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
         }
@@ -203,6 +204,44 @@ class CaptureIT {
         assertEquals(1, imported.getJsonArray("items").size(), imported::toString);
         JsonObject five = tenant.api().get("/api/v1/leads/" + imported.getJsonArray("items").getJsonObject(0).getString("id")).json();
         assertEquals("Messe Hannover, Stand 5", five.getString("description"), "the column mapped by hand was imported");
+        noPolicyRefusals();
+    }
+
+    @Test
+    void aFileWithoutALastNameColumnIsMappedByHand() {
+        String content = "Vorname;Wer;Firma;E-Mail\r\nUte;Handmapped1;Werk A;ute1@handmapped.example\r\n"
+                + "Uwe;Handmapped2;Werk B;uwe2@handmapped.example\r\nUlla;Handmapped3;Werk C;ulla3@handmapped.example\r\n";
+        // The API's refusal carries the mapping so far, with every lead field to choose from.
+        Api.Response refused = tenant.api().sendBytes("POST", "/api/v1/imports?dryRun=true",
+                content.getBytes(StandardCharsets.UTF_8), "text/csv", java.util.Map.of());
+        assertEquals(400, refused.status(), refused::toString);
+        JsonObject mapping = refused.json().getJsonObject("mapping");
+        assertTrue(mapping.getJsonArray("unmapped").getString(0).equals("Wer"), mapping::toString);
+        assertTrue(mapping.getJsonArray("fields").stream().anyMatch(f -> f.toString().equals("\"lastName\"")),
+                mapping::toString);
+        assertEquals("mapping", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        Path file = write("ohne-nachname.csv", content);
+        open("/capture");
+        browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.waitForText(By.id("mapping-error"), "lastName");
+        WebElement who = browser.visible(By.cssSelector("select[data-column='Wer']"));
+        assertEquals("", new Select(who).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(new Select(who).getOptions().size() > 20, "every lead field to choose");
+        assertTrue(browser.driver().findElements(By.id("import-run")).isEmpty(), "no import before a dry run succeeds");
+        browser.assertAccessible("import wizard: no last-name column");
+        browser.screenshot("import-map-by-hand");
+
+        new Select(who).selectByValue("lastName");
+        click(By.id("import-dry-run"));
+        browser.waitForText(By.cssSelector("#dry-summary [data-kind='create'] strong"), "3");
+        assertTrue(browser.driver().findElements(By.id("mapping-error")).isEmpty());
+        click(By.id("import-run"));
+        browser.waitForText(By.cssSelector("#import-progress label"), "The import is done");
+        assertEquals("3", text(By.cssSelector("#import-counts [data-kind='created'] strong")));
+        JsonObject imported = tenant.api().get("/api/v1/leads?q=" + Api.q("uwe2@handmapped.example")).json();
+        assertEquals(1, imported.getJsonArray("items").size(), imported::toString);
+        assertTrue(imported.toString().contains("Handmapped2"), imported::toString);
         noPolicyRefusals();
     }
 

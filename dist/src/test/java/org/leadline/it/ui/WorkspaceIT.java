@@ -93,6 +93,7 @@ class WorkspaceIT {
         browser.driver().findElement(By.id("fld-username")).sendKeys(tenant.username());
         browser.driver().findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page replaced meanwhile
                 .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
                         && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
     }
@@ -330,9 +331,26 @@ class WorkspaceIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "PROPOSAL".equals(
                 tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage")));
         browser.waitForText(By.xpath("//section[@data-stage='PROPOSAL']"), "Piper deal");
+        // losing asks for the reason; cancelling leaves the deal where it was
+        new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("LOST");
+        browser.visible(By.cssSelector("dialog#closing-dialog"));
+        assertTrue(text(By.id("closing-dialog-title")).contains("Lose"), text(By.id("closing-dialog-title")));
+        browser.assertAccessible("pipeline close dialog");
+        browser.driver().findElement(By.xpath("//dialog[@id='closing-dialog']//button[@type='button']")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("dialog#closing-dialog")).isEmpty());
+        assertEquals("PROPOSAL", new Select(browser.visible(By.id("move-" + opportunity))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertEquals("PROPOSAL", tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage"));
+        // winning with the reason the API keeps
         new Select(browser.visible(By.id("move-" + opportunity))).selectByValue("WON");
-        browser.waitForText(By.xpath("//section[@data-stage='WON']"), "Piper deal");
-        assertEquals("WON", tenant.api().get("/api/v1/opportunities/" + opportunity).json().getString("stage"));
+        type(By.id("close-reason"), "Best fit for the committee");
+        browser.screenshot("pipeline-close");
+        click(By.id("close-confirm"));
+        browser.waitForText(By.xpath("//section[@data-stage='WON']"), "Best fit for the committee");
+        JsonObject won = tenant.api().get("/api/v1/opportunities/" + opportunity).json();
+        assertEquals("WON", won.getString("stage"));
+        assertEquals("Best fit for the committee", won.getString("closeReason"));
         assertTrue(browser.driver().findElements(By.id("move-" + opportunity)).isEmpty(), "a won deal stays won");
         assertTrue(browser.visible(card).isDisplayed());
     }
@@ -526,7 +544,12 @@ class WorkspaceIT {
             // 50000 EUR in German: "50.000,00 €"
             String data = text(By.cssSelector(".lead-data")).replace('\u00a0', ' ');
             assertTrue(data.contains("50.000,00 €"), data);
-            assertTrue(text(By.cssSelector(".stages")).contains("Qualify"), "stage names come from the process");
+            // the built-in process's stages in German from the bundles (the process plugin names them in English)
+            browser.waitForText(By.cssSelector(".stages"), "Entwickeln");
+            String stages = text(By.cssSelector(".stages"));
+            assertTrue(stages.contains("Qualifizieren") && stages.contains("Anbieten") && stages.contains("Abschließen")
+                    && !stages.contains("Develop"), stages);
+            assertTrue(text(By.cssSelector(".stage-detail h3")).startsWith("Qualifizieren"));
             assertEquals("de", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
             browser.assertAccessible("lead page in German");
             browser.screenshot("lead-page-de");

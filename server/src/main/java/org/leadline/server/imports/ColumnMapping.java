@@ -83,10 +83,15 @@ record ColumnMapping(String[] headers, LeadColumn[] columns, List<String> ignore
             errors.add(new FieldError("mapping", "no column maps to lastName, which every lead needs; the columns are "
                     + String.join(", ", headers)));
         }
+        ColumnMapping mapping = new ColumnMapping(headers, columns, ignored, unmapped);
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+            // The mapping as far as it was found (the same member a dry run answers with, every lead
+            // field in fields), so that a client can let its user map the columns by hand.
+            ProblemException refused = ProblemException.validation(errors);
+            throw new ProblemException(refused.type(), refused.getMessage(), errors,
+                    Map.of("mapping", mapping.write()), Map.of());
         }
-        return new ColumnMapping(headers, columns, ignored, unmapped);
+        return mapping;
     }
 
     private static int indexOf(String[] headers, String name) {

@@ -115,7 +115,10 @@ public class ImportResource {
                     + "mapped to lead fields by their names (or by mapping); encoding and delimiter are detected "
                     + "unless given. The import runs in the background: follow it at Location. With dryRun=true "
                     + "nothing is stored and the answer (200) says what would happen to the first rows. The upload "
-                    + "is limited by leadline.import.max-upload-bytes.")
+                    + "is limited by leadline.import.max-upload-bytes. When the columns cannot be mapped (no "
+                    + "column maps to lastName, or the mapping parameter names an unknown column or field), the "
+                    + "400 problem names mapping and carries the member mapping: the columns as far as they were "
+                    + "mapped, as a dry run answers them, with every lead field in fields.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "202", description = "The import was started",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)),

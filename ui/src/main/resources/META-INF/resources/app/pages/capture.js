@@ -156,6 +156,16 @@ class ImportWizard extends Element {
       this.step = 'mapping';
     } catch (e) {
       this.problem(e);
+      const mapping = e.status === 400 && e.problem.mapping;
+      if (mapping) {
+        // The columns could not be mapped (e.g. none to the last name): the problem carries the
+        // mapping as far as the server got, so the user maps the columns by hand and tries again.
+        this.columns = this.columns || this.columnsOf(mapping);
+        this.fields = mapping.fields || [];
+        this.dry = null;
+        this.error = '';
+        this.step = 'mapping';
+      }
     } finally {
       this.busy = false;
     }
@@ -246,13 +256,13 @@ class ImportWizard extends Element {
 
   mappingStep() {
     const d = this.dry;
-    const s = d.summary;
     const mappingError = this.errors.mapping;
-    return html`<p>${t('import.file', {name: this.file.name, encoding: d.encoding,
-      delimiter: d.delimiter === '\t' ? 'Tab' : d.delimiter})}</p>
+    return html`${d ? html`<p>${t('import.file', {name: this.file.name, encoding: d.encoding,
+      delimiter: d.delimiter === '\t' ? 'Tab' : d.delimiter})}</p>` : html`<p>${this.file.name}</p>`}
       <h3 id="mapping-title">${t('import.mapping')}</h3>
       <p class="sub">${t('import.mapping.text')}</p>
-      ${mappingError ? html`<p class="form-error" role="alert" id="mapping-error">${mappingError}</p>` : nothing}
+      ${mappingError ? html`<div class="form-error" role="alert" id="mapping-error"><p>${mappingError}</p>
+        ${d ? nothing : html`<p>${t('import.mapByHand')}</p>`}</div>` : nothing}
       <table class="leads compact mapping" aria-labelledby="mapping-title">
         <thead><tr><th scope="col">${t('import.column')}</th><th scope="col">${t('import.field')}</th></tr></thead>
         <tbody>${this.columns.map(([column, fieldName], i) => {
@@ -270,7 +280,13 @@ class ImportWizard extends Element {
       <div class="form-actions">
         <button id="import-dry-run" ?disabled=${this.busy} @click=${() => this.dryRun()}>${t('import.dryRunAgain')}</button>
       </div>
-      <h3 id="dry-title">${t('import.dryRun')}</h3>
+      ${d ? this.dryRunResult(d) : html`<div class="form-actions">
+        <button @click=${() => this.restart()}>${t('form.cancel')}</button></div>`}`;
+  }
+
+  dryRunResult(d) {
+    const s = d.summary;
+    return html`<h3 id="dry-title">${t('import.dryRun')}</h3>
       <p id="dry-summary" class="summary" data-run=${this.runs}>
         ${['create', 'update', 'duplicate', 'error'].map((k) => html`<span class="count ${k}" data-kind=${k}>
           ${t(`import.result.${k}`)}: <strong>${fmt.number(s[k])}</strong></span>`)}

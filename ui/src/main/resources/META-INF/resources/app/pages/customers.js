@@ -37,6 +37,7 @@ const KINDS = {
       ['opportunity.estimatedValue', (o) => fmt.money(o.estimatedValue)],
       ['qualification.budget', (o) => fmt.money(o.budget)],
       ['opportunity.expectedCloseDate', (o) => fmt.date(o.expectedCloseDate)],
+      ['opportunity.closeReason', (o) => o.closeReason || ''],
       ['qualify.contact', (o, r) => link('contacts', o.contactId, personName(r.contact))],
       ['qualify.account', (o, r) => (o.accountId ? link('accounts', o.accountId, r.account?.name) : '')],
       ['customers.lead', (o, r) => link('leads', o.leadId, personName(r.lead?.person) || t('customers.open'))]],

@@ -4,14 +4,20 @@
 // for screen readers and for reading exact numbers.
 import {html, nothing} from 'lit';
 import {ref} from 'lit/directives/ref.js';
-import {Chart, BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement,
-  CategoryScale, LinearScale, Legend, Tooltip} from 'chart.js';
 import {Element} from '../base.js';
-import {t, label, fmt, currentLocale} from '../i18n.js';
+import {t, label, fmt, currentLocale, stageName} from '../i18n.js';
 import {get} from '../api.js';
 
-Chart.register(BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement,
-  CategoryScale, LinearScale, Legend, Tooltip);
+let Chart = null;
+
+/** Chart.js, loaded when the dashboard first opens (not with every page of the app). */
+async function loadCharts() {
+  if (Chart) return;
+  const c = await import('chart.js');
+  c.Chart.register(c.BarController, c.BarElement, c.DoughnutController, c.ArcElement, c.LineController, c.LineElement,
+    c.PointElement, c.CategoryScale, c.LinearScale, c.Legend, c.Tooltip);
+  Chart = c.Chart;
+}
 
 const RATING_COLOURS = {HOT: '#b42318', WARM: '#d97706', COLD: '#1e4f8a', null: '#8a94a3'};
 const PALETTE = ['#1d4ed8', '#0f766e', '#7c3aed', '#b45309', '#be123c', '#4d7c0f', '#0369a1', '#a21caf', '#57534e',
@@ -39,7 +45,7 @@ class Dashboard extends Element {
   async load() {
     try {
       const [stats, processes] = await Promise.all([get('/statistics/leads'),
-        get('/processes').catch(() => ({data: {items: []}}))]);
+        get('/processes').catch(() => ({data: {items: []}})), loadCharts()]);
       this.stages = processes.data.items;
       this.stats = stats.data;
     } catch (e) {
@@ -54,7 +60,9 @@ class Dashboard extends Element {
   stageRows() {
     const processes = this.stages || [];
     const names = new Map();
-    processes.forEach((p) => p.stages.forEach((st) => { if (!names.has(st.key)) names.set(st.key, st.name); }));
+    processes.forEach((p) => p.stages.forEach((st) => {
+      if (!names.has(st.key)) names.set(st.key, stageName(p.id, st.key, st.name));
+    }));
     const first = processes.length === 1 ? processes[0].stages[0]?.key : null;
     const counts = new Map();
     for (const c of this.stats.byStage) {
@@ -70,7 +78,8 @@ class Dashboard extends Element {
   /** The tenant's process stages in order ([key, name]), when its process is known (one offered). */
   processStages() {
     const processes = this.stages || [];
-    return processes.length === 1 ? processes[0].stages.map((st) => [st.key, st.name]) : [];
+    return processes.length === 1
+      ? processes[0].stages.map((st) => [st.key, stageName(processes[0].id, st.key, st.name)]) : [];
   }
 
   /** The funnel: the leads that reached each stage (every lead the first), then the opportunities won. */

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {Element, field, enumOptions, navigate, href, ratingBadge, personName, dialog} from '../base.js';
-import {t, label, fmt} from '../i18n.js';
+import {t, label, fmt, stageName} from '../i18n.js';
 import {api, get, post, patch, del, query} from '../api.js';
 import {loadUsers, userName, knownUsers} from '../users.js';
 import {session} from '../session.js';
@@ -38,15 +38,20 @@ class LeadPage extends Element {
     }
   }
 
+  /**
+   * Loads the lead, the colleagues' names, the process and the first timeline entries at once (the
+   * page's critical path is one round of parallel calls, not a chain), then the likely duplicates.
+   */
   async load() {
     this.notFound = false;
+    const parts = Promise.all([this.loadProcess(), this.loadTimeline()]);
+    parts.catch(() => {});
     try {
-      await loadUsers();
-      const r = await get(`/leads/${encodeURIComponent(this.leadId)}`);
+      const [r] = await Promise.all([get(`/leads/${encodeURIComponent(this.leadId)}`), loadUsers()]);
       this.lead = r.data;
       this.etag = r.etag;
       document.title = `${personName(this.lead.person)} – Leadline`;
-      await Promise.all([this.loadProcess(), this.loadTimeline(), this.loadDuplicates()]);
+      await Promise.all([parts, this.loadDuplicates()]);
     } catch (e) {
       if (e.status === 404 || e.status === 400) this.notFound = true;
       else this.message = t('error.generic', {message: e.message});
@@ -222,7 +227,7 @@ class LeadPage extends Element {
         ${p.stages.map((s) => html`<li class="${s.current ? 'current' : s.reached ? 'reached' : ''}"
             aria-current=${s.current ? 'step' : 'false'}>
           ${s.current ? html`<span class="flag" aria-hidden="true">⚑</span>` : nothing}
-          <span class="stage-name">${s.name}</span>
+          <span class="stage-name">${this.stageLabel(s.key)}</span>
           ${s.reached && s.timeSpentSeconds >= 60 ? html`<span class="stage-time">${fmt.duration(s.timeSpentSeconds)}</span>`
             : nothing}
           <span class="sr-only">${s.current ? t('process.current') : s.reached ? t('process.reached') : ''}</span>
@@ -230,7 +235,7 @@ class LeadPage extends Element {
       </ol>
       <div class="stage-detail">
         <div>
-          <h3>${cur.name} <span class="sub">${t('process.timeSpent', {time: fmt.duration(cur.timeSpentSeconds)})}</span></h3>
+          <h3>${this.stageLabel(cur.key)} <span class="sub">${t('process.timeSpent', {time: fmt.duration(cur.timeSpentSeconds)})}</span></h3>
           ${cur.steps.length ? html`<h4>${t('process.steps')}</h4><ul class="steps">${cur.steps.map((s) =>
             html`<li>${s}</li>`)}</ul>` : nothing}
         </div>
@@ -254,12 +259,19 @@ class LeadPage extends Element {
             : next ? html`<p class="ok">${t('process.complete')}</p>` : html`<p>${t('process.lastStage')}</p>`}
           ${this.readOnly ? nothing : html`
             ${next ? html`<button class="primary" id="next-stage" @click=${() => this.move(next.key)}>
-              ${t('process.next', {name: next.name})}</button>` : nothing}
+              ${t('process.next', {name: this.stageLabel(next.key)})}</button>` : nothing}
             ${prev ? html`<button id="previous-stage" @click=${() => this.move(prev.key)}>
-              ${t('process.back', {name: prev.name})}</button>` : nothing}`}
+              ${t('process.back', {name: this.stageLabel(prev.key)})}</button>` : nothing}`}
         </div>
       </div>
     </section>`;
+  }
+
+  /** A stage's name in the UI's language (the built-in process) or as the lead's process names it. */
+  stageLabel(key) {
+    const p = this.process;
+    const stage = p && p.stages.find((s) => s.key === key);
+    return p ? stageName(p.process.id, key, stage ? stage.name : key) : key;
   }
 
   async move(stage) {
@@ -411,7 +423,7 @@ class LeadPage extends Element {
           ${it.url ? html`<p><a href=${it.url} rel="noopener noreferrer" target="_blank">${it.url}</a></p>` : nothing}`;
         break;
       case 'STAGE_CHANGE':
-        title = t('entry.stage', {from: it.from ?? '—', to: it.to});
+        title = t('entry.stage', {from: it.from ? this.stageLabel(it.from) : '—', to: this.stageLabel(it.to)});
         break;
       case 'RATING_CHANGE':
         title = t('entry.rating', {from: label('rating', it.from) || '—', to: label('rating', it.to) || '—'});
