@@ -37,6 +37,9 @@ final class ChunkPlan {
     final List<LeadRows.Existing> updateTargets = new ArrayList<>();
     final List<LeadData> updateRows = new ArrayList<>();
 
+    /** The rows of {@link #creates}, made ahead by the planner ({@link LeadRows#prepare}); null to write them from the leads. */
+    LeadRows.NewRows newRows;
+
     /** Match keys of the leads this chunk creates, with the leads, for the chunk after it. */
     final Map<String, List<Known>> createdKeys = new HashMap<>();
 

@@ -50,6 +50,24 @@ final class CopyRows {
         return text.length() == 0;
     }
 
+    /** The rows as the bytes COPY reads (UTF-8, the driver's client encoding), and forgets them. */
+    byte[] take() {
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        text.setLength(0);
+        rowStarted = false;
+        return bytes;
+    }
+
+    /** Copies rows {@link #take() taken} before into {@code table (columns)}; returns the number of rows. */
+    static long copyInto(Connection connection, String table, String columns, byte[] rows) throws SQLException {
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new java.io.ByteArrayInputStream(rows));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + table + " failed", e);
+        }
+    }
+
     /** Copies the rows into {@code table (columns)} and forgets them; returns the number of rows. */
     long copyInto(Connection connection, String table, String columns) throws SQLException {
         try {

@@ -264,15 +264,20 @@ public class ImportRunner {
         LeadColumn[] columns = ColumnMapping.restore(job.mapping);
         boolean sourceMapped = java.util.Arrays.asList(columns).contains(LeadColumn.SOURCE);
         LeadRows store = new LeadRows(c, tenantId, job.userId, jobId, job.fileName);
+        Phases writing = store.phases;
+        Phases planning = new Phases();
+        long began = System.nanoTime();
         SynchronousQueue<Step> handOver = new SynchronousQueue<>();
         AtomicBoolean stopped = new AtomicBoolean();
         long startRow = job.rowsRead;
-        Future<?> planner = executor.submit(() -> plan(tenantId, jobId, job, startRow, columns, chunkSize, handOver, stopped));
+        Future<?> planner = executor.submit(() -> plan(tenantId, jobId, job, startRow, columns, chunkSize, handOver, stopped, planning));
         String parseError = null;
         try {
             int chunks = 0;
+            writing.start();
             while (true) {
                 Step step = handOver.poll(1, TimeUnit.SECONDS);
+                writing.end(Phases.Phase.WRITER_WAIT);
                 if (step == null) {
                     if (planner.isDone()) {
                         throw new IllegalStateException("The import's reader ended without a result");
@@ -292,6 +297,7 @@ public class ImportRunner {
                     // Early and often while the tables are small (their statistics go stale fastest), then every ANALYZE_EVERY chunks.
                     if (Integer.bitCount(chunks) == 1 || chunks % ANALYZE_EVERY == 0) {
                         analyze(c);
+                        writing.end(Phases.Phase.ANALYZE);
                     }
                 }
                 if (step.last()) {
@@ -306,6 +312,8 @@ public class ImportRunner {
             stopped.set(true);
             planner.cancel(true);
         }
+        LOG.info(String.format(java.util.Locale.ROOT, "Import %s of tenant %s: %,d rows in %.1f s; writer: %s; planner: %s",
+                jobId, tenantId, job.rowsRead - startRow, (System.nanoTime() - began) / 1e9, writing, planning));
         finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
         analyze(c);
         Files.deleteIfExists(file);
@@ -314,7 +322,7 @@ public class ImportRunner {
 
     /** The planner: reads, validates and plans chunk after chunk, and hands each to the writer. */
     private void plan(String tenantId, String jobId, Job job, long startRow, LeadColumn[] columns, int chunkSize,
-                      SynchronousQueue<Step> handOver, AtomicBoolean stopped) {
+                      SynchronousQueue<Step> handOver, AtomicBoolean stopped, Phases phases) {
         Step last;
         try (Reader reader = open(file(tenantId, jobId), job.charset);
              CSVParser parser = CSVParser.parse(reader, format(job.delimiter));
@@ -328,6 +336,7 @@ public class ImportRunner {
             LeadRows probe = new LeadRows(lookups, tenantId, job.userId, jobId, job.fileName);
             Map<String, List<ChunkPlan.Known>> pending = Map.of();
             long read = startRow;
+            phases.start();
             while (true) {
                 String parseError = null;
                 List<RowReader.Row> chunk = new ArrayList<>(chunkSize);
@@ -344,16 +353,21 @@ public class ImportRunner {
                     chunk.add(new RowReader.Row(row, null, List.of(new FieldError("(row)", cut(parseError, 400)))));
                 }
                 read += chunk.size();
+                phases.end(Phases.Phase.READ);
                 if (chunk.isEmpty()) {
                     last = Step.end(null);
                     break;
                 }
                 ChunkPlan plan = ChunkPlan.of(chunk, job.policy, probe, job.userId, pending);
                 pending = plan.createdKeys;
+                phases.end(Phases.Phase.DUPLICATE_CHECK);
+                plan.newRows = probe.prepare(plan.creates, Timestamps.now());
+                phases.end(Phases.Phase.PREPARE);
                 boolean end = chunk.size() < chunkSize || parseError != null;
                 if (!hand(handOver, new Step(chunk, plan, end, parseError, null), stopped)) {
                     return;
                 }
+                phases.end(Phases.Phase.PLAN_WAIT);
                 if (end) {
                     return;
                 }
@@ -457,9 +471,17 @@ public class ImportRunner {
     private void commitChunk(Connection c, LeadRows store, String tenantId, String jobId, Job job,
                              List<RowReader.Row> chunk, ChunkPlan plan, boolean sourceMapped) throws SQLException {
         Instant now = Timestamps.now();
-        store.insert(plan.creates, now);
+        Phases phases = store.phases;
+        phases.start();
+        if (plan.newRows != null) {
+            store.insert(plan.newRows);
+        } else {
+            store.insert(plan.creates, now);
+        }
         store.update(plan.updateTargets, plan.updateRows, sourceMapped, now);
+        phases.end(Phases.Phase.UPDATES);
         boolean told = announce(c, store, tenantId, jobId, job.userId, plan.creates, plan.updateTargets, now);
+        phases.end(Phases.Phase.ANNOUNCE);
         long errorCount = job.errorCount;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_errors "
                 + "(import_id, seq, tenant_id, row_no, field_name, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -506,7 +528,9 @@ public class ImportRunner {
                 throw new IllegalStateException("Import " + jobId + " moved on elsewhere; this run stops");
             }
         }
+        phases.end(Phases.Phase.PROGRESS);
         c.commit();
+        phases.end(Phases.Phase.COMMIT);
         if (told) {
             outbox.wake();
         }
