@@ -93,20 +93,20 @@ public class ImportRunner {
     @Inject
     Outbox outbox;
 
-    /** Chunks between refreshes of the planner statistics. */
-    private static final int ANALYZE_EVERY = 100;
-
     /**
      * Refreshes PostgreSQL's planner statistics of the tables a bulk import grows: with the
      * statistics of the empty tables, the planner picks nested loops that make a search over the
-     * imported leads take minutes until autovacuum gets round to them. Derby keeps its own.
+     * imported leads take minutes until autovacuum gets round to them. Only the tables the import
+     * wrote since the last refresh: leads and their search words, and the audit and timeline
+     * entries when it updated leads. Derby keeps its own.
      */
-    private static void analyze(Connection c) throws SQLException {
+    private static void analyze(Connection c, boolean updated) throws SQLException {
         if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
             return;
         }
         try (java.sql.Statement s = c.createStatement()) {
-            s.execute("ANALYZE leads, lead_search_terms, audit_entries, timeline_entries");
+            s.execute(updated ? "ANALYZE leads, lead_search_terms, audit_entries, timeline_entries"
+                    : "ANALYZE leads, lead_search_terms");
         }
         c.commit();
     }
@@ -274,6 +274,7 @@ public class ImportRunner {
         String parseError = null;
         try {
             int chunks = 0;
+            boolean updatedSinceAnalyze = false;
             writing.start();
             while (true) {
                 Step step = handOver.poll(1, TimeUnit.SECONDS);
@@ -292,11 +293,16 @@ public class ImportRunner {
                     throw new IllegalStateException(step.failure());
                 }
                 if (!step.chunk().isEmpty()) {
+                    long updatedBefore = job.updated;
                     write(c, store, tenantId, jobId, job, step.chunk(), step.plan(), sourceMapped);
                     chunks++;
-                    // Early and often while the tables are small (their statistics go stale fastest), then every ANALYZE_EVERY chunks.
-                    if (Integer.bitCount(chunks) == 1 || chunks % ANALYZE_EVERY == 0) {
-                        analyze(c);
+                    updatedSinceAnalyze |= job.updated > updatedBefore;
+                    // Whenever what this run wrote has doubled: often while the tables are small (their
+                    // statistics go stale fastest), rarely once the statistics are of many rows. The server's
+                    // job (PlannerStatistics) refreshes every table changed by a tenth each minute besides.
+                    if (Integer.bitCount(chunks) == 1) {
+                        analyze(c, updatedSinceAnalyze);
+                        updatedSinceAnalyze = false;
                         writing.end(Phases.Phase.ANALYZE);
                     }
                 }
@@ -315,7 +321,7 @@ public class ImportRunner {
         LOG.info(String.format(java.util.Locale.ROOT, "Import %s of tenant %s: %,d rows in %.1f s; writer: %s; planner: %s",
                 jobId, tenantId, job.rowsRead - startRow, (System.nanoTime() - began) / 1e9, writing, planning));
         finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
-        analyze(c);
+        analyze(c, job.updated > 0);
         Files.deleteIfExists(file);
         return job.created + job.updated > 0;
     }

@@ -432,14 +432,19 @@ final class LeadRows {
             rows.endRow();
         }
         byte[] leadRows = rows.take();
+        // By word, then in the leads' order: the word indexes (tenant, word, ...) are then written page
+        // by page rather than all over, and a word's rows of a chunk lie together in the table.
+        List<Map.Entry<String, Lead>> words = new ArrayList<>(leads.size() * 8);
         for (Lead lead : leads) {
-            String leadId = lead.id();
-            String lastNameKey = lead.lastNameKey();
-            String companyKey = lead.companyKey();
             for (String term : SearchTerms.of(lead)) {
-                rows.add(leadId).add(term).add(tenantId).add(at).add(lastNameKey).add(companyKey);
-                rows.endRow();
+                words.add(Map.entry(term, lead));
             }
+        }
+        words.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Lead> word : words) {
+            Lead lead = word.getValue();
+            rows.add(lead.id()).add(word.getKey()).add(tenantId).add(at).add(lead.lastNameKey()).add(lead.companyKey());
+            rows.endRow();
         }
         return new NewRows(leads.size(), leadRows, rows.take());
     }
