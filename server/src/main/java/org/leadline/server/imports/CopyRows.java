@@ -17,8 +17,16 @@ import org.postgresql.PGConnection;
  */
 final class CopyRows {
 
-    private final StringBuilder text = new StringBuilder(256 * 1024);
+    private final StringBuilder text;
     private boolean rowStarted;
+
+    CopyRows() {
+        this(256 * 1024);
+    }
+
+    private CopyRows(int capacity) {
+        text = new StringBuilder(capacity);
+    }
 
     /** Adds the next column of the current row. */
     CopyRows add(Object value) {
@@ -38,6 +46,28 @@ final class CopyRows {
             escape(value.toString());
         }
         return this;
+    }
+
+    /**
+     * Adds the next columns of the current row as text made by {@link #text} before: for values that
+     * repeat on many rows (a lead's on each of its search words), written and escaped once.
+     */
+    CopyRows addText(String columns) {
+        if (rowStarted) {
+            text.append('\t');
+        }
+        rowStarted = true;
+        text.append(columns);
+        return this;
+    }
+
+    /** The text of values as {@link #addText} takes it: the columns as {@link #add} writes them, tab-separated. */
+    static String text(Object... values) {
+        CopyRows one = new CopyRows(64);
+        for (Object value : values) {
+            one.add(value);
+        }
+        return one.text.toString();
     }
 
     /** Ends the current row. */
@@ -82,7 +112,17 @@ final class CopyRows {
     }
 
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !special(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            text.append(s);
+            return;
+        }
+        text.append(s, 0, i);
+        for (; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -92,5 +132,9 @@ final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }

@@ -424,26 +424,34 @@ final class LeadRows {
             return null;
         }
         Timestamp at = timestamp(now);
+        String atText = CopyRows.text(at);
         CopyRows rows = new CopyRows();
         for (Lead lead : leads) {
             for (Object value : leadRow(lead, at)) {
-                rows.add(value);
+                if (value == at) {
+                    rows.addText(atText);
+                } else {
+                    rows.add(value);
+                }
             }
             rows.endRow();
         }
         byte[] leadRows = rows.take();
         // By word, then in the leads' order: the word indexes (tenant, word, ...) are then written page
         // by page rather than all over, and a word's rows of a chunk lie together in the table.
-        List<Map.Entry<String, Lead>> words = new ArrayList<>(leads.size() * 8);
+        // The lead's columns of a word's row are the same on each of its words: made once per lead.
+        List<Map.Entry<String, String[]>> words = new ArrayList<>(leads.size() * 8);
         for (Lead lead : leads) {
+            String[] columns = {CopyRows.text(lead.id()),
+                CopyRows.text(tenantId, atText, lead.lastNameKey(), lead.companyKey())};
             for (String term : SearchTerms.of(lead)) {
-                words.add(Map.entry(term, lead));
+                words.add(Map.entry(term, columns));
             }
         }
         words.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<String, Lead> word : words) {
-            Lead lead = word.getValue();
-            rows.add(lead.id()).add(word.getKey()).add(tenantId).add(at).add(lead.lastNameKey()).add(lead.companyKey());
+        for (Map.Entry<String, String[]> word : words) {
+            String[] columns = word.getValue();
+            rows.addText(columns[0]).add(word.getKey()).addText(columns[1]);
             rows.endRow();
         }
         return new NewRows(leads.size(), leadRows, rows.take());
