@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class ChunkPlan {
     final List<LeadRows.Existing> updateTargets = new ArrayList<>();
     final List<LeadData> updateRows = new ArrayList<>();
 
+    /** The rows of {@link #creates}, made ahead by the planner ({@link LeadRows#prepare}); null to write them from the leads. */
+    LeadRows.NewRows newRows;
+
     /** Match keys of the leads this chunk creates, with the leads, for the chunk after it. */
     final Map<String, List<Known>> createdKeys = new HashMap<>();
 
@@ -53,8 +57,9 @@ final class ChunkPlan {
         // no address (different addresses are different people): without such leads, its address
         // is all there is to look up.
         boolean storedWithoutEmail = check && store.anyWithoutEmail();
-        Map<RowReader.Row, DuplicateRule.Person> personOf = new HashMap<>();
-        Map<RowReader.Row, List<String>> keysOf = new HashMap<>();
+        // By identity: a row's record hash code would hash its whole lead document, again on every look-up.
+        Map<RowReader.Row, DuplicateRule.Person> personOf = new IdentityHashMap<>();
+        Map<RowReader.Row, List<String>> keysOf = new IdentityHashMap<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();

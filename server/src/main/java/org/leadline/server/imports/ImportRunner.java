@@ -93,20 +93,20 @@ public class ImportRunner {
     @Inject
     Outbox outbox;
 
-    /** Chunks between refreshes of the planner statistics. */
-    private static final int ANALYZE_EVERY = 100;
-
     /**
      * Refreshes PostgreSQL's planner statistics of the tables a bulk import grows: with the
      * statistics of the empty tables, the planner picks nested loops that make a search over the
-     * imported leads take minutes until autovacuum gets round to them. Derby keeps its own.
+     * imported leads take minutes until autovacuum gets round to them. Only the tables the import
+     * wrote since the last refresh: leads and their search words, and the audit and timeline
+     * entries when it updated leads. Derby keeps its own.
      */
-    private static void analyze(Connection c) throws SQLException {
+    private static void analyze(Connection c, boolean updated) throws SQLException {
         if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
             return;
         }
         try (java.sql.Statement s = c.createStatement()) {
-            s.execute("ANALYZE leads, lead_search_terms, audit_entries, timeline_entries");
+            s.execute(updated ? "ANALYZE leads, lead_search_terms, audit_entries, timeline_entries"
+                    : "ANALYZE leads, lead_search_terms");
         }
         c.commit();
     }
@@ -264,15 +264,21 @@ public class ImportRunner {
         LeadColumn[] columns = ColumnMapping.restore(job.mapping);
         boolean sourceMapped = java.util.Arrays.asList(columns).contains(LeadColumn.SOURCE);
         LeadRows store = new LeadRows(c, tenantId, job.userId, jobId, job.fileName);
+        Phases writing = store.phases;
+        Phases planning = new Phases();
+        long began = System.nanoTime();
         SynchronousQueue<Step> handOver = new SynchronousQueue<>();
         AtomicBoolean stopped = new AtomicBoolean();
         long startRow = job.rowsRead;
-        Future<?> planner = executor.submit(() -> plan(tenantId, jobId, job, startRow, columns, chunkSize, handOver, stopped));
+        Future<?> planner = executor.submit(() -> plan(tenantId, jobId, job, startRow, columns, chunkSize, handOver, stopped, planning));
         String parseError = null;
         try {
             int chunks = 0;
+            boolean updatedSinceAnalyze = false;
+            writing.start();
             while (true) {
                 Step step = handOver.poll(1, TimeUnit.SECONDS);
+                writing.end(Phases.Phase.WRITER_WAIT);
                 if (step == null) {
                     if (planner.isDone()) {
                         throw new IllegalStateException("The import's reader ended without a result");
@@ -287,11 +293,17 @@ public class ImportRunner {
                     throw new IllegalStateException(step.failure());
                 }
                 if (!step.chunk().isEmpty()) {
+                    long updatedBefore = job.updated;
                     write(c, store, tenantId, jobId, job, step.chunk(), step.plan(), sourceMapped);
                     chunks++;
-                    // Early and often while the tables are small (their statistics go stale fastest), then every ANALYZE_EVERY chunks.
-                    if (Integer.bitCount(chunks) == 1 || chunks % ANALYZE_EVERY == 0) {
-                        analyze(c);
+                    updatedSinceAnalyze |= job.updated > updatedBefore;
+                    // Whenever what this run wrote has doubled: often while the tables are small (their
+                    // statistics go stale fastest), rarely once the statistics are of many rows. The server's
+                    // job (PlannerStatistics) refreshes every table changed by a tenth each minute besides.
+                    if (Integer.bitCount(chunks) == 1) {
+                        analyze(c, updatedSinceAnalyze);
+                        updatedSinceAnalyze = false;
+                        writing.end(Phases.Phase.ANALYZE);
                     }
                 }
                 if (step.last()) {
@@ -306,15 +318,17 @@ public class ImportRunner {
             stopped.set(true);
             planner.cancel(true);
         }
+        LOG.info(String.format(java.util.Locale.ROOT, "Import %s of tenant %s: %,d rows in %.1f s; writer: %s; planner: %s",
+                jobId, tenantId, job.rowsRead - startRow, (System.nanoTime() - began) / 1e9, writing, planning));
         finish(c, tenantId, jobId, "DONE", parseError == null ? null : "The file " + parseError);
-        analyze(c);
+        analyze(c, job.updated > 0);
         Files.deleteIfExists(file);
         return job.created + job.updated > 0;
     }
 
     /** The planner: reads, validates and plans chunk after chunk, and hands each to the writer. */
     private void plan(String tenantId, String jobId, Job job, long startRow, LeadColumn[] columns, int chunkSize,
-                      SynchronousQueue<Step> handOver, AtomicBoolean stopped) {
+                      SynchronousQueue<Step> handOver, AtomicBoolean stopped, Phases phases) {
         Step last;
         try (Reader reader = open(file(tenantId, jobId), job.charset);
              CSVParser parser = CSVParser.parse(reader, format(job.delimiter));
@@ -328,6 +342,7 @@ public class ImportRunner {
             LeadRows probe = new LeadRows(lookups, tenantId, job.userId, jobId, job.fileName);
             Map<String, List<ChunkPlan.Known>> pending = Map.of();
             long read = startRow;
+            phases.start();
             while (true) {
                 String parseError = null;
                 List<RowReader.Row> chunk = new ArrayList<>(chunkSize);
@@ -344,16 +359,21 @@ public class ImportRunner {
                     chunk.add(new RowReader.Row(row, null, List.of(new FieldError("(row)", cut(parseError, 400)))));
                 }
                 read += chunk.size();
+                phases.end(Phases.Phase.READ);
                 if (chunk.isEmpty()) {
                     last = Step.end(null);
                     break;
                 }
                 ChunkPlan plan = ChunkPlan.of(chunk, job.policy, probe, job.userId, pending);
                 pending = plan.createdKeys;
+                phases.end(Phases.Phase.DUPLICATE_CHECK);
+                plan.newRows = probe.prepare(plan.creates, Timestamps.now());
+                phases.end(Phases.Phase.PREPARE);
                 boolean end = chunk.size() < chunkSize || parseError != null;
                 if (!hand(handOver, new Step(chunk, plan, end, parseError, null), stopped)) {
                     return;
                 }
+                phases.end(Phases.Phase.PLAN_WAIT);
                 if (end) {
                     return;
                 }
@@ -457,9 +477,17 @@ public class ImportRunner {
     private void commitChunk(Connection c, LeadRows store, String tenantId, String jobId, Job job,
                              List<RowReader.Row> chunk, ChunkPlan plan, boolean sourceMapped) throws SQLException {
         Instant now = Timestamps.now();
-        store.insert(plan.creates, now);
+        Phases phases = store.phases;
+        phases.start();
+        if (plan.newRows != null) {
+            store.insert(plan.newRows);
+        } else {
+            store.insert(plan.creates, now);
+        }
         store.update(plan.updateTargets, plan.updateRows, sourceMapped, now);
+        phases.end(Phases.Phase.UPDATES);
         boolean told = announce(c, store, tenantId, jobId, job.userId, plan.creates, plan.updateTargets, now);
+        phases.end(Phases.Phase.ANNOUNCE);
         long errorCount = job.errorCount;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_errors "
                 + "(import_id, seq, tenant_id, row_no, field_name, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -506,7 +534,9 @@ public class ImportRunner {
                 throw new IllegalStateException("Import " + jobId + " moved on elsewhere; this run stops");
             }
         }
+        phases.end(Phases.Phase.PROGRESS);
         c.commit();
+        phases.end(Phases.Phase.COMMIT);
         if (told) {
             outbox.wake();
         }

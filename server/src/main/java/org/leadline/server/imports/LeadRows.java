@@ -165,6 +165,9 @@ final class LeadRows {
         return values;
     }
 
+    /** Where the writes' time goes ({@link Phases}). */
+    final Phases phases = new Phases();
+
     private final Connection connection;
     private final String tenantId;
     private final String userId;
@@ -405,6 +408,66 @@ final class LeadRows {
     }
 
     /**
+     * New leads as PostgreSQL's COPY reads them, the lead rows and their search words' rows, made by
+     * the import's planner while the writer writes the chunk before ({@link #prepare}).
+     */
+    record NewRows(int leads, byte[] leadRows, byte[] wordRows) {
+    }
+
+    /**
+     * The COPY text of new leads and their search words, made ahead of the writer's turn on
+     * PostgreSQL (so that the database works while the next chunk's rows are made); null elsewhere,
+     * where {@link #insert(List, Instant)} writes them in JDBC batches.
+     */
+    NewRows prepare(List<Lead> leads, Instant now) {
+        if (!postgres || leads.isEmpty()) {
+            return null;
+        }
+        Timestamp at = timestamp(now);
+        String atText = CopyRows.text(at);
+        CopyRows rows = new CopyRows();
+        for (Lead lead : leads) {
+            for (Object value : leadRow(lead, at)) {
+                if (value == at) {
+                    rows.addText(atText);
+                } else {
+                    rows.add(value);
+                }
+            }
+            rows.endRow();
+        }
+        byte[] leadRows = rows.take();
+        // By word, then in the leads' order: the word indexes (tenant, word, ...) are then written page
+        // by page rather than all over, and a word's rows of a chunk lie together in the table.
+        // The lead's columns of a word's row are the same on each of its words: made once per lead.
+        List<Map.Entry<String, String[]>> words = new ArrayList<>(leads.size() * 8);
+        for (Lead lead : leads) {
+            String[] columns = {CopyRows.text(lead.id()),
+                CopyRows.text(tenantId, atText, lead.lastNameKey(), lead.companyKey())};
+            for (String term : SearchTerms.of(lead)) {
+                words.add(Map.entry(term, columns));
+            }
+        }
+        words.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, String[]> word : words) {
+            String[] columns = word.getValue();
+            rows.addText(columns[0]).add(word.getKey()).addText(columns[1]);
+            rows.endRow();
+        }
+        return new NewRows(leads.size(), leadRows, rows.take());
+    }
+
+    /** Inserts new leads with their search terms as {@link #prepare prepared}. */
+    void insert(NewRows rows) throws SQLException {
+        CopyRows.copyInto(connection, "leads", LEAD_COLUMNS, rows.leadRows());
+        phases.end(Phases.Phase.LEADS);
+        if (rows.wordRows().length > 0) {
+            CopyRows.copyInto(connection, "lead_search_terms", TERM_COLUMNS, rows.wordRows());
+        }
+        phases.end(Phases.Phase.WORDS);
+    }
+
+    /**
      * Inserts new leads with their search terms: on PostgreSQL with COPY, elsewhere in JDBC batches.
      * No audit entry per lead: the lead keeps the import's id, and its timeline shows the import
      * ({@link ImportedEntry}).
@@ -435,9 +498,11 @@ final class LeadRows {
                 ps.executeBatch();
             }
         }
+        phases.end(Phases.Phase.LEADS);
         Map<String, Words> terms = new java.util.LinkedHashMap<>();
         leads.forEach(l -> terms.put(l.id(), new Words(SearchTerms.of(l), at, l.lastNameKey(), l.companyKey())));
         terms(terms, false);
+        phases.end(Phases.Phase.WORDS);
     }
 
     /**

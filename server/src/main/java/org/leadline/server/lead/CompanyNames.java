@@ -3,7 +3,9 @@ package org.leadline.server.lead;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,12 @@ public final class CompanyNames {
 
     /** Legal forms as the words of a normalised name, longest first so "s a s" goes before "s a". */
     private static final List<List<String>> LEGAL_FORMS;
+
+    /**
+     * {@link #LEGAL_FORMS} by their last word, in the same order: only those can end a name whose last
+     * word that is, so a name is compared with a few forms instead of all of them.
+     */
+    private static final Map<String, List<List<String>>> LEGAL_FORMS_BY_LAST_WORD;
 
     /** Single-word legal forms, which never become search words (two-letter ones only where search always left them out). */
     static final Set<String> LEGAL_FORM_WORDS;
@@ -58,6 +66,12 @@ public final class CompanyNames {
         }
         list.sort(Comparator.comparingInt((List<String> w) -> w.size()).reversed());
         LEGAL_FORMS = List.copyOf(list);
+        Map<String, List<List<String>>> byLast = new HashMap<>();
+        for (List<String> form : LEGAL_FORMS) {
+            byLast.computeIfAbsent(form.get(form.size() - 1), w -> new ArrayList<>()).add(form);
+        }
+        byLast.replaceAll((w, same) -> List.copyOf(same));
+        LEGAL_FORMS_BY_LAST_WORD = Map.copyOf(byLast);
         // A search word matches the beginning of names, so a short query word must stay a prefix ("sc"
         // finds "Schmidt"): of the two-letter forms only those search has always left out are left out.
         Set<String> shortForms = Set.of("ag", "kg", "ug", "ev", "se", "co", "lp", "sa", "bv", "nv", "ab", "oy", "kk");
@@ -81,7 +95,7 @@ public final class CompanyNames {
             return "";
         }
         String folded = SearchTerms.normalize(name.strip());
-        List<String> words = new ArrayList<>(Arrays.asList(folded.split("[^\\p{L}\\p{N}]+")));
+        List<String> words = new ArrayList<>(Arrays.asList(SearchTerms.NON_WORD.split(folded)));
         words.removeIf(String::isEmpty);
         if (words.isEmpty()) {
             return cut(folded);
@@ -89,7 +103,7 @@ public final class CompanyNames {
         boolean dropped = true;
         while (dropped) {
             dropped = false;
-            for (List<String> form : LEGAL_FORMS) {
+            for (List<String> form : LEGAL_FORMS_BY_LAST_WORD.getOrDefault(words.get(words.size() - 1), List.of())) {
                 int from = words.size() - form.size();
                 if (from >= 1 && words.subList(from, words.size()).equals(form)) {
                     words.subList(from, words.size()).clear();

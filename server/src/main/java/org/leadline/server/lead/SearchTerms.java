@@ -75,7 +75,7 @@ public final class SearchTerms {
         if (text == null) {
             return;
         }
-        for (String word : normalize(text).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NON_WORD.split(normalize(text))) {
             add(word, into);
         }
     }
@@ -88,7 +88,26 @@ public final class SearchTerms {
 
     /** Lower case without diacritics, so "Müller" is found by "muller" and by "Mül". */
     public static String normalize(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace("ß", "ss");
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (isAscii(lower)) {
+            // Nothing to decompose or strip (and no "ß"): the common case, without the normaliser's cost.
+            return lower;
+        }
+        lower = lower.replace("ß", "ss");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    /** What separates words: anything but letters and digits. */
+    static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -33,6 +33,31 @@ public final class RecordInput {
 
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
+    /**
+     * A record component as {@link #read} binds it, worked out once per record class: the
+     * reflection behind it (components, their fields' and accessors' annotations) parses class
+     * file attributes on every call, which was most of the cost of reading a lead document.
+     */
+    private record Member(String name, Class<?> type, Type genericType, boolean readOnly, boolean writeOnly,
+                          boolean oneOrMany, boolean singleLine) {
+    }
+
+    private static final ClassValue<Member[]> MEMBERS = new ClassValue<>() {
+        @Override
+        protected Member[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Member[] members = new Member[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent rc = components[i];
+                Schema s = schema(type, rc);
+                members[i] = new Member(s != null && !s.name().isEmpty() ? s.name() : rc.getName(), rc.getType(),
+                        rc.getGenericType(), s != null && s.readOnly(), s != null && s.writeOnly(), oneOrMany(type, rc),
+                        singleLine(rc));
+            }
+            return members;
+        }
+    };
+
     private RecordInput() {
     }
 
@@ -43,45 +68,44 @@ public final class RecordInput {
      *                 caller to check
      */
     public static <R extends Record> R read(JsonInput in, Class<R> type, BiConsumer<String, JsonValue> readOnly) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent rc = components[i];
-            Schema s = schema(type, rc);
-            String name = s != null && !s.name().isEmpty() ? s.name() : rc.getName();
-            if (s != null && s.readOnly()) {
+        Member[] members = MEMBERS.get(type);
+        Object[] values = new Object[members.length];
+        for (int i = 0; i < members.length; i++) {
+            Member m = members[i];
+            String name = m.name();
+            if (m.readOnly()) {
                 in.allow(name);
                 JsonValue sent = in.value(name);
                 if (sent != null) {
                     readOnly.accept(in.path(name), sent);
                 }
-                values[i] = primitiveDefault(rc.getType());
+                values[i] = primitiveDefault(m.type());
                 continue;
             }
-            if (oneOrMany(type, rc) && in.value(name) != null && !(in.value(name) instanceof JsonArray)
+            if (m.oneOrMany() && in.value(name) != null && !(in.value(name) instanceof JsonArray)
                     && !(in.value(name) instanceof JsonObject) && in.value(name) != JsonValue.NULL) {
                 in.error(name, "must be an object or an array of them");
                 values[i] = null;
                 continue;
             }
-            if (oneOrMany(type, rc) && in.value(name) instanceof JsonObject
-                    && rc.getGenericType() instanceof ParameterizedType list) {
+            if (m.oneOrMany() && in.value(name) instanceof JsonObject
+                    && m.genericType() instanceof ParameterizedType list) {
                 // one item sent alone: read as the item, under the member's own path
                 Object item = value(in, name, list.getActualTypeArguments()[0], readOnly);
                 values[i] = item == null ? null : new OneOrMany.One<>(item);
                 continue;
             }
-            if (s != null && s.writeOnly() && rc.getType() == String.class) {
+            if (m.writeOnly() && m.type() == String.class) {
                 // A secret (a password) counts as sent, white space and all: "    " is refused, not "none".
                 values[i] = in.secret(name);
                 continue;
             }
-            Object value = value(in, name, rc.getGenericType(), readOnly);
-            if (value instanceof String text && singleLine(rc) && !JsonInput.isSingleLine(text)) {
+            Object value = value(in, name, m.genericType(), readOnly);
+            if (value instanceof String text && m.singleLine() && !JsonInput.isSingleLine(text)) {
                 in.error(name, SINGLE_LINE);
                 value = null;
             }
-            values[i] = value != null ? value : primitiveDefault(rc.getType());
+            values[i] = value != null ? value : primitiveDefault(m.type());
         }
         in.rejectUnknown();
         return construct(type, values);
