@@ -277,22 +277,7 @@ public final class LeadPageOpen {
     /** The seed rules of the browser tests: a trade-fair lead whose budget and need match is HOT. */
     private static void seedRules(Api api) {
         api.post("/api/v1/extensions/scoring-bant/bant/disable");
-        JsonObject budgetAndNeed = Json.createObjectBuilder().add("id", "budget-and-need").add("points", 50)
-                .add("name", "Budget and need match")
-                .add("when", Json.createObjectBuilder().add("all", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("budgetAtLeast",
-                                Json.createObjectBuilder().add("amount", 20000).add("currency", "EUR")))
-                        .add(Json.createObjectBuilder().add("present", "need"))))
-                .add("recommend", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Send a proposal")
-                        .add("kind", "PROPOSAL").add("priority", "HIGH").add("dueInDays", 3)))
-                .build();
-        JsonObject fromTheFair = Json.createObjectBuilder().add("id", "trade-fair").add("points", 20)
-                .add("name", "Met at a trade fair")
-                .add("when", Json.createObjectBuilder().add("sourceIn", Json.createArrayBuilder().add("TRADE_FAIR")))
-                .build();
-        Api.Response rules = api.put("/api/v1/qualification/rules", Json.createObjectBuilder()
-                .add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
-                .add("rules", Json.createArrayBuilder().add(budgetAndNeed).add(fromTheFair)).build(), Map.of());
+        Api.Response rules = api.put("/api/v1/qualification/rules", Fixtures.seedRules(), Map.of());
         if (rules.status() / 100 != 2) {
             throw new IllegalStateException(rules.toString());
         }

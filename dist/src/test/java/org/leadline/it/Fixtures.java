@@ -67,6 +67,29 @@ public final class Fixtures {
     }
 
     /** A valid lead: a trade-fair contact whose budget and need are known. */
+    /**
+     * The seed rule set of the browser tests and the lead-page benchmark: budget and need matching
+     * give 50 points and recommend a proposal, a trade-fair source 20; HOT from 60, WARM from 30.
+     */
+    public static JsonObject seedRules() {
+        JsonObject budgetAndNeed = Json.createObjectBuilder().add("id", "budget-and-need").add("points", 50)
+                .add("name", "Budget and need match")
+                .add("when", Json.createObjectBuilder().add("all", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("budgetAtLeast",
+                                Json.createObjectBuilder().add("amount", 20000).add("currency", "EUR")))
+                        .add(Json.createObjectBuilder().add("present", "need"))))
+                .add("recommend", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Send a proposal")
+                        .add("kind", "PROPOSAL").add("priority", "HIGH").add("dueInDays", 3)))
+                .build();
+        JsonObject fromTheFair = Json.createObjectBuilder().add("id", "trade-fair").add("points", 20)
+                .add("name", "Met at a trade fair")
+                .add("when", Json.createObjectBuilder().add("sourceIn", Json.createArrayBuilder().add("TRADE_FAIR")))
+                .build();
+        return Json.createObjectBuilder()
+                .add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
+                .add("rules", Json.createArrayBuilder().add(budgetAndNeed).add(fromTheFair)).build();
+    }
+
     public static JsonObject tradeFairLead(String lastName) {
         return Json.createObjectBuilder()
                 .add("person", Json.createObjectBuilder()

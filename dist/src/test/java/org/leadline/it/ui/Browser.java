@@ -9,6 +9,8 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,6 +83,31 @@ public final class Browser implements AutoCloseable {
 
     public void get(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Opens a page of the UI (a hash route) on the server at {@code base}, signing in as the
+     * tenant's administrator first when the page asks for it, and waits until the page is there.
+     */
+    public void openSignedIn(String base, org.leadline.it.Fixtures.TenantAdmin tenant, String route) {
+        driver.get("about:blank");
+        driver.get(base + "/#" + route);
+        WebElement page = visible(By.cssSelector("main > *"));
+        if ("ll-sign-in".equals(page.getTagName())) {
+            signIn(tenant);
+        }
+    }
+
+    /** Signs in on the sign-in page shown now, as the tenant's administrator, and waits until it is left. */
+    public void signIn(org.leadline.it.Fixtures.TenantAdmin tenant) {
+        WebElement tenantField = visible(By.id("fld-tenant"));
+        tenantField.sendKeys(Keys.chord(Keys.CONTROL, "a"), tenant.slug());
+        driver.findElement(By.id("fld-username")).sendKeys(tenant.username());
+        driver.findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class) // the page replaced meanwhile
+                .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
+                        && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
     }
 
     /** The element once it is visible (at most 30 s). */

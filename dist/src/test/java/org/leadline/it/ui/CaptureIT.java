@@ -62,19 +62,7 @@ class CaptureIT {
     }
 
     private static void open(Browser b, Fixtures.TenantAdmin tenant, String route) {
-        b.get("about:blank");
-        b.get(server.base() + "/#" + route);
-        WebElement page = b.visible(By.cssSelector("main > *"));
-        if ("ll-sign-in".equals(page.getTagName())) {
-            WebElement tenantField = b.visible(By.id("fld-tenant"));
-            tenantField.sendKeys(Keys.chord(Keys.CONTROL, "a"), tenant.slug());
-            b.driver().findElement(By.id("fld-username")).sendKeys(tenant.username());
-            b.driver().findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
-            new WebDriverWait(b.driver(), Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page replaced meanwhile
-                    .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
-                            && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
-        }
+        b.openSignedIn(server.base(), tenant, route);
     }
 
     private static WebElement click(By by) {

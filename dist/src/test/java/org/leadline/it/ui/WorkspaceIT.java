@@ -44,22 +44,7 @@ class WorkspaceIT {
         // the seed rules: a trade-fair lead whose budget and need match is HOT and asks for a proposal
         Api.Response off = tenant.api().post("/api/v1/extensions/scoring-bant/bant/disable");
         assertEquals(200, off.status(), off::toString);
-        JsonObject budgetAndNeed = Json.createObjectBuilder().add("id", "budget-and-need").add("points", 50)
-                .add("name", "Budget and need match")
-                .add("when", Json.createObjectBuilder().add("all", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("budgetAtLeast",
-                                Json.createObjectBuilder().add("amount", 20000).add("currency", "EUR")))
-                        .add(Json.createObjectBuilder().add("present", "need"))))
-                .add("recommend", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Send a proposal")
-                        .add("kind", "PROPOSAL").add("priority", "HIGH").add("dueInDays", 3)))
-                .build();
-        JsonObject fromTheFair = Json.createObjectBuilder().add("id", "trade-fair").add("points", 20)
-                .add("name", "Met at a trade fair")
-                .add("when", Json.createObjectBuilder().add("sourceIn", Json.createArrayBuilder().add("TRADE_FAIR")))
-                .build();
-        Api.Response rules = tenant.api().put("/api/v1/qualification/rules", Json.createObjectBuilder()
-                .add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
-                .add("rules", Json.createArrayBuilder().add(budgetAndNeed).add(fromTheFair)).build(), Map.of());
+        Api.Response rules = tenant.api().put("/api/v1/qualification/rules", Fixtures.seedRules(), Map.of());
         assertEquals(201, rules.status(), rules::toString);
         browser = Browser.open();
     }
@@ -79,23 +64,7 @@ class WorkspaceIT {
 
     /** Opens a page of the UI (a hash route), signing in first when the session asks for it. */
     private static void open(String route) {
-        browser.get("about:blank");
-        browser.get(server.base() + "/#" + route);
-        WebElement page = browser.visible(By.cssSelector("main > *"));
-        if ("ll-sign-in".equals(page.getTagName())) {
-            signIn();
-        }
-    }
-
-    private static void signIn() {
-        WebElement tenantField = browser.visible(By.id("fld-tenant"));
-        tenantField.sendKeys(Keys.chord(Keys.CONTROL, "a"), tenant.slug());
-        browser.driver().findElement(By.id("fld-username")).sendKeys(tenant.username());
-        browser.driver().findElement(By.id("fld-password")).sendKeys(tenant.password(), Keys.ENTER);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page replaced meanwhile
-                .until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty()
-                        && !"ll-sign-in".equals(d.findElement(By.cssSelector("main > *")).getTagName()));
+        browser.openSignedIn(server.base(), tenant, route);
     }
 
     private static void noPolicyRefusals() {
@@ -135,7 +104,7 @@ class WorkspaceIT {
         assertTrue(text(By.cssSelector(".sign-in")).contains("Sign in again"));
         browser.assertAccessible("sign-in");
         browser.screenshot("sign-in");
-        signIn();
+        browser.signIn(tenant);
         browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Returner");
         noPolicyRefusals();
     }
