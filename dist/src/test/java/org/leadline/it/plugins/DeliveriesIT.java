@@ -254,6 +254,10 @@ class DeliveriesIT {
             assertTrue(!stored.contains(secret) && !stored.contains(mailboxPassword), "no secret in clear text: " + stored);
             assertTrue(stored.contains("\"sealed\""), stored);
             assertTrue(stored.contains("mail.example.com"), "other settings stay readable: " + stored);
+            // A secret stored in clear text (as by a version that did not seal them) is sealed at the next start.
+            String clearPassword = "clear-mailbox-password-" + t.slug();
+            writeSettings(t.tenantId(), "source-email", Json.createObjectBuilder().add("imapHost", "mail.example.com")
+                    .add("imapUser", "leads").add("imapPassword", clearPassword).build().toString());
             server.restart();
 
             // After the restart the sealed secret is opened again: the next post is signed with it.
@@ -264,8 +268,34 @@ class DeliveriesIT {
             assertNotNull(post, "the qualification after the restart was posted");
             assertTrue(post[1].contains(second), post[1]);
             assertSigned(secret, post[0], post[1]);
+            server.stop();
+            String swept = storedSettings(t.tenantId());
+            assertTrue(!swept.contains(clearPassword) && swept.contains("mail.example.com"),
+                    "the clear-text secret was sealed at start: " + swept);
+            server.restart();
+            assertEquals(200, new Api(server.base()).login(t.slug(), t.username(), t.password())
+                    .get("/api/v1/auth/me").status(), "the server is back for the tests after this one");
         } finally {
             hook.stop(0);
+        }
+    }
+
+    /** Replaces the tenant's stored settings of a plugin's extension in the database of the stopped server. */
+    private static void writeSettings(String tenantId, String pluginId, String settings) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "");
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE tenant_extensions SET settings = ? WHERE tenant_id = ? AND plugin_id = ?")) {
+            ps.setString(1, settings);
+            ps.setString(2, tenantId);
+            ps.setString(3, pluginId);
+            assertEquals(1, ps.executeUpdate(), "the stored settings row of " + pluginId);
+        }
+        if (server.jdbcUrl().startsWith("jdbc:derby:")) {
+            try {
+                DriverManager.getConnection(server.jdbcUrl() + ";shutdown=true");
+            } catch (SQLException expected) {
+                // Derby answers a shutdown with an exception; the server may open the database again
+            }
         }
     }
 

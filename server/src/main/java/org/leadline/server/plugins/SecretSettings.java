@@ -49,6 +49,10 @@ public class SecretSettings {
     @Inject
     Extensions extensions;
 
+    /** This bean through its proxy: a call of {@link #sweep} on {@code this} would not begin its transaction. */
+    @Inject
+    SecretSettings self;
+
     private volatile SecretBox box;
 
     SecretBox box() {
@@ -106,7 +110,7 @@ public class SecretSettings {
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) Startup.Ready ready) {
         try {
             box(); // the keyset is read (or created) at start, not at the first secret: a bad one shows at once
-            int sealed = sweep(extensions.secretSettings());
+            int sealed = self.sweep(extensions.secretSettings());
             if (sealed > 0) {
                 LOG.info("Sealed " + sealed + " stored extension settings with the current secrets key");
             }
