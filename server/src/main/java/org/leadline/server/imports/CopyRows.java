@@ -1,7 +1,6 @@
 package org.leadline.server.imports;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,15 +99,7 @@ final class CopyRows {
 
     /** Copies the rows into {@code table (columns)} and forgets them; returns the number of rows. */
     long copyInto(Connection connection, String table, String columns) throws SQLException {
-        try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(text.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + " failed", e);
-        } finally {
-            text.setLength(0);
-            rowStarted = false;
-        }
+        return copyInto(connection, table, columns, take());
     }
 
     private void escape(String s) {
