@@ -187,6 +187,23 @@ class AuthIT {
     }
 
     @Test
+    void aChangeOfRolesHoldsFromTheUsersNextRequest() {
+        Fixtures.User seller = Fixtures.newUser(server, tenant, "SALES");
+        Api api = seller.api();
+        forbidden(api.get("/api/v1/users"));
+        assertEquals(200, api.get(LEADS).status());
+        Api.Response promoted = tenant.api().patch("/api/v1/users/" + seller.id(), Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("SALES").add("TENANT_ADMIN")).build(), Map.of());
+        assertEquals(200, promoted.status(), promoted::toString);
+        assertEquals(200, api.get("/api/v1/users").status(), "the same session now administers the tenant");
+        Api.Response demoted = tenant.api().patch("/api/v1/users/" + seller.id(), Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("SALES")).build(), Map.of());
+        assertEquals(200, demoted.status(), demoted::toString);
+        forbidden(api.get("/api/v1/users"));
+        assertEquals(200, api.get(LEADS).status());
+    }
+
+    @Test
     void thePlatformAdministratorManagesTenantsButNoLeads() {
         Api admin = Fixtures.platformAdmin(server);
         forbidden(admin.get(LEADS));

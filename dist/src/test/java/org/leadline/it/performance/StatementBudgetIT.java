@@ -22,16 +22,21 @@ import org.leadline.it.LeadlineServer;
  */
 class StatementBudgetIT {
 
-    /** Token look-up (one statement: token, user and tenant state). */
-    static final int AUTHENTICATION = 1;
+    /**
+     * Token look-up: none once the server has checked the caller (it keeps what it checked until a
+     * revocation, a role change or a disabled user or tenant makes it forget; see
+     * {@link #aSignedInCallerIsLookedUpOnceNotOnEveryRequest}).
+     */
+    static final int AUTHENTICATION = 0;
 
+    static Fixtures.TenantAdmin tenant;
     static Api seller;
     static String lead;
 
     @BeforeAll
     static void aTenantWithOneHundredAndTwentyLeadsAndABusyLead() {
         LeadlineServer server = LeadlineServer.shared();
-        Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
+        tenant = Fixtures.newTenant(server);
         seller = tenant.api();
         for (int i = 0; i < 120; i++) {
             Api.Response r = seller.post("/api/v1/leads", Fixtures.tradeFairLead("Budget" + i));
@@ -59,6 +64,22 @@ class StatementBudgetIT {
     void readingALeadWithItsScoringTakesFourStatements() {
         // the lead, its rating, the decisions about its recommendations
         assertEquals(AUTHENTICATION + 3, statements(() -> seller.get("/api/v1/leads/" + lead)));
+    }
+
+    @Test
+    void aSignedInCallerIsLookedUpOnceNotOnEveryRequest() {
+        Api fresh = Fixtures.newUser(LeadlineServer.shared(), tenant, "SALES").api();
+        Api.Response first = fresh.get("/api/v1/leads?limit=10");
+        Api.Response second = fresh.get("/api/v1/leads?limit=10");
+        int list = statements(() -> seller.get("/api/v1/leads?limit=10"));
+        assertTrue(count(first) > count(second), "the first request looks the token up (" + count(first)
+                + " statements), the second does not (" + count(second) + ")");
+        assertEquals(list, count(second));
+    }
+
+    private static int count(Api.Response r) {
+        assertTrue(r.status() < 300, r::toString);
+        return Integer.parseInt(r.header("leadline-statements").strip());
     }
 
     @Test

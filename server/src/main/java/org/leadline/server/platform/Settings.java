@@ -24,6 +24,8 @@ public final class Settings {
     public static final String DB_LOCK_TIMEOUT = "leadline.db.lock-timeout";
     public static final String PLUGINS_DIR = "leadline.plugins.dir";
     public static final String SESSION_TTL = "leadline.auth.session-ttl";
+    public static final String AUTH_CACHE_TTL = "leadline.auth.cache-ttl";
+    public static final String AUTH_CACHE_SIZE = "leadline.auth.cache-size";
     public static final String API_TOKEN_MAX_TTL = "leadline.auth.api-token.max-ttl";
     public static final String LOGIN_MAX_FAILURES = "leadline.auth.login.max-failures";
     public static final String LOGIN_LOCKOUT = "leadline.auth.login.lockout";
@@ -88,6 +90,24 @@ public final class Settings {
 
     public static Duration sessionTtl() {
         return duration(SESSION_TTL, Duration.ofHours(12));
+    }
+
+    /**
+     * How long a node keeps a signed-in caller it has checked against the database; PT0S checks
+     * every request. Revoking, disabling and role changes reach every node's copy at commit (see
+     * {@code CallerCache}); this bounds a copy's age on top of that.
+     */
+    public static Duration authCacheTtl() {
+        Duration d = duration(AUTH_CACHE_TTL, Duration.ofSeconds(60));
+        if (d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException(AUTH_CACHE_TTL + " must be a duration between PT0S and PT1H, not " + d);
+        }
+        return d;
+    }
+
+    /** How many signed-in callers a node keeps at most. */
+    public static int authCacheSize() {
+        return Math.max(0, config().getOptionalValue(AUTH_CACHE_SIZE, Integer.class).orElse(10_000));
     }
 
     public static Duration apiTokenMaxTtl() {

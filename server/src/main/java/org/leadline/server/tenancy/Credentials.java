@@ -35,6 +35,12 @@ public class Credentials {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    CallerCache cache;
+
+    @Inject
+    CredentialChanges changes;
+
     /** This bean through its proxy, so that the transaction of {@link #touch} applies. */
     @Inject
     Credentials self;
@@ -112,24 +118,35 @@ public class Credentials {
 
     /**
      * The caller a bearer token stands for, if the token, its user and its tenant are all usable.
-     * Runs on every request, so without a transaction of its own: one query, and a write only when
-     * the token's last use is to be recorded.
+     * Runs on every request, so without a transaction of its own: a copy this node keeps
+     * ({@link CallerCache}) or one query, and a write only when the token's last use is to be
+     * recorded.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(Secrets.TOKEN_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        // One statement for the token, its user and the state of the user's tenant: this runs on
-        // every request. A disabled tenant's users find no row.
+        String hash = Secrets.sha256(secret);
+        Instant now = Timestamps.now();
+        CallerCache.Entry kept = cache.find(hash);
+        if (kept != null) {
+            if (!now.isBefore(kept.expiresAt)) {
+                return Optional.empty();
+            }
+            touchIfDue(kept, now);
+            return Optional.of(kept.caller);
+        }
+        long generation = cache.generation();
+        // One statement for the token, its user and the state of the user's tenant. A disabled
+        // tenant's users find no row.
         List<Object[]> found = em.createQuery(
                         "SELECT t, u FROM AccessToken t, UserAccount u WHERE t.tokenHash = :h AND u.id = t.userId"
                                 + " AND (u.tenantId IS NULL OR EXISTS (SELECT tn.id FROM Tenant tn"
                                 + " WHERE tn.id = u.tenantId AND tn.status = :active))", Object[].class)
-                .setParameter("h", Secrets.sha256(secret))
+                .setParameter("h", hash)
                 .setParameter("active", Tenant.Status.ACTIVE)
                 .getResultList();
-        Instant now = Timestamps.now();
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -138,11 +155,19 @@ public class Credentials {
         if (!token.isUsableAt(now) || !user.isActive()) {
             return Optional.empty();
         }
-        if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
-            self.touch(token.id(), now);
+        Caller caller = new Caller(user.id(), user.username(), user.tenantId(), user.roles(), token.id(), token.kind());
+        CallerCache.Entry entry = new CallerCache.Entry(caller, token.expiresAt(), token.lastUsedAt());
+        touchIfDue(entry, now);
+        cache.keep(generation, hash, entry);
+        return Optional.of(caller);
+    }
+
+    private void touchIfDue(CallerCache.Entry entry, Instant now) {
+        Instant last = entry.lastUsedAt;
+        if (last == null || last.plus(TOUCH_INTERVAL).isBefore(now)) {
+            entry.lastUsedAt = now;
+            self.touch(entry.caller.tokenId(), now);
         }
-        return Optional.of(new Caller(user.id(), user.username(), user.tenantId(), user.roles(),
-                token.id(), token.kind()));
     }
 
     /** Records a token's last use (at most once per {@link #TOUCH_INTERVAL}, by the caller's check). */
@@ -157,6 +182,7 @@ public class Credentials {
         AccessToken token = em.find(AccessToken.class, tokenId);
         if (token != null) {
             token.revoke();
+            changes.tokenChanged(tokenId);
         }
     }
 
@@ -166,6 +192,7 @@ public class Credentials {
                 .setParameter("u", userId)
                 .getResultList()
                 .forEach(AccessToken::revoke);
+        changes.userChanged(userId);
     }
 
     /** Revokes every session and API token of a tenant's users, e.g. when the tenant is disabled. */
@@ -174,6 +201,7 @@ public class Credentials {
                 .setParameter("now", Timestamps.now())
                 .setParameter("t", tenantId)
                 .executeUpdate();
+        changes.tenantChanged(tenantId);
     }
 
     /** The user named {@code username} in the tenant with the slug {@code tenantSlug}. */

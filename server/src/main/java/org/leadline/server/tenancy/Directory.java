@@ -33,6 +33,9 @@ public class Directory {
     @Inject
     Credentials credentials;
 
+    @Inject
+    CredentialChanges changes;
+
     // ---- tenants -------------------------------------------------------------------------------
 
     public Tenant createTenant(String slug, String name) {
@@ -71,10 +74,10 @@ public class Directory {
             tenant.changeStatus(status);
             if (status == Tenant.Status.DISABLED) {
                 // For good: re-enabling the tenant later must not bring back what was signed in
-                // before. Tokens are checked against the database on every request, so every node
-                // sees the revocation at once.
+                // before. Every node forgets the callers it kept when this commits.
                 credentials.revokeAllOfTenant(tenant.id());
             }
+            changes.tenantChanged(tenant.id());
         }
         return tenant;
     }
@@ -131,6 +134,8 @@ public class Directory {
                 credentials.revokeAllOf(user.id());
             }
         }
+        // the roles a kept caller carries may have changed
+        changes.userChanged(user.id());
         return user;
     }
 
@@ -170,6 +175,7 @@ public class Directory {
     public AccessToken revokeApiToken(String tenantId, String tokenId) {
         AccessToken token = apiToken(tenantId, tokenId);
         token.revoke();
+        changes.tokenChanged(token.id());
         return token;
     }
 }
