@@ -82,6 +82,16 @@ public class CallerCache {
     private volatile long listeningSince;
     private volatile long lastHeard;
 
+    public CallerCache() {
+        // configured from the settings once created (configure)
+    }
+
+    /** A cache kept as {@code mode} says, for the tests. */
+    CallerCache(Mode mode, Duration ttl, int size) {
+        this.mode = mode;
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(1, size)).expireAfterWrite(ttl).build();
+    }
+
     @PostConstruct
     void configure() {
         Duration ttl = Settings.authCacheTtl();
@@ -96,7 +106,8 @@ public class CallerCache {
         } else {
             mode = Mode.OFF;
         }
-        entries = Caffeine.newBuilder().maximumSize(Math.max(1, size)).expireAfterWrite(ttl).build();
+        entries = Caffeine.newBuilder().maximumSize(Math.max(1, size)).expireAfterWrite(ttl.isZero() ? Duration.ofSeconds(1) : ttl)
+                .build();
         LOG.fine(() -> "Signed-in callers are kept: " + mode);
     }
 
