@@ -32,7 +32,8 @@ import org.leadline.server.capture.DuplicateFinder;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
 import org.leadline.server.platform.json.RecordJson;
-import org.leadline.server.process.LeadProcessResource;
+import org.leadline.server.process.ProcessService;
+import org.leadline.server.process.ProcessViewMapper;
 import org.leadline.server.timeline.TimelineEntryView;
 import org.leadline.server.timeline.TimelineFeed;
 import org.leadline.server.timeline.TimelineKind;
@@ -55,7 +56,8 @@ import org.leadline.server.tenancy.CurrentCaller;
  * likely duplicates, each written as JSON to nowhere, for a lead that has a timeline (any tenant's:
  * the statements and classes are the same for every tenant). It changes nothing: it runs in a
  * transaction it always rolls back, and acts for the lead's owner only inside its own request
- * context; it logs how long the read took. No lead yet, or anything failing, and it does nothing ({@code FINE} log).
+ * context; it logs how long the read took. No lead yet, and it does nothing; anything failing, and it
+ * logs why and does nothing more.
  * {@code leadline.warm-up=false} turns it off.
  */
 @ApplicationScoped
@@ -87,7 +89,7 @@ public class LeadPageWarmup {
     Instance<LeadDetails<LeadScoring>> scoring;
 
     @Inject
-    LeadProcessResource process;
+    ProcessService process;
 
     @Inject
     TimelineFeed timeline;
@@ -126,7 +128,8 @@ public class LeadPageWarmup {
         } catch (Undone done) {
             LOG.info(() -> String.format("Warm-up: a lead page read once in %.0f ms", (System.nanoTime() - start) / 1e6));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Lead page warm-up skipped", e);
+            LOG.info("Warm-up skipped: " + e);
+            LOG.log(Level.FINE, "Warm-up skipped", e);
         }
     }
 
@@ -155,7 +158,7 @@ public class LeadPageWarmup {
         caller.bindForJob(new Caller(sample.ownerId(), "warm-up", sample.tenantId(), Set.of(Role.SALES), null, null));
         Lead lead = leads.find(sample.leadId());
         write(LeadViewMapper.of(lead, scoring.isResolvable() ? scoring.get().of(lead) : null, null));
-        write(process.read(sample.leadId()).getEntity());
+        write(ProcessViewMapper.of(process.of(sample.leadId())));
         TimelineFeed.Page page = timeline.page(sample.leadId(), EnumSet.noneOf(TimelineKind.class), null, null, 20);
         for (TimelineFeed.Entry e : page.items()) {
             write(new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(), e.entry().actorId(),
