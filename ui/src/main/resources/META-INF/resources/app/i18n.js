@@ -64,6 +64,18 @@ export function stageName(processId, key, name) {
   return messages[k] ?? fallback[k] ?? name ?? key ?? '';
 }
 
+/**
+ * A text of a process stage (kind 'step' or 'checklist', the n-th of the stage, from 0) in the UI's
+ * language. The texts of the built-in sales process are in the bundles under
+ * process.<processId>.<stageKey>.<kind>.<n>, the English one being the text the plugin gives; the
+ * translation is used only while the plugin still gives that text, so a text the plugin changed or
+ * moved, and every text of another process, is shown as its plugin gives it.
+ */
+export function processText(processId, stageKey, kind, n, text) {
+  const k = `process.${processId}.${stageKey}.${kind}.${n}`;
+  return fallback[k] === text ? messages[k] ?? text : text;
+}
+
 export const fmt = {
   date(iso) {
     return iso ? new Intl.DateTimeFormat(locale, {dateStyle: 'medium'}).format(new Date(iso)) : '';

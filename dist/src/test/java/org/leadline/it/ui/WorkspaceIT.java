@@ -519,6 +519,13 @@ class WorkspaceIT {
             assertTrue(stages.contains("Qualifizieren") && stages.contains("Anbieten") && stages.contains("Abschließen")
                     && !stages.contains("Develop"), stages);
             assertTrue(text(By.cssSelector(".stage-detail h3")).startsWith("Qualifizieren"));
+            // its steps, checklist and what is missing to move on too, from the bundles (the plugin gives English)
+            String detail = text(By.cssSelector(".stage-detail"));
+            assertTrue(detail.contains("Budget, Bedarf, Kaufzeitraum und Entscheider herausfinden")
+                    && detail.contains("Der Bedarf wurde mit dem Lead bestätigt")
+                    && !detail.contains("The need was confirmed") && !detail.contains("Find out budget"), detail);
+            assertTrue(text(By.id("stage-missing")).contains("„Der Bedarf wurde mit dem Lead bestätigt“ muss abgehakt sein"),
+                    text(By.id("stage-missing")));
             assertEquals("de", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
             browser.assertAccessible("lead page in German");
             browser.screenshot("lead-page-de");

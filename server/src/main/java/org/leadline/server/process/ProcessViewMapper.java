@@ -19,12 +19,12 @@ import org.leadline.server.platform.json.Json;
 import org.leadline.server.plugins.ProcessDefinitions;
 
 /** Makes the API's representations of the process ({@link LeadProcessView} and its parts). */
-final class ProcessViewMapper {
+public final class ProcessViewMapper {
 
     private ProcessViewMapper() {
     }
 
-    static LeadProcessView of(ProcessService.LeadProcess p) {
+    public static LeadProcessView of(ProcessService.LeadProcess p) {
         List<Stage> stages = new ArrayList<>();
         int current = p.index(p.currentStage());
         for (int i = 0; i < p.stages().size(); i++) {

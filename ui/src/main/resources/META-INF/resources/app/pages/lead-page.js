@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {Element, field, enumOptions, navigate, href, ratingBadge, personName, dialog} from '../base.js';
-import {t, label, fmt, stageName} from '../i18n.js';
+import {t, label, fmt, stageName, processText} from '../i18n.js';
 import {api, get, post, patch, del, query} from '../api.js';
 import {loadUsers, userName, knownUsers} from '../users.js';
 import {session} from '../session.js';
@@ -9,6 +9,9 @@ import {SECTIONS, sectionValues, sectionPatch, show} from '../lead-sections.js';
 import './lead-parties.js';
 
 const KINDS = ['INTERACTION', 'NOTE', 'SOCIAL_POST', 'STAGE_CHANGE', 'RATING_CHANGE', 'AUDIT', 'RECOMMENDATION', 'MERGE'];
+
+/** Lead fields a stage may require that are related facts (at least one entry), as the server names them. */
+const FACTS = ['stakeholders', 'competitors', 'interactions'];
 
 /** The lead page: header with rating, recommended actions, process bar, data, timeline, closing. */
 class LeadPage extends Element {
@@ -220,7 +223,8 @@ class LeadPage extends Element {
     const cur = p.stages[idx];
     const prev = idx > 0 ? p.stages[idx - 1] : null;
     const next = p.stages[idx + 1];
-    const missing = this.processErrors || cur.missing;
+    const missing = this.processErrors || this.missingOf(cur);
+    const text = (kind, n, s) => processText(p.process.id, cur.key, kind, n, s);
     return html`<section class="card process" aria-labelledby="process-title">
       <h2 id="process-title" class="sr-only">${t('process.title')}</h2>
       <ol class="stages">
@@ -236,8 +240,8 @@ class LeadPage extends Element {
       <div class="stage-detail">
         <div>
           <h3>${this.stageLabel(cur.key)} <span class="sub">${t('process.timeSpent', {time: fmt.duration(cur.timeSpentSeconds)})}</span></h3>
-          ${cur.steps.length ? html`<h4>${t('process.steps')}</h4><ul class="steps">${cur.steps.map((s) =>
-            html`<li>${s}</li>`)}</ul>` : nothing}
+          ${cur.steps.length ? html`<h4>${t('process.steps')}</h4><ul class="steps">${cur.steps.map((s, i) =>
+            html`<li>${text('step', i, s)}</li>`)}</ul>` : nothing}
         </div>
         <div>
           ${(cur.requiredFields || []).length ? html`<h4>${t('process.required')}</h4><ul class="checks">
@@ -249,13 +253,12 @@ class LeadPage extends Element {
               <input type="checkbox" id="check-${i}" .checked=${c.done} ?disabled=${this.readOnly}
                 @change=${(e) => this.act(() => post(`/leads/${this.leadId}/process/checklist`,
                   {stage: cur.key, item: c.item, done: e.target.checked}), () => this.afterProcess())}>
-              <label for="check-${i}">${c.item}</label></li>`)}</ul>` : nothing}
+              <label for="check-${i}">${text('checklist', i, c.item)}</label></li>`)}</ul>` : nothing}
         </div>
         <div class="stage-move">
           ${this.readOnly ? nothing : missing && missing.length ? html`<div class="missing-box" role="status" id="stage-missing">
             <h4>${t('process.missing')}</h4>
-            <ul>${missing.map((m) => html`<li>${m.field.startsWith('checklist') || t(m.field) === m.field ? m.reason
-              : html`<strong>${t(m.field)}</strong>: ${m.reason}`}</li>`)}</ul></div>`
+            <ul>${missing.map((m) => html`<li>${m.label ? html`<strong>${m.label}</strong>: ` : nothing}${m.reason}</li>`)}</ul></div>`
             : next ? html`<p class="ok">${t('process.complete')}</p>` : html`<p>${t('process.lastStage')}</p>`}
           ${this.readOnly ? nothing : html`
             ${next ? html`<button class="primary" id="next-stage" @click=${() => this.move(next.key)}>
@@ -265,6 +268,20 @@ class LeadPage extends Element {
         </div>
       </div>
     </section>`;
+  }
+
+  /**
+   * What a stage still lacks, in the UI's language: its required fields not filled and its checklist
+   * items not ticked (the stage's own lists; the API's missing says the same in English).
+   */
+  missingOf(stage) {
+    const p = this.process;
+    const name = this.stageLabel(stage.key);
+    const fields = (stage.requiredFields || []).filter((f) => !f.done).map((f) => ({label: t(f.field),
+      reason: t(FACTS.includes(f.field) ? 'process.missingFact' : 'process.missingField', {stage: name})}));
+    const items = (stage.checklist || []).map((c, i) => ({c, i})).filter(({c}) => !c.done).map(({c, i}) =>
+      ({reason: t('process.missingItem', {item: processText(p.process.id, stage.key, 'checklist', i, c.item)})}));
+    return [...fields, ...items];
   }
 
   /** A stage's name in the UI's language (the built-in process) or as the lead's process names it. */
@@ -280,9 +297,21 @@ class LeadPage extends Element {
       this.process = (await post(`/leads/${this.leadId}/process/stage`, {stage})).data;
       await this.afterProcess();
     } catch (e) {
-      if (e.status === 422) this.processErrors = e.problem.errors || [{field: 'stage', reason: e.message}];
+      if (e.status === 422) await this.refused(e);
       else this.message = e.message;
     }
+  }
+
+  /**
+   * A move the server refused (422): what the stage lacks as the server sees it now, in the UI's
+   * language; the problem's own texts when they are not the stage's requirements.
+   */
+  async refused(e) {
+    await this.loadProcess();
+    const cur = this.process && this.process.stages.find((s) => s.current);
+    const missing = cur ? this.missingOf(cur) : [];
+    this.processErrors = missing.length ? missing : (e.problem.errors || [{field: 'stage', reason: e.message}])
+      .map((m) => ({label: t(m.field) === m.field ? '' : t(m.field), reason: m.reason}));
   }
 
   async afterProcess() {

@@ -26,6 +26,9 @@ import org.leadline.server.platform.problem.Problems;
  *       the API and the metrics (a resource may set its own, e.g. the OpenAPI document); a
  *       Content-Security-Policy: none at all for data, a strict one (no inline script, nothing from
  *       other origins, no framing) for pages.</li>
+ *   <li>Caching of the static files: a WebJar's files have its version in their path, so they are
+ *       kept for a year without asking again; the UI's page, modules, style and bundles are kept but
+ *       revalidated (ETag, 304) on every use, so a browser never mixes files of two releases.</li>
  *   <li>{@code TRACE} is answered 405 here for everything outside the API (the API's own 405 names
  *       the methods of the resource): a servlet would echo the request, credentials included.</li>
  *   <li>A request to the API with two {@code Content-Type} headers, or one that cannot be parsed,
@@ -50,6 +53,10 @@ public class HttpHardening extends HttpFilter {
         boolean api = path.startsWith("/api/");
         boolean metrics = path.equals("/metrics") || path.startsWith("/metrics/");
         securityHeaders(res, api || metrics);
+        String caching = caching(path);
+        if (caching != null) {
+            res.setHeader("Cache-Control", caching);
+        }
         if (!path.startsWith("/api-docs/") && !path.startsWith("/webjars/")) {
             // the reference page sets its own policy (ReferencePageHeaders)
             res.setHeader("Content-Security-Policy", api || metrics || isData(path) ? DATA_POLICY
@@ -78,6 +85,22 @@ public class HttpHardening extends HttpFilter {
         if (noStore) {
             res.setHeader("Cache-Control", "no-store");
         }
+    }
+
+    /** WebJars: versioned paths, never change. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** The UI's own files: the same paths in every release. */
+    static final String REVALIDATE = "no-cache";
+
+    /** The Cache-Control of a static file, or null (the API and the rest set their own or none). */
+    static String caching(String path) {
+        if (path.startsWith("/webjars/")) {
+            return IMMUTABLE;
+        }
+        if (UiPage.is(path) || path.startsWith("/app/") || path.startsWith("/i18n/")) {
+            return REVALIDATE;
+        }
+        return null;
     }
 
     private static boolean isData(String path) {
