@@ -9,20 +9,24 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 
 import org.leadline.api.lead.LeadScoring;
 import org.leadline.api.lead.LeadView;
@@ -78,7 +82,10 @@ public class LeadPageWarmup {
     EntityManagerFactory emf;
 
     @Inject
-    LeadPageWarmup self;
+    RequestContextController requestContext;
+
+    @Resource
+    UserTransaction transaction;
 
     @Inject
     CurrentCaller caller;
@@ -102,17 +109,9 @@ public class LeadPageWarmup {
     record Sample(String leadId, String tenantId, String ownerId) {
     }
 
-    /** Thrown at the end of {@link #read} so that its transaction is rolled back. */
-    static final class Undone extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Undone() {
-            super(null, null, false, false);
-        }
-    }
-
-    void onReady(@Observes Startup.Ready ready) {
-        if (!Settings.get(ENABLED).map(Boolean::parseBoolean).orElse(false)) {
+    /** After the plugins have started (their observer has the default priority), so the process view has its process. */
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) Startup.Ready ready) {
+        if (!Settings.get(ENABLED).map(Boolean::parseBoolean).orElse(true)) {
             return;
         }
         executor.execute(this::warm);
@@ -125,12 +124,10 @@ public class LeadPageWarmup {
             if (sample == null) {
                 return;
             }
-            self.read(sample);
-        } catch (Undone done) {
+            read(sample);
             LOG.info(() -> String.format("Warm-up: a lead page read once in %.0f ms", (System.nanoTime() - start) / 1e6));
-        } catch (RuntimeException e) {
-            LOG.info("Warm-up skipped: " + e);
-            LOG.log(Level.FINE, "Warm-up skipped", e);
+        } catch (RuntimeException | SystemException | NotSupportedException e) {
+            LOG.log(Level.WARNING, "Warm-up skipped: " + e, e);
         }
     }
 
@@ -152,14 +149,29 @@ public class LeadPageWarmup {
         }
     }
 
-    /** Reads the lead's page as the UI does, writes it to nowhere, then rolls back; always throws {@link Undone}. */
-    @ActivateRequestContext
-    @Transactional
-    public void read(Sample sample) {
+    /**
+     * Reads the lead's page as the UI does, in a request context and a transaction of its own,
+     * started and ended here rather than by interceptors (a call through this bean's own proxy
+     * from its executor thread was not intercepted), and always rolled back.
+     */
+    void read(Sample sample) throws SystemException, NotSupportedException {
+        requestContext.activate();
+        try {
+            transaction.begin();
+            try {
+                readInContext(sample);
+            } finally {
+                transaction.rollback();
+            }
+        } finally {
+            requestContext.deactivate();
+        }
+    }
+
+    private void readInContext(Sample sample) {
         caller.bindForJob(new Caller(sample.ownerId(), "warm-up", sample.tenantId(), Set.of(Role.SALES), null, null));
         Lead lead = leads.find(sample.leadId());
         write(LeadViewMapper.of(lead, scoring.isResolvable() ? scoring.get().of(lead) : null, null));
-        write(ProcessViewMapper.of(process.of(sample.leadId())));
         TimelineFeed.Page page = timeline.page(sample.leadId(), EnumSet.noneOf(TimelineKind.class), null, null, 20);
         for (TimelineFeed.Entry e : page.items()) {
             write(new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(), e.entry().actorId(),
@@ -168,7 +180,8 @@ public class LeadPageWarmup {
         for (LeadView.DuplicateCandidate c : DuplicateCheck.candidates(duplicates.find(lead), BASE)) {
             write(c);
         }
-        throw new Undone();
+        // last: a tenant without a process plugin gets a problem here
+        write(ProcessViewMapper.of(process.of(sample.leadId())));
     }
 
     private static void write(Object value) {
