@@ -106,10 +106,6 @@ public final class Migrations {
             if (dbms == null) {
                 return Optional.empty();
             }
-            Optional<List<String>> expected = changeSets(Migrations.class.getClassLoader(), dbms);
-            if (expected.isEmpty()) {
-                return Optional.empty();
-            }
             Set<String> recorded = new HashSet<>();
             boolean autoCommit = connection.getAutoCommit();
             try (Statement s = connection.createStatement();
@@ -121,6 +117,14 @@ public final class Migrations {
                 if (!autoCommit) {
                     connection.rollback();
                 }
+            }
+            if (recorded.isEmpty()) {
+                return Optional.empty();
+            }
+            // Read only when the database has a change log (a new one has none: nothing to skip).
+            Optional<List<String>> expected = changeSets(Migrations.class.getClassLoader(), dbms);
+            if (expected.isEmpty()) {
+                return Optional.empty();
             }
             return pending(expected.get(), recorded).isEmpty() ? Optional.of(expected.get().size()) : Optional.empty();
         } catch (SQLException | RuntimeException e) {
