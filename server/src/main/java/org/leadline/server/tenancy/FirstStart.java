@@ -53,7 +53,6 @@ public class FirstStart {
         try {
             checkPolicy(Settings.BOOTSTRAP_ADMIN_PASSWORD, adminName);
             checkPolicy(Settings.BOOTSTRAP_TENANT_ADMIN_PASSWORD, ownerName);
-            PasswordBlocklist.release();
             ownerHash = passwords.hash(ownerPassword);
         } catch (RuntimeException e) {
             adminHash.cancel(false);

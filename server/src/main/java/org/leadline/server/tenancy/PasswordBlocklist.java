@@ -37,36 +37,12 @@ final class PasswordBlocklist {
             // The account's own name, its tenant, the product: with at most a few characters around.
             return true;
         }
-        return estimator().estimate(password).getEntropy() < MIN_GUESS_BITS;
+        return ESTIMATOR.estimate(password).getEntropy() < MIN_GUESS_BITS;
     }
 
-    /**
-     * nbvcxz with its dictionaries (about 16 MB of heap, 1-2 s to load), loaded at the first check
-     * and kept; thread-safe. Null until then and after {@link #release}.
-     */
-    private static volatile Nbvcxz estimator;
-
-    private static Nbvcxz estimator() {
-        Nbvcxz e = estimator;
-        if (e == null) {
-            synchronized (PasswordBlocklist.class) {
-                e = estimator;
-                if (e == null) {
-                    e = new Nbvcxz(new ConfigurationBuilder().setDictionaries(withProductName()).createConfiguration());
-                    estimator = e;
-                }
-            }
-        }
-        return e;
-    }
-
-    /**
-     * Lets the dictionaries go: after the first start's check of the bootstrap passwords an idle
-     * server holds them no more than after a restart (the next check loads them again).
-     */
-    static void release() {
-        estimator = null;
-    }
+    /** nbvcxz with its own dictionaries (loaded once, about 2 MB); thread-safe. */
+    private static final Nbvcxz ESTIMATOR = new Nbvcxz(new ConfigurationBuilder()
+            .setDictionaries(withProductName()).createConfiguration());
 
     private static List<Dictionary> withProductName() {
         List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());

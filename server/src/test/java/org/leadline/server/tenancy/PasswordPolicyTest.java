@@ -34,14 +34,6 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void theBlocklistAnswersTheSameAfterItsDictionariesWereReleased() {
-        assertEquals(PasswordBlocklist.REASON, refusal("iloveyou1234"));
-        PasswordBlocklist.release();
-        assertEquals(PasswordBlocklist.REASON, refusal("iloveyou1234"));
-        assertDoesNotThrow(() -> Passwords.checkPolicy("password", "zebra kettle orbit march"));
-    }
-
-    @Test
     void theAccountsOwnNameIsNotAPassword() {
         assertEquals(PasswordBlocklist.REASON, refusal("anna.schmidt.sales", "anna.schmidt.sales", "acme"));
         assertEquals(PasswordBlocklist.REASON, refusal("LEADLINE-LEADLINE"));
