@@ -29,7 +29,7 @@ public final class Launcher {
     static final String JVM_OPTIONS = "leadline.jvm.options";
     static final String DEFAULT_JVM_OPTIONS = "-Xms96m -Xmx512m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
             // a full collection gives memory back when more than 40 % of the heap is free after it
-            // (the JVM's default, 70 %, kept the start's garbage: about 240 MB for 90 live)
+            // (the JVM's default, 70 %, kept the start's garbage: 240-270 MB committed for 100-110 MB live)
             + " -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
     private static final String CHILD = "leadline.launcher.server-jvm";
 
