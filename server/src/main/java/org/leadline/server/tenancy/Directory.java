@@ -87,13 +87,30 @@ public class Directory {
 
     public UserAccount createUser(String tenantId, String username, String displayName, String email,
                                   Set<Role> roles, String password) {
+        checkUsernameFree(tenantId, username);
+        return persistUser(tenantId, username, displayName, email, roles,
+                password == null ? null : passwords.hash(password));
+    }
+
+    /** {@link #createUser} with the password already hashed by {@link Passwords#hash} (or none). */
+    public UserAccount createUserWithHash(String tenantId, String username, String displayName, String email,
+                                          Set<Role> roles, String passwordHash) {
+        checkUsernameFree(tenantId, username);
+        return persistUser(tenantId, username, displayName, email, roles, passwordHash);
+    }
+
+    private void checkUsernameFree(String tenantId, String username) {
         // Unique within the tenant only: whether another tenant has the name is none of this one's business.
         if (credentials.findUserInTenant(tenantId, username).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "The username '" + username + "' is taken in this tenant",
                     List.of(new org.leadline.api.problem.FieldError("username", "is taken")));
         }
+    }
+
+    private UserAccount persistUser(String tenantId, String username, String displayName, String email,
+                                    Set<Role> roles, String passwordHash) {
         UserAccount user = new UserAccount(tenantId, username, displayName, email, roles);
-        user.setPasswordHash(password == null ? null : passwords.hash(password));
+        user.setPasswordHash(passwordHash);
         em.persist(user);
         return user;
     }
