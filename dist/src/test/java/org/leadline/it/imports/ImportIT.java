@@ -683,14 +683,21 @@ class ImportIT {
         StringBuilder csv = new StringBuilder("firstName,lastName,email,companyName,source\n");
         for (int i = 0; i < 1_150; i++) {
             csv.append("Person").append(i).append(',').append(lastNames[i % lastNames.length]).append(",p").append(i)
-                    .append("@pagewise.example,Pagewise ").append(i % 37 == 0 ? "Holding" : "Works").append(' ')
+                    .append("@pagewise.example,Pagewise ")
+                    // every tenth a Virtanen of a Virtual company: two words that "virt" starts
+                    .append(i % 37 == 0 ? "Holding" : i % 10 == 0 ? "Virtual" : "Works").append(' ')
                     .append(i).append(',').append(i % 3 == 0 ? "PARTNER" : "WEB").append('\n');
         }
         JsonObject done = importAndWait(api, csv.toString().getBytes(StandardCharsets.UTF_8), "");
         assertEquals(1_150, done.getInt("created"), done.toString());
 
+        // A prefix of a few words (virt: virtanen, virtala, virtual), of many words that each lead has
+        // several of (p: person…, p…, pagewise; person1: 111 words), and in every order.
         for (String filter : List.of("q=pagewise", "q=virt", "q=pagewise&sort=lastName", "q=works&sort=-companyName",
-                "q=pagewise+virtanen&sort=createdAt", "q=pagewise&source=PARTNER", "sort=lastName")) {
+                "q=pagewise+virtanen&sort=createdAt", "q=pagewise&source=PARTNER", "sort=lastName",
+                "q=virt&sort=lastName", "q=virt&sort=-lastName", "q=virt&sort=companyName", "q=p", "q=p&sort=lastName",
+                "q=p&sort=-updatedAt", "q=person1", "q=person1&sort=-lastName", "q=pagewise+works&sort=lastName",
+                "q=virt&status=OPEN&sort=lastName")) {
             List<String> listed = new java.util.ArrayList<>();
             String path = "/api/v1/leads?limit=100&" + filter;
             while (path != null) {
@@ -711,7 +718,49 @@ class ImportIT {
         }
         assertEquals(1_150, csv(api.get("/api/v1/leads/export?q=pagewise").body()).size() - 1);
         assertEquals(1_150 * 2 / 5, csv(api.get("/api/v1/leads/export?q=virt").body()).size() - 1,
-                "Virtanen and Virtala, two of every five");
+                "Virtanen and Virtala, two of every five (a Virtanen of a Virtual company once)");
+
+        // An export reads every lead with one statement: its statements do not grow with its rows
+        // (counted by the server and logged, the response's header being sent before the rows).
+        assertEquals(exportStatements(api, "q=pagewise+holding", 32), exportStatements(api, "q=pagewise+works", 1_007),
+                "32 and 1,007 leads of a search by two words");
+        assertEquals(exportStatements(api, "q=virtanen&sort=lastName", 230),
+                exportStatements(api, "q=pagewise&sort=lastName", 1_150), "230 and 1,150 leads of a word in name order");
+        assertEquals(exportStatements(api, "q=virtala", 230), exportStatements(api, "q=pagewise", 1_150),
+                "230 and 1,150 leads of a word newest first");
+        assertEquals(exportStatements(api, "sort=lastName&source=PARTNER", 384), exportStatements(api, "sort=lastName", 1_150),
+                "384 and 1,150 leads without a search");
+    }
+
+    /** The statements of an export of {@code rows} leads, as the server logged them. */
+    private static int exportStatements(Api api, String filter, int rows) {
+        String line = "Export of " + rows + " leads took ";
+        int before;
+        try {
+            before = server.log().length();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Response export = api.get("/api/v1/leads/export?" + filter);
+        assertEquals(200, export.status(), export.toString());
+        assertEquals(rows, csv(export.body()).size() - 1, filter);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                String log = server.log();
+                int at = log.indexOf(line, before);
+                if (at >= 0) {
+                    String rest = log.substring(at + line.length());
+                    return Integer.parseInt(rest.substring(0, rest.indexOf(' ')).strip());
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no statement count logged for the export of " + filter);
     }
 
 }

@@ -145,6 +145,17 @@ final class LeadListQuery {
             if (SearchTerms.isEmailQuery(term)) {
                 q.sql.append(" AND l.email_key LIKE ?").append(ESCAPE);
                 q.params.add(prefix(term));
+            } else if (i != driver && driving == null && order.sort() == LeadSort.LAST_NAME) {
+                // Walking the name order: checked lead by lead through the words by (tenant, name key,
+                // lead), which follow the walk, so each check reads the index where the one before
+                // stopped; through the primary key, each check read a page of its own (changeset 027).
+                String t = "t" + i;
+                q.sql.append(" AND EXISTS (SELECT 1 FROM lead_search_terms ").append(t)
+                        .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_NAME, joinStrategy=NESTEDLOOP\n")
+                        .append(" WHERE ").append(t).append(".tenant_id = l.tenant_id AND ").append(t)
+                        .append(".last_name_key = l.last_name_key AND ").append(t).append(".lead_id = l.id AND ")
+                        .append(t).append(".term LIKE ?").append(ESCAPE).append(')');
+                q.params.add(prefix(term));
             } else if (i != driver) {
                 // Checked lead by lead through the primary key (lead, word): never a scan of the word.
                 q.sql.append(" AND EXISTS (SELECT 1 FROM lead_search_terms t").append(i)
@@ -157,8 +168,8 @@ final class LeadListQuery {
         String column = "l." + order.sort().column;
         q.cursor(column, "l.id", order, cursorKey, cursorId);
         String dir = order.descending() ? " DESC" : " ASC";
-        q.sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir)
-                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        q.sql.append(" ORDER BY ").append(column).append(dir).append(", l.id").append(dir);
+        q.fetchFirst(fetch);
         return q;
     }
 
@@ -209,15 +220,16 @@ final class LeadListQuery {
             }
         }
         cursor(key, "t.lead_id", order, cursorKey, cursorId);
-        sql.append(" ORDER BY ").append(key).append(dir).append(", t.lead_id").append(dir)
-                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY) m,")
+        sql.append(" ORDER BY ").append(key).append(dir).append(", t.lead_id").append(dir);
+        fetchFirst(fetch);
+        sql.append(") m,")
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL");
         params.add(tenantId);
         // In the page's order, not the lead's columns (see newestOfWords).
         String column = "m." + order.sort().column;
-        sql.append(" ORDER BY ").append(column).append(dir).append(", m.lead_id").append(dir)
-                .append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        sql.append(" ORDER BY ").append(column).append(dir).append(", m.lead_id").append(dir);
+        fetchFirst(fetch);
         return this;
     }
 
@@ -276,6 +288,12 @@ final class LeadListQuery {
      */
     static Query newestOfWords(EntityManager em, String tenantId, LeadFilter filter, List<String> words,
                                Object cursorKey, String cursorId, int fetch) {
+        LeadListQuery q = merging(tenantId, filter, words, cursorKey, cursorId, fetch);
+        return q.bind(em.createNativeQuery(q.sql(), Lead.class));
+    }
+
+    static LeadListQuery merging(String tenantId, LeadFilter filter, List<String> words, Object cursorKey,
+                                 String cursorId, int fetch) {
         LeadListQuery q = new LeadListQuery();
         q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
                 .append(" (SELECT DISTINCT u.created_at, u.lead_id FROM (");
@@ -297,17 +315,21 @@ final class LeadListQuery {
                 q.params.add(timestamp(filter.createdTo()));
             }
             q.cursor("t.created_at", "t.lead_id", NEWEST, cursorKey, cursorId);
-            q.sql.append(" ORDER BY t.created_at DESC, t.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY) w")
-                    .append(i);
+            q.sql.append(" ORDER BY t.created_at DESC, t.lead_id DESC");
+            q.fetchFirst(fetch);
+            q.sql.append(") w").append(i);
         }
-        q.sql.append(") u ORDER BY u.created_at DESC, u.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY) m,")
+        q.sql.append(") u ORDER BY u.created_at DESC, u.lead_id DESC");
+        q.fetchFirst(fetch);
+        q.sql.append(") m,")
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL")
                 // In the page's order, not the lead's columns: a planner that sees a lead index in
                 // that order would walk it looking for the page's leads.
-                .append(" ORDER BY m.created_at DESC, m.lead_id DESC FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+                .append(" ORDER BY m.created_at DESC, m.lead_id DESC");
+        q.fetchFirst(fetch);
         q.params.add(tenantId);
-        return q.bind(em.createNativeQuery(q.sql(), Lead.class));
+        return q;
     }
 
     private static final LeadSort.Order NEWEST = new LeadSort.Order(LeadSort.CREATED_AT, true);
@@ -326,6 +348,13 @@ final class LeadListQuery {
         params.add(value);
         params.add(value);
         params.add(cursorId);
+    }
+
+    /** The row limit of a page; none ({@code fetch} 0) for an export, which reads every matching row once. */
+    private void fetchFirst(int fetch) {
+        if (fetch > 0) {
+            sql.append(" FETCH FIRST ").append(fetch).append(" ROWS ONLY");
+        }
     }
 
     String sql() {

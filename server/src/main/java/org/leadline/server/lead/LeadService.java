@@ -202,8 +202,8 @@ public class LeadService {
 
     /**
      * How the pages of a list are read. For a search this takes statements to decide (a seek per
-     * stored word the search word starts, or a count per search word, see {@link LeadListQuery}),
-     * so an export decides once for all of its pages. Every plan returns the same leads; the
+     * stored word the search word starts, or a count per search word, see {@link LeadListQuery});
+     * an export decides once, before its one statement. Every plan returns the same leads; the
      * plan only decides where the database starts.
      *
      * @param words the stored words whose newest-first runs are merged (one search word, newest
@@ -247,12 +247,6 @@ public class LeadService {
     public Page list(LeadFilter filter, LeadSort.Order order, String cursorText, int limit) {
         Cursor cursor = cursor(cursorText, order);
         return page(filter, order, plan(filter, order), cursor, limit);
-    }
-
-    /** One page of a list read by a plan decided before ({@link #plan}), for the pages of an export. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(LeadFilter filter, LeadSort.Order order, Plan plan, String cursorText, int limit) {
-        return page(filter, order, plan, cursor(cursorText, order), limit);
     }
 
     private static Cursor cursor(String cursorText, LeadSort.Order order) {
