@@ -62,13 +62,14 @@ import org.leadline.server.tenancy.CurrentCaller;
  * transaction it always rolls back, and acts for the lead's owner only inside its own request
  * context; it logs how long the read took. No lead yet, and it does nothing; anything failing, and it
  * logs why and does nothing more.
- * Off by default ({@code leadline.warm-up=true} turns it on): in the last test it stopped with
- * Weld's "no active contexts for scope type RequestScoped" before it completed.
+ * It starts after the plugins (so the tenant's process is there) and opens its request context
+ * and transaction itself: the interceptors of a call through this bean's own proxy from the
+ * executor's thread did not run. On by default; {@code leadline.warm-up=false} turns it off.
  */
 @ApplicationScoped
 public class LeadPageWarmup {
 
-    /** Turns the warm-up on: {@code leadline.warm-up=true}. */
+    /** Turns the warm-up off: {@code leadline.warm-up=false}. */
     public static final String ENABLED = "leadline.warm-up";
 
     private static final Logger LOG = Logger.getLogger(LeadPageWarmup.class.getName());
