@@ -265,24 +265,8 @@ public final class CoreTargets {
     /** Downloads the export with {@code filter} to nowhere, counting its rows (the header not counted). */
     private static Export export(String base, String token, String filter) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/leads/export?"
-                + filter)).header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        long lines = 0;
-        try (java.io.InputStream in = r.body()) {
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("export " + filter + " answered " + r.statusCode());
-            }
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        return new Export(lines - 1, (System.nanoTime() - t0) / 1e9);
+        long rows = ExportRate.export(base, token, filter);
+        return new Export(rows, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Uploads a CSV file to the import and waits for its end; the seconds from the upload's start. */
