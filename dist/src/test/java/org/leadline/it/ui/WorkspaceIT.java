@@ -182,6 +182,7 @@ class WorkspaceIT {
         browser.visible(By.cssSelector("dialog#duplicates"));
         assertTrue(text(By.cssSelector("dialog#duplicates")).contains("same e-mail"));
         browser.assertAccessible("duplicate warning");
+        browser.screenshot("new-lead-duplicates");
         click(By.xpath("//dialog//a[contains(., 'Open')]"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(ExpectedConditions.urlContains("/leads/" + existing));
@@ -212,6 +213,7 @@ class WorkspaceIT {
         browser.waitForText(By.cssSelector(".stages li[aria-current='step']"), "Develop");
         assertEquals("develop", tenant.api().get("/api/v1/leads/" + id).json().getString("stage"));
         browser.assertAccessible("lead page, develop");
+        browser.screenshot("lead-page-develop");
         click(By.id("previous-stage"));
         browser.waitForText(By.cssSelector(".stages li[aria-current='step']"), "Qualify");
     }
@@ -227,6 +229,7 @@ class WorkspaceIT {
         assertTrue(preview.getText().contains("Opportunity"), preview.getText());
         assertEquals("OPEN", tenant.api().get("/api/v1/leads/" + id).json().getString("status"), "a preview changes nothing");
         browser.assertAccessible("qualify preview");
+        browser.screenshot("qualify-preview");
         click(By.id("qualify-confirm"));
         WebElement converted = browser.visible(By.cssSelector(".converted"));
         JsonObject conversion = tenant.api().get("/api/v1/leads/" + id).json().getJsonObject("conversion");
@@ -240,15 +243,19 @@ class WorkspaceIT {
         assertTrue(browser.driver().findElements(By.cssSelector("[id^='edit-']")).isEmpty());
         assertTrue(browser.driver().findElements(By.id("delete")).isEmpty());
         browser.assertAccessible("qualified lead");
+        browser.screenshot("lead-qualified");
         // the links lead to the created records
         click(By.linkText("Opportunity"));
         browser.waitForText(By.cssSelector("main h1"), "CRM for the sales team");
         assertTrue(text(By.cssSelector("main")).contains("Prospecting"));
         browser.assertAccessible("opportunity");
+        browser.screenshot("opportunity");
         click(By.xpath("//dt[.='Contact']/following-sibling::dd/a"));
         browser.waitForText(By.cssSelector("main h1"), "Anna Qualifier");
+        browser.screenshot("contact");
         click(By.xpath("//dt[.='Account']/following-sibling::dd/a"));
         browser.waitForText(By.cssSelector("main h1"), "ACME GmbH");
+        browser.screenshot("account");
     }
 
     @Test
@@ -374,6 +381,7 @@ class WorkspaceIT {
         click(By.xpath("//p[contains(@class,'notice')]//a[contains(., 'Recycle bin')]"));
         browser.waitForText(By.cssSelector("table.leads tbody"), "Anna Goner");
         browser.assertAccessible("recycle bin");
+        browser.screenshot("recycle-bin");
         click(By.xpath("//tr[contains(., 'Anna Goner')]//button[contains(., 'Restore')]"));
         browser.waitForText(By.cssSelector(".lead-header h1"), "Anna Goner");
         assertEquals(200, tenant.api().get("/api/v1/leads/" + id).status());
