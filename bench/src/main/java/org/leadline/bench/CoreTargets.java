@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,16 +83,7 @@ public final class CoreTargets {
                     "<= 1.5x", start <= 1.5 * trivialStart);
             row("idle RSS (MiB)", Long.toString(idleRss), "", "", "<= 450", idleRss <= 450);
 
-            Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
-            Fixtures.TenantAdmin other = Fixtures.newTenant(server);
-            String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
-            String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
-            server.stop();
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
-                ListAtScale.load(c, tenant.tenantId(), owner, leads, 1);
-                ListAtScale.load(c, other.tenantId(), otherOwner, leads / 10, 2);
-            }
-            Figures.releaseEmbeddedDerby(server);
+            Fixtures.TenantAdmin tenant = ListAtScale.loadTwoTenants(server, leads, leads / 10);
             server.restart();
             Api api = server.api().login(tenant.slug(), tenant.username(), "password-of-" + tenant.slug());
             String token = api.token();

@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 
@@ -62,16 +60,7 @@ public final class ExportRate {
         }
         LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-export-"), Map.of());
         try {
-            Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
-            Fixtures.TenantAdmin other = Fixtures.newTenant(server);
-            String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
-            String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
-            server.stop();
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
-                ListAtScale.load(c, tenant.tenantId(), owner, leads, 1);
-                ListAtScale.load(c, other.tenantId(), otherOwner, leads / 10, 2);
-            }
-            Figures.releaseEmbeddedDerby(server);
+            Fixtures.TenantAdmin tenant = ListAtScale.loadTwoTenants(server, leads, leads / 10);
             String token = null;
             for (int round = 0; round < rounds; round++) {
                 for (String home : homes) {

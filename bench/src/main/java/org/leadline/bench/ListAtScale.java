@@ -130,6 +130,26 @@ public final class ListAtScale {
         System.out.printf("%-36s %3d items  %s%n", name, items, Figures.percentiles(nanos));
     }
 
+    /**
+     * Makes two tenants on {@code server}, stops it and bulk-loads {@code leads} leads into the first
+     * and {@code others} into the second; the server stays stopped (restart it to measure).
+     *
+     * @return the first tenant's administrator
+     */
+    static Fixtures.TenantAdmin loadTwoTenants(LeadlineServer server, int leads, int others) throws Exception {
+        Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
+        Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+        String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
+        String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
+        server.stop();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
+            load(c, tenant.tenantId(), owner, leads, 1);
+            load(c, other.tenantId(), otherOwner, others, 2);
+        }
+        Figures.releaseEmbeddedDerby(server);
+        return tenant;
+    }
+
     /** Walks the newest-first list page by page, as a client paging through would. */
     private static void walk(Api api, int pages) {
         String path = "/api/v1/leads?limit=50";

@@ -175,8 +175,7 @@ public class LeadPageWarmup {
         write(LeadViewMapper.of(lead, scoring.isResolvable() ? scoring.get().of(lead) : null, null));
         TimelineFeed.Page page = timeline.page(sample.leadId(), EnumSet.noneOf(TimelineKind.class), null, null, 20);
         for (TimelineFeed.Entry e : page.items()) {
-            write(new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(), e.entry().actorId(),
-                    e.item()));
+            write(TimelineEntryView.of(e));
         }
         for (LeadView.DuplicateCandidate c : DuplicateCheck.candidates(duplicates.find(lead), BASE)) {
             write(c);

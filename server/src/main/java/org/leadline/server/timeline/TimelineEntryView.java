@@ -26,6 +26,11 @@ public record TimelineEntryView(
     /** The document's name of the union of every kind's item. */
     public static final String ITEM = "TimelineItem";
 
+    /** An entry of the feed as the API shows it. */
+    public static TimelineEntryView of(TimelineFeed.Entry e) {
+        return new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(), e.entry().actorId(), e.item());
+    }
+
     /** A page of the timeline. */
     @Schema(name = "LeadTimelinePage")
     public record Page(@NotNull List<TimelineEntryView> items, @NotNull PageInfo page) {

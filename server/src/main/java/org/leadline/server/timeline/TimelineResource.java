@@ -82,8 +82,7 @@ public class TimelineResource {
         String actor = userId("employeeId", employeeId);
         TimelineFeed.Page page = feed.page(leadId, kinds, actor, cursor, limit);
         List<TimelineEntryView> items = page.items().stream()
-                .map(e -> new TimelineEntryView(e.entry().id(), e.entry().kind(), e.entry().occurredAt(),
-                        e.entry().actorId(), e.item()))
+                .map(TimelineEntryView::of)
                 .toList();
         return LeadItemResource.pageResponse(uriInfo, limit, page.next(), info -> new TimelineEntryView.Page(items, info));
     }
