@@ -61,9 +61,9 @@ class StatementBudgetIT {
     }
 
     @Test
-    void readingALeadWithItsScoringTakesFourStatements() {
-        // the lead, its rating, the decisions about its recommendations
-        assertEquals(AUTHENTICATION + 3, statements(() -> seller.get("/api/v1/leads/" + lead)));
+    void readingALeadWithItsScoringTakesTwoStatements() {
+        // the lead; its rating with the decisions in force about its recommendations
+        assertEquals(AUTHENTICATION + 2, statements(() -> seller.get("/api/v1/leads/" + lead)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.leadline.server.qualification;
 import java.io.StringReader;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,25 @@ public class QualificationDetails implements LeadDetails<LeadScoring> {
 
     @Override
     public LeadScoring of(Lead lead) {
-        LeadRating r = persistence.em().find(LeadRating.class, lead.id());
-        return r == null ? null : view(persistence.em(), r);
+        EntityManager em = persistence.em();
+        if (em.isJoinedToTransaction()) {
+            // a write in progress may hold a rating or a decision not yet flushed: look them up
+            // through the persistence context
+            LeadRating r = em.find(LeadRating.class, lead.id());
+            return r == null ? null : view(em, r);
+        }
+        // A plain read: the rating and its decisions in force in one statement
+        LeadRating rating = null;
+        Map<String, RecommendationDecision> decided = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT r, d FROM LeadRating r LEFT JOIN RecommendationDecision d"
+                        + " ON d.leadId = r.leadId AND d.clearedAt IS NULL WHERE r.leadId = :lead", Object[].class)
+                .setParameter("lead", lead.id()).getResultList()) {
+            rating = (LeadRating) row[0];
+            if (row[1] instanceof RecommendationDecision d) {
+                decided.put(d.recommendationId(), d);
+            }
+        }
+        return rating == null ? null : view(rating, decided);
     }
 
     /** A new lead has no decisions about its recommendations yet. */
