@@ -36,7 +36,8 @@ import org.leadline.server.tenancy.TenantPersistence;
  * sees that lead. Creates of other people, or of other tenants, lock other rows and do not wait for
  * each other, except for the rare two that share a bucket, which only run one after the other.
  * Buckets are locked one at a time in ascending order, so two creates that share several buckets
- * cannot deadlock.
+ * cannot deadlock: on PostgreSQL by one statement whose {@code VALUES} rows are in that order, on
+ * Derby by one statement per bucket.
  *
  * <p>A bucket's row is created on first use, in the creating transaction itself: a tenant's rows
  * come into being with its first creates, and tenants, migrations and the start need to know
