@@ -58,11 +58,15 @@ public class DuplicateCheck {
      * that asks before it stores), null leaves it to the tenant's policy.
      */
     public List<DuplicateFinder.Candidate> check(LeadData data, Boolean allowDuplicate, URI base) {
-        DuplicateFinder.Probe probe = DuplicateFinder.Probe.of(data);
-        guard.lock(probe);
-        List<DuplicateFinder.Candidate> candidates = finder.find(probe);
+        // The keys once (a phone number's key is a parse), for the locks and the look-up.
+        DuplicateRule.Person person = DuplicateRule.Person.of(DuplicateFinder.Probe.of(data));
+        guard.lock(DuplicateFinder.Keys.of(person));
+        List<DuplicateFinder.Candidate> candidates = finder.find(person);
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
         boolean refuse = allowDuplicate == null ? policy() == DuplicatePolicy.REJECT : !allowDuplicate;
-        if (!candidates.isEmpty() && refuse) {
+        if (refuse) {
             throw new ProblemException(ProblemType.CONFLICT, candidates.size() == 1
                     ? "A lead that is likely the same person exists; send ?allowDuplicate=true to create it anyway"
                     : candidates.size() + " leads that are likely the same person exist; send ?allowDuplicate=true to create it anyway",

@@ -1,10 +1,13 @@
 package org.leadline.server.capture;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import org.leadline.api.capture.DuplicateReason;
 import org.leadline.api.lead.LeadData;
 import org.leadline.server.lead.Lead;
+import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
 
 /**
@@ -82,7 +86,7 @@ public class DuplicateFinder {
             return of(DuplicateRule.Person.of(probe));
         }
 
-        static Keys of(DuplicateRule.Person p) {
+        public static Keys of(DuplicateRule.Person p) {
             return new Keys(p.emailKey(), Set.copyOf(p.phoneKeys()), p.lastNameKey(), p.companyKey());
         }
 
@@ -99,60 +103,108 @@ public class DuplicateFinder {
     @Inject
     TenantPersistence persistence;
 
+    @Inject
+    CurrentCaller caller;
+
     public List<Candidate> find(Probe probe) {
-        return find(persistence.em(), probe);
+        return find(DuplicateRule.Person.of(probe));
     }
 
-    /**
-     * Looks the probe up by each of its keys, one indexed query per kind, and keeps the leads that
-     * {@link DuplicateRule} calls likely the same person, with every reason it gives.
-     */
-    static List<Candidate> find(EntityManager em, Probe probe) {
-        return find(em, DuplicateRule.Person.of(probe), null);
+    /** As {@link #find(Probe)}, for a person whose keys the caller has already computed. */
+    public List<Candidate> find(DuplicateRule.Person person) {
+        return find(persistence.em(), caller.tenantId(), person, null);
     }
 
     /** The leads that are likely the same person as the stored {@code lead}, the lead itself left out. */
     public List<Candidate> find(Lead lead) {
-        return find(persistence.em(), DuplicateRule.Person.of(lead), lead.id());
+        return find(persistence.em(), caller.tenantId(), DuplicateRule.Person.of(lead), lead.id());
     }
 
-    private static List<Candidate> find(EntityManager em, DuplicateRule.Person person, String except) {
+    /**
+     * Looks the person up by each of its keys in one statement, a branch per kind of key (each on
+     * the index of its column: the e-mail, the business phone, the mobile phone, the last name with
+     * the company), and keeps the leads that {@link DuplicateRule} calls likely the same person,
+     * with every reason it gives. The statement reads the ids and the keys the rule compares; only
+     * the leads the rule keeps (usually none) are read whole, by a second statement. Candidates come
+     * in the order of the kinds, then of creation.
+     */
+    static List<Candidate> find(EntityManager em, String tenantId, DuplicateRule.Person person, String except) {
         Keys keys = Keys.of(person);
-        Map<String, Lead> looked = new LinkedHashMap<>();
+        List<String> branches = new ArrayList<>(4);
+        List<Object> parameters = new ArrayList<>();
         if (keys.email() != null) {
-            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.emailKey = :e AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                            Lead.class).setParameter("e", keys.email())
-                    .setMaxResults(MAX_CANDIDATES).getResultList());
+            branches.add(branch(0, "email_key = ?", MAX_CANDIDATES));
+            parameters.add(tenantId);
+            parameters.add(keys.email());
         }
         if (!keys.phones().isEmpty()) {
-            // Two queries rather than one OR, so each uses its own index.
-            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.businessPhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList());
-            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.mobilePhoneKey IN :p AND l.deletedAt IS NULL ORDER BY l.createdAt",
-                    Lead.class).setParameter("p", keys.phones()).setMaxResults(MAX_CANDIDATES).getResultList());
+            String in = String.join(", ", java.util.Collections.nCopies(keys.phones().size(), "?"));
+            // Two branches rather than one OR, so each uses its own index.
+            branches.add(branch(1, "business_phone_key IN (" + in + ")", MAX_CANDIDATES));
+            parameters.add(tenantId);
+            parameters.addAll(new TreeSet<>(keys.phones()));
+            branches.add(branch(2, "mobile_phone_key IN (" + in + ")", MAX_CANDIDATES));
+            parameters.add(tenantId);
+            parameters.addAll(new TreeSet<>(keys.phones()));
         }
         if (keys.hasNameAndCompany()) {
-            add(looked, em.createQuery("SELECT l FROM Lead l WHERE l.lastNameKey = :n AND l.companyKey = :c"
-                            + " AND l.deletedAt IS NULL ORDER BY l.createdAt", Lead.class)
-                    .setParameter("n", keys.lastName()).setParameter("c", keys.company())
-                    .setMaxResults(MAX_CANDIDATES * 5).getResultList());
+            branches.add(branch(3, "last_name_key = ? AND company_key = ?", MAX_CANDIDATES * 5));
+            parameters.add(tenantId);
+            parameters.add(keys.lastName());
+            parameters.add(keys.company());
         }
-        List<Candidate> found = new ArrayList<>();
-        for (Lead l : looked.values()) {
-            if (l.id().equals(except)) {
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        jakarta.persistence.Query ids = em.createNativeQuery(String.join(" UNION ALL ", branches)
+                + " ORDER BY k, created_at, id").setHint("eclipselink.jdbc.allow-native-sql-query", true);
+        for (int i = 0; i < parameters.size(); i++) {
+            ids.setParameter(i + 1, parameters.get(i));
+        }
+        // The rule is applied to the keys the statement read; only the leads it keeps are read whole.
+        Map<String, List<DuplicateReason>> matched = new LinkedHashMap<>();
+        for (Object result : ids.getResultList()) {
+            Object[] row = (Object[]) result;
+            String id = (String) row[0];
+            if (id.equals(except) || matched.containsKey(id) || matched.size() >= MAX_CANDIDATES) {
                 continue;
             }
-            List<DuplicateReason> reasons = DuplicateRule.reasons(person, DuplicateRule.Person.of(l));
-            if (!reasons.isEmpty() && found.size() < MAX_CANDIDATES) {
-                found.add(new Candidate(l, reasons));
+            Set<String> phones = new LinkedHashSet<>();
+            if (row[3] != null) {
+                phones.add((String) row[3]);
+            }
+            if (row[4] != null) {
+                phones.add((String) row[4]);
+            }
+            List<DuplicateReason> reasons = DuplicateRule.reasons(person, new DuplicateRule.Person((String) row[2],
+                    phones, (String) row[5], (String) row[6], (String) row[7]));
+            if (!reasons.isEmpty()) {
+                matched.put(id, reasons);
             }
         }
+        if (matched.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Lead> leads = new HashMap<>();
+        em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class).setParameter("ids", matched.keySet())
+                .getResultList().forEach(l -> leads.put(l.id(), l));
+        List<Candidate> found = new ArrayList<>();
+        matched.forEach((id, reasons) -> {
+            Lead l = leads.get(id);
+            if (l != null && l.deletedAt() == null) {
+                found.add(new Candidate(l, reasons));
+            }
+        });
         return found;
     }
 
-    private static void add(Map<String, Lead> looked, List<Lead> leads) {
-        for (Lead l : leads) {
-            looked.putIfAbsent(l.id(), l);
-        }
+    /** What a look-up reads of a lead: its id, the kind of key that found it, what the rule compares, its creation. */
+    private static final String KEYS = "email_key, business_phone_key, mobile_phone_key, last_name_key, company_key, first_name";
+
+    /** One kind's look-up: the first {@code limit} live leads of the tenant it matches, oldest first. */
+    private static String branch(int kind, String condition, int limit) {
+        return "SELECT id, k, " + KEYS + ", created_at FROM (SELECT id, " + kind + " AS k, " + KEYS
+                + ", created_at FROM leads WHERE tenant_id = ? AND " + condition
+                + " AND deleted_at IS NULL ORDER BY created_at, id FETCH FIRST " + limit + " ROWS ONLY) b" + kind;
     }
 }

@@ -36,7 +36,8 @@ import org.leadline.server.tenancy.TenantPersistence;
  * sees that lead. Creates of other people, or of other tenants, lock other rows and do not wait for
  * each other, except for the rare two that share a bucket, which only run one after the other.
  * Buckets are locked one at a time in ascending order, so two creates that share several buckets
- * cannot deadlock.
+ * cannot deadlock: on PostgreSQL by one statement whose {@code VALUES} rows are in that order, on
+ * Derby by one statement per bucket.
  *
  * <p>A bucket's row is created on first use, in the creating transaction itself: a tenant's rows
  * come into being with its first creates, and tenants, migrations and the start need to know
@@ -60,8 +61,8 @@ public class DuplicateGuard {
      */
     static final int BUCKETS = 1024;
 
-    private static final String UPSERT = "INSERT INTO duplicate_locks (tenant_id, bucket, takes) VALUES (?, ?, 1)"
-            + " ON CONFLICT (tenant_id, bucket) DO UPDATE SET takes = duplicate_locks.takes + 1";
+    private static final String UPSERT_HEAD = "INSERT INTO duplicate_locks (tenant_id, bucket, takes) VALUES ";
+    private static final String UPSERT_TAIL = " ON CONFLICT (tenant_id, bucket) DO UPDATE SET takes = duplicate_locks.takes + 1";
     private static final String UPDATE = "UPDATE duplicate_locks SET takes = takes + 1 WHERE tenant_id = ? AND bucket = ?";
     private static final String INSERT = "INSERT INTO duplicate_locks (tenant_id, bucket, takes) VALUES (?, ?, 1)";
     private static final String DUPLICATE_KEY = "23505";
@@ -75,6 +76,9 @@ public class DuplicateGuard {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** Whether the database is PostgreSQL; null until the first lock. */
+    private volatile Boolean postgresql;
+
     /**
      * Locks the caller's tenant's buckets of {@code probe}'s keys until the current transaction
      * ends; a probe without keys locks nothing.
@@ -82,7 +86,12 @@ public class DuplicateGuard {
      * @throws IllegalStateException without an active transaction, in which a lock would end at once
      */
     public void lock(DuplicateFinder.Probe probe) {
-        SortedSet<Integer> buckets = buckets(DuplicateFinder.Keys.of(probe));
+        lock(DuplicateFinder.Keys.of(probe));
+    }
+
+    /** As {@link #lock(DuplicateFinder.Probe)}, for keys the caller has already computed. */
+    public void lock(DuplicateFinder.Keys keys) {
+        SortedSet<Integer> buckets = buckets(keys);
         if (buckets.isEmpty()) {
             return;
         }
@@ -94,17 +103,44 @@ public class DuplicateGuard {
         // the lead run on it too.
         Connection connection = persistence.em().unwrap(Connection.class);
         try {
-            boolean postgresql = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
+            if (onPostgresql(connection)) {
+                upsert(connection, tenantId, buckets);
+                return;
+            }
             for (int bucket : buckets) {
-                if (postgresql) {
-                    execute(connection, UPSERT, tenantId, bucket);
-                } else {
-                    takeOnDerby(connection, tenantId, bucket);
-                }
+                takeOnDerby(connection, tenantId, bucket);
             }
         } catch (SQLException e) {
             throw new PersistenceException("Locking the duplicate check of tenant " + tenantId + " failed", e);
+        }
+    }
+
+    /** The server's one database, read from the first connection's metadata. */
+    private boolean onPostgresql(Connection connection) throws SQLException {
+        Boolean known = postgresql;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            postgresql = known;
+        }
+        return known;
+    }
+
+    /**
+     * Every bucket in one statement on PostgreSQL: its rows are inserted or locked one after the
+     * other in the order of the {@code VALUES} list, which is the ascending order of the buckets.
+     */
+    private static void upsert(Connection connection, String tenantId, SortedSet<Integer> buckets) throws SQLException {
+        StringBuilder sql = new StringBuilder(UPSERT_HEAD);
+        for (int i = 0; i < buckets.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, 1)");
+        }
+        try (PreparedStatement s = connection.prepareStatement(sql.append(UPSERT_TAIL).toString())) {
+            int p = 1;
+            for (int bucket : buckets) {
+                s.setString(p++, tenantId);
+                s.setInt(p++, bucket);
+            }
+            s.executeUpdate();
         }
     }
 

@@ -22,11 +22,30 @@ public final class PhoneKeys {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_INPUT = 64;
     private static final int MIN_DIGITS = 5;
+    private static volatile String defaultRegion;
+    /**
+     * The last number this thread keyed, its region and its key: a create keys the same number for
+     * its duplicate check and again for the lead's row, and a parse is the costly part.
+     */
+    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[3]);
 
     private PhoneKeys() {
     }
 
+    /**
+     * The configured default region, read once: MicroProfile Config's look-up is synchronised and
+     * walks every configuration source, and a create asks for it once per phone number.
+     */
     public static String defaultRegion() {
+        String region = defaultRegion;
+        if (region == null) {
+            region = readDefaultRegion();
+            defaultRegion = region;
+        }
+        return region;
+    }
+
+    private static String readDefaultRegion() {
         try {
             return Settings.get(DEFAULT_REGION).map(s -> s.strip().toUpperCase(Locale.ROOT)).orElse("DE");
         } catch (RuntimeException | LinkageError e) {
@@ -44,7 +63,24 @@ public final class PhoneKeys {
         if (raw == null || raw.isBlank() || raw.length() > MAX_INPUT) {
             return null;
         }
-        String region = country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase(Locale.ROOT) : defaultRegion;
+        String region = country != null && country.length() == 2 && letter(country.charAt(0)) && letter(country.charAt(1))
+                ? country.toUpperCase(Locale.ROOT) : defaultRegion;
+        String[] last = LAST.get();
+        if (raw.equals(last[0]) && region.equals(last[1])) {
+            return last[2];
+        }
+        String key = parse(raw, region);
+        last[0] = raw;
+        last[1] = region;
+        last[2] = key;
+        return key;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static String parse(String raw, String region) {
         try {
             PhoneNumber number = UTIL.parse(raw, region);
             // Short codes ("112", extensions alone) would match far too much.

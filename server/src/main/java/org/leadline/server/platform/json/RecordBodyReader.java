@@ -304,8 +304,29 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
         return v.getMessage();
     }
 
-    /** The validator of the server's Bean Validation provider, made when first needed. */
+    /**
+     * The validator of the server's Bean Validation provider, made when first needed. Bodies are
+     * records, not entities: the validator does not ask JPA whether each property is loaded (the
+     * default resolver's question goes to EclipseLink's provider, which answers it under a lock
+     * shared by every request).
+     */
     private static final class DefaultValidator {
-        static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
+        static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().usingContext()
+                .traversableResolver(new AllReachable()).getValidator();
+    }
+
+    /** Every property reachable and cascadable, as for any plain object. */
+    static final class AllReachable implements jakarta.validation.TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, jakarta.validation.Path.Node property, Class<?> rootType,
+                                   jakarta.validation.Path path, java.lang.annotation.ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, jakarta.validation.Path.Node property, Class<?> rootType,
+                                    jakarta.validation.Path path, java.lang.annotation.ElementType type) {
+            return true;
+        }
     }
 }
