@@ -41,7 +41,7 @@ public class RerateSteps {
             job.finish(RerateJob.State.DONE, Timestamps.now());
             return new Step(false);
         }
-        rater.rateAll(em, tenantId, leads, rules(em, job), null, true);
+        rater.rerateBatch(em, tenantId, leads, rules(em, job));
         job.advance(LeadWalk.Position.after(leads.get(leads.size() - 1)), leads.size(), 0, null, Timestamps.now());
         return new Step(true);
     }
