@@ -141,6 +141,55 @@ class StatementBudgetIT {
         assertTrue(scoring.containsKey("rating"));
     }
 
+    @Test
+    void aReRatingBatchTakesAsManyStatementsForFortyThreeLeadsAsForSeven() {
+        int seven = reRatingBatchStatements(7);
+        int fortyThree = reRatingBatchStatements(43);
+        assertEquals(seven, fortyThree, "a batch's ratings and leads are read and written a statement a table");
+        // the job, its rules, the batch's leads, their related items (four), stored ratings and
+        // decisions; then the ratings, the leads, the rating changes and their timeline entries,
+        // and the job's position
+        assertTrue(seven <= 16, "a re-rating batch took " + seven + " statements");
+    }
+
+    /**
+     * The statements of a re-rating batch of {@code leads} leads whose rating every one moves (a new
+     * tenant's leads, then a rule that makes all of them hot), as the server logged them: a job's
+     * statements are not a request's.
+     */
+    private static int reRatingBatchStatements(int leads) {
+        LeadlineServer server = LeadlineServer.shared();
+        Api admin = Fixtures.newTenant(server).api();
+        for (int i = 0; i < leads; i++) {
+            Api.Response r = admin.post("/api/v1/leads", Fixtures.minimalLead("Rerated" + i));
+            assertEquals(201, r.status(), r::toString);
+        }
+        String line = "Re-rating batch of " + leads + " leads took ";
+        try {
+            int before = server.log().length();
+            JsonObject rules = Json.createObjectBuilder().add("thresholds", Json.createObjectBuilder().add("hot", 60).add("warm", 30))
+                    .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "everyone").add("points", 100)))
+                    .build();
+            Api.Response saved = admin.put("/api/v1/qualification/rules", rules, java.util.Map.of());
+            assertEquals(201, saved.status(), saved::toString);
+            for (int attempt = 0; attempt < 600; attempt++) {
+                String log = server.log();
+                int at = log.indexOf(line, before);
+                if (at >= 0) {
+                    String rest = log.substring(at + line.length());
+                    return Integer.parseInt(rest.substring(0, rest.indexOf(' ')).strip());
+                }
+                Thread.sleep(100);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no re-rating batch of " + leads + " leads in the server's log");
+    }
+
     /**
      * The statements of a request, the fewer of two tries: a token's last use is recorded at most
      * once a minute, and that write belongs to whichever request comes first.

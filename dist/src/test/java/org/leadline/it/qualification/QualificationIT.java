@@ -238,6 +238,63 @@ class QualificationIT {
         assertEquals("cursor", problemField(admin.get("/api/v1/qualification/jobs?cursor=..%2Fx")));
     }
 
+    @Test
+    void aReRatingMovesTheRatingScoreVersionAndRecommendationsOfTheLeadsItChangesOnly() throws InterruptedException {
+        Api admin = tenantWithoutPlugins();
+        Api other = tenantWithoutPlugins();
+        save(admin, ruleSet(fromTheFair()));
+        save(other, ruleSet(fromTheFair()));
+        String fair = lead(admin, Fixtures.tradeFairLead("Moves"));
+        String web = lead(admin, Fixtures.minimalLead("Stays"));
+        String theirs = lead(other, Fixtures.tradeFairLead("Theirs"));
+        Api.Response fairBefore = admin.get("/api/v1/leads/" + fair);
+        Api.Response webBefore = admin.get("/api/v1/leads/" + web);
+        Api.Response theirsBefore = other.get("/api/v1/leads/" + theirs);
+        assertEquals("COLD", fairBefore.json().getString("rating"));
+        assertEquals(20, fairBefore.json().getInt("score"));
+        assertEquals(0, fairBefore.json().getJsonObject("scoring").getJsonArray("recommendations").size());
+
+        Api.Response saved = admin.put(RULES, ruleSet(budgetAndNeed(), fromTheFair()), Map.of());
+        assertEquals(201, saved.status(), saved::toString);
+        JsonObject job = finished(admin, saved.json().getJsonObject("rerating").getString("id"));
+        assertEquals(2, job.getInt("processed"));
+        assertEquals(0, job.getInt("errors"));
+
+        // the lead whose rating moved: its row, its scoring, its version and ETag, its recommendations
+        Api.Response fairAfter = admin.get("/api/v1/leads/" + fair);
+        assertEquals("HOT", fairAfter.json().getString("rating"), fairAfter::toString);
+        assertEquals(70, fairAfter.json().getInt("score"));
+        assertEquals("HOT", fairAfter.json().getJsonObject("scoring").getString("rating"));
+        assertEquals(70, fairAfter.json().getJsonObject("scoring").getInt("score"));
+        assertEquals(2, fairAfter.json().getJsonObject("scoring").getInt("ruleSetVersion"));
+        assertEquals(fairBefore.json().getInt("version") + 1, fairAfter.json().getInt("version"));
+        assertNotEquals(fairBefore.etag(), fairAfter.etag());
+        assertEquals(List.of("Send a proposal"), fairAfter.json().getJsonObject("scoring").getJsonArray("recommendations")
+                .stream().map(v -> v.asJsonObject().getString("text")).toList());
+        assertTrue(admin.get("/api/v1/leads?rating=HOT").items().stream()
+                .anyMatch(l -> l.asJsonObject().getString("id").equals(fair)), "the list sees the new rating");
+        assertEquals(1, admin.get("/api/v1/leads/" + fair + "/timeline?kind=RATING_CHANGE").items().size());
+        // the old ETag is stale, the new one is the lead's
+        Api.Response stale = admin.patch("/api/v1/leads/" + fair, Json.createObjectBuilder().add("topic", "Stale").build(),
+                Map.of("If-Match", fairBefore.etag()));
+        assertEquals(412, stale.status(), stale::toString);
+        Api.Response fresh = admin.patch("/api/v1/leads/" + fair, Json.createObjectBuilder().add("topic", "Fresh").build(),
+                Map.of("If-Match", fairAfter.etag()));
+        assertEquals(200, fresh.status(), fresh::toString);
+
+        // the lead whose rating stayed: a new rule-set version on its scoring, the row and its ETag unchanged
+        Api.Response webAfter = admin.get("/api/v1/leads/" + web);
+        assertEquals(2, webAfter.json().getJsonObject("scoring").getInt("ruleSetVersion"));
+        assertEquals(webBefore.json().getString("rating"), webAfter.json().getString("rating"));
+        assertEquals(webBefore.etag(), webAfter.etag());
+
+        // another tenant's lead is not touched
+        Api.Response theirsAfter = other.get("/api/v1/leads/" + theirs);
+        assertEquals(theirsBefore.etag(), theirsAfter.etag());
+        assertEquals("COLD", theirsAfter.json().getString("rating"));
+        assertEquals(1, theirsAfter.json().getJsonObject("scoring").getInt("ruleSetVersion"));
+    }
+
     private static String problemField(Api.Response r) {
         assertEquals(400, r.status(), r::toString);
         return r.json().getJsonArray("errors").getJsonObject(0).getString("field");

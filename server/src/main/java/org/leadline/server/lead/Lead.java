@@ -232,6 +232,16 @@ public class Lead {
         }
     }
 
+    /**
+     * Sets the rating on a detached lead whose row a bulk statement writes with the rating, the
+     * score and the version one up (the re-rating job), so the object shows the row as written.
+     */
+    public void rateWritten(Rating newRating, Integer newScore) {
+        rating = newRating;
+        score = newScore;
+        version++;
+    }
+
     public String id() { return id; }
     public String firstName() { return firstName; }
     public String lastName() { return lastName; }

@@ -104,15 +104,43 @@ public class Rater {
      */
     private void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
                          boolean freshContext, boolean newLeads) {
+        rateAll(em, tenantId, leads, rules, actorId, freshContext, newLeads, false);
+    }
+
+    /**
+     * Re-rates a batch of a job in the job's own transaction, as {@link #rateAll} does, but reads the
+     * stored ratings and writes the changed rating and lead rows with plain JDBC statements on the
+     * transaction's connection ({@link RatingRows}): a statement a table, not an entity a row. The
+     * leads are detached from {@code em} first, so only those rows are written for them.
+     */
+    public void rerateBatch(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules) {
+        rateAll(em, tenantId, leads, rules, null, true, false, true);
+    }
+
+    private void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
+                         boolean freshContext, boolean newLeads, boolean rows) {
         if (leads.isEmpty()) {
             return;
         }
         Map<String, LeadViews.Related> related = Map.of();
         Map<String, LeadRating> stored = new HashMap<>();
+        Map<String, RatingRows.Stored> storedRows = Map.of();
         Map<String, Map<String, RecommendationDecision>> decisions = Map.of();
+        java.sql.Connection connection = null;
+        RatingRows written = null;
+        if (rows) {
+            connection = RatingRows.connection(em);
+            for (Lead lead : leads) {
+                em.detach(lead);
+            }
+        }
         if (!newLeads) {
             related = LeadViews.related(em, leads.stream().map(Lead::id).toList());
-            storedRatings(em, tenantId, leads).forEach(r -> stored.put(r.leadId(), r));
+            if (rows) {
+                storedRows = RatingRows.read(connection, tenantId, leads.stream().map(Lead::id).toList());
+            } else {
+                storedRatings(em, tenantId, leads).forEach(r -> stored.put(r.leadId(), r));
+            }
             if (!freshContext) {
                 for (Lead lead : leads) {
                     stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
@@ -124,16 +152,26 @@ public class Rater {
         Map<String, List<ScoringRules.Scored>> scored = plugins.wantsScoring(tenantId)
                 ? plugins.scoreAll(tenantId, leads, related) : Map.of();
         Instant now = Timestamps.now();
+        if (rows) {
+            written = new RatingRows(tenantId, now);
+        }
         for (Lead lead : leads) {
             LeadViews.Related around = related.getOrDefault(lead.id(), LeadViews.Related.NONE);
             LeadFacts facts = facts(lead, around, now);
             List<Rating.PluginContribution> contributions = contributions(scored.getOrDefault(lead.id(), List.of()));
             Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
-            store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
+            if (rows) {
+                storeRow(em, tenantId, lead, storedRows.get(lead.id()), outcome, rules.version(), actorId, now, written);
+            } else {
+                store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
+            }
             Map<String, RecommendationDecision> decided = decisions.get(lead.id());
             if (decided != null) {
                 clearLapsed(decided.values(), outcome, now);
             }
+        }
+        if (rows) {
+            written.write(connection);
         }
     }
 
@@ -200,11 +238,36 @@ public class Rater {
         return out;
     }
 
+    /**
+     * As {@link #store}, for a detached lead whose rows {@code rows} writes: only a rating that differs
+     * from the stored one is written, and the lead's row only when its rating or score moves.
+     */
+    private void storeRow(EntityManager em, String tenantId, Lead lead, RatingRows.Stored previous,
+                          Rating.Outcome outcome, int version, String actorId, Instant now, RatingRows rows) {
+        String reasons = reasons(outcome);
+        String recs = recommendations(outcome);
+        if (previous == null) {
+            rows.insert(lead.id(), outcome.rating(), outcome.score(), version, reasons, recs);
+        } else if (!previous.rating().equals(outcome.rating()) || previous.score() != outcome.score()
+                || previous.ruleSetVersion() != version || !previous.reasons().equals(reasons)
+                || !previous.recommendations().equals(recs)) {
+            rows.update(lead.id(), outcome.rating(), outcome.score(), version, reasons, recs);
+        }
+        org.leadline.api.lead.Rating beforeRating = lead.rating();
+        Integer beforeScore = lead.score();
+        org.leadline.api.lead.Rating after = org.leadline.api.lead.Rating.valueOf(outcome.rating());
+        if (beforeRating != after || beforeScore == null || beforeScore != outcome.score()) {
+            rows.lead(lead.id(), lead.version(), outcome.rating(), outcome.score());
+            // the detached lead as its row will be, for the events below
+            lead.rateWritten(after, outcome.score());
+        }
+        announce(em, tenantId, lead, beforeRating, beforeScore, outcome, version, actorId, now);
+    }
+
     private void store(EntityManager em, String tenantId, Lead lead, LeadRating previous, Rating.Outcome outcome,
                        int version, String actorId, Instant now) {
         org.leadline.api.lead.Rating beforeRating = lead.rating();
         Integer beforeScore = lead.score();
-        String before = beforeRating == null ? null : beforeRating.name();
         LeadRating r = previous;
         if (r == null) {
             r = new LeadRating(lead.id());
@@ -220,6 +283,14 @@ public class Rater {
         }
         org.leadline.api.lead.Rating after = org.leadline.api.lead.Rating.valueOf(outcome.rating());
         lead.rate(after, outcome.score());
+        announce(em, tenantId, lead, beforeRating, beforeScore, outcome, version, actorId, now);
+    }
+
+    /** Tells the lead's listeners of a changed rating, and puts a moved rating on its timeline. */
+    private void announce(EntityManager em, String tenantId, Lead lead, org.leadline.api.lead.Rating beforeRating,
+                          Integer beforeScore, Rating.Outcome outcome, int version, String actorId, Instant now) {
+        String before = beforeRating == null ? null : beforeRating.name();
+        org.leadline.api.lead.Rating after = org.leadline.api.lead.Rating.valueOf(outcome.rating());
         if (beforeRating != null && (beforeRating != after || beforeScore == null || beforeScore != outcome.score())) {
             events.fire(new LeadEvent.Rated(tenantId, lead, actorId, beforeRating, beforeScore, after, outcome.score()));
         }

@@ -20,8 +20,8 @@ import org.leadline.server.tenancy.TenantPersistence;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class RerateSteps {
 
-    /** Whether the job has more to do. */
-    public record Step(boolean more) {
+    /** Whether the job has more to do, and how many leads this step rated in one batch (0 lead by lead). */
+    public record Step(boolean more, int rated) {
     }
 
     @PersistenceUnit(unitName = "leadline")
@@ -34,16 +34,16 @@ public class RerateSteps {
         EntityManager em = open(tenantId);
         RerateJob job = em.find(RerateJob.class, jobId);
         if (job == null || job.state() != RerateJob.State.RUNNING) {
-            return new Step(false);
+            return new Step(false, 0);
         }
         List<Lead> leads = next(em, job, size);
         if (leads.isEmpty()) {
             job.finish(RerateJob.State.DONE, Timestamps.now());
-            return new Step(false);
+            return new Step(false, 0);
         }
-        rater.rateAll(em, tenantId, leads, rules(em, job), null, true);
+        rater.rerateBatch(em, tenantId, leads, rules(em, job));
         job.advance(LeadWalk.Position.after(leads.get(leads.size() - 1)), leads.size(), 0, null, Timestamps.now());
-        return new Step(true);
+        return new Step(true, leads.size());
     }
 
     /**
@@ -80,7 +80,7 @@ public class RerateSteps {
             }
         }
         self().advance(tenantId, jobId, positions.get(positions.size() - 1), positions.size(), errors, lastError);
-        return new Step(true);
+        return new Step(true, 0);
     }
 
     public List<LeadWalk.Position> positions(String tenantId, String jobId, int size) {
