@@ -270,6 +270,33 @@ public final class LeadlineServer implements AutoCloseable {
         return Files.readString(workDir.resolve("server.log"));
     }
 
+    /**
+     * The number that follows {@code line} where the server's log first says it after
+     * {@code from} characters, waiting up to {@code timeout} for it to be written; null if it never is.
+     */
+    public Integer loggedNumberAfter(String line, int from, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                String log = log();
+                int at = log.indexOf(line, from);
+                if (at >= 0) {
+                    String rest = log.substring(at + line.length());
+                    return Integer.parseInt(rest.substring(0, rest.indexOf(' ')).strip());
+                }
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The PostgreSQL JDBC URL of this server's database, or null when it runs on embedded Derby. */
     public String postgresqlUrl() {
         String url = env.get("LEADLINE_DB_URL");

@@ -744,21 +744,9 @@ class ImportIT {
         Api.Response export = api.get("/api/v1/leads/export?" + filter);
         assertEquals(200, export.status(), export.toString());
         assertEquals(rows, csv(export.body()).size() - 1, filter);
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                String log = server.log();
-                int at = log.indexOf(line, before);
-                if (at >= 0) {
-                    String rest = log.substring(at + line.length());
-                    return Integer.parseInt(rest.substring(0, rest.indexOf(' ')).strip());
-                }
-                Thread.sleep(100);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Integer statements = server.loggedNumberAfter(line, before, java.time.Duration.ofSeconds(5));
+        if (statements != null) {
+            return statements;
         }
         throw new AssertionError("no statement count logged for the export of " + filter);
     }

@@ -35,7 +35,7 @@ class QualificationRestartIT {
     static void start() throws IOException {
         server = LeadlineServer.start(Files.createTempDirectory("leadline-it-rerate-"), Map.of(
                 "LEADLINE_QUALIFICATION_RERATE_BATCH_SIZE", "4",
-                "LEADLINE_QUALIFICATION_RERATE_BATCH_PAUSE_MS", "700"));
+                "LEADLINE_QUALIFICATION_RERATE_BATCH_PAUSE_MS", "1500"));
     }
 
     @AfterAll
