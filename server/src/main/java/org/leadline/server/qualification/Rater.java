@@ -248,9 +248,7 @@ public class Rater {
         String recs = recommendations(outcome);
         if (previous == null) {
             rows.insert(lead.id(), outcome.rating(), outcome.score(), version, reasons, recs);
-        } else if (!previous.rating().equals(outcome.rating()) || previous.score() != outcome.score()
-                || previous.ruleSetVersion() != version || !previous.reasons().equals(reasons)
-                || !previous.recommendations().equals(recs)) {
+        } else if (!previous.same(outcome.rating(), outcome.score(), version, reasons, recs)) {
             rows.update(lead.id(), outcome.rating(), outcome.score(), version, reasons, recs);
         }
         org.leadline.api.lead.Rating beforeRating = lead.rating();

@@ -37,6 +37,12 @@ final class RatingRows {
 
     /** A rating as stored, to compare with the new outcome. */
     record Stored(String rating, int score, int ruleSetVersion, String reasons, String recommendations) {
+
+        /** True when a new outcome would store the same row. */
+        boolean same(String newRating, int newScore, int newRuleSetVersion, String newReasons, String newRecommendations) {
+            return rating.equals(newRating) && score == newScore && ruleSetVersion == newRuleSetVersion
+                    && reasons.equals(newReasons) && recommendations.equals(newRecommendations);
+        }
     }
 
     private record RatingRow(String leadId, String rating, int score, int ruleSetVersion, String reasons,
@@ -115,17 +121,11 @@ final class RatingRows {
         try {
             Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(ratedAt, ZoneOffset.UTC));
             if (!inserts.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO lead_ratings (lead_id, tenant_id, rating,"
-                        + " score, rule_set_version, reasons, recommendations, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO lead_ratings (rating, score,"
+                        + " rule_set_version, reasons, recommendations, rated_at, lead_id, tenant_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (RatingRow r : inserts) {
-                        s.setString(1, r.leadId());
-                        s.setString(2, tenantId);
-                        s.setString(3, r.rating());
-                        s.setInt(4, r.score());
-                        s.setInt(5, r.ruleSetVersion());
-                        s.setString(6, r.reasons());
-                        s.setString(7, r.recommendations());
-                        s.setTimestamp(8, at);
+                        bind(s, r, at);
                         s.addBatch();
                     }
                     s.executeBatch();
@@ -136,14 +136,7 @@ final class RatingRows {
                         + " rule_set_version = ?, reasons = ?, recommendations = ?, rated_at = ?"
                         + " WHERE lead_id = ? AND tenant_id = ?")) {
                     for (RatingRow r : updates) {
-                        s.setString(1, r.rating());
-                        s.setInt(2, r.score());
-                        s.setInt(3, r.ruleSetVersion());
-                        s.setString(4, r.reasons());
-                        s.setString(5, r.recommendations());
-                        s.setTimestamp(6, at);
-                        s.setString(7, r.leadId());
-                        s.setString(8, tenantId);
+                        bind(s, r, at);
                         s.addBatch();
                     }
                     expectOneEach(s.executeBatch(), "rating");
@@ -167,6 +160,18 @@ final class RatingRows {
         } catch (SQLException e) {
             throw new PersistenceException("Cannot write the re-rated rows", e);
         }
+    }
+
+    /** The rating's columns, then the lead and the tenant: the same order for the insert and the update. */
+    private void bind(PreparedStatement s, RatingRow r, Timestamp at) throws SQLException {
+        s.setString(1, r.rating());
+        s.setInt(2, r.score());
+        s.setInt(3, r.ruleSetVersion());
+        s.setString(4, r.reasons());
+        s.setString(5, r.recommendations());
+        s.setTimestamp(6, at);
+        s.setString(7, r.leadId());
+        s.setString(8, tenantId);
     }
 
     /** A row changed or removed since the batch read it fails the batch, as an entity write would. */
