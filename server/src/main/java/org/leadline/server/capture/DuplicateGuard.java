@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -19,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
+import org.leadline.server.platform.persistence.Database;
 
 /**
  * Makes "look for likely duplicates, then create" one step when the same person is created twice at
@@ -76,9 +76,6 @@ public class DuplicateGuard {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Whether the database is PostgreSQL; null until the first lock. */
-    private volatile Boolean postgresql;
-
     /**
      * Locks the caller's tenant's buckets of {@code probe}'s keys until the current transaction
      * ends; a probe without keys locks nothing.
@@ -103,7 +100,7 @@ public class DuplicateGuard {
         // the lead run on it too.
         Connection connection = persistence.em().unwrap(Connection.class);
         try {
-            if (onPostgresql(connection)) {
+            if (Database.postgresql()) {
                 upsert(connection, tenantId, buckets);
                 return;
             }
@@ -113,16 +110,6 @@ public class DuplicateGuard {
         } catch (SQLException e) {
             throw new PersistenceException("Locking the duplicate check of tenant " + tenantId + " failed", e);
         }
-    }
-
-    /** The server's one database, read from the first connection's metadata. */
-    private boolean onPostgresql(Connection connection) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            postgresql = known;
-        }
-        return known;
     }
 
     /**

@@ -55,6 +55,7 @@ import org.leadline.server.plugins.LifecycleListeners;
 import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.plugins.outbox.OutboxEntry;
 import org.leadline.server.qualification.Rerating;
+import org.leadline.server.platform.persistence.Database;
 
 /**
  * Runs CSV imports in the background. The uploaded file is read as a stream and written in chunks,
@@ -101,7 +102,7 @@ public class ImportRunner {
      * entries when it updated leads. Derby keeps its own.
      */
     private static void analyze(Connection c, boolean updated) throws SQLException {
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        if (!Database.postgresql()) {
             return;
         }
         try (java.sql.Statement s = c.createStatement()) {

@@ -26,6 +26,7 @@ import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.ChangeKind;
 import org.leadline.server.timeline.ImportedEntry;
 import org.leadline.server.timeline.TimelineKind;
+import org.leadline.server.platform.persistence.Database;
 
 /**
  * Writes imported leads in JDBC batches on the import's own connection: the lead rows with the
@@ -181,12 +182,7 @@ final class LeadRows {
         this.userId = userId;
         this.importId = importId;
         this.importLabel = ImportedEntry.label(importId, fileName);
-        try {
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell the database of the import's connection", e);
-        }
+        this.postgres = Database.postgresql();
     }
 
     private static Object name(Enum<?> e) {

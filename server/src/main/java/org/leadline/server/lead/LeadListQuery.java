@@ -10,6 +10,7 @@ import jakarta.persistence.Query;
 
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.persistence.Timestamps;
+import org.leadline.server.platform.persistence.Database;
 
 /**
  * The SQL of one page of a lead list, and the choice of where the database starts reading.
@@ -254,7 +255,7 @@ final class LeadListQuery {
      * pattern operators.
      */
     static List<String> words(EntityManager em, String tenantId, String term) {
-        boolean postgres = Settings.dbUrl().startsWith("jdbc:postgresql:");
+        boolean postgres = Database.postgresql();
         List<String> out = new ArrayList<>();
         String from = term;
         boolean first = true;

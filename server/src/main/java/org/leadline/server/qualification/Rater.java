@@ -3,7 +3,6 @@ package org.leadline.server.qualification;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,6 @@ import org.leadline.server.timeline.TimelineKind;
 @ApplicationScoped
 public class Rater {
 
-    private static final int RATINGS_PER_STATEMENT = 50;
-
     /** A saved rule set as the engine uses it. */
     public record CurrentRules(int version, RuleSetDefinition definition) {
     }
@@ -76,9 +73,25 @@ public class Rater {
         });
     }
 
-    /** Rates one lead now, e.g. after a change by a user. */
+    /** Rates one lead now with the tenant's current rules, e.g. after a change by a user. */
     public void rate(EntityManager em, String tenantId, Lead lead, String actorId) {
-        rateAll(em, tenantId, List.of(lead), current(em), actorId, false);
+        rate(em, tenantId, lead, current(em), actorId);
+    }
+
+    /**
+     * Rates one lead with {@code rules} in the caller's transaction. Its stored rating is found
+     * through the persistence context, so a rating written earlier in the same transaction and not
+     * yet flushed is the one compared and updated.
+     */
+    public void rate(EntityManager em, String tenantId, Lead lead, CurrentRules rules, String actorId) {
+        List<String> ids = List.of(lead.id());
+        LeadViews.Related related = LeadViews.related(em, ids).getOrDefault(lead.id(), LeadViews.Related.NONE);
+        LeadRating stored = em.find(LeadRating.class, lead.id());
+        Map<String, RecommendationDecision> decided = Recommendations.inForce(em, ids).get(lead.id());
+        Instant now = Timestamps.now();
+        Rating.Outcome outcome = evaluate(tenantId, List.of(lead), Map.of(lead.id(), related), rules, now).get(0);
+        store(em, tenantId, lead, stored, outcome, rules.version(), actorId, now);
+        clearLapsed(decided, outcome, now);
     }
 
     /**
@@ -86,124 +99,58 @@ public class Rater {
      * yet, so only the rule set is read.
      */
     public void rateNew(EntityManager em, String tenantId, Lead lead, String actorId) {
-        rateAll(em, tenantId, List.of(lead), current(em), actorId, true, true);
-    }
-
-    public void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
-                        boolean freshContext) {
-        rateAll(em, tenantId, leads, rules, actorId, freshContext, false);
-    }
-
-    /**
-     * Rates the given leads of one tenant with {@code rules}; two queries gather their related facts.
-     * The queries do not flush: a lead changed in this transaction is written once, with its rating,
-     * so its version moves once per change.
-     *
-     * @param freshContext true when nothing of these leads' ratings can be pending in {@code em}
-     *                     (a job's own transaction), which saves a lookup per lead never rated
-     */
-    private void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
-                         boolean freshContext, boolean newLeads) {
-        rateAll(em, tenantId, leads, rules, actorId, freshContext, newLeads, false);
+        CurrentRules rules = current(em);
+        Instant now = Timestamps.now();
+        Rating.Outcome outcome = evaluate(tenantId, List.of(lead), Map.of(), rules, now).get(0);
+        store(em, tenantId, lead, null, outcome, rules.version(), actorId, now);
     }
 
     /**
-     * Re-rates a batch of a job in the job's own transaction, as {@link #rateAll} does, but reads the
-     * stored ratings and writes the changed rating and lead rows with plain JDBC statements on the
-     * transaction's connection ({@link RatingRows}): a statement a table, not an entity a row. The
-     * leads are detached from {@code em} first, so only those rows are written for them.
+     * Re-rates a batch of a job in the job's own transaction. The leads' related facts, stored
+     * ratings and decisions in force are read a statement a kind for the whole batch; the changed
+     * rating and lead rows are written with plain JDBC statements on the transaction's connection
+     * ({@link RatingRows}): a statement a table, not an entity a row. The leads are detached from
+     * {@code em} first, so only those rows are written for them. The queries do not flush.
      */
     public void rerateBatch(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules) {
-        rateAll(em, tenantId, leads, rules, null, true, false, true);
-    }
-
-    private void rateAll(EntityManager em, String tenantId, List<Lead> leads, CurrentRules rules, String actorId,
-                         boolean freshContext, boolean newLeads, boolean rows) {
         if (leads.isEmpty()) {
             return;
         }
-        Map<String, LeadViews.Related> related = Map.of();
-        Map<String, LeadRating> stored = new HashMap<>();
-        Map<String, RatingRows.Stored> storedRows = Map.of();
-        Map<String, Map<String, RecommendationDecision>> decisions = Map.of();
-        java.sql.Connection connection = null;
-        RatingRows written = null;
-        if (rows) {
-            connection = RatingRows.connection(em);
-            for (Lead lead : leads) {
-                em.detach(lead);
-            }
-        }
-        if (!newLeads) {
-            related = LeadViews.related(em, leads.stream().map(Lead::id).toList());
-            if (rows) {
-                storedRows = RatingRows.read(connection, tenantId, leads.stream().map(Lead::id).toList());
-            } else {
-                storedRatings(em, tenantId, leads).forEach(r -> stored.put(r.leadId(), r));
-            }
-            if (!freshContext) {
-                for (Lead lead : leads) {
-                    stored.computeIfAbsent(lead.id(), id -> em.find(LeadRating.class, id));
-                }
-            }
-            decisions = Recommendations.inForce(em, leads.stream().map(Lead::id).toList());
-        }
-        // The scoring plugins get the whole batch at once: one hand-over to a guard thread, not one a lead.
-        Map<String, List<ScoringRules.Scored>> scored = plugins.wantsScoring(tenantId)
-                ? plugins.scoreAll(tenantId, leads, related) : Map.of();
-        Instant now = Timestamps.now();
-        if (rows) {
-            written = new RatingRows(tenantId, now);
-        }
+        java.sql.Connection connection = RatingRows.connection(em);
         for (Lead lead : leads) {
-            LeadViews.Related around = related.getOrDefault(lead.id(), LeadViews.Related.NONE);
-            LeadFacts facts = facts(lead, around, now);
-            List<Rating.PluginContribution> contributions = contributions(scored.getOrDefault(lead.id(), List.of()));
-            Rating.Outcome outcome = Rating.evaluate(rules.definition(), facts, contributions);
-            if (rows) {
-                storeRow(em, tenantId, lead, storedRows.get(lead.id()), outcome, rules.version(), actorId, now, written);
-            } else {
-                store(em, tenantId, lead, stored.get(lead.id()), outcome, rules.version(), actorId, now);
-            }
-            Map<String, RecommendationDecision> decided = decisions.get(lead.id());
-            if (decided != null) {
-                clearLapsed(decided.values(), outcome, now);
-            }
+            em.detach(lead);
         }
-        if (rows) {
-            written.write(connection);
+        List<String> ids = leads.stream().map(Lead::id).toList();
+        Map<String, LeadViews.Related> related = LeadViews.related(em, ids);
+        Map<String, RatingRows.Stored> stored = RatingRows.read(connection, tenantId, ids);
+        Map<String, Map<String, RecommendationDecision>> decisions = Recommendations.inForce(em, ids);
+        Instant now = Timestamps.now();
+        List<Rating.Outcome> outcomes = evaluate(tenantId, leads, related, rules, now);
+        RatingRows written = new RatingRows(tenantId, now);
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            storeRow(em, tenantId, lead, stored.get(lead.id()), outcomes.get(i), rules.version(), now, written);
+            clearLapsed(decisions.get(lead.id()), outcomes.get(i), now);
         }
+        written.write(connection);
     }
 
     /**
-     * The stored ratings of a batch of leads, by primary key. Derby plans a statement when it is
-     * first run and keeps the plan: compiled while a tenant's first rating job had stored few
-     * ratings, {@code lead_id IN (…)} became a scan of every rating with 500 comparisons a row, and
-     * each batch of the job took longer than the one before (JFR: 90 % of the job). The optimizer
-     * override (a comment to other databases) keeps it a probe of the primary key.
-     *
-     * <p>The ids go in slices of {@value #RATINGS_PER_STATEMENT}: EclipseLink finds each positional
-     * parameter of a native query by a linear search of the query's arguments, so one statement of
-     * 500 ids took 250,000 comparisons twice over (JFR: a fifth of a re-rating job's time).
+     * The outcome of {@code rules} and the tenant's scoring plugins for each lead, in the leads'
+     * order. The scoring plugins get the whole batch at once: one hand-over to a guard thread, not
+     * one a lead.
      */
-    @SuppressWarnings("unchecked")
-    private static List<LeadRating> storedRatings(EntityManager em, String tenantId, List<Lead> leads) {
-        List<LeadRating> found = new ArrayList<>(leads.size());
-        for (int from = 0; from < leads.size(); from += RATINGS_PER_STATEMENT) {
-            List<Lead> slice = leads.subList(from, Math.min(leads.size(), from + RATINGS_PER_STATEMENT));
-            String sql = "SELECT * FROM lead_ratings --DERBY-PROPERTIES constraint=PK_LEAD_RATINGS\n"
-                    + " WHERE lead_id IN (" + "?, ".repeat(slice.size() - 1) + "?) AND tenant_id = ?";
-            jakarta.persistence.Query query = em.createNativeQuery(sql, LeadRating.class)
-                    // the tenant is bound below: a native query bypasses the multitenant filter
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
-                    .setFlushMode(FlushModeType.COMMIT);
-            for (int i = 0; i < slice.size(); i++) {
-                query.setParameter(i + 1, slice.get(i).id());
-            }
-            query.setParameter(slice.size() + 1, tenantId);
-            found.addAll(query.getResultList());
+    private List<Rating.Outcome> evaluate(String tenantId, List<Lead> leads, Map<String, LeadViews.Related> related,
+                                          CurrentRules rules, Instant now) {
+        Map<String, List<ScoringRules.Scored>> scored = plugins.wantsScoring(tenantId)
+                ? plugins.scoreAll(tenantId, leads, related) : Map.of();
+        List<Rating.Outcome> outcomes = new ArrayList<>(leads.size());
+        for (Lead lead : leads) {
+            LeadFacts facts = facts(lead, related.getOrDefault(lead.id(), LeadViews.Related.NONE), now);
+            List<Rating.PluginContribution> contributions = contributions(scored.getOrDefault(lead.id(), List.of()));
+            outcomes.add(Rating.evaluate(rules.definition(), facts, contributions));
         }
-        return found;
+        return outcomes;
     }
 
     /**
@@ -211,12 +158,15 @@ public class Rater {
      * the action again later, it is open again. Decisions about actions still recommended stay in
      * force, so a done or dismissed action does not come back on a re-rating.
      */
-    private static void clearLapsed(Collection<RecommendationDecision> decided, Rating.Outcome outcome, Instant now) {
+    private static void clearLapsed(Map<String, RecommendationDecision> decided, Rating.Outcome outcome, Instant now) {
+        if (decided == null) {
+            return;
+        }
         java.util.Set<String> recommended = new java.util.HashSet<>();
         for (Rating.Recommendation r : outcome.recommendations()) {
             recommended.add(Recommendations.id(r.origin(), r.id(), r.kind(), clip(r.text(), 500)));
         }
-        for (RecommendationDecision d : decided) {
+        for (RecommendationDecision d : decided.values()) {
             if (!recommended.contains(d.recommendationId())) {
                 d.clear(now);
             }
@@ -243,7 +193,7 @@ public class Rater {
      * from the stored one is written, and the lead's row only when its rating or score moves.
      */
     private void storeRow(EntityManager em, String tenantId, Lead lead, RatingRows.Stored previous,
-                          Rating.Outcome outcome, int version, String actorId, Instant now, RatingRows rows) {
+                          Rating.Outcome outcome, int version, Instant now, RatingRows rows) {
         String reasons = reasons(outcome);
         String recs = recommendations(outcome);
         if (previous == null) {
@@ -259,7 +209,7 @@ public class Rater {
             // the detached lead as its row will be, for the events below
             lead.rateWritten(after, outcome.score());
         }
-        announce(em, tenantId, lead, beforeRating, beforeScore, outcome, version, actorId, now);
+        announce(em, tenantId, lead, beforeRating, beforeScore, outcome, version, null, now);
     }
 
     private void store(EntityManager em, String tenantId, Lead lead, LeadRating previous, Rating.Outcome outcome,

@@ -97,7 +97,7 @@ public class RerateSteps {
         RerateJob job = em.find(RerateJob.class, jobId);
         Lead lead = em.find(Lead.class, leadId);
         if (job != null && lead != null) {
-            rater.rateAll(em, tenantId, List.of(lead), rules(em, job), null, false);
+            rater.rate(em, tenantId, lead, rules(em, job), null);
         }
     }
 

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.leadline.server.platform.Settings;
+import org.leadline.server.platform.persistence.Database;
 
 /**
  * The callers this node has checked against the database, by the hash of their token, so that a
@@ -99,7 +100,7 @@ public class CallerCache {
         String url = Settings.dbUrl();
         if (ttl.isZero() || size == 0) {
             mode = Mode.OFF;
-        } else if (url.startsWith("jdbc:postgresql:")) {
+        } else if (Database.postgresql()) {
             mode = Mode.NOTIFIED;
         } else if (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://")) {
             mode = Mode.LOCAL;

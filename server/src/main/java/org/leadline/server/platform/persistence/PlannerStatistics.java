@@ -51,7 +51,7 @@ public class PlannerStatistics {
     ManagedScheduledExecutorService scheduler;
 
     void onReady(@Observes Startup.Ready ready) {
-        if (!Settings.dbUrl().startsWith("jdbc:postgresql:")) {
+        if (!Database.postgresql()) {
             return;
         }
         long seconds = Math.max(1, Settings.get(INTERVAL).map(Duration::parse).orElse(Duration.ofMinutes(1)).toSeconds());
