@@ -81,7 +81,8 @@ public class Rater {
     /**
      * Rates one lead with {@code rules} in the caller's transaction. Its stored rating is found
      * through the persistence context, so a rating written earlier in the same transaction and not
-     * yet flushed is the one compared and updated.
+     * yet flushed is the one compared and updated. The look-ups do not flush: a lead changed in this
+     * transaction is written once, with its rating, so its version moves once per change.
      */
     public void rate(EntityManager em, String tenantId, Lead lead, CurrentRules rules, String actorId) {
         List<String> ids = List.of(lead.id());
