@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -153,44 +148,4 @@ class RestartIT {
         JsonObject tenantsPage = admin.get("/api/v1/tenants").json();
         assertEquals(2, tenantsPage.getJsonArray("items").size());
     }
-
-    @Test
-    @Order(3)
-    void onPostgresqlTablesChangedWhileTheServerWasDownAreAnalysedOnceItIsReady() throws Exception {
-        Assumptions.assumeTrue(LeadlineServer.onPostgresql(), "Derby keeps its statistics itself");
-        server.stop();
-        java.sql.Timestamp before;
-        try (Connection c = server.openPostgresql(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT clock_timestamp()")) {
-                rs.next();
-                before = rs.getTimestamp(1);
-            }
-            // changes no value, but counts as 20 modifications of each lead: far more than the tenth of
-            // the table after which the server refreshes the planner's statistics
-            for (int i = 0; i < 20; i++) {
-                s.executeUpdate("UPDATE leads SET version = version");
-            }
-        }
-
-        server.restart();
-
-        java.sql.Timestamp analysed = null;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        try (Connection c = server.openPostgresql(); PreparedStatement s = c.prepareStatement(
-                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'leads' AND schemaname = current_schema()")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    analysed = rs.next() ? rs.getTimestamp(1) : null;
-                }
-                if (analysed != null && analysed.after(before)) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
-        }
-        assertTrue(analysed != null && analysed.after(before), "the lead table's statistics were refreshed at the "
-                + "start, not a minute after it (the refresh's interval): last analysed " + analysed + ", changed after "
-                + before);
-    }
 }
-
