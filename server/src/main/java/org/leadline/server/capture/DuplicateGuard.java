@@ -16,9 +16,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.leadline.server.platform.persistence.Database;
 import org.leadline.server.tenancy.CurrentCaller;
 import org.leadline.server.tenancy.TenantPersistence;
-import org.leadline.server.platform.persistence.Database;
 
 /**
  * Makes "look for likely duplicates, then create" one step when the same person is created twice at

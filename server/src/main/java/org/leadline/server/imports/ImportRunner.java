@@ -44,18 +44,18 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadline.api.problem.FieldError;
 import org.leadline.plugin.api.lifecycle.LeadLifecycleEvent;
+import org.leadline.server.lead.Lead;
 import org.leadline.server.platform.Settings;
 import org.leadline.server.platform.Startup;
+import org.leadline.server.platform.persistence.Database;
 import org.leadline.server.platform.persistence.LeadlineDataSource;
 import org.leadline.server.platform.persistence.Timestamps;
-import org.leadline.server.lead.Lead;
 import org.leadline.server.plugins.LeadViews;
 import org.leadline.server.plugins.LifecycleBridge;
 import org.leadline.server.plugins.LifecycleListeners;
 import org.leadline.server.plugins.outbox.Outbox;
 import org.leadline.server.plugins.outbox.OutboxEntry;
 import org.leadline.server.qualification.Rerating;
-import org.leadline.server.platform.persistence.Database;
 
 /**
  * Runs CSV imports in the background. The uploaded file is read as a stream and written in chunks,

@@ -20,13 +20,13 @@ import org.leadline.server.lead.Lead;
 import org.leadline.server.lead.LeadValidation;
 import org.leadline.server.lead.PhoneKeys;
 import org.leadline.server.lead.SearchTerms;
+import org.leadline.server.platform.persistence.Database;
 import org.leadline.server.platform.persistence.Ids;
 import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.timeline.AuditSubject;
 import org.leadline.server.timeline.ChangeKind;
 import org.leadline.server.timeline.ImportedEntry;
 import org.leadline.server.timeline.TimelineKind;
-import org.leadline.server.platform.persistence.Database;
 
 /**
  * Writes imported leads in JDBC batches on the import's own connection: the lead rows with the

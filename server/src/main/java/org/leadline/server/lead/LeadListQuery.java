@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.leadline.server.platform.Settings;
-import org.leadline.server.platform.persistence.Timestamps;
 import org.leadline.server.platform.persistence.Database;
+import org.leadline.server.platform.persistence.Timestamps;
 
 /**
  * The SQL of one page of a lead list, and the choice of where the database starts reading.
