@@ -22,8 +22,8 @@ import org.leadline.it.LeadlineServer;
 
 /**
  * A re-rating job cut short by a server stop goes on from where it was after the next start: every
- * lead is rated with the new rule set, none twice. Its own server, with small, slow batches so the
- * stop falls in the middle of the job.
+ * lead is rated with the new rule set, none twice. Its own server, with slow rounds of three small
+ * batches rated side by side, so the stop falls in the middle of the job.
  */
 class QualificationRestartIT {
 
@@ -35,6 +35,7 @@ class QualificationRestartIT {
     static void start() throws IOException {
         server = LeadlineServer.start(Files.createTempDirectory("leadline-it-rerate-"), Map.of(
                 "LEADLINE_QUALIFICATION_RERATE_BATCH_SIZE", "4",
+                "LEADLINE_QUALIFICATION_RERATE_WORKERS", "3",
                 "LEADLINE_QUALIFICATION_RERATE_BATCH_PAUSE_MS", "1500"));
     }
 
@@ -72,6 +73,7 @@ class QualificationRestartIT {
         Api again = server.api().login(tenant.slug(), tenant.username(), tenant.password());
         JsonObject before = again.get("/api/v1/qualification/jobs/" + job).json();
         assertTrue(before.getInt("processed") < LEADS, "the stop fell in the middle of the job: " + before);
+        assertEquals(0, before.getInt("processed") % 12, "the position moves by a round of three batches of four: " + before);
         JsonObject done = QualificationIT.finished(again, job);
         assertEquals("DONE", done.getString("state"), done::toString);
         assertEquals(LEADS, done.getInt("total"));

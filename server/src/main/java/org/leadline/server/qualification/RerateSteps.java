@@ -20,8 +20,16 @@ import org.leadline.server.tenancy.TenantPersistence;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class RerateSteps {
 
-    /** Whether the job has more to do, and how many leads this step rated in one batch (0 lead by lead). */
-    public record Step(boolean more, int rated) {
+    /**
+     * A round of a job: the runs of leads after {@code start} that end at each of {@code ends}, to
+     * be rated side by side; no runs when the job is done or no longer running.
+     */
+    public record Round(LeadWalk.Position start, List<LeadWalk.Position> ends) {
+        static final Round NONE = new Round(LeadWalk.Position.START, List.of());
+    }
+
+    /** What rating one run did: its leads, how many of them failed, and the last failure. */
+    public record Run(int processed, int errors, String lastError) {
     }
 
     @PersistenceUnit(unitName = "leadline")
@@ -30,20 +38,37 @@ public class RerateSteps {
     @Inject
     Rater rater;
 
-    public Step batch(String tenantId, String jobId, int size) {
+    /**
+     * The job's next round: up to {@code runs} runs of {@code size} leads after its position. At the
+     * end of the tenant's leads the job is done.
+     */
+    public Round round(String tenantId, String jobId, int size, int runs) {
         EntityManager em = open(tenantId);
         RerateJob job = em.find(RerateJob.class, jobId);
         if (job == null || job.state() != RerateJob.State.RUNNING) {
-            return new Step(false, 0);
+            return Round.NONE;
         }
-        List<Lead> leads = next(em, job, size);
-        if (leads.isEmpty()) {
+        LeadWalk.Position start = position(em, job);
+        List<LeadWalk.Position> ends = LeadWalk.ends(em, start, size, runs);
+        if (ends.isEmpty()) {
             job.finish(RerateJob.State.DONE, Timestamps.now());
-            return new Step(false, 0);
         }
+        return new Round(start, ends);
+    }
+
+    /**
+     * Rates the leads after {@code from} up to and including {@code to} in one batch, unless the
+     * job stopped running (a newer rule set superseded it). The job's position is the round's to move.
+     */
+    public int run(String tenantId, String jobId, LeadWalk.Position from, LeadWalk.Position to) {
+        EntityManager em = open(tenantId);
+        RerateJob job = em.find(RerateJob.class, jobId);
+        if (job == null || job.state() != RerateJob.State.RUNNING) {
+            return 0;
+        }
+        List<Lead> leads = LeadWalk.between(em, from, to);
         rater.rerateBatch(em, tenantId, leads, rules(em, job));
-        job.advance(LeadWalk.Position.after(leads.get(leads.size() - 1)), leads.size(), 0, null, Timestamps.now());
-        return new Step(true, leads.size());
+        return leads.size();
     }
 
     /**
@@ -62,34 +87,25 @@ public class RerateSteps {
         return job.id();
     }
 
-    /** The fallback after a failed batch: each lead in its own transaction, failures counted. */
+    /** The fallback after a failed run: each of its leads in its own transaction, failures counted. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Step oneByOne(String tenantId, String jobId, int size) {
-        List<LeadWalk.Position> positions = positions(tenantId, jobId, size);
-        if (positions.isEmpty()) {
-            return self().batch(tenantId, jobId, size);
-        }
+    public Run oneByOne(String tenantId, String jobId, LeadWalk.Position from, LeadWalk.Position to) {
+        List<String> leadIds = self().leadIds(tenantId, from, to);
         int errors = 0;
         String lastError = null;
-        for (LeadWalk.Position position : positions) {
+        for (String leadId : leadIds) {
             try {
-                self().one(tenantId, jobId, position.leadId());
+                self().one(tenantId, jobId, leadId);
             } catch (RuntimeException e) {
                 errors++;
-                lastError = "lead " + position.leadId() + ": " + e;
+                lastError = "lead " + leadId + ": " + e;
             }
         }
-        self().advance(tenantId, jobId, positions.get(positions.size() - 1), positions.size(), errors, lastError);
-        return new Step(true, 0);
+        return new Run(leadIds.size(), errors, lastError);
     }
 
-    public List<LeadWalk.Position> positions(String tenantId, String jobId, int size) {
-        EntityManager em = open(tenantId);
-        RerateJob job = em.find(RerateJob.class, jobId);
-        if (job == null || job.state() != RerateJob.State.RUNNING) {
-            return List.of();
-        }
-        return next(em, job, size).stream().map(LeadWalk.Position::after).toList();
+    public List<String> leadIds(String tenantId, LeadWalk.Position from, LeadWalk.Position to) {
+        return LeadWalk.between(open(tenantId), from, to).stream().map(Lead::id).toList();
     }
 
     public void one(String tenantId, String jobId, String leadId) {
@@ -111,10 +127,6 @@ public class RerateSteps {
 
     private RerateSteps self() {
         return jakarta.enterprise.inject.spi.CDI.current().select(RerateSteps.class).get();
-    }
-
-    private static List<Lead> next(EntityManager em, RerateJob job, int size) {
-        return LeadWalk.next(em, position(em, job), size);
     }
 
     /**
