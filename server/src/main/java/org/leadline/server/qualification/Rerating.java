@@ -36,7 +36,7 @@ public class Rerating {
     /**
      * Batches rated side by side, each in a transaction of its own over its own run of leads. By
      * default twice the cores, at most eight: a batch's thread waits for the database about half
-     * of its time (measured on PostgreSQL: 4 and 6 batches on 2 cores rated 1.2-1.4 times as fast as 2).
+     * of its time (measured on PostgreSQL: 4 and 6 batches on 2 cores rated 1.2-1.3 times as fast as 2).
      */
     public static final String WORKERS = "leadline.qualification.rerate.workers";
     /** A pause between rounds of batches, to leave the database to interactive users on a busy server. */
