@@ -27,7 +27,7 @@ import org.leadline.it.LeadlineServer;
  */
 class QualificationRestartIT {
 
-    static final int LEADS = 40;
+    static final int LEADS = 72;
 
     private static LeadlineServer server;
 
@@ -36,7 +36,7 @@ class QualificationRestartIT {
         server = LeadlineServer.start(Files.createTempDirectory("leadline-it-rerate-"), Map.of(
                 "LEADLINE_QUALIFICATION_RERATE_BATCH_SIZE", "4",
                 "LEADLINE_QUALIFICATION_RERATE_WORKERS", "3",
-                "LEADLINE_QUALIFICATION_RERATE_BATCH_PAUSE_MS", "1500"));
+                "LEADLINE_QUALIFICATION_RERATE_BATCH_PAUSE_MS", "2500"));
     }
 
     @AfterAll

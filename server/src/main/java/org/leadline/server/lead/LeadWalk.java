@@ -27,17 +27,17 @@ public final class LeadWalk {
     private LeadWalk() {
     }
 
-    /** The next {@code size} leads after {@code position}, oldest first; empty at the end. */
-    public static List<Lead> next(EntityManager em, Position position, int size) {
-        return query(em, Lead.class, "SELECT l FROM Lead l", position, null).setMaxResults(size).getResultList();
-    }
-
     /**
      * The leads after {@code from} up to and including {@code to}, oldest first: one of the runs
      * that {@link #ends} divided the walk into, however many leads were created in it since.
      */
     public static List<Lead> between(EntityManager em, Position from, Position to) {
         return query(em, Lead.class, "SELECT l FROM Lead l", from, to).getResultList();
+    }
+
+    /** The ids of the leads {@link #between} returns, in the same order. */
+    public static List<String> idsBetween(EntityManager em, Position from, Position to) {
+        return query(em, String.class, "SELECT l.id FROM Lead l", from, to).getResultList();
     }
 
     /**

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.leadline.server.lead.Lead;
@@ -105,7 +104,7 @@ public class RerateSteps {
     }
 
     public List<String> leadIds(String tenantId, LeadWalk.Position from, LeadWalk.Position to) {
-        return LeadWalk.between(open(tenantId), from, to).stream().map(Lead::id).toList();
+        return LeadWalk.idsBetween(open(tenantId), from, to);
     }
 
     public void one(String tenantId, String jobId, String leadId) {
