@@ -44,6 +44,7 @@ import org.leadline.it.LeadlineServer;
  * and {@code --mixed-minutes} (default 10; 0 skips it) of mixed load at {@code --connections}
  * with imports of {@code --mixed-import-rows} rows (default 100,000) running one after another:
  * errors, the p99 of its reads, and the resident memory after its first minute and after its end.
+ * {@code --start-only} stops after the start and idle memory rows.
  */
 public final class CoreTargets {
 
@@ -82,6 +83,9 @@ public final class CoreTargets {
             row("start to ready (s)", fmt(start), "trivial WAR " + fmt(trivialStart), ratio(start / trivialStart),
                     "<= 1.5x", start <= 1.5 * trivialStart);
             row("idle RSS (MiB)", Long.toString(idleRss), "", "", "<= 450", idleRss <= 450);
+            if (Arrays.asList(args).contains("--start-only")) {
+                return;
+            }
 
             Fixtures.TenantAdmin tenant = ListAtScale.loadTwoTenants(server, leads, leads / 10);
             server.restart();

@@ -51,8 +51,13 @@ public class FirstStart {
                 executor);
         String ownerHash;
         try {
-            checkPolicy(Settings.BOOTSTRAP_ADMIN_PASSWORD, adminName);
-            checkPolicy(Settings.BOOTSTRAP_TENANT_ADMIN_PASSWORD, ownerName);
+            try {
+                checkPolicy(Settings.BOOTSTRAP_ADMIN_PASSWORD, adminName);
+                checkPolicy(Settings.BOOTSTRAP_TENANT_ADMIN_PASSWORD, ownerName);
+            } finally {
+                // No other password is checked before someone signs in: the idle server keeps no dictionary.
+                PasswordBlocklist.release();
+            }
             ownerHash = passwords.hash(ownerPassword);
         } catch (RuntimeException e) {
             adminHash.cancel(false);

@@ -1,15 +1,13 @@
 package org.leadline.server.tenancy;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
-import me.gosimple.nbvcxz.Nbvcxz;
-import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
-import me.gosimple.nbvcxz.resources.Dictionary;
-import me.gosimple.nbvcxz.resources.DictionaryBuilder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The password blocklist of NIST SP 800-63B, through nbvcxz: its list of passwords from public
@@ -37,21 +35,95 @@ final class PasswordBlocklist {
             // The account's own name, its tenant, the product: with at most a few characters around.
             return true;
         }
-        return ESTIMATOR.estimate(password).getEntropy() < MIN_GUESS_BITS;
+        return entropy(password) < MIN_GUESS_BITS;
     }
 
-    /**
-     * nbvcxz with its own dictionaries; thread-safe. The library loads its dictionaries (171,000
-     * words) into static fields at its first use and keeps them: about 19 MB of heap for the rest of
-     * the process, so a first start with configured bootstrap passwords idles about 40 MiB larger.
-     */
-    private static final Nbvcxz ESTIMATOR = new Nbvcxz(new ConfigurationBuilder()
-            .setDictionaries(withProductName()).createConfiguration());
+    /** How long the dictionaries stay loaded after the last check. */
+    static final Duration KEEP = Duration.ofSeconds(30);
 
-    private static List<Dictionary> withProductName() {
-        List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
-        dictionaries.add(new DictionaryBuilder().setDictionaryName("product").setExclusion(true)
-                .addWord("leadline", 0).createDictionary());
-        return dictionaries;
+    /** By name: a class literal would load it, and nbvcxz with it, into this class's own loader. */
+    private static final String ENTROPY_CLASS = "org.leadline.server.tenancy.PasswordEntropy";
+
+    private static final Object LOCK = new Object();
+    private static ToDoubleFunction<String> entropy; // guarded by LOCK
+    private static long lastUse; // guarded by LOCK
+    private static boolean releasePending; // guarded by LOCK
+    private static long loads; // guarded by LOCK: a release scheduled for an earlier load does nothing
+    private static long keepNanos = KEEP.toNanos(); // guarded by LOCK
+
+    /**
+     * nbvcxz's estimate. nbvcxz loads its dictionaries (171,000 words, about 19 MB of heap) into
+     * static fields at its first use and keeps them for as long as its classes live. So it is loaded
+     * by a class loader of its own, kept while checks come, and let go {@link #KEEP} after the
+     * last one: an idle server holds none of it.
+     */
+    static double entropy(String password) {
+        ToDoubleFunction<String> estimator;
+        synchronized (LOCK) {
+            if (entropy == null) {
+                entropy = load();
+                loads++;
+                releasePending = false;
+            }
+            estimator = entropy;
+            lastUse = System.nanoTime();
+            if (!releasePending) {
+                releasePending = true;
+                releaseLater(loads, keepNanos);
+            }
+        }
+        return estimator.applyAsDouble(password);
+    }
+
+    /** Lets the dictionaries go now (the first start checks its passwords once and has no more to check). */
+    static void release() {
+        synchronized (LOCK) {
+            entropy = null;
+        }
+    }
+
+    /** The class loader of the loaded dictionaries, or null: for tests. */
+    static ClassLoader loader() {
+        synchronized (LOCK) {
+            return entropy == null ? null : entropy.getClass().getClassLoader();
+        }
+    }
+
+    /** For tests: how long the dictionaries stay loaded after the last check. */
+    static void keepFor(Duration keep) {
+        synchronized (LOCK) {
+            keepNanos = keep.toNanos();
+        }
+    }
+
+    private static void releaseLater(long load, long nanos) {
+        CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> releaseIfIdle(load));
+    }
+
+    private static void releaseIfIdle(long load) {
+        synchronized (LOCK) {
+            if (load != loads || entropy == null) {
+                return;
+            }
+            long idle = System.nanoTime() - lastUse;
+            if (idle >= keepNanos) {
+                entropy = null;
+                releasePending = false;
+            } else {
+                releaseLater(load, keepNanos - idle);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ToDoubleFunction<String> load() {
+        ClassLoader loader = new DisposableLoader(PasswordBlocklist.class.getClassLoader(),
+                List.of("me.gosimple.nbvcxz.", ENTROPY_CLASS));
+        try {
+            return (ToDoubleFunction<String>) loader.loadClass(ENTROPY_CLASS)
+                    .getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not load the password blocklist", e);
+        }
     }
 }
