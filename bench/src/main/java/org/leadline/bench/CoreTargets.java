@@ -235,6 +235,9 @@ public final class CoreTargets {
         String target = (minRatio > 0 ? ">= " + minRatio + "x" : "") + (maxP99 > 0 ? " p99<=" + (int) maxP99 : "");
         row(name, fmt0(r.rate()), r.latency() + (r.errors() > 0 ? " ERR " + r.errors() : ""), ratio(ratio),
                 target.isBlank() ? "" : target.strip(), met);
+        if (r.firstError() != null) {
+            System.out.printf("  first error of %s: %s%n", name, r.firstError());
+        }
     }
 
     private static void row(String name, String value, String context, String ratio, String target, boolean met) {
@@ -243,7 +246,7 @@ public final class CoreTargets {
         System.out.printf("%-44s %10s  %-30s %-6s %s%n", name, value, context, ratio, target);
     }
 
-    record Result(double rate, double p50, double p99, int errors) {
+    record Result(double rate, double p50, double p99, int errors, String firstError) {
         String latency() {
             return String.format("p50 %.1f ms, p99 %.1f ms", p50, p99);
         }
@@ -415,6 +418,7 @@ public final class CoreTargets {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         List<long[]> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
@@ -427,12 +431,14 @@ public final class CoreTargets {
                     HttpRequest r = request.apply(next.getAndIncrement());
                     long s = System.nanoTime();
                     try {
-                        HttpResponse<Void> resp = HTTP.send(r, HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
                         if (resp.statusCode() >= 400) {
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, resp.statusCode() + " " + resp.body());
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();
+                        firstError.compareAndSet(null, e.toString());
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -451,10 +457,10 @@ public final class CoreTargets {
         double elapsed = (System.nanoTime() - started) / 1e9;
         long[] all = perThread.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted().toArray();
         if (all.length == 0) {
-            return new Result(0, 0, 0, errors.get());
+            return new Result(0, 0, 0, errors.get(), firstError.get());
         }
         return new Result(all.length / elapsed, all[all.length / 2] / 1e6,
-                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6, errors.get());
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6, errors.get(), firstError.get());
     }
 
     static HttpRequest get(String url, Map<String, String> headers) {
@@ -481,7 +487,7 @@ public final class CoreTargets {
     }
 
     /** A lead with a timeline of interactions, notes, stakeholders and competitors. */
-    private static String busyLead(Api api) {
+    static String busyLead(Api api) {
         String lead = api.post("/api/v1/leads", Fixtures.tradeFairLead("Timeline")).json().getString("id");
         String base = "/api/v1/leads/" + lead;
         for (int i = 0; i < 10; i++) {

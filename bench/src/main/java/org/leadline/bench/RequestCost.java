@@ -20,7 +20,7 @@ import org.leadline.it.LeadlineServer;
  * run, on a fresh server with one tenant of five rules. Optionally records each row with JFR.
  *
  * <p>Usage (after {@code mvn -B -q package -DskipTests}):
- * {@code java -Dleadline.home=dist/target/leadline [-Dleadline.it.db=postgresql] -cp "$(cat bench/target/classpath.txt):bench/target/classes" org.leadline.bench.RequestCost --warmup 60 --seconds 10 --connections 32 --rows health,me,read,timeline,process,create,health,read [--jfr target/jfr]}
+ * {@code java -Dleadline.home=dist/target/leadline [-Dleadline.it.db=postgresql] -cp "$(cat bench/target/classpath.txt):bench/target/classes" org.leadline.bench.RequestCost --warmup 60 --seconds 10 --connections 32 --rows health,me,read,timeline,process,create,health,read [--jfr target/jfr] (one recording per row: target/jfr/1-health.jfr, 2-me.jfr, …)}
  */
 public final class RequestCost {
 
@@ -44,7 +44,7 @@ public final class RequestCost {
             Api api = Fixtures.newTenant(server).api();
             api.put("/api/v1/qualification/rules", CoreTargets.rules(), Map.of());
             String token = api.token();
-            String lead = api.post("/api/v1/leads", Fixtures.tradeFairLead("Timeline")).json().getString("id");
+            String lead = CoreTargets.busyLead(api);
             String base = server.base();
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
             AtomicLong unique = new AtomicLong();
@@ -60,7 +60,9 @@ public final class RequestCost {
                 default -> CoreTargets.get(base + "/health/live", Map.of());
             });
             System.out.printf("%-10s %10s  %-28s %7s  %s%n", "row", "req/s", "latency", "errors", "server CPU per request");
+            int pass = 0;
             for (String row : rows.split(",")) {
+                pass++;
                 IntFunction<HttpRequest> request = switch (row) {
                     case "health" -> i -> CoreTargets.get(base + "/health/live", Map.of());
                     case "me" -> i -> CoreTargets.get(base + "/api/v1/auth/me", auth);
@@ -80,11 +82,14 @@ public final class RequestCost {
                 if (jfr != null) {
                     Files.createDirectories(Path.of(jfr));
                     jcmd(server.pid(), "JFR.stop", "name=" + row,
-                            "filename=" + Path.of(jfr, row + ".jfr").toAbsolutePath());
+                            "filename=" + Path.of(jfr, pass + "-" + row + ".jfr").toAbsolutePath());
                 }
                 double requests = r.rate() * seconds;
                 System.out.printf("%-10s %10.0f  %-28s %7d  %.2f ms%n", row, r.rate(), r.latency(), r.errors(),
                         requests == 0 ? 0 : (cpu1 - cpu0) * 10.0 / requests);
+                if (r.firstError() != null) {
+                    System.out.println("  first error: " + r.firstError());
+                }
             }
         } finally {
             server.discard();
