@@ -114,10 +114,13 @@ public final class CoreTargets {
                     .POST(HttpRequest.BodyPublishers.ofString(createBody(unique.incrementAndGet()))).build();
 
             System.out.printf("warming up for %d s%n", warmup);
-            load(connections, warmup, i -> switch (i % 4) {
+            load(connections, warmup, i -> switch (i % 6) {
+                // every request measured below, so that none is measured before the JIT compiled it
                 case 0 -> get(base + "/api/v1/leads/" + lead, auth);
                 case 1 -> get(base + "/api/v1/leads?limit=50", auth);
                 case 2 -> create.apply(i);
+                case 3 -> get(base + "/api/v1/leads/" + lead + "/timeline", auth);
+                case 4 -> get(base + "/api/v1/leads/" + lead + "/process", auth);
                 default -> get(base + "/health/live", Map.of());
             });
 

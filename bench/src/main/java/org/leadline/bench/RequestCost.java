@@ -53,10 +53,13 @@ public final class RequestCost {
                     .POST(HttpRequest.BodyPublishers.ofString(CoreTargets.createBody(unique.incrementAndGet())))
                     .build();
             System.out.printf("warming up for %d s%n", warmup);
-            CoreTargets.load(connections, warmup, i -> switch (i % 4) {
+            CoreTargets.load(connections, warmup, i -> switch (i % 6) {
+                // every request measured below, so that none is measured before the JIT compiled it
                 case 0 -> CoreTargets.get(base + "/api/v1/leads/" + lead, auth);
                 case 1 -> CoreTargets.get(base + "/api/v1/leads?limit=50", auth);
                 case 2 -> create.apply(i);
+                case 3 -> CoreTargets.get(base + "/api/v1/leads/" + lead + "/timeline", auth);
+                case 4 -> CoreTargets.get(base + "/api/v1/leads/" + lead + "/process", auth);
                 default -> CoreTargets.get(base + "/health/live", Map.of());
             });
             System.out.printf("%-10s %10s  %-28s %7s  %s%n", "row", "req/s", "latency", "errors", "server CPU per request");
