@@ -52,9 +52,7 @@ public final class AuditTrail {
         }
         List<String> ids = entries.stream().map(AuditEntry::id).toList();
         Map<String, List<AuditChange>> changes = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<AuditChange> rows = changesOf(em, ids).getResultList();
-        rows.forEach(c -> changes.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
+        changesOf(em, ids).forEach(c -> changes.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
         for (AuditEntry e : entries) {
             List<AuditEntryView.Change> list = changes.getOrDefault(e.id(), List.of()).stream()
                     .map(c -> new AuditEntryView.Change(c.field(), c.oldValue(), c.newValue())).toList();
@@ -73,7 +71,8 @@ public final class AuditTrail {
      * page: so the query names the index (a comment to other databases). A native query bypasses
      * the multitenant filter, so it names the tenant itself.
      */
-    static Query changesOf(EntityManager em, List<String> entryIds) {
+    @SuppressWarnings("unchecked")
+    private static List<AuditChange> changesOf(EntityManager em, List<String> entryIds) {
         Query q = em.createNativeQuery("SELECT * FROM audit_changes --DERBY-PROPERTIES index=IX_AUDIT_CHANGES_BY_ENTRY\n"
                 + "WHERE entry_id IN (" + String.join(", ", Collections.nCopies(entryIds.size(), "?"))
                 + ") AND tenant_id = ? ORDER BY entry_id, seq", AuditChange.class);
@@ -82,7 +81,7 @@ public final class AuditTrail {
         for (String id : entryIds) {
             q.setParameter(i++, id);
         }
-        return q.setParameter(i, em.getProperties().get(TenantPersistence.TENANT_PROPERTY));
+        return q.setParameter(i, em.getProperties().get(TenantPersistence.TENANT_PROPERTY)).getResultList();
     }
 
     /** The entries as the timeline embeds them. */
