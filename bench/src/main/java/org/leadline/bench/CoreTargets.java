@@ -3,6 +3,8 @@ package org.leadline.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -551,12 +553,17 @@ public final class CoreTargets {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(jvmOptions.strip().split("\\s+")));
+        Path preBoot = dir.resolve("pre-boot.asadmin");
+        Files.writeString(preBoot, String.join("\n", launcherPreBootCommands(home)) + "\n");
         command.addAll(List.of("-jar", home.resolve("lib/payara-micro.jar").toString(), "--deploy", war.toString(),
+                "--prebootcommandfile", preBoot.toString(),
                 "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
                 "--nohostaware"));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile());
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as the launcher's server JVM
+        Process p = builder.start();
         try {
             HttpRequest hello = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hello")).build();
             while (true) {
@@ -575,6 +582,20 @@ public final class CoreTargets {
         } finally {
             p.destroy();
             p.waitFor();
+        }
+    }
+
+    /**
+     * The commands the distribution's launcher gives Payara Micro before it boots (the HTTP
+     * listener's settings, the data grid switched off), read from its own jar so the baseline
+     * application always starts with the same ones.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> launcherPreBootCommands(Path home) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {home.resolve("leadline.jar").toUri().toURL()}, null)) {
+            return List.copyOf((List<String>) loader.loadClass("org.leadline.dist.Launcher")
+                    .getField("PRE_BOOT_COMMANDS").get(null));
         }
     }
 

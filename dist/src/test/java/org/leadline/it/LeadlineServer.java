@@ -132,6 +132,8 @@ public final class LeadlineServer implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
+        // the C heaps the launcher gives the server JVM it starts (Launcher.MALLOC_ARENA_MAX)
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         pb.environment().putAll(env);
         pb.environment().put("LEADLINE_HTTP_PORT", Integer.toString(port));
         try {

@@ -91,6 +91,14 @@ class PlatformIT {
     }
 
     @Test
+    void payarasDataGridIsNotStarted() throws Exception {
+        // the launcher switches Hazelcast off before Payara boots; a member announces itself in the log
+        String log = server.log();
+        assertTrue(log.contains("hazelcast-config-specific-configuration.enabled=false"), "pre-boot command not run");
+        assertFalse(log.contains("Hazelcast Instance Bound to JNDI"), "a Hazelcast member started");
+    }
+
+    @Test
     void livenessAndReadinessAreUp() {
         for (String path : new String[] {"/health/live", "/health/ready", "/health"}) {
             Api.Response r = server.api().get(path);
