@@ -170,8 +170,8 @@ public final class Launcher {
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // glibc gives each thread that allocates concurrently a C heap of its own (up to eight per
-        // core); two hold the JVM's native allocations with no measurable cost to throughput and
-        // keep the idle server 15 MiB smaller. A value set in the environment wins.
+        // core); two keep the idle server about 15 MiB smaller at the same steady throughput
+        // (docs/performance.md, "The data grid switched off"). A value set in the environment wins.
         builder.environment().putIfAbsent(MALLOC_ARENA_MAX, "2");
         Process server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
