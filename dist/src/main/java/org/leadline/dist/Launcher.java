@@ -105,7 +105,7 @@ public final class Launcher {
      * <p>Payara's data grid (Hazelcast) is switched off: Leadline keeps all state that must hold
      * across server nodes in the database and uses no session replication, clustered beans or
      * JCache, yet with only {@code --nocluster} Payara Micro still starts a local Hazelcast member
-     * (about 3,900 classes, 18 MB of metaspace and 44 threads on an idle server). Public because the
+     * (about 4,000 classes, 17 MB of metaspace and 44 threads on an idle server). Public because the
      * benchmark starts its baseline application with the same commands.
      */
     public static final List<String> PRE_BOOT_COMMANDS = List.of(

@@ -50,12 +50,14 @@ public final class LeadlineServer implements AutoCloseable {
 
     private final Path workDir;
     private final Map<String, String> env;
+    private final List<String> jvm;
     private final int port;
     private Process process;
 
-    private LeadlineServer(Path workDir, Map<String, String> env, int port) {
+    private LeadlineServer(Path workDir, Map<String, String> env, List<String> jvm, int port) {
         this.workDir = workDir;
         this.env = env;
+        this.jvm = jvm;
         this.port = port;
     }
 
@@ -89,6 +91,15 @@ public final class LeadlineServer implements AutoCloseable {
      * same database.
      */
     public static LeadlineServer start(Path workDir, Map<String, String> extraEnv) {
+        return start(workDir, extraEnv, jvmOptions());
+    }
+
+    /**
+     * Starts a server as {@link #start(Path, Map)} does, with {@code jvm} as the options of the JVM
+     * that runs {@code leadline.jar}; without a heap limit among them the launcher runs the server in
+     * a JVM of its own, as the README's start does.
+     */
+    public static LeadlineServer start(Path workDir, Map<String, String> extraEnv, List<String> jvm) {
         Map<String, String> env = new HashMap<>();
         env.put("LEADLINE_DATA_DIR", workDir.resolve("data").toString());
         env.put("LEADLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -104,7 +115,7 @@ public final class LeadlineServer implements AutoCloseable {
             env.put("LEADLINE_DB_USER", System.getProperty("leadline.it.pg.user", "postgres"));
         }
         env.putAll(extraEnv);
-        LeadlineServer server = new LeadlineServer(workDir, env, freePort());
+        LeadlineServer server = new LeadlineServer(workDir, env, List.copyOf(jvm), freePort());
         server.boot();
         return server;
     }
@@ -126,14 +137,19 @@ public final class LeadlineServer implements AutoCloseable {
         Path home = Path.of(System.getProperty("leadline.home", "target/leadline")).toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
+        command.addAll(jvm);
         command.addAll(List.of("-jar", home.resolve("leadline.jar").toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
-        // the C heaps the launcher gives the server JVM it starts (Launcher.MALLOC_ARENA_MAX)
-        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        if (jvm.stream().anyMatch(o -> o.startsWith("-Xmx"))) {
+            // the server runs in this JVM: the C heaps the launcher gives the server JVM it starts
+            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        } else {
+            // the launcher starts the server's JVM and sets them itself (LauncherIT)
+            pb.environment().remove("MALLOC_ARENA_MAX");
+        }
         pb.environment().putAll(env);
         pb.environment().put("LEADLINE_HTTP_PORT", Integer.toString(port));
         try {
@@ -207,6 +223,8 @@ public final class LeadlineServer implements AutoCloseable {
         // leaves the folder and the PostgreSQL database behind.
         if (process != null && process.isAlive()) {
             try {
+                // a launcher killed outright cannot stop the server JVM it started
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
