@@ -32,7 +32,9 @@ public final class Launcher {
             // (the JVM's default, 70 %, kept the start's garbage: 240-270 MB committed for 100-110 MB live)
             + " -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
     private static final String CHILD = "leadline.launcher.server-jvm";
-    static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+    /** The C heaps (glibc's arenas) of the server JVM the launcher starts; see {@link #runServerJvm}. */
+    public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+    public static final String MALLOC_ARENAS = "2";
 
     public static void main(String[] args) throws Exception {
         Path home = home();
@@ -172,7 +174,7 @@ public final class Launcher {
         // glibc gives each thread that allocates concurrently a C heap of its own (up to eight per
         // core); two keep the idle server about 15 MiB smaller at the same steady throughput
         // (docs/performance.md, "The data grid switched off"). A value set in the environment wins.
-        builder.environment().putIfAbsent(MALLOC_ARENA_MAX, "2");
+        builder.environment().putIfAbsent(MALLOC_ARENA_MAX, MALLOC_ARENAS);
         Process server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.destroy();

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.leadline.dist.Launcher;
+
 /**
  * A real Leadline distribution ({@code dist/target/leadline}) started as a user starts it
  * ({@code java -jar leadline.jar}) in a child process, on a free port, with its own data folder
@@ -143,12 +145,13 @@ public final class LeadlineServer implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
+        // (compile-time constants: the benchmarks, which use this class without the launcher's, load nothing of it)
         if (jvm.stream().anyMatch(o -> o.startsWith("-Xmx"))) {
             // the server runs in this JVM: the C heaps the launcher gives the server JVM it starts
-            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            pb.environment().putIfAbsent(Launcher.MALLOC_ARENA_MAX, Launcher.MALLOC_ARENAS);
         } else {
             // the launcher starts the server's JVM and sets them itself (LauncherIT)
-            pb.environment().remove("MALLOC_ARENA_MAX");
+            pb.environment().remove(Launcher.MALLOC_ARENA_MAX);
         }
         pb.environment().putAll(env);
         pb.environment().put("LEADLINE_HTTP_PORT", Integer.toString(port));
