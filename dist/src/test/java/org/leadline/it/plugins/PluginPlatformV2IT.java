@@ -43,7 +43,8 @@ import org.leadline.it.LeadlineServer;
 
 /**
  * The second round of the plugin platform, seen from outside with real plugin archives: a slow
- * plugin of one tenant does not starve the others (bulkheads), built-in plugins cannot be replaced
+ * plugin of one tenant does not starve the others (bulkheads), a busy tenant's calls wait for a place
+ * in its share instead of being left out, built-in plugins cannot be replaced
  * by an upload, an upgrade is tried before it replaces anything and never switches on what a tenant
  * did not choose (also when the old version was stopped), versions are semantic, a null scoring
  * result is a failure, process definitions and settings declarations are checked; an extension new in
@@ -93,9 +94,42 @@ class PluginPlatformV2IT {
     }
 
     @Test
+    @Order(0)
+    void aBusyTenantsCreatesAllGetTheVoteOfARuleWhoseCallsOverlapBeyondTheTenantsShare() throws Exception {
+        slowpokeInstalled();
+        Fixtures.TenantAdmin c = Fixtures.newTenant(server);
+        int bantAlone = score(c, createLead(c, "Allein"));
+        assertEquals(200, c.api().post("/api/v1/extensions/slowpoke/deliberate/enable").status());
+        int withRule = score(c, createLead(c, "Bedacht"));
+        assertEquals(bantAlone + 7, withRule, "the deliberate rule adds its 7 points");
+
+        // 16 creates at once: the rule's calls (300 ms each) overlap beyond the tenant's 8 places of the
+        // plugin. A call finding the places taken waits for one (less than the 1 s limit here) instead of
+        // leaving the rule out of that lead's rating.
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Api.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            JsonObject lead = distinctPerson(Fixtures.tradeFairLead("Gleichzeitig" + i), 100 + i);
+            creates.add(clients.submit(() -> c.api().post("/api/v1/leads", lead)));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<Api.Response> f : creates) {
+            Api.Response r = f.get(120, TimeUnit.SECONDS);
+            assertEquals(201, r.status(), r::toString);
+            ids.add(r.json().getString("id"));
+        }
+        clients.shutdown();
+        for (String id : ids) {
+            assertEquals(withRule, score(c, id), () -> "every lead has the rule's vote: " + reasons(c, id));
+        }
+        JsonObject metrics = admin.get("/api/v1/admin/plugins/slowpoke").json().getJsonObject("metrics");
+        assertEquals(0, metrics.getJsonNumber("rejectedBusy").longValue(), metrics::toString);
+    }
+
+    @Test
     @Order(1)
     void aSlowPluginOfTenantAHoldsUpNeitherTenantBsScoringNorAsHealthyExtensions() throws Exception {
-        assertEquals(201, upload(admin, TEST_PLUGINS.resolve("slowpoke.jar"), "").status());
+        slowpokeInstalled();
         Fixtures.TenantAdmin a = Fixtures.newTenant(server);
         Fixtures.TenantAdmin b = Fixtures.newTenant(server);
         int real = score(b, createLead(b, "Vorher"));
@@ -375,6 +409,14 @@ class PluginPlatformV2IT {
         Api.Response r = t.api().get("/api/v1/extensions/" + plugin + "/" + extension);
         assertEquals(200, r.status(), r::toString);
         return r.json();
+    }
+
+    /** Installs the test plugin with the slow rules, once for the tests that use it. */
+    private static void slowpokeInstalled() throws Exception {
+        if (admin.get("/api/v1/admin/plugins/slowpoke").status() == 404) {
+            Api.Response r = upload(admin, TEST_PLUGINS.resolve("slowpoke.jar"), "");
+            assertEquals(201, r.status(), r::toString);
+        }
     }
 
     private static String createLead(Fixtures.TenantAdmin t, String lastName) {

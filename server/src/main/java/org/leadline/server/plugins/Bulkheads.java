@@ -3,13 +3,22 @@ package org.leadline.server.plugins;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded concurrency for plugin calls: each plugin may run at most {@code perPlugin} calls at once,
  * and each tenant within it at most {@code perTenant}. A call that finds its plugin's or its
- * tenant's share in use is not made at all (it fails fast); the permits are given back when the
- * plugin's code returns, not when the guard stops waiting for it, so a plugin that hangs uses up its
- * own share and nobody else's.
+ * tenant's share in use waits for a free place, first come first served, at most as long as the
+ * caller allows (the call's own time limit); if the share is still in use then, the call is not
+ * made at all. The permits are given back when the plugin's code returns, not when the guard stops
+ * waiting for it, so a plugin that hangs uses up its own share and nobody else's.
+ *
+ * <p>Waiting, not failing at once, because a share is in use for two reasons: a plugin that hangs
+ * (its calls hold their places until the time limit and beyond, and a waiting call is turned away
+ * after that limit, as its own call would have been), and a busy tenant whose quick calls overlap
+ * on a saturated server (more requests in flight than places). Failing at once made the second look
+ * like the first: a lead created under load lost a scoring rule's vote, a process view answered that
+ * no process was available.
  */
 final class Bulkheads {
 
@@ -57,20 +66,38 @@ final class Bulkheads {
         return perTenant;
     }
 
-    /** The permits for one call of the plugin for the tenant, or why there are none. Never waits. */
-    Object tryAcquire(String pluginId, String tenantId) {
-        Semaphore tenant = tenants.computeIfAbsent(tenantId + '|' + pluginId, k -> new Semaphore(perTenant));
-        if (!tenant.tryAcquire()) {
+    /**
+     * The permits for one call of the plugin for the tenant, waiting at most {@code waitNanos} in all
+     * for them, or why there are none. An interrupted wait gives up at once, keeping the interrupt.
+     */
+    Object acquire(String pluginId, String tenantId, long waitNanos) {
+        long deadline = System.nanoTime() + waitNanos;
+        // fair: a call that waits is served before later ones (the timed acquire honours the order)
+        Semaphore tenant = tenants.computeIfAbsent(tenantId + '|' + pluginId, k -> new Semaphore(perTenant, true));
+        if (!take(tenant, deadline)) {
             return new Full("was not called: all " + perTenant + " concurrent calls of plugin " + pluginId
-                    + " for this tenant are in use (" + PluginSettings.BULKHEAD_PER_TENANT + ")");
+                    + " for this tenant stayed in use for " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms ("
+                    + PluginSettings.BULKHEAD_PER_TENANT + ")");
         }
-        Semaphore plugin = plugins.computeIfAbsent(pluginId, k -> new Semaphore(perPlugin));
-        if (!plugin.tryAcquire()) {
+        Semaphore plugin = plugins.computeIfAbsent(pluginId, k -> new Semaphore(perPlugin, true));
+        if (!take(plugin, deadline)) {
             tenant.release();
             return new Full("was not called: all " + perPlugin + " concurrent calls of plugin " + pluginId
-                    + " are in use (" + PluginSettings.BULKHEAD_PER_PLUGIN + ")");
+                    + " stayed in use for " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms ("
+                    + PluginSettings.BULKHEAD_PER_PLUGIN + ")");
         }
         return new Permit(plugin, tenant);
+    }
+
+    /** One permit, at once when one is free and nobody waits, else waiting in turn until {@code deadline}. */
+    private static boolean take(Semaphore share, long deadline) {
+        try {
+            // the timed form, also when no time is left: the untimed one would jump the queue
+            return share.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Calls of the plugin running now (for the administrator's view). */

@@ -26,9 +26,10 @@ import java.util.logging.Logger;
  * until an administrator re-enables it.
  *
  * <p>Each plugin, and each tenant within it, has a bounded share of the guard threads
- * ({@link Bulkheads}): a call finding its share in use is not made and fails at once. Such a call is
- * no failure of the extension (nor of any other): it is counted as {@code rejectedBusy} and never
- * towards a quarantine. So one tenant's hanging plugin holds up its own calls only.
+ * ({@link Bulkheads}): a call finding its share in use waits for a free place at most as long as its
+ * own time limit, and is not made if none frees up by then. Such a call is no failure of the
+ * extension (nor of any other): it is counted as {@code rejectedBusy} and never towards a
+ * quarantine. So one tenant's hanging plugin holds up its own calls only.
  *
  * <p>Plain Java without container types, so its cost can be measured outside the server.
  */
@@ -144,7 +145,7 @@ public final class Guard implements AutoCloseable {
             m.skipped.increment();
             return new Outcome<>(null, null, true);
         }
-        Object admitted = admit(target);
+        Object admitted = admit(target, timeoutNanos);
         if (admitted instanceof Bulkheads.Full full) {
             return rejected(target, m, full.reason());
         }
@@ -257,7 +258,7 @@ public final class Guard implements AutoCloseable {
                 }
                 break;
             }
-            Object admitted = admit(target);
+            Object admitted = admit(target, timeoutNanos);
             String refusal = admitted instanceof Bulkheads.Full full ? full.reason() : null;
             Future<?> future = null;
             BatchRun<I, T> run = null;
@@ -272,7 +273,7 @@ public final class Guard implements AutoCloseable {
                 }
             }
             if (refusal != null) {
-                // Fail fast for the rest of the batch: the share will not free up within it.
+                // The share stayed in use for a whole time limit: the rest of the batch is not made either.
                 for (int i = from; i < n; i++) {
                     out[i] = rejected(target, m, refusal);
                 }
@@ -351,9 +352,13 @@ public final class Guard implements AutoCloseable {
         return new Outcome<>(null, failure, false);
     }
 
-    /** The permits of a call for a tenant, or why it may not be made; calls for the installation are not bounded. */
-    private Object admit(Target target) {
-        return SYSTEM.equals(target.tenantId()) ? null : bulkheads.tryAcquire(target.pluginId(), target.tenantId());
+    /**
+     * The permits of a call for a tenant, waiting for them at most {@code waitNanos}, or why it may
+     * not be made; calls for the installation are not bounded.
+     */
+    private Object admit(Target target, long waitNanos) {
+        return SYSTEM.equals(target.tenantId()) ? null
+                : bulkheads.acquire(target.pluginId(), target.tenantId(), waitNanos);
     }
 
     static void release(Bulkheads.Permit permit) {

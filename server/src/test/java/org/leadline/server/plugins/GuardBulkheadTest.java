@@ -51,17 +51,20 @@ class GuardBulkheadTest {
     }
 
     @Test
-    void aHangingPluginFailsFastForItsTenantWithoutQuarantiningItsHealthyExtension() throws Exception {
+    void aHangingPluginTurnsAwayItsTenantsCallsAfterTheTimeLimitWithoutQuarantiningItsHealthyExtension() throws Exception {
         Guard.Target slowA = new Guard.Target("A", "slow", "sleepy", loader);
         for (int i = 0; i < 2; i++) {
             assertTrue(guard.call(slowA, this::hang).failure().contains("did not answer"));
         }
-        // A's share of the plugin (2) is held by the hanging calls: its other extension is not called.
+        // A's share of the plugin (2) is held by the hanging calls: its other extension waits for a
+        // place as long as a call's time limit (200 ms), finds none and is not called.
         Guard.Target healthyA = new Guard.Target("A", "slow", "steady", loader);
         for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
             Guard.Outcome<String> o = guard.call(healthyA, () -> "fine");
             assertFalse(o.ok());
-            assertTrue(o.failure().contains("for this tenant are in use"), o.failure());
+            assertTrue(o.failure().contains("for this tenant stayed in use for 200 ms"), o.failure());
+            assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(200), "it waited for a place");
         }
         assertFalse(guard.isQuarantined("A", "slow", "steady"), "not called is not failed");
         assertEquals(5, guard.metrics("slow").rejected());
@@ -81,12 +84,42 @@ class GuardBulkheadTest {
             }
         }
         Guard.Outcome<String> c = guard.call(new Guard.Target("C", "slow", "steady", loader), () -> "fine");
-        assertTrue(c.failure().contains("all 4 concurrent calls of plugin slow are in use"), c.failure());
+        assertTrue(c.failure().contains("all 4 concurrent calls of plugin slow stayed in use"), c.failure());
         List<Guard.Outcome<String>> batch = guard.callEach(new Guard.Target("C", "slow", "steady", loader),
                 List.of(1, 2, 3), i -> "v" + i);
-        assertTrue(batch.stream().allMatch(o -> !o.ok() && o.failure().contains("are in use")), batch::toString);
+        assertTrue(batch.stream().allMatch(o -> !o.ok() && o.failure().contains("stayed in use")), batch::toString);
         assertEquals("other", guard.call(new Guard.Target("C", "other", "x", loader), () -> "other").value());
         assertFalse(guard.isQuarantined("C", "slow", "steady"));
+    }
+
+    @Test
+    void aCallFindingItsShareInUseByQuickCallsWaitsForAPlaceAndIsMade() throws Exception {
+        // A busy tenant, not a hanging plugin: both of A's places are taken by calls that end soon.
+        Guard.Target t = new Guard.Target("A", "p", "e", loader);
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<java.util.concurrent.Future<Guard.Outcome<String>>> first = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            first.add(callers.submit(() -> guard.call(t, () -> {
+                running.countDown();
+                finish.await();
+                return "first";
+            })));
+        }
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        java.util.concurrent.Future<Guard.Outcome<String>> third = callers.submit(() -> guard.call(t, () -> "third"));
+        java.util.concurrent.Future<List<Guard.Outcome<Integer>>> batch = callers.submit(
+                () -> guard.callEach(t, List.of(1, 2), i -> i * 10));
+        Thread.sleep(50);
+        assertFalse(third.isDone(), "the third call waits while both places are in use");
+        finish.countDown();
+        assertEquals("third", third.get(5, TimeUnit.SECONDS).value());
+        assertEquals(List.of(10, 20), batch.get(5, TimeUnit.SECONDS).stream().map(Guard.Outcome::value).toList());
+        for (var f : first) {
+            assertEquals("first", f.get(5, TimeUnit.SECONDS).value());
+        }
+        assertEquals(0, guard.metrics("p").rejected());
+        assertEquals(0, guard.running("p"));
     }
 
     @Test
