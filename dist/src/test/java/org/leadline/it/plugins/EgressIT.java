@@ -75,8 +75,16 @@ class EgressIT {
             assertEquals(200, t.api().post(WEBHOOK + "/enable").status());
             String lead = lead(t.api(), "Intern");
             assertEquals(201, t.api().post("/api/v1/leads/" + lead + "/qualify", JsonValue.EMPTY_JSON_OBJECT).status());
+            // The post is made after the qualification's commit, by the outbox: wait until it was tried and refused
+            // (a delivery reads the settings when it is made, so changing them first would send it elsewhere).
+            String refused = "Webhook " + url + " not delivered for lead " + lead + ": connection refused by policy";
+            long tried = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!server.log().contains(refused) && System.nanoTime() < tried) {
+                Thread.sleep(100);
+            }
+            assertTrue(server.log().contains(refused), "the plugin's log says why");
 
-            // The allowed receiver, set afterwards, gets the next qualification: by then the first post is long over.
+            // The allowed receiver, set afterwards, gets the next qualification.
             assertEquals(200, t.api().put(WEBHOOK + "/settings", Json.createObjectBuilder()
                     .add("url", "http://" + LeadlineServer.OUTSIDE_HOST + ":" + allowed.getAddress().getPort() + "/hook")
                     .add("token", "secret-of-the-tenant").build(), Map.of()).status());
@@ -95,10 +103,6 @@ class EgressIT {
             }
             assertTrue(posts.stream().anyMatch(p -> p.contains(second)), "the allowed receiver got the second lead: " + posts);
             assertNull(inside.poll(1, TimeUnit.SECONDS), "nothing reached the loopback receiver");
-
-            String log = server.log();
-            assertTrue(log.contains("Webhook " + url + " not delivered for lead " + lead + ": connection refused by policy"),
-                    "the plugin's log says why");
         } finally {
             internal.stop(0);
             allowed.stop(0);
