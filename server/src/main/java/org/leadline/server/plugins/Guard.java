@@ -273,7 +273,7 @@ public final class Guard implements AutoCloseable {
                 }
             }
             if (refusal != null) {
-                // The share stayed in use for a whole time limit: the rest of the batch is not made either.
+                // No place in the share within a time limit, or no guard thread: the rest of the batch is not made either.
                 for (int i = from; i < n; i++) {
                     out[i] = rejected(target, m, refusal);
                 }
