@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadline.it.Api;
 import org.leadline.it.Fixtures;
+import org.leadline.it.Await;
 import org.leadline.it.LeadlineServer;
 
 /**
@@ -363,13 +364,6 @@ class DeliveriesIT {
 
     private static void await(BooleanSupplier condition, java.util.function.Supplier<String> message)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(message.get());
+        Await.until(condition, java.time.Duration.ofSeconds(60), message);
     }
 }

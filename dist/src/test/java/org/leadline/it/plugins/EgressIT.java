@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadline.it.Api;
 import org.leadline.it.Fixtures;
+import org.leadline.it.Await;
 import org.leadline.it.LeadlineServer;
 
 /**
@@ -78,11 +79,8 @@ class EgressIT {
             // The post is made after the qualification's commit, by the outbox: wait until it was tried and refused
             // (a delivery reads the settings when it is made, so changing them first would send it elsewhere).
             String refused = "Webhook " + url + " not delivered for lead " + lead + ": connection refused by policy";
-            long tried = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!server.log().contains(refused) && System.nanoTime() < tried) {
-                Thread.sleep(100);
-            }
-            assertTrue(server.log().contains(refused), "the plugin's log says why");
+            Await.until(() -> logContains(refused), java.time.Duration.ofSeconds(30),
+                    () -> "the plugin's log says why");
 
             // The allowed receiver, set afterwards, gets the next qualification.
             assertEquals(200, t.api().put(WEBHOOK + "/settings", Json.createObjectBuilder()
@@ -203,6 +201,14 @@ class EgressIT {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    private static boolean logContains(String line) {
+        try {
+            return server.log().contains(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

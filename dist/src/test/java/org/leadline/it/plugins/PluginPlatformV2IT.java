@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.leadline.it.Api;
 import org.leadline.it.Fixtures;
+import org.leadline.it.Await;
 import org.leadline.it.LeadlineServer;
 
 /**
@@ -482,13 +483,6 @@ class PluginPlatformV2IT {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), "timed out waiting until " + what);
+        Await.until(condition, what);
     }
 }

@@ -75,18 +75,24 @@ final class Bulkheads {
         // fair: a call that waits is served before later ones (the timed acquire honours the order)
         Semaphore tenant = tenants.computeIfAbsent(tenantId + '|' + pluginId, k -> new Semaphore(perTenant, true));
         if (!take(tenant, deadline)) {
-            return new Full("was not called: all " + perTenant + " concurrent calls of plugin " + pluginId
+            return refused("all " + perTenant + " concurrent calls of plugin " + pluginId
                     + " for this tenant stayed in use for " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms ("
                     + PluginSettings.BULKHEAD_PER_TENANT + ")");
         }
         Semaphore plugin = plugins.computeIfAbsent(pluginId, k -> new Semaphore(perPlugin, true));
         if (!take(plugin, deadline)) {
             tenant.release();
-            return new Full("was not called: all " + perPlugin + " concurrent calls of plugin " + pluginId
+            return refused("all " + perPlugin + " concurrent calls of plugin " + pluginId
                     + " stayed in use for " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms ("
                     + PluginSettings.BULKHEAD_PER_PLUGIN + ")");
         }
         return new Permit(plugin, tenant);
+    }
+
+    /** Why a call gets no permits: its share stayed in use, or its thread was interrupted while waiting. */
+    private static Full refused(String shareInUse) {
+        return new Full("was not called: " + (Thread.currentThread().isInterrupted()
+                ? "interrupted while waiting for a place in its share" : shareInUse));
     }
 
     /** One permit, at once when one is free and nobody waits, else waiting in turn until {@code deadline}. */

@@ -123,6 +123,20 @@ class GuardBulkheadTest {
     }
 
     @Test
+    void aCallerInterruptedBeforeItsPlaceIsNotCalledAndSaysWhy() {
+        Thread.currentThread().interrupt();
+        Guard.Outcome<String> o;
+        try {
+            o = guard.call(new Guard.Target("A", "p", "e", loader), () -> "fine");
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        }
+        assertTrue(o.failure().contains("interrupted while waiting for a place"), o.failure());
+        assertEquals(1, guard.metrics("p").rejected());
+        assertEquals(0, guard.running("p"));
+    }
+
+    @Test
     void theShareIsGivenBackWhenThePluginsCodeReturns() {
         Guard.Target t = new Guard.Target("A", "p", "e", loader);
         for (int i = 0; i < 10; i++) {
