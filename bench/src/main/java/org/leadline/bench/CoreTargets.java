@@ -50,8 +50,8 @@ import org.leadline.it.LeadlineServer;
  */
 public final class CoreTargets {
 
-    /** The launcher's production defaults (dist Launcher.DEFAULT_JVM_OPTIONS). */
-    static final String SERVER_JVM = "-Xms96m -Xmx512m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
+    /** The launcher's production defaults. */
+    static final String SERVER_JVM = org.leadline.dist.Launcher.DEFAULT_JVM_OPTIONS;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String[]> ROWS = new ArrayList<>();

@@ -12,13 +12,14 @@ final class Figures {
     }
 
     /**
-     * Benchmarks measure the server as it runs in production: default JIT and garbage collector,
-     * 1 GiB heap, unless {@code -Dleadline.it.server-jvm-options=...} says otherwise (the test
-     * suite's servers use options that start fast instead).
+     * Benchmarks measure the server as it runs in production: with the JVM options the launcher
+     * gives it (a bounded heap, the serial collector), unless
+     * {@code -Dleadline.it.server-jvm-options=...} says otherwise (the test suite's servers use
+     * options that start fast instead).
      */
     static void productionServer() {
         if (System.getProperty("leadline.it.server-jvm-options") == null) {
-            System.setProperty("leadline.it.server-jvm-options", "-Xmx1g");
+            System.setProperty("leadline.it.server-jvm-options", CoreTargets.SERVER_JVM);
         }
         System.out.println("server JVM options: " + System.getProperty("leadline.it.server-jvm-options"));
     }
@@ -80,5 +81,15 @@ final class Figures {
             }
         }
         return fallback;
+    }
+
+    /** The value after {@code name} in {@code args}, or null when it is not given. */
+    static String stringArg(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 }

@@ -27,7 +27,11 @@ import org.leadline.it.LeadlineServer;
  * tenant (plus a second tenant's leads, so the indexes hold other tenants' rows too) with JDBC
  * batches, starts it again and times each kind of list request through the API.
  *
- * <p>{@code java -Dleadline.home=dist/target/leadline [-Dleadline.it.db=postgresql] -cp "$(cat bench/target/classpath.txt):bench/target/classes" org.leadline.bench.ListAtScale --leads 1000000 [--warmup-rounds 20] [--repeats 30]}
+ * <p>{@code java -Dleadline.home=dist/target/leadline [-Dleadline.it.db=postgresql] -cp "$(cat bench/target/classpath.txt):bench/target/classes" org.leadline.bench.ListAtScale --leads 1000000 [--warmup-rounds 20] [--repeats 30] [--keep DIR]}
+ *
+ * <p>With {@code --keep DIR} the server works in {@code DIR} and leaves its data there: the first run
+ * loads the leads, a later run with the same counts measures them again without loading (on
+ * PostgreSQL the database is named after the folder).
  */
 public final class ListAtScale {
 
@@ -53,34 +57,72 @@ public final class ListAtScale {
         System.out.printf("database: %s, leads in the measured tenant: %,d, in another tenant: %,d%n",
                 LeadlineServer.onPostgresql() ? "postgresql" : "derby", leads, others);
 
-        LeadlineServer server = LeadlineServer.start(Files.createTempDirectory("leadline-scale-"), Map.of());
+        String keep = Figures.stringArg(args, "--keep");
+        java.nio.file.Path workDir = keep != null ? java.nio.file.Path.of(keep).toAbsolutePath()
+                : Files.createTempDirectory("leadline-scale-");
+        java.nio.file.Path loaded = workDir.resolve("loaded.properties");
+        boolean reuse = Files.exists(loaded);
+        java.util.Properties saved = new java.util.Properties();
+        if (reuse) {
+            try (var in = Files.newInputStream(loaded)) {
+                saved.load(in);
+            }
+            if (Integer.parseInt(saved.getProperty("leads")) != leads
+                    || Integer.parseInt(saved.getProperty("others")) != others) {
+                throw new IllegalArgumentException(workDir + " holds " + saved + ", not the leads asked for");
+            }
+        } else {
+            Files.createDirectories(workDir);
+        }
+        LeadlineServer server = LeadlineServer.start(workDir, Map.of());
         try {
-            Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
-            Fixtures.TenantAdmin other = Fixtures.newTenant(server);
-            String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
-            String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
-            server.stop();
+            String slug;
+            String username;
+            if (reuse) {
+                slug = saved.getProperty("slug");
+                username = saved.getProperty("username");
+                System.out.printf("bulk load: reused the %,d + %,d leads loaded earlier in %s%n", leads, others, workDir);
+            } else {
+                Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
+                Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+                slug = tenant.slug();
+                username = tenant.username();
+                String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
+                String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
+                server.stop();
 
-            long t0 = System.nanoTime();
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
-                load(c, tenant.tenantId(), owner, leads, 1);
-                load(c, other.tenantId(), otherOwner, others, 2);
-                if (LeadlineServer.onPostgresql()) {
-                    // What the server's own import does after writing in bulk (and autovacuum would do
-                    // on its own): without statistics the planner takes the loaded tables for empty.
-                    c.setAutoCommit(true);
-                    try (java.sql.Statement s = c.createStatement()) {
-                        s.execute("ANALYZE");
+                long t0 = System.nanoTime();
+                try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
+                    load(c, tenant.tenantId(), owner, leads, 1);
+                    load(c, other.tenantId(), otherOwner, others, 2);
+                    if (LeadlineServer.onPostgresql()) {
+                        // What the server's own import does after writing in bulk (and autovacuum would do
+                        // on its own): without statistics the planner takes the loaded tables for empty.
+                        c.setAutoCommit(true);
+                        try (java.sql.Statement s = c.createStatement()) {
+                            s.execute("ANALYZE");
+                        }
+                    }
+                }
+                Figures.releaseEmbeddedDerby(server);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("bulk load: %,d leads in %.0f s (%,.0f leads/s with their search terms)%n",
+                        leads + others, secs, (leads + others) / secs);
+                if (keep != null) {
+                    saved.setProperty("leads", Integer.toString(leads));
+                    saved.setProperty("others", Integer.toString(others));
+                    saved.setProperty("slug", slug);
+                    saved.setProperty("username", username);
+                    try (var out = Files.newOutputStream(loaded)) {
+                        saved.store(out, "leads loaded by ListAtScale; --keep reuses them");
                     }
                 }
             }
-            Figures.releaseEmbeddedDerby(server);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("bulk load: %,d leads in %.0f s (%,.0f leads/s with their search terms)%n",
-                    leads + others, secs, (leads + others) / secs);
 
-            server.restart();
-            Api api = server.api().login(tenant.slug(), tenant.username(), "password-of-" + tenant.slug());
+            if (!reuse) {
+                server.restart();
+            }
+            Api api = server.api().login(slug, username, "password-of-" + slug);
             String month = "createdFrom=" + Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
                     + "&createdTo=" + Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
             List<String[]> kinds = List.of(
@@ -105,12 +147,19 @@ public final class ListAtScale {
                 }
             }
             System.out.printf("warm-up: %d rounds of every kind%n", warmup);
+            // The floor, first and last: the same client's round trip to the server's cheapest answer.
+            time(api, repeats, "GET /health/live (the floor)", "/health/live");
             for (String[] k : kinds) {
                 time(api, repeats, k[0], k[1]);
             }
             walk(api, 100);
+            time(api, repeats, "GET /health/live (again)", "/health/live");
         } finally {
-            server.discard();
+            if (keep != null) {
+                server.stop();
+            } else {
+                server.discard();
+            }
         }
     }
 
@@ -125,7 +174,7 @@ public final class ListAtScale {
             if (r.status() != 200) {
                 throw new IllegalStateException(path + " -> " + r);
             }
-            items = r.items().size();
+            items = path.startsWith("/api/") ? r.items().size() : 0;
         }
         System.out.printf("%-36s %3d items  %s%n", name, items, Figures.percentiles(nanos));
     }
