@@ -145,10 +145,7 @@ public class ProcessService {
 
     LeadProcess evaluate(Lead lead, ProcessOffer process) {
         EntityManager em = persistence.em();
-        Map<String, Long> facts = new HashMap<>();
-        facts.put("stakeholders", count(em, "Stakeholder", lead.id()));
-        facts.put("competitors", count(em, "Competitor", lead.id()));
-        facts.put("interactions", count(em, "Interaction", lead.id()));
+        Map<String, Long> facts = counts(em, lead.id());
         Set<String> ticked = new HashSet<>();
         ticks(lead.id()).forEach(t -> ticked.add(StageProgress.tickKey(t.stageKey(), t.item())));
         jakarta.json.JsonObject json = LeadJson.write(lead);
@@ -179,9 +176,26 @@ public class ProcessService {
         return spent;
     }
 
-    private static long count(EntityManager em, String entity, String leadId) {
-        return em.createQuery("SELECT COUNT(x) FROM " + entity + " x WHERE x.leadId = :lead", Long.class)
-                .setParameter("lead", leadId).getSingleResult();
+    /**
+     * How many stakeholders, competitors and interactions the lead has, in one statement (three
+     * were most of what the process view spent in the persistence layer). Native SQL, so the
+     * tenant is named here: the lead's own row must be the caller tenant's.
+     */
+    private Map<String, Long> counts(EntityManager em, String leadId) {
+        List<?> rows = em.createNativeQuery("SELECT"
+                        + " (SELECT COUNT(*) FROM stakeholders s WHERE s.tenant_id = l.tenant_id AND s.lead_id = l.id),"
+                        + " (SELECT COUNT(*) FROM competitors c WHERE c.tenant_id = l.tenant_id AND c.lead_id = l.id),"
+                        + " (SELECT COUNT(*) FROM interactions i WHERE i.tenant_id = l.tenant_id AND i.lead_id = l.id)"
+                        + " FROM leads l WHERE l.id = ? AND l.tenant_id = ?")
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, leadId).setParameter(2, caller.tenantId()).getResultList();
+        // no row only if the lead was purged since it was read: then it has none of them
+        Object[] row = rows.isEmpty() ? new Object[] {0L, 0L, 0L} : (Object[]) rows.get(0);
+        Map<String, Long> facts = new HashMap<>();
+        facts.put("stakeholders", ((Number) row[0]).longValue());
+        facts.put("competitors", ((Number) row[1]).longValue());
+        facts.put("interactions", ((Number) row[2]).longValue());
+        return facts;
     }
 
     private List<ChecklistTick> ticks(String leadId) {
