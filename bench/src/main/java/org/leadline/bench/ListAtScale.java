@@ -1,6 +1,7 @@
 package org.leadline.bench;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 
@@ -58,11 +61,11 @@ public final class ListAtScale {
                 LeadlineServer.onPostgresql() ? "postgresql" : "derby", leads, others);
 
         String keep = Figures.stringArg(args, "--keep");
-        java.nio.file.Path workDir = keep != null ? java.nio.file.Path.of(keep).toAbsolutePath()
+        Path workDir = keep != null ? Path.of(keep).toAbsolutePath()
                 : Files.createTempDirectory("leadline-scale-");
-        java.nio.file.Path loaded = workDir.resolve("loaded.properties");
+        Path loaded = workDir.resolve("loaded.properties");
         boolean reuse = Files.exists(loaded);
-        java.util.Properties saved = new java.util.Properties();
+        Properties saved = new Properties();
         if (reuse) {
             try (var in = Files.newInputStream(loaded)) {
                 saved.load(in);
@@ -152,7 +155,7 @@ public final class ListAtScale {
                 }
             }
             System.out.printf("warm-up: %d rounds of every kind%n", warmup);
-            List<String[]> measured = new java.util.ArrayList<>();
+            List<String[]> measured = new ArrayList<>();
             // The floor: the same client's round trip to the server's cheapest answer.
             measured.add(new String[] {"GET /health/live (the floor)", "/health/live"});
             measured.addAll(kinds);
