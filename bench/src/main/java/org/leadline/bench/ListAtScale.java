@@ -86,28 +86,18 @@ public final class ListAtScale {
                 username = saved.getProperty("username");
                 System.out.printf("bulk load: reused the %,d + %,d leads loaded earlier in %s%n", leads, others, workDir);
             } else {
-                Fixtures.TenantAdmin tenant = Fixtures.newTenant(server);
-                Fixtures.TenantAdmin other = Fixtures.newTenant(server);
+                long t0 = System.nanoTime();
+                Fixtures.TenantAdmin tenant = loadTwoTenants(server, leads, others);
                 slug = tenant.slug();
                 username = tenant.username();
-                String owner = tenant.api().get("/api/v1/auth/me").json().getString("id");
-                String otherOwner = other.api().get("/api/v1/auth/me").json().getString("id");
-                server.stop();
-
-                long t0 = System.nanoTime();
-                try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "")) {
-                    load(c, tenant.tenantId(), owner, leads, 1);
-                    load(c, other.tenantId(), otherOwner, others, 2);
-                    if (LeadlineServer.onPostgresql()) {
-                        // What the server's own import does after writing in bulk (and autovacuum would do
-                        // on its own): without statistics the planner takes the loaded tables for empty.
-                        c.setAutoCommit(true);
-                        try (java.sql.Statement s = c.createStatement()) {
-                            s.execute("ANALYZE");
-                        }
+                if (LeadlineServer.onPostgresql()) {
+                    // What the server's own import does after writing in bulk (and autovacuum would do
+                    // on its own): without statistics the planner takes the loaded tables for empty.
+                    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.dbUser(), "");
+                         java.sql.Statement s = c.createStatement()) {
+                        s.execute("ANALYZE");
                     }
                 }
-                Figures.releaseEmbeddedDerby(server);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("bulk load: %,d leads in %.0f s (%,.0f leads/s with their search terms)%n",
                         leads + others, secs, (leads + others) / secs);
@@ -120,9 +110,6 @@ public final class ListAtScale {
                         saved.store(out, "leads loaded by ListAtScale; --keep reuses them");
                     }
                 }
-            }
-
-            if (!reuse) {
                 server.restart();
             }
             Api api = server.api().login(slug, username, "password-of-" + slug);
