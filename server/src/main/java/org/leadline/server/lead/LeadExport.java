@@ -55,7 +55,7 @@ final class LeadExport {
             return 0;
         }
         LeadListQuery q = plan.words() != null
-                ? LeadListQuery.merging(tenantId, filter, plan.words(), null, null, 0)
+                ? LeadListQuery.merging(tenantId, filter, order, plan.words(), null, null, 0)
                 : LeadListQuery.paging(tenantId, filter, order, null, null, plan.driver(), 0);
         try (PreparedStatement ps = c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             List<Object> params = q.params();

@@ -29,9 +29,9 @@ import org.leadline.server.platform.persistence.Timestamps;
  * rows alone, lower where each matching lead must be read); the rarest word under that count drives
  * the query, otherwise the order's index is walked and each lead is checked for the words.
  *
- * <p>One search word in the newest-first order (the list's default) needs no count: its page is
- * merged from the newest-first runs of the few stored words it starts ({@link #newestOfWords}), a
- * page of index rows per word whatever the size of the tenant.
+ * <p>One search word in the newest-first order (the list's default) or by last name needs no
+ * count: its page is merged from the runs in that order of the few stored words it starts
+ * ({@link #ofWords}), a page of index rows per word whatever the size of the tenant.
  *
  * <p>A driving word's rows in the search index carry the sort keys of their leads (creation time,
  * name and company keys; see {@link LeadSearchTerm}), so for those orders the page is sorted and
@@ -79,7 +79,7 @@ final class LeadListQuery {
                     .append(" WHERE l.tenant_id = ? AND l.email_key LIKE ?").append(ESCAPE);
         } else {
             q.sql.append("SELECT COUNT(*) FROM (SELECT t.lead_id FROM lead_search_terms t")
-                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_WORD_NAME\n")
                     .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
         }
         q.sql.append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY) x");
@@ -112,7 +112,7 @@ final class LeadListQuery {
             // Derby: the word's leads first (a derived table, read once), then each lead by its key.
             q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
                     .append(" (SELECT DISTINCT t.lead_id FROM lead_search_terms t")
-                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
+                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_WORD_NAME\n")
                     .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE).append(") m,")
                     .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                     .append(" WHERE l.id = m.lead_id AND l.tenant_id = ?");
@@ -198,7 +198,7 @@ final class LeadListQuery {
         // compiling a DISTINCT derived table sorted ascending by columns listed in another order.
         sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
                 .append(" (SELECT DISTINCT ").append(key).append(", t.lead_id FROM lead_search_terms t")
-                .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n")
+                .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_WORD_NAME\n")
                 .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
         params.add(tenantId);
         params.add(prefix(terms.get(driver)));
@@ -227,24 +227,52 @@ final class LeadListQuery {
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL");
         params.add(tenantId);
-        // In the page's order, not the lead's columns (see newestOfWords).
+        // In the page's order, not the lead's columns (see merging).
         String column = "m." + order.sort().column;
         sql.append(" ORDER BY ").append(column).append(dir).append(", m.lead_id").append(dir);
         fetchFirst(fetch);
         return this;
     }
 
-    /** Most stored words a query word may start for its newest-first page to be merged from their runs. */
+    /** Most stored words a query word may start for its page to be merged from their runs. */
     static final int MAX_WORDS = 8;
 
     /**
-     * Whether the page can be merged from the newest-first runs of the stored words a query word
-     * starts ({@link #newestOfWords}): one search word (not an e-mail address), newest first, no filter
-     * but a creation range.
+     * Whether the page can be merged from the runs of the stored words a query word starts in
+     * {@code order} ({@link #ofWords}): one search word (not an e-mail address), no filter but a
+     * creation range, and an order the search index keeps each word's rows in, in a direction the
+     * database reads that index in.
      */
     static boolean mergesWords(LeadFilter filter, LeadSort.Order order) {
-        return filter.terms().size() == 1 && order.sort() == LeadSort.CREATED_AT && order.descending()
-                && pageFromIndex(filter, order);
+        return mergesWords(filter, order, Database.postgresql());
+    }
+
+    /**
+     * {@link #mergesWords(LeadFilter, LeadSort.Order)} on PostgreSQL or Derby. Derby reads an index
+     * in one direction only: there the creation order's runs serve newest first and the name
+     * order's the ascending name order; PostgreSQL reads both either way.
+     */
+    static boolean mergesWords(LeadFilter filter, LeadSort.Order order, boolean postgresql) {
+        boolean direction = switch (order.sort()) {
+            case CREATED_AT -> order.descending() || postgresql;
+            case LAST_NAME -> !order.descending() || postgresql;
+            default -> false;
+        };
+        return direction && filter.terms().size() == 1 && pageFromIndex(filter, order);
+    }
+
+    /**
+     * The index holding each stored word's rows in {@code order}, one run per word: the creation
+     * order ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead, descending on
+     * Derby) and the name order ({@code ix_lead_search_terms_word_name}: tenant, word, name key,
+     * lead).
+     */
+    private static String runIndex(LeadSort.Order order) {
+        return switch (order.sort()) {
+            case CREATED_AT -> "IX_LEAD_SEARCH_TERMS_NEWEST";
+            case LAST_NAME -> "IX_LEAD_SEARCH_TERMS_WORD_NAME";
+            default -> throw new IllegalArgumentException("no run of the search index in the order " + order.param());
+        };
     }
 
     /**
@@ -263,7 +291,7 @@ final class LeadListQuery {
             String sql = postgres
                     ? "SELECT t.term FROM lead_search_terms t WHERE t.tenant_id = ? AND t.term " + (first ? "~>=~" : "~>~")
                             + " ? ORDER BY t.term USING ~<~ FETCH FIRST 1 ROWS ONLY"
-                    : "SELECT t.term FROM lead_search_terms t --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_SORTED\n"
+                    : "SELECT t.term FROM lead_search_terms t --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_WORD_NAME\n"
                             + " WHERE t.tenant_id = ? AND t.term " + (first ? ">=" : ">") + " ? ORDER BY t.term"
                             + " FETCH FIRST 1 ROWS ONLY";
             List<?> found = em.createNativeQuery(sql)
@@ -281,29 +309,32 @@ final class LeadListQuery {
     }
 
     /**
-     * The newest-first page of the leads having any of {@code words}: each word's run of the search
-     * index in creation order ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead),
-     * cut at a page, merged, the duplicates (a lead with two of the words) removed and cut again,
-     * then the page's leads by primary key. Each run stops after a page, so the page reads at most
-     * a page of index rows per word, whatever the number of leads that have them.
+     * The page in {@code order} of the leads having any of {@code words}: each word's run of the
+     * search index in that order ({@link #runIndex}), cut at a page, merged, the duplicates (a lead
+     * with two of the words) removed and cut again, then the page's leads by primary key. Each run
+     * stops after a page, so the page reads at most a page of index rows per word, whatever the
+     * number of leads that have them.
      */
-    static Query newestOfWords(EntityManager em, String tenantId, LeadFilter filter, List<String> words,
-                               Object cursorKey, String cursorId, int fetch) {
-        LeadListQuery q = merging(tenantId, filter, words, cursorKey, cursorId, fetch);
+    static Query ofWords(EntityManager em, String tenantId, LeadFilter filter, LeadSort.Order order, List<String> words,
+                         Object cursorKey, String cursorId, int fetch) {
+        LeadListQuery q = merging(tenantId, filter, order, words, cursorKey, cursorId, fetch);
         return q.bind(em.createNativeQuery(q.sql(), Lead.class));
     }
 
-    static LeadListQuery merging(String tenantId, LeadFilter filter, List<String> words, Object cursorKey,
-                                 String cursorId, int fetch) {
+    static LeadListQuery merging(String tenantId, LeadFilter filter, LeadSort.Order order, List<String> words,
+                                 Object cursorKey, String cursorId, int fetch) {
+        String index = runIndex(order);
+        String column = order.sort().column;
+        String dir = order.descending() ? " DESC" : " ASC";
         LeadListQuery q = new LeadListQuery();
         q.sql.append("SELECT l.* FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
-                .append(" (SELECT DISTINCT u.created_at, u.lead_id FROM (");
+                .append(" (SELECT DISTINCT u.").append(column).append(", u.lead_id FROM (");
         for (int i = 0; i < words.size(); i++) {
             if (i > 0) {
                 q.sql.append(" UNION ALL");
             }
-            q.sql.append(" SELECT * FROM (SELECT t.created_at, t.lead_id FROM lead_search_terms t")
-                    .append(" --DERBY-PROPERTIES index=IX_LEAD_SEARCH_TERMS_NEWEST\n")
+            q.sql.append(" SELECT * FROM (SELECT t.").append(column).append(", t.lead_id FROM lead_search_terms t")
+                    .append(" --DERBY-PROPERTIES index=").append(index).append('\n')
                     .append(" WHERE t.tenant_id = ? AND t.term = ?");
             q.params.add(tenantId);
             q.params.add(words.get(i));
@@ -315,25 +346,23 @@ final class LeadListQuery {
                 q.sql.append(" AND t.created_at < ?");
                 q.params.add(timestamp(filter.createdTo()));
             }
-            q.cursor("t.created_at", "t.lead_id", NEWEST, cursorKey, cursorId);
-            q.sql.append(" ORDER BY t.created_at DESC, t.lead_id DESC");
+            q.cursor("t." + column, "t.lead_id", order, cursorKey, cursorId);
+            q.sql.append(" ORDER BY t.").append(column).append(dir).append(", t.lead_id").append(dir);
             q.fetchFirst(fetch);
             q.sql.append(") w").append(i);
         }
-        q.sql.append(") u ORDER BY u.created_at DESC, u.lead_id DESC");
+        q.sql.append(") u ORDER BY u.").append(column).append(dir).append(", u.lead_id").append(dir);
         q.fetchFirst(fetch);
         q.sql.append(") m,")
                 .append(" leads l --DERBY-PROPERTIES constraint=PK_LEADS, joinStrategy=NESTEDLOOP\n")
                 .append(" WHERE l.id = m.lead_id AND l.tenant_id = ? AND l.deleted_at IS NULL")
                 // In the page's order, not the lead's columns: a planner that sees a lead index in
                 // that order would walk it looking for the page's leads.
-                .append(" ORDER BY m.created_at DESC, m.lead_id DESC");
+                .append(" ORDER BY m.").append(column).append(dir).append(", m.lead_id").append(dir);
         q.fetchFirst(fetch);
         q.params.add(tenantId);
         return q;
     }
-
-    private static final LeadSort.Order NEWEST = new LeadSort.Order(LeadSort.CREATED_AT, true);
 
     /** Only rows after the cursor's: {@code key} past the cursor's key, or equal to it with a greater id. */
     private void cursor(String key, String id, LeadSort.Order order, Object cursorKey, String cursorId) {

@@ -206,8 +206,9 @@ public class LeadService {
      * an export decides once, before its one statement. Every plan returns the same leads; the
      * plan only decides where the database starts.
      *
-     * @param words the stored words whose newest-first runs are merged (one search word, newest
-     *              first), or null for a page by {@code driver}
+     * @param words the stored words whose runs in the list's order are merged (one search word,
+     *              newest first or by last name, see {@link LeadListQuery#mergesWords}), or null for a
+     *              page by {@code driver}
      * @param driver the index of the search word that drives the page, or -1 to walk the order
      */
     public record Plan(List<String> words, int driver) {
@@ -218,7 +219,7 @@ public class LeadService {
     public Plan plan(LeadFilter filter, LeadSort.Order order) {
         EntityManager em = persistence.em();
         if (LeadListQuery.mergesWords(filter, order)) {
-            // One search word, newest first: merged from the runs of the few stored words it starts.
+            // One search word, newest first or by name: merged from the runs of the few stored words it starts.
             List<String> words = LeadListQuery.words(em, caller.tenantId(), filter.terms().get(0));
             if (words.size() <= LeadListQuery.MAX_WORDS) {
                 return new Plan(List.copyOf(words), -1);
@@ -239,7 +240,7 @@ public class LeadService {
 
     /**
      * One page of a list: one statement for the page, whatever its size, after, for a search, either
-     * one index seek per stored word the search word starts (one word, newest first, at most
+     * one index seek per stored word the search word starts (one word, newest first or by name, at most
      * {@link LeadListQuery#MAX_WORDS} + 1) or one counting statement per search word (to choose
      * where the database starts, see {@link LeadListQuery}).
      */
@@ -268,7 +269,7 @@ public class LeadService {
         List<Lead> rows;
         if (plan.words() != null) {
             rows = plan.words().isEmpty() ? List.of()
-                    : LeadListQuery.newestOfWords(em, caller.tenantId(), filter, plan.words(), cursorKey, cursorId,
+                    : LeadListQuery.ofWords(em, caller.tenantId(), filter, order, plan.words(), cursorKey, cursorId,
                             limit + 1).getResultList();
         } else {
             rows = LeadListQuery.page(em, caller.tenantId(), filter, order, cursorKey, cursorId, plan.driver(), limit + 1)

@@ -2,6 +2,7 @@ package org.leadline.server.lead;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -56,6 +57,15 @@ class LeadListQueryTest {
                         statements.add(LeadListQuery.paging(TENANT, f, order, key,
                                 "01a243d0-5d41-7ed6-b525-5cde08b9a53f", driver, 51).sql());
                     }
+                }
+            }
+        }
+        for (LeadSort sort : LeadSort.values()) {
+            for (boolean descending : new boolean[] {true, false}) {
+                LeadSort.Order order = new LeadSort.Order(sort, descending);
+                if (LeadListQuery.mergesWords(filters.get(5), order, false)) {
+                    statements.add(LeadListQuery.merging(TENANT, filters.get(5), order, List.of("virtanen", "virtual"),
+                            null, null, 51).sql());
                 }
             }
         }
@@ -120,6 +130,37 @@ class LeadListQueryTest {
                 new LeadSort.Order(LeadSort.CREATED_AT, true)), "a lead's status is not on the rows");
         assertFalse(LeadListQuery.pageFromIndex(filter(Set.of(), null, Set.of(), List.of("virt", "lead1@")),
                 new LeadSort.Order(LeadSort.CREATED_AT, true)), "nor its e-mail key");
+    }
+
+    @Test
+    void oneWordNewestFirstOrByNameIsMergedFromTheRunsOfTheStoredWordsItStarts() {
+        LeadFilter one = filter(Set.of(), null, Set.of(), List.of("virt"));
+        // Derby reads an index one way: newest first and the ascending name order have their runs;
+        // PostgreSQL reads the same runs backwards for the other two.
+        for (boolean postgresql : new boolean[] {false, true}) {
+            assertTrue(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.CREATED_AT, true), postgresql));
+            assertTrue(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.LAST_NAME, false), postgresql));
+            assertEquals(postgresql, LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.LAST_NAME, true), postgresql));
+            assertEquals(postgresql, LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.CREATED_AT, false), postgresql));
+            assertFalse(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.COMPANY_NAME, false), postgresql));
+            assertFalse(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.UPDATED_AT, true), postgresql));
+            assertFalse(LeadListQuery.mergesWords(filter(Set.of(), null, Set.of(), List.of("virt", "anna")),
+                    new LeadSort.Order(LeadSort.LAST_NAME, false), postgresql), "two words are counted");
+            assertFalse(LeadListQuery.mergesWords(filter(Set.of(LeadStatus.OPEN), null, Set.of(), List.of("virt")),
+                    new LeadSort.Order(LeadSort.LAST_NAME, false), postgresql), "a lead's status is not on the rows");
+        }
+
+        LeadListQuery q = LeadListQuery.merging(TENANT, one, new LeadSort.Order(LeadSort.LAST_NAME, false),
+                List.of("virtanen", "virtual"), "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f", 21);
+        String sql = q.sql();
+        assertEquals(2, sql.split("index=IX_LEAD_SEARCH_TERMS_WORD_NAME", -1).length - 1, "a run per word: " + sql);
+        assertTrue(sql.contains("t.last_name_key >= ? AND (t.last_name_key > ? OR t.lead_id > ?)"
+                + " ORDER BY t.last_name_key ASC, t.lead_id ASC FETCH FIRST 21 ROWS ONLY) w1"), sql);
+        assertTrue(sql.endsWith("ORDER BY m.last_name_key ASC, m.lead_id ASC FETCH FIRST 21 ROWS ONLY"), sql);
+        assertEquals(List.of(TENANT, "virtanen", "muller", "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f",
+                TENANT, "virtual", "muller", "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f", TENANT), q.params());
+        assertThrows(IllegalArgumentException.class, () -> LeadListQuery.merging(TENANT, one,
+                new LeadSort.Order(LeadSort.COMPANY_NAME, false), List.of("virtanen"), null, null, 21));
     }
 
     @Test
