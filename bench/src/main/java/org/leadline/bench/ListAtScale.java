@@ -132,6 +132,8 @@ public final class ListAtScale {
                     new String[] {"created in one month", "/api/v1/leads?limit=50&" + month},
                     new String[] {"search q=virt (common)", "/api/v1/leads?limit=50&q=virt"},
                     new String[] {"search q=virt by last name", "/api/v1/leads?limit=50&q=virt&sort=lastName"},
+                    new String[] {"search q=virt by last name, descending", "/api/v1/leads?limit=50&q=virt&sort=-lastName"},
+                    new String[] {"search q=virt by company", "/api/v1/leads?limit=50&q=virt&sort=companyName"},
                     new String[] {"search q=" + rare + " (rare)", "/api/v1/leads?limit=50&q=" + rare},
                     new String[] {"search q=" + email + " (one e-mail)", "/api/v1/leads?limit=50&q=" + email});
             // The server was just started: every kind a few times first, so the figures are of a
@@ -178,7 +180,7 @@ public final class ListAtScale {
             }
         }
         for (int k = 0; k < kinds.size(); k++) {
-            System.out.printf("%-36s %3d items  %s%n", kinds.get(k)[0], items[k], Figures.percentiles(nanos[k]));
+            System.out.printf("%-40s %3d items  %s%n", kinds.get(k)[0], items[k], Figures.percentiles(nanos[k]));
         }
     }
 
@@ -216,7 +218,7 @@ public final class ListAtScale {
             }
             path = "/api/v1/leads?limit=50&cursor=" + next;
         }
-        System.out.printf("%-36s %3d pages  %s%n", "walking pages with the cursor", pages, Figures.percentiles(nanos));
+        System.out.printf("%-40s %3d pages  %s%n", "walking pages with the cursor", pages, Figures.percentiles(nanos));
     }
 
     static void load(Connection c, String tenantId, String owner, int count, int seed) throws Exception {
