@@ -89,7 +89,7 @@ class StatementBudgetIT {
         assertEquals(AUTHENTICATION + 1, ten);
         assertEquals(ten, hundred, "a page of 100 leads takes as many statements as a page of 10");
         assertEquals(ten, statements(() -> seller.get("/api/v1/leads?limit=100&sort=lastName&status=OPEN")));
-        // One search word, newest first or by last name: one index seek per stored word it starts,
+        // One search word, newest first, by last name or by company: one index seek per stored word it starts,
         // and one more to find there is no other ("budget42" starts one word, "budget42"), then the
         // page merged from them.
         assertEquals(ten + 2, statements(() -> seller.get("/api/v1/leads?limit=10&q=budget42")));
@@ -102,8 +102,9 @@ class StatementBudgetIT {
         assertEquals(ten + 10, statements(() -> seller.get("/api/v1/leads?limit=10&q=budget1")));
         assertEquals(ten + 10, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1")));
         assertEquals(ten + 10, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1&sort=lastName")));
-        // An order without runs in the search index (by company) counts at once.
-        assertEquals(ten + 1, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1&sort=companyName")));
+        assertEquals(ten + 2, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget42&sort=companyName")));
+        // An order without runs in the search index (by update time) counts at once.
+        assertEquals(ten + 1, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1&sort=-updatedAt")));
         assertEquals(ten + 2, statements(() -> seller.get("/api/v1/leads?limit=100&q=budget1+fresh")));
     }
 

@@ -29,7 +29,7 @@ import org.leadline.server.platform.persistence.Timestamps;
  * rows alone, lower where each matching lead must be read); the rarest word under that count drives
  * the query, otherwise the order's index is walked and each lead is checked for the words.
  *
- * <p>One search word in the newest-first order (the list's default) or by last name needs no
+ * <p>One search word newest first (the list's default), by last name or by company needs no
  * count: its page is merged from the runs in that order of the few stored words it starts
  * ({@link #ofWords}), a page of index rows per word whatever the size of the tenant.
  *
@@ -249,14 +249,15 @@ final class LeadListQuery {
 
     /**
      * {@link #mergesWords(LeadFilter, LeadSort.Order)} on PostgreSQL or Derby. Derby reads an index
-     * in one direction only: there the creation order's runs serve newest first and the name
-     * order's the ascending name order; PostgreSQL reads both either way.
+     * in one direction only: there the creation order's runs serve newest first and the name and
+     * company orders' the ascending orders; PostgreSQL reads each either way. The update time
+     * changes with every touch of a lead and is not on the search rows.
      */
     static boolean mergesWords(LeadFilter filter, LeadSort.Order order, boolean postgresql) {
         boolean direction = switch (order.sort()) {
             case CREATED_AT -> order.descending() || postgresql;
-            case LAST_NAME -> !order.descending() || postgresql;
-            default -> false;
+            case LAST_NAME, COMPANY_NAME -> !order.descending() || postgresql;
+            case UPDATED_AT -> false;
         };
         return direction && filter.terms().size() == 1 && pageFromIndex(filter, order);
     }
@@ -264,14 +265,16 @@ final class LeadListQuery {
     /**
      * The index holding each stored word's rows in {@code order}, one run per word: the creation
      * order ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead, descending on
-     * Derby) and the name order ({@code ix_lead_search_terms_word_name}: tenant, word, name key,
-     * lead).
+     * Derby), the name order ({@code ix_lead_search_terms_word_name}: tenant, word, name key,
+     * lead) and the company order ({@code ix_lead_search_terms_word_company}: tenant, word,
+     * company key, lead).
      */
     private static String runIndex(LeadSort.Order order) {
         return switch (order.sort()) {
             case CREATED_AT -> "IX_LEAD_SEARCH_TERMS_NEWEST";
             case LAST_NAME -> "IX_LEAD_SEARCH_TERMS_WORD_NAME";
-            default -> throw new IllegalArgumentException("no run of the search index in the order " + order.param());
+            case COMPANY_NAME -> "IX_LEAD_SEARCH_TERMS_WORD_COMPANY";
+            case UPDATED_AT -> throw new IllegalArgumentException("no run of the search index in the order " + order.param());
         };
     }
 

@@ -207,7 +207,7 @@ public class LeadService {
      * plan only decides where the database starts.
      *
      * @param words the stored words whose runs in the list's order are merged (one search word,
-     *              newest first or by last name, see {@link LeadListQuery#mergesWords}), or null for a
+     *              newest first, by last name or by company, see {@link LeadListQuery#mergesWords}), or null for a
      *              page by {@code driver}
      * @param driver the index of the search word that drives the page, or -1 to walk the order
      */
@@ -219,7 +219,7 @@ public class LeadService {
     public Plan plan(LeadFilter filter, LeadSort.Order order) {
         EntityManager em = persistence.em();
         if (LeadListQuery.mergesWords(filter, order)) {
-            // One search word, newest first or by name: merged from the runs of the few stored words it starts.
+            // One search word, newest first, by name or by company: merged from the runs of the stored words it starts.
             List<String> words = LeadListQuery.words(em, caller.tenantId(), filter.terms().get(0));
             if (words.size() <= LeadListQuery.MAX_WORDS) {
                 return new Plan(List.copyOf(words), -1);
@@ -240,7 +240,7 @@ public class LeadService {
 
     /**
      * One page of a list: one statement for the page, whatever its size, after, for a search, either
-     * one index seek per stored word the search word starts (one word, newest first or by name, at most
+     * one index seek per stored word the search word starts (one word, newest first, by name or by company, at most
      * {@link LeadListQuery#MAX_WORDS} + 1) or one counting statement per search word (to choose
      * where the database starts, see {@link LeadListQuery}).
      */

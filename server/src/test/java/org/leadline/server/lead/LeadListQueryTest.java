@@ -135,14 +135,15 @@ class LeadListQueryTest {
     @Test
     void oneWordNewestFirstOrByNameIsMergedFromTheRunsOfTheStoredWordsItStarts() {
         LeadFilter one = filter(Set.of(), null, Set.of(), List.of("virt"));
-        // Derby reads an index one way: newest first and the ascending name order have their runs;
-        // PostgreSQL reads the same runs backwards for the other two.
+        // Derby reads an index one way: newest first and the ascending name and company orders have
+        // their runs; PostgreSQL reads the same runs backwards for the other three.
         for (boolean postgresql : new boolean[] {false, true}) {
             assertTrue(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.CREATED_AT, true), postgresql));
             assertTrue(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.LAST_NAME, false), postgresql));
             assertEquals(postgresql, LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.LAST_NAME, true), postgresql));
             assertEquals(postgresql, LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.CREATED_AT, false), postgresql));
-            assertFalse(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.COMPANY_NAME, false), postgresql));
+            assertTrue(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.COMPANY_NAME, false), postgresql));
+            assertEquals(postgresql, LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.COMPANY_NAME, true), postgresql));
             assertFalse(LeadListQuery.mergesWords(one, new LeadSort.Order(LeadSort.UPDATED_AT, true), postgresql));
             assertFalse(LeadListQuery.mergesWords(filter(Set.of(), null, Set.of(), List.of("virt", "anna")),
                     new LeadSort.Order(LeadSort.LAST_NAME, false), postgresql), "two words are counted");
@@ -159,8 +160,10 @@ class LeadListQueryTest {
         assertTrue(sql.endsWith("ORDER BY m.last_name_key ASC, m.lead_id ASC FETCH FIRST 21 ROWS ONLY"), sql);
         assertEquals(List.of(TENANT, "virtanen", "muller", "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f",
                 TENANT, "virtual", "muller", "muller", "01a243d0-5d41-7ed6-b525-5cde08b9a53f", TENANT), q.params());
+        assertTrue(LeadListQuery.merging(TENANT, one, new LeadSort.Order(LeadSort.COMPANY_NAME, true), List.of("virtanen"),
+                null, null, 21).sql().contains("index=IX_LEAD_SEARCH_TERMS_WORD_COMPANY"));
         assertThrows(IllegalArgumentException.class, () -> LeadListQuery.merging(TENANT, one,
-                new LeadSort.Order(LeadSort.COMPANY_NAME, false), List.of("virtanen"), null, null, 21));
+                new LeadSort.Order(LeadSort.UPDATED_AT, true), List.of("virtanen"), null, null, 21));
     }
 
     @Test
