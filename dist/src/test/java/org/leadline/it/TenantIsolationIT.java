@@ -79,8 +79,12 @@ class TenantIsolationIT {
     @Test
     void anotherTenantsLeadNeverAppearsInListsOrSearch() {
         Api api = a.api();
+        // A search word in each order: newest first, by name and by company are merged from the
+        // words' runs of the search index, the others read the word's rows; every plan names the tenant.
         for (String query : List.of("limit=200", "q=geheimnis", "q=acme", "source=TRADE_FAIR&limit=200",
-                "status=OPEN&limit=200", "ownerId=" + b.userId(), "sort=lastName&limit=200", "createdFrom=2000-01-01")) {
+                "status=OPEN&limit=200", "ownerId=" + b.userId(), "sort=lastName&limit=200", "createdFrom=2000-01-01",
+                "q=geheimnis&sort=lastName", "q=geheimnis&sort=-lastName", "q=geheimnis&sort=companyName",
+                "q=geheimnis&sort=-companyName", "q=geheimnis&sort=createdAt", "q=geheimnis&sort=-updatedAt")) {
             Api.Response r = api.get(LEADS + "?" + query);
             assertEquals(200, r.status(), r::toString);
             assertTrue(r.items().stream().map(JsonValue::asJsonObject).noneMatch(l -> l.getString("id").equals(bLead)),
@@ -91,6 +95,8 @@ class TenantIsolationIT {
         assertEquals(1, api.get(LEADS + "?limit=200").items().size(), "A sees exactly its own lead");
         assertEquals(0, api.get(LEADS + "?q=geheimnis").items().size());
         assertEquals(1, b.api().get(LEADS + "?q=geheimnis").items().size(), "while B finds it");
+        assertEquals(1, b.api().get(LEADS + "?q=geheimnis&sort=lastName").items().size(), "by name too");
+        assertEquals(1, b.api().get(LEADS + "?q=geheimnis&sort=companyName").items().size(), "and by company");
     }
 
     @Test
