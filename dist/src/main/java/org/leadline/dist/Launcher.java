@@ -2,11 +2,13 @@ package org.leadline.dist;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -67,9 +69,16 @@ public final class Launcher {
         payaraArgs.addAll(Arrays.asList(args));
         System.out.println("Starting Leadline on port " + port + " (configuration: " + configFile.toAbsolutePath()
                 + (Files.isRegularFile(configFile) ? "" : ", not present: defaults apply") + ")");
-        Class.forName("fish.payara.micro.PayaraMicro")
-                .getMethod("main", String[].class)
-                .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        Class<?> payaraMicro = Class.forName("fish.payara.micro.PayaraMicro");
+        payaraMicro.getMethod("main", String[].class).invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        if (!deployed(payaraMicro)) {
+            // Payara Micro keeps running without the application when its deployment fails (a bad
+            // setting, a database it cannot reach): a server that answers nothing but 404s and whose
+            // process looks healthy to a service manager. Stop instead, with the reason above.
+            System.err.println("Leadline did not start: the server application failed to deploy "
+                    + "(the reason is logged above, after the first SEVERE).");
+            System.exit(1);
+        }
         // Payara Micro's main returns once the application is deployed and the port is open.
         // The start leaves a heap of garbage (deployment, the schema, plugins); one full collection
         // now lets the heap shrink to what the idle server uses (see MaxHeapFreeRatio above)
@@ -82,6 +91,27 @@ public final class Launcher {
         System.out.println("Leadline is ready: open http://localhost:" + port + "/ in a browser to sign in "
                 + "(the API is at /api/v1, its reference at /api-docs/)");
     }
+
+    /**
+     * True when Payara Micro, whose main has returned, runs the server application: the instance's
+     * own list of started applications (its registry's names include an application whose start failed).
+     */
+    private static boolean deployed(Class<?> payaraMicro) throws ReflectiveOperationException {
+        Object runtime = payaraMicro.getMethod("getRuntime").invoke(payaraMicro.getMethod("getInstance").invoke(null));
+        Object instance = Class.forName("fish.payara.micro.PayaraMicroRuntime").getMethod("getLocalDescriptor").invoke(runtime);
+        Collection<?> applications = (Collection<?>) Class.forName("fish.payara.micro.data.InstanceDescriptor")
+                .getMethod("getDeployedApplications").invoke(instance);
+        Method name = Class.forName("fish.payara.micro.data.ApplicationDescriptor").getMethod("getName");
+        for (Object application : applications) {
+            if (APPLICATION.equals(name.invoke(application))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server application's name in Payara Micro: its archive's name. */
+    static final String APPLICATION = "leadline-server";
 
     /**
      * Commands Payara Micro runs once it has started. The server serves its own OpenAPI document

@@ -2,6 +2,7 @@ package org.leadline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's start, {@code java -jar leadline.jar} without JVM options: the launcher runs the
  * server in a JVM of its own with its production options (a bounded heap, the Serial collector, two
- * C heaps) and stops it when it is stopped itself.
+ * C heaps) and stops it when it is stopped itself; a start whose application fails to deploy ends
+ * the process instead of leaving a server that answers nothing.
  */
 class LauncherIT {
 
@@ -45,6 +47,26 @@ class LauncherIT {
             assertFalse(serverJvm.isAlive(), "the server JVM outlived the launcher");
         } finally {
             server.discard();
+        }
+    }
+
+    @Test
+    void aServerWhoseApplicationFailsToDeployStopsAndSaysWhy() throws Exception {
+        Path dir = Files.createTempDirectory("leadline-launcher-");
+        try {
+            // the deployment fails at its first start: the platform administrator's password is refused
+            IllegalStateException failed = assertThrows(IllegalStateException.class, () -> LeadlineServer.start(dir,
+                    Map.of("LEADLINE_BOOTSTRAP_ADMIN_PASSWORD", "secret-password-2"), List.of()));
+            assertTrue(failed.getMessage().contains("The server exited during start"), failed.getMessage());
+            String log = Files.readString(dir.resolve("server.log"));
+            assertTrue(log.contains("leadline.bootstrap.admin.password: is too easy to guess"), "the reason is logged:\n" + log);
+            assertTrue(log.contains("Leadline did not start: the server application failed to deploy"), log);
+            assertFalse(log.contains("Leadline is ready"), "a server without its application said it was ready");
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            LeadlineServer.dropOwnDatabase(dir);
         }
     }
 }

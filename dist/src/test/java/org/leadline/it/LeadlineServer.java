@@ -241,14 +241,21 @@ public final class LeadlineServer implements AutoCloseable {
         String url = env.get("LEADLINE_DB_URL");
         // Only the database this server created: a second node's discard leaves the first's alone.
         if (url != null && url.equals(pgBase() + ownDatabase(workDir))) {
-            String database = url.substring(pgBase().length());
-            try (Connection c = DriverManager.getConnection(pgBase() + "test",
-                    System.getProperty("leadline.it.pg.user", "postgres"), "");
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            } catch (SQLException e) {
-                // an orphaned test database is harmless
-            }
+            dropOwnDatabase(workDir);
+        }
+    }
+
+    /** Drops the PostgreSQL database a server started in {@code workDir} created (for a start that failed). */
+    public static void dropOwnDatabase(Path workDir) {
+        if (!onPostgresql()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(pgBase() + "test",
+                System.getProperty("leadline.it.pg.user", "postgres"), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + ownDatabase(workDir) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // an orphaned test database is harmless
         }
     }
 
