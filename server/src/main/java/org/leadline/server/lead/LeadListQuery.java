@@ -133,14 +133,7 @@ final class LeadListQuery {
         }
         q.in("l.source", filter.sources().stream().map(Enum::name).sorted().toList());
         q.in("l.rating", filter.ratings().stream().map(Enum::name).sorted().toList());
-        if (filter.createdFrom() != null) {
-            q.sql.append(" AND l.created_at >= ?");
-            q.params.add(timestamp(filter.createdFrom()));
-        }
-        if (filter.createdTo() != null) {
-            q.sql.append(" AND l.created_at < ?");
-            q.params.add(timestamp(filter.createdTo()));
-        }
+        q.createdRange("l", filter);
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             if (SearchTerms.isEmailQuery(term)) {
@@ -202,14 +195,7 @@ final class LeadListQuery {
                 .append(" WHERE t.tenant_id = ? AND t.term LIKE ?").append(ESCAPE);
         params.add(tenantId);
         params.add(prefix(terms.get(driver)));
-        if (filter.createdFrom() != null) {
-            sql.append(" AND t.created_at >= ?");
-            params.add(timestamp(filter.createdFrom()));
-        }
-        if (filter.createdTo() != null) {
-            sql.append(" AND t.created_at < ?");
-            params.add(timestamp(filter.createdTo()));
-        }
+        createdRange("t", filter);
         for (int i = 0; i < terms.size(); i++) {
             if (i != driver) {
                 // Checked row by row through the primary key (lead, word): never a scan of the word.
@@ -254,28 +240,36 @@ final class LeadListQuery {
      * changes with every touch of a lead and is not on the search rows.
      */
     static boolean mergesWords(LeadFilter filter, LeadSort.Order order, boolean postgresql) {
-        boolean direction = switch (order.sort()) {
-            case CREATED_AT -> order.descending() || postgresql;
-            case LAST_NAME, COMPANY_NAME -> !order.descending() || postgresql;
-            case UPDATED_AT -> false;
-        };
-        return direction && filter.terms().size() == 1 && pageFromIndex(filter, order);
+        Runs runs = Runs.of(order.sort());
+        return runs != null && (postgresql || runs.descendingOnDerby() == order.descending())
+                && filter.terms().size() == 1 && pageFromIndex(filter, order);
     }
 
     /**
-     * The index holding each stored word's rows in {@code order}, one run per word: the creation
-     * order ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead, descending on
-     * Derby), the name order ({@code ix_lead_search_terms_word_name}: tenant, word, name key,
-     * lead) and the company order ({@code ix_lead_search_terms_word_company}: tenant, word,
-     * company key, lead).
+     * The index of the search rows holding each stored word's rows in a sort's order, one run per
+     * word, and the direction Derby reads it in (PostgreSQL reads it either way): the creation order
+     * ({@code ix_lead_search_terms_newest}: tenant, word, creation, lead, descending on Derby), the
+     * name order ({@code ix_lead_search_terms_word_name}: tenant, word, name key, lead) and the
+     * company order ({@code ix_lead_search_terms_word_company}: tenant, word, company key, lead).
+     * The update time changes with every touch of a lead and is not on the search rows: no runs.
      */
+    private record Runs(String index, boolean descendingOnDerby) {
+        static Runs of(LeadSort sort) {
+            return switch (sort) {
+                case CREATED_AT -> new Runs("IX_LEAD_SEARCH_TERMS_NEWEST", true);
+                case LAST_NAME -> new Runs("IX_LEAD_SEARCH_TERMS_WORD_NAME", false);
+                case COMPANY_NAME -> new Runs("IX_LEAD_SEARCH_TERMS_WORD_COMPANY", false);
+                case UPDATED_AT -> null;
+            };
+        }
+    }
+
     private static String runIndex(LeadSort.Order order) {
-        return switch (order.sort()) {
-            case CREATED_AT -> "IX_LEAD_SEARCH_TERMS_NEWEST";
-            case LAST_NAME -> "IX_LEAD_SEARCH_TERMS_WORD_NAME";
-            case COMPANY_NAME -> "IX_LEAD_SEARCH_TERMS_WORD_COMPANY";
-            case UPDATED_AT -> throw new IllegalArgumentException("no run of the search index in the order " + order.param());
-        };
+        Runs runs = Runs.of(order.sort());
+        if (runs == null) {
+            throw new IllegalArgumentException("no run of the search index in the order " + order.param());
+        }
+        return runs.index();
     }
 
     /**
@@ -313,7 +307,7 @@ final class LeadListQuery {
 
     /**
      * The page in {@code order} of the leads having any of {@code words}: each word's run of the
-     * search index in that order ({@link #runIndex}), cut at a page, merged, the duplicates (a lead
+     * search index in that order ({@link Runs}), cut at a page, merged, the duplicates (a lead
      * with two of the words) removed and cut again, then the page's leads by primary key. Each run
      * stops after a page, so the page reads at most a page of index rows per word, whatever the
      * number of leads that have them.
@@ -341,14 +335,7 @@ final class LeadListQuery {
                     .append(" WHERE t.tenant_id = ? AND t.term = ?");
             q.params.add(tenantId);
             q.params.add(words.get(i));
-            if (filter.createdFrom() != null) {
-                q.sql.append(" AND t.created_at >= ?");
-                q.params.add(timestamp(filter.createdFrom()));
-            }
-            if (filter.createdTo() != null) {
-                q.sql.append(" AND t.created_at < ?");
-                q.params.add(timestamp(filter.createdTo()));
-            }
+            q.createdRange("t", filter);
             q.cursor("t." + column, "t.lead_id", order, cursorKey, cursorId);
             q.sql.append(" ORDER BY t.").append(column).append(dir).append(", t.lead_id").append(dir);
             q.fetchFirst(fetch);
@@ -365,6 +352,18 @@ final class LeadListQuery {
         q.fetchFirst(fetch);
         q.params.add(tenantId);
         return q;
+    }
+
+    /** The filter's creation range on the creation time of the rows of {@code alias} (a lead's or its search rows'). */
+    private void createdRange(String alias, LeadFilter filter) {
+        if (filter.createdFrom() != null) {
+            sql.append(" AND ").append(alias).append(".created_at >= ?");
+            params.add(timestamp(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            sql.append(" AND ").append(alias).append(".created_at < ?");
+            params.add(timestamp(filter.createdTo()));
+        }
     }
 
     /** Only rows after the cursor's: {@code key} past the cursor's key, or equal to it with a greater id. */
