@@ -69,6 +69,10 @@ class LeadListQueryTest {
                 }
             }
         }
+        for (String sql : statements) {
+            // what entitySql replaces by the lead's columns in EclipseLink's order
+            assertTrue(sql.startsWith("SELECT l.* FROM"), "a page of leads selects the lead's columns: " + sql);
+        }
         statements.add(LeadListQuery.counting(TENANT, "virt", 4000).sql());
         statements.add(LeadListQuery.counting(TENANT, "lead1@", 4000).sql());
         for (String sql : statements) {
