@@ -404,7 +404,7 @@ final class LeadListQuery {
      * The statement with the lead's columns listed in the order EclipseLink indexes them
      * ({@link #leadColumns}): EclipseLink finds each column of a row of a native query by that
      * index, and only when the row's column at the index is not the one it looks for does it search
-     * the row column by column. With {@code l.*}, in the table's order, that search took a third of
+     * the row column by column. With {@code l.*}, in the table's order, that search took a fifth of
      * the CPU of a page of 50 leads (docs/performance.md, "A page of leads built by column index").
      */
     String entitySql(EntityManager em) {
