@@ -63,9 +63,7 @@ class LauncherIT {
             assertTrue(log.contains("Leadline did not start: the server application failed to deploy"), log);
             assertFalse(log.contains("Leadline is ready"), "a server without its application said it was ready");
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            LeadlineServer.deleteFolder(dir);
             LeadlineServer.dropOwnDatabase(dir);
         }
     }

@@ -233,15 +233,20 @@ public final class LeadlineServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // leftovers in the temporary folder are harmless
-        }
+        deleteFolder(workDir);
         String url = env.get("LEADLINE_DB_URL");
         // Only the database this server created: a second node's discard leaves the first's alone.
         if (url != null && url.equals(pgBase() + ownDatabase(workDir))) {
             dropOwnDatabase(workDir);
+        }
+    }
+
+    /** Deletes a server's folder and everything in it. */
+    public static void deleteFolder(Path workDir) {
+        try (var files = Files.walk(workDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftovers in the temporary folder are harmless
         }
     }
 

@@ -410,7 +410,7 @@ final class LeadListQuery {
     String entitySql(EntityManager em) {
         String text = sql();
         return text.startsWith(SELECT_LEADS)
-                ? "SELECT " + leadColumns(em) + text.substring("SELECT l.*".length())
+                ? "SELECT " + leadColumns(em) + " FROM" + text.substring(SELECT_LEADS.length())
                 : text;
     }
 
